@@ -1,0 +1,65 @@
+# Osallisuus: `make run` to start the demo, `make test` to run every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format messages system-packages test-sqlite test-postgres test-browser clean
+
+$(VENV)/.base-installed: requirements/base.txt requirements/constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check -r requirements/base.txt -c requirements/constraints.txt
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.base-installed requirements/test.txt
+	$(PIP) install --quiet --disable-pip-version-check -r requirements/test.txt -c requirements/constraints.txt
+	touch $@
+
+# A developer's .env: DEBUG on, so the demo and the dev outbox work. Production sets real env vars.
+.env:
+	printf 'DEBUG=true\n' > .env
+
+run: $(VENV)/.base-installed .env
+	mkdir -p var/static
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py seed_demo --print-users
+	@echo "Serving http://$(HOST):$(PORT)/  (task worker runs beside it; Ctrl+C stops both)"
+	@trap 'kill 0' EXIT INT TERM; \
+	$(PY) manage.py db_worker --no-startup-delay -v 0 & \
+	$(PY) manage.py runserver --noreload $(HOST):$(PORT)
+
+lint: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DEBUG=true $(VENV)/bin/mypy osallisuus
+
+format: $(VENV)/.test-installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+messages: $(VENV)/.test-installed
+	cd osallisuus && DEBUG=true ../$(PY) ../manage.py makemessages -l fi -l sv -l en --no-obsolete --no-location
+	cd osallisuus && DEBUG=true ../$(PY) ../manage.py compilemessages
+
+system-packages:
+	@scripts/system-packages.sh
+
+# Every test: lint, the suite on SQLite (browser tests included), then again on PostgreSQL.
+test: $(VENV)/.test-installed
+	@scripts/system-packages.sh
+	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+	@scripts/test-summary.sh
+
+test-sqlite: $(VENV)/.test-installed
+	DEBUG=true DATABASE_URL=sqlite:///var/test.sqlite3 $(VENV)/bin/pytest
+
+test-postgres: $(VENV)/.test-installed
+	@scripts/with-postgres.sh env DEBUG=true $(VENV)/bin/pytest -m "not browser"
+
+clean:
+	rm -rf $(VENV) var db.sqlite3 .env

@@ -1,0 +1,1 @@
+"""Osallisuus: client and resident participation platform for wellbeing services counties."""

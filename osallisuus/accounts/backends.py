@@ -1,0 +1,28 @@
+"""Administrators run the platform's own machinery (groups, devices, lock-outs, tokens, tasks).
+
+They are not superusers: capability data such as lived experience stays behind its own rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .selectors import roles_of
+
+PLATFORM_APPS = frozenset(
+    {"auth", "otp_totp", "otp_static", "axes", "authtoken", "django_tasks_database"}
+)
+
+
+class PlatformAdministratorBackend:
+    """Grants administrators every permission on the platform apps listed above."""
+
+    def authenticate(self, request: Any, **credentials: Any) -> None:
+        return None
+
+    def has_perm(self, user: Any, perm: str, obj: Any = None) -> bool:
+        app_label = perm.split(".", 1)[0]
+        return app_label in PLATFORM_APPS and "administrator" in roles_of(user)
+
+    def has_module_perms(self, user: Any, app_label: str) -> bool:
+        return app_label in PLATFORM_APPS and "administrator" in roles_of(user)

@@ -1,0 +1,62 @@
+"""Reads about who a user is: roles and the units in their scope."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from osallisuus.organisation.models import Unit
+
+from .models import STAFF_ROLES, UNIT_SCOPED_ROLES, Role, RoleAssignment
+
+
+def roles_of(user: Any) -> frozenset[str]:
+    """The user's roles, cached on the user object for the rest of the request."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached: frozenset[str] | None = getattr(user, "_osallisuus_roles", None)
+    if cached is None:
+        cached = frozenset(RoleAssignment.objects.filter(user=user).values_list("role", flat=True))
+        if user.is_superuser:
+            cached = cached | {Role.ADMINISTRATOR}
+        user._osallisuus_roles = cached
+    return cached
+
+
+def needs_two_factor(user: Any) -> bool:
+    return bool(roles_of(user) & STAFF_ROLES)
+
+
+def units_in_scope(user: Any) -> QuerySet[Unit]:
+    """Units whose data the user may see: all for county-wide roles, own units for staff."""
+    roles = roles_of(user)
+    if roles & {Role.COORDINATOR, Role.ADMINISTRATOR, Role.DECISION_MAKER}:
+        return Unit.objects.all()
+    if not roles & UNIT_SCOPED_ROLES:
+        return Unit.objects.none()
+    assignments = RoleAssignment.objects.filter(user=user, role__in=UNIT_SCOPED_ROLES)
+    return Unit.objects.filter(
+        Q(pk__in=assignments.filter(unit__isnull=False).values("unit"))
+        | Q(service__in=assignments.filter(service__isnull=False).values("service"))
+    )
+
+
+def managed_units(user: Any) -> QuerySet[Unit]:
+    """Units where the user is the unit manager (directly or through the whole service)."""
+    assignments = RoleAssignment.objects.filter(user=user, role=Role.UNIT_MANAGER)
+    return Unit.objects.filter(
+        Q(pk__in=assignments.filter(unit__isnull=False).values("unit"))
+        | Q(service__in=assignments.filter(service__isnull=False).values("service"))
+    )
+
+
+def managers_of(unit: Unit) -> QuerySet[Any]:
+    """The people who manage a unit: they are told at once about urgent feedback."""
+    from .models import User
+
+    return User.objects.filter(
+        Q(role_assignments__role=Role.UNIT_MANAGER, role_assignments__unit=unit)
+        | Q(role_assignments__role=Role.UNIT_MANAGER, role_assignments__service=unit.service_id),
+        is_active=True,
+    ).distinct()

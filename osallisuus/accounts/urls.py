@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("", views.account, name="account"),
+    path("kirjaudu/", views.LoginView.as_view(), name="login"),
+    path("vahvistus/", views.two_factor, name="two_factor"),
+    path("ulos/", views.logout_view, name="logout"),
+]

@@ -1,0 +1,13 @@
+"""The versioned REST API under /api/v1/: its routes, schema and docs.
+
+Each app contributes its endpoints in its own `api.py`; this module only composes them.
+"""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
+
+urlpatterns = [
+    path("schema/", SpectacularJSONAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("", include("osallisuus.organisation.api")),
+]

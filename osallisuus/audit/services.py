@@ -1,0 +1,38 @@
+"""Record staff access to personal data. Call it wherever such data is shown or exported."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from .models import AccessLog
+
+
+def record_access(
+    *,
+    actor: Any,
+    obj: models.Model,
+    action: str = AccessLog.Action.VIEW,
+    reason: str = "",
+    path: str = "",
+) -> AccessLog:
+    """Append one entry: who did what to which object (by type and id, never its content)."""
+    return AccessLog.objects.create(
+        actor=actor,
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        reason=reason[:300],
+        path=path[:300],
+    )
+
+
+def record_bulk_access(
+    *, actor: Any, model_label: str, object_ids: list[str], action: str, path: str = ""
+) -> None:
+    """Append one entry per object, e.g. for an export of many records."""
+    AccessLog.objects.bulk_create(
+        AccessLog(actor=actor, action=action, object_type=model_label, object_id=oid, path=path)
+        for oid in object_ids
+    )

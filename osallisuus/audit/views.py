@@ -1,0 +1,26 @@
+"""The audit log for administrators: who looked at whose data, filterable and paginated."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from .forms import AccessLogFilterForm
+from .selectors import access_log
+
+
+@login_required
+def log(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("audit.view_accesslog"):
+        raise PermissionDenied
+    form = AccessLogFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    entries = access_log(
+        actor_username=filters.get("actor", ""),
+        object_type=filters.get("object_type", ""),
+        since=filters.get("since"),
+        until=filters.get("until"),
+    )
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "audit/log.html", {"form": form, "page": page})

@@ -1,0 +1,1 @@
+"""Demo data: a fictional bilingual county with units, producers and one user per role."""

@@ -1,0 +1,34 @@
+"""The demo county is built once, with about 40 units and one user per role."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from osallisuus.accounts.models import Role, User
+from osallisuus.organisation.models import Producer, Unit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_builds_the_county_once(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+    units = Unit.objects.count()
+    assert 38 <= units <= 45
+    assert set(Producer.objects.values_list("kind", flat=True)) == {"county", "company", "ngo"}
+    assert Unit.objects.exclude(name_sv="").count() == units
+    out = io.StringIO()
+    call_command("seed_demo", "--print-users", stdout=out)
+    assert "already loaded" in out.getvalue()
+    assert Unit.objects.count() == units
+    for role in Role.values:
+        assert User.objects.filter(role_assignments__role=role).exists(), role
+    assert "koordinaattori" in out.getvalue()
+
+
+def test_seed_demo_refuses_to_create_fictional_users_in_production(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("seed_demo", stdout=io.StringIO())
+    assert not User.objects.exists()

@@ -1,0 +1,106 @@
+"""Admin screens for coordinators: the unit register, services, producers, municipalities.
+
+The register can also be exported as CSV from here (the same format as `export_units`).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from django.contrib import admin, messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from .forms import UnitImportForm
+from .models import Municipality, Organiser, Producer, Service, ServiceArea, Unit
+from .selectors import current_organiser
+from .unit_register import export_units, import_units
+
+
+@admin.register(Organiser)
+class OrganiserAdmin(admin.ModelAdmin):
+    list_display = ["name_fi", "name_sv", "bilingual"]
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ["name_fi", "name_sv", "code"]
+    search_fields = ["name_fi", "name_sv", "code"]
+
+
+class ServiceInline(admin.TabularInline):
+    model = Service
+    extra = 0
+
+
+@admin.register(ServiceArea)
+class ServiceAreaAdmin(admin.ModelAdmin):
+    list_display = ["name_fi", "name_sv"]
+    inlines = [ServiceInline]
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ["name_fi", "name_sv", "area"]
+    list_filter = ["area"]
+    search_fields = ["name_fi", "name_sv"]
+
+
+@admin.register(Producer)
+class ProducerAdmin(admin.ModelAdmin):
+    list_display = ["name_fi", "kind", "business_id"]
+    list_filter = ["kind"]
+    search_fields = ["name_fi"]
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_fi", "service", "producer", "municipality", "active"]
+    list_filter = ["active", "service__area", "service", "producer__kind"]
+    search_fields = ["code", "name_fi", "name_sv", "street_address"]
+    autocomplete_fields = ["service", "producer", "municipality"]
+    change_list_template = "admin/organisation/unit/change_list.html"
+
+    def get_urls(self) -> list[Any]:
+        return [
+            path("export/", self.admin_site.admin_view(self.export_csv), name="unit_export"),
+            path("import/", self.admin_site.admin_view(self.import_csv), name="unit_import"),
+            *super().get_urls(),
+        ]
+
+    def export_csv(self, request: HttpRequest) -> HttpResponse:
+        if not self.has_view_permission(request):
+            return HttpResponse(status=403)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="units.csv"'
+        export_units(response)  # type: ignore[arg-type]
+        return response
+
+    def import_csv(self, request: HttpRequest) -> HttpResponse:
+        if not self.has_add_permission(request):
+            return HttpResponse(status=403)
+        form = UnitImportForm(request.POST or None, request.FILES or None)
+        errors = []
+        organiser = current_organiser()
+        if form.is_valid() and organiser is not None:
+            text = form.cleaned_data["file"].read().decode("utf-8-sig")
+            result = import_units(io.StringIO(text, newline=""), organiser=organiser)
+            if result.ok:
+                messages.success(
+                    request,
+                    _("%(created)s units created, %(updated)s updated.")
+                    % {"created": result.created, "updated": result.updated},
+                )
+                return redirect("admin:organisation_unit_changelist")
+            errors = result.errors
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "row_errors": errors,
+            "title": _("Import units from CSV"),
+            "opts": self.model._meta,
+        }
+        return render(request, "admin/organisation/unit/import.html", context)

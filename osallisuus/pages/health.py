@@ -1,0 +1,14 @@
+"""The health check a proxy or orchestrator polls: is the database reachable?"""
+
+from __future__ import annotations
+
+from django.db import DatabaseError, connection
+
+
+def database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except DatabaseError:
+        return False

@@ -1,0 +1,29 @@
+"""Top-level URLs. People-facing paths are Finnish (/palaute/, /tili/); the API is /api/v1/."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+admin.site.site_header = "Osallisuus"
+admin.site.site_title = "Osallisuus"
+
+urlpatterns = [
+    path("", include("osallisuus.pages.urls")),
+    path("tili/", include("osallisuus.accounts.urls")),
+    path("toimipisteet/", include("osallisuus.organisation.urls")),
+    path("auditointi/", include("osallisuus.audit.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include(("osallisuus.api", "api"), namespace="api")),
+    # The admin signs in through our own log-in, which enforces two-factor for staff.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="accounts:login", query_string=True),
+        name="admin_login",
+    ),
+    path("admin/", admin.site.urls),
+]
+if settings.OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+if settings.DEV_TOOLS:
+    urlpatterns.append(path("dev/", include("osallisuus.notifications.dev_urls")))

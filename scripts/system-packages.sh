@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Make sure the Debian packages the tests need are here: PostgreSQL (initdb, pg_ctl) and Chromium.
+# As root with apt-get they are installed; otherwise the missing ones are named and their tests
+# are skipped (the summary at the end of `make test` says so).
+set -u
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+mkdir -p var
+if ((${#missing[@]})); then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null && apt-get install -y -qq "${missing[@]}" >/dev/null \
+      || echo "apt-get could not install: ${missing[*]}"
+  else
+    echo "Missing Debian packages: ${missing[*]} (install them with: sudo apt-get install ${missing[*]})"
+  fi
+fi
+: > var/skipped-suites.txt
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+  || echo "PostgreSQL suite skipped: install the Debian package postgresql" >> var/skipped-suites.txt
+[[ -x /usr/bin/chromium ]] \
+  || echo "Browser tests skipped: install the Debian package chromium" >> var/skipped-suites.txt
+exit 0
