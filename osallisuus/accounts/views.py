@@ -82,7 +82,9 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
     """The user's own account: name, roles and their scope, two-factor status."""
-    assignments = RoleAssignment.objects.filter(user=cast(User, request.user)).select_related("unit", "service")
+    assignments = RoleAssignment.objects.filter(user=cast(User, request.user)).select_related(
+        "unit", "service"
+    )
     return render(
         request,
         "accounts/account.html",
