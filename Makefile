@@ -25,6 +25,7 @@ $(VENV)/.test-installed: $(VENV)/.base-installed requirements/test.txt
 run: $(VENV)/.base-installed .env
 	mkdir -p var/static
 	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py createcachetable
 	$(PY) manage.py seed_demo --print-users
 	@echo "Serving http://$(HOST):$(PORT)/  (task worker runs beside it; Ctrl+C stops both)"
 	@trap 'kill 0' EXIT INT TERM; \

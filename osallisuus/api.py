@@ -10,4 +10,5 @@ urlpatterns = [
     path("schema/", SpectacularJSONAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("", include("osallisuus.organisation.api")),
+    path("", include("osallisuus.feedback.api")),
 ]

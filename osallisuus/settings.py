@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "osallisuus.audit",
     "osallisuus.notifications",
     "osallisuus.analysis",
+    "osallisuus.feedback",
     "osallisuus.demo",
 ]
 
@@ -229,6 +230,10 @@ REST_FRAMEWORK = {
     "DEFAULT_VERSIONING_CLASS": None,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_RATES": {
+        "feedback_intake": env.str("THROTTLE_FEEDBACK_INTAKE", default="600/minute"),
+        "reply_code_lookup": env.str("THROTTLE_REPLY_CODE_LOOKUP", default="30/minute"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Osallisuus API",
@@ -284,3 +289,14 @@ LOGGING = {
 
 # Names shown in the site shell; the demo county's are set by `seed_demo` in the database.
 SITE_NAME = _("Osallisuus")
+
+# Feedback: days to answer before an item is overdue; the site's public address for links.
+FEEDBACK_RESPONSE_DAYS = env.int("FEEDBACK_RESPONSE_DAYS", default=14)
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Shared by every app process (rate limits, API throttles): a table in the database.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "osallisuus_cache",
+    }
+}

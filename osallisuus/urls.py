@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("osallisuus.pages.urls")),
     path("tili/", include("osallisuus.accounts.urls")),
     path("toimipisteet/", include("osallisuus.organisation.urls")),
+    path("palaute/", include("osallisuus.feedback.urls")),
     path("auditointi/", include("osallisuus.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(("osallisuus.api", "api"), namespace="api")),

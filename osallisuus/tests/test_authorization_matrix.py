@@ -38,6 +38,16 @@ def outbox_message_kwargs(context: dict[str, Any]) -> dict[str, Any]:
     return {"pk": message.pk}
 
 
+def feedback_of(context: dict[str, Any]) -> Any:
+    from osallisuus.feedback.services import FeedbackInput, submit_feedback
+
+    if "feedback" not in context:
+        context["feedback"] = submit_feedback(FeedbackInput(unit=context["unit"], text="Hyvä"))[0]
+    return context["feedback"]
+
+
+STAFF_ROLES = (STAFF, MANAGER, COORD, DECIDER, ADMIN)
+
 # url name → (kwargs from the test context, expected status by role)
 MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], dict[str, int]]] = {
     "pages:home": (lambda c: {}, everyone(200)),
@@ -59,6 +69,14 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], dict[str, in
     "dev:outbox": (lambda c: {}, everyone(200)),
     "dev:outbox_message": (outbox_message_kwargs, everyone(200)),
     "admin_login": (lambda c: {}, everyone(302)),
+    "feedback:give": (lambda c: {"code": c["unit"].code}, everyone(200)),
+    "feedback:status_lookup": (lambda c: {}, everyone(200)),
+    "feedback:status": (lambda c: {"code": feedback_of(c).reply_code}, everyone(200)),
+    "feedback:inbox": (lambda c: {}, only(*STAFF_ROLES)),
+    "feedback:detail": (lambda c: {"pk": feedback_of(c).pk}, only(*STAFF_ROLES)),
+    "api:feedback-intake": (lambda c: {}, everyone(405)),
+    "api:feedback-status": (lambda c: {"code": feedback_of(c).reply_code}, everyone(200)),
+    "api:question-set": (lambda c: {}, everyone(404)),
 }
 # Registers coordinators maintain in the admin screens (everything else: administrators only).
 COORDINATOR_ADMIN_APPS = {"organisation"}

@@ -1,0 +1,98 @@
+"""Offline language identification for Finnish, Swedish and English comments.
+
+Feedback is short, so the decision rests on function words plus a few spelling cues
+(å is Swedish, Finnish case endings, English "th"); ties go to the hint or to Finnish,
+the majority language of the service.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import lexicon
+from .tokens import LANGS, RawToken, raw_tokens
+
+_WORD_LANG: dict[str, tuple[str, ...]] = {}
+for _lang, _words in lexicon.FUNCTION_WORDS.items():
+    for _word in _words.split():
+        _WORD_LANG[_word] = (*_WORD_LANG.get(_word, ()), _lang)
+
+_FI_ENDINGS = (
+    "ssa",
+    "ssä",
+    "sta",
+    "stä",
+    "lla",
+    "llä",
+    "lta",
+    "ltä",
+    "lle",
+    "ksi",
+    "nen",
+    "ttiin",
+    "isi",
+    "mme",
+    "vat",
+    "vät",
+    "aan",
+    "ään",
+    "tta",
+    "ttä",
+    "uu",
+    "yy",
+)
+_SV_ENDINGS = ("arna", "erna", "orna", "tion", "het", "ligt", "ande", "ende", "igt")
+_EN_ENDINGS = ("ing", "ed", "ly", "tion", "ness")
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_scores(word: str) -> tuple[float, float, float]:
+    """Evidence one lower-cased word gives for fi, sv and en (cached per word)."""
+    fi = sv = en = 0.0
+    for lang in _WORD_LANG.get(word, ()):
+        share = 1.0 / len(_WORD_LANG[word])
+        if lang == "fi":
+            fi += share
+        elif lang == "sv":
+            sv += share
+        else:
+            en += share
+    if "å" in word:
+        sv += 1.5
+    if ("ä" in word or "ö" in word) and word.endswith(_FI_ENDINGS):
+        fi += 0.8
+    elif word.endswith(_FI_ENDINGS) and len(word) > 5:
+        fi += 0.4
+    if word.endswith(_SV_ENDINGS) and len(word) > 5:
+        sv += 0.3
+    if word.isascii() and len(word) > 4 and word.endswith(_EN_ENDINGS):
+        en += 0.3
+    if "th" in word or "w" in word:
+        en += 0.3
+    if any(pair in word for pair in ("aa", "ää", "ii", "uu", "yy", "öö", "kk", "tt")):
+        fi += 0.2
+    return fi, sv, en
+
+
+def detect_language_from_tokens(tokens: list[RawToken], *, hint: str | None = None) -> str:
+    """Return "fi", "sv" or "en" from already split tokens."""
+    fi = sv = en = 0.0
+    for token in tokens:
+        if token.kind == "w":
+            word_fi, word_sv, word_en = _word_scores(token.lower)
+            fi += word_fi
+            sv += word_sv
+            en += word_en
+    scores = {"fi": fi, "sv": sv, "en": en}
+    best = max(fi, sv, en)
+    if best <= 0.0:
+        return hint if hint is not None and hint in LANGS else "fi"
+    leaders = [lang for lang in LANGS if scores[lang] == best]
+    if hint is not None and hint in leaders:
+        return hint
+    return leaders[0]
+
+
+def detect_language(text: str, *, hint: str | None = None) -> str:
+    """Return "fi", "sv" or "en" for `text`; `hint` breaks ties and rescues empty texts."""
+    return detect_language_from_tokens(raw_tokens(text), hint=hint)

@@ -1,0 +1,373 @@
+"""Finds personal data in feedback text and redacts it.
+
+Types: name, phone, email, hetu (Finnish personal identity code, checksum validated), address
+(street addresses) and case_number (case, patient and reference numbers). Names come from
+Faker's fi_FI, sv_SE and en first- and last-name lists, read offline at import time, plus
+context: a capitalised word right after a role word ("hoitaja Mervi", "vastaava Kuusela").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from faker.providers.person.en import Provider as EnglishNames
+from faker.providers.person.fi_FI import Provider as FinnishNames
+from faker.providers.person.sv_SE import Provider as SwedishNames
+
+from .tokens import RawToken, raw_tokens
+
+PII_TYPES: tuple[str, ...] = ("name", "phone", "email", "hetu", "address", "case_number")
+PLACEHOLDERS: dict[str, str] = {
+    "name": "[NAME]",
+    "phone": "[PHONE]",
+    "email": "[EMAIL]",
+    "hetu": "[HETU]",
+    "address": "[ADDRESS]",
+    "case_number": "[CASE_NUMBER]",
+}
+# When two findings overlap, the more specific pattern wins.
+_PRIORITY = {"email": 0, "hetu": 1, "phone": 2, "case_number": 3, "address": 4, "name": 5}
+
+
+@dataclass(frozen=True, slots=True)
+class PiiSpan:
+    """One piece of personal data: str offsets into the original text, type and surface."""
+
+    start: int
+    end: int
+    type: str
+    text: str
+
+    def as_dict(self) -> dict[str, int | str]:
+        """Serialise without the surface text, which must not leave the pipeline."""
+        return {"start": self.start, "end": self.end, "type": self.type}
+
+
+# --- hetu -------------------------------------------------------------------------------
+_HETU_RE = re.compile(r"(?<![\w-])(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Za-z])(?!\w)")
+_HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+
+
+def is_valid_hetu(code: str) -> bool:
+    """Validate date parts, century sign and check character of a Finnish identity code."""
+    match = _HETU_RE.fullmatch(code.strip())
+    if match is None:
+        return False
+    day, month, _year, _sign, serial, check = match.groups()
+    if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12) or serial == "000":
+        return False
+    number = int(day + month + _year + serial)
+    return _HETU_CHECK[number % 31] == check.upper()
+
+
+# --- email and phone --------------------------------------------------------------------
+_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+# A phone number starts with + or 0 and has 7 to 15 digits in groups separated by spaces
+# or hyphens; slashes and dots are left out so dates and case numbers are not taken.
+_PHONE_RE = re.compile(
+    r"(?<![\w/+.,])(?:\+|00)?\(?\d{1,4}\)?(?:[ \-]?\(?\d{1,5}\)?){1,5}(?![\w/]|[.,]\d)"
+)
+
+# --- case numbers -----------------------------------------------------------------------
+_CASE_KEYWORDS = (
+    r"asia(?:n|kirja)?\s?(?:numero|nro|n:o|tunnus)|dnro|diaari(?:numero)?|dno|potilas(?:numero|nro)"
+    r"|asiakas(?:numero|nro|tunnus)|päätös(?:numero|nro)|hakemus(?:numero|nro)|viite(?:numero)?"
+    r"|laskun\s?numero|laskunumero|lähete(?:numero)?|tiketti|kirjaamis(?:numero|tunnus)"
+    r"|ärende(?:nummer|nr)?|diarie(?:nummer|nr)|dnr|kund(?:nummer|nr)|patient(?:nummer|nr)"
+    r"|fakturanummer|referens(?:nummer)?|case\s?(?:number|no\.?|id|ref(?:erence)?)"
+    r"|reference(?:\s?number)?|ref\.?|patient\s?(?:number|no\.?|id)|client\s?(?:number|id)"
+    r"|record\s?number|ticket(?:\s?number)?|invoice\s?number"
+)
+_CASE_RE = re.compile(
+    rf"(?i:\b(?:{_CASE_KEYWORDS})[a-zåäö]{{0,6}})\s*(?:(?i:on|är|is|nro|no\.?|n:o|nr)\s*)?"
+    r"[:#.]?\s*(?P<code>[A-Za-z]{0,6}[-/ ]?\d[\w/.\-]*\w|\d)"
+)
+_CASE_SHAPE_RE = re.compile(
+    r"(?<![\w/.-])(?:(?:19|20)\d{2}/\d{2,7}|\d{2,7}/(?:19|20)\d{2}|[A-ZÅÄÖ]{2,5}[-/]\d{3,}"
+    r"(?:[-/]\d+)*|\d{3,6}/\d{2}\.\d{2}\.\d{2}(?:\.\d{2})?/\d{4})(?![\w/])"
+)
+
+# --- addresses ----------------------------------------------------------------------------
+_STREET_SUFFIX = (
+    r"(?:katu|kadu[a-zåäö]{1,5}|tie|tie[a-zåäö]{1,4}|kuja[a-zåäö]{0,5}|polku|polu[a-zåäö]{1,5}"
+    r"|väylä[a-zåäö]{0,4}|raitti|raiti[a-zåäö]{1,5}|rinne|rintee[a-zåäö]{1,4}|kaari"
+    r"|kaare[a-zåäö]{1,4}|ranta|rann[a-zåäö]{1,5}|tori|tori[a-zåäö]{1,4}|aukio[a-zåäö]{0,4}"
+    r"|mäki|mäe[a-zåäö]{1,4}|kierto|kierro[a-zåäö]{1,4}|linja[a-zåäö]{0,4}|puistikko"
+    r"|kaarre|kaartee[a-zåäö]{1,4}|portti|porti[a-zåäö]{1,4}|piha|piha[a-zåäö]{1,4}"
+    r"|gatan|gata|vägen|väg|gränd(?:en)?|stigen|backen|torget|allén|allé|plan|parken"
+    r"|street|road|avenue|lane|drive|close|crescent)"
+)
+_ADDRESS_RE = re.compile(
+    rf"\b[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ-]*{_STREET_SUFFIX}\s+\d{{1,4}}(?:\s?[a-zA-Z]\b)?"
+    r"(?:\s?(?:-\s?)?(?:[A-Za-z]\s?\d{1,3}|(?:as\.?|asunto|lgh|apt\.?)\s?\d{1,4}|\d{1,3}\b))?"
+    r"(?:,?\s\d{5}(?:\s[A-ZÅÄÖ][a-zåäö]+)?)?"
+)
+_ADDRESS_EN_RE = re.compile(
+    r"\b\d{1,4}\s+(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Way)\b"
+)
+
+# --- names --------------------------------------------------------------------------------
+
+
+def _names(*providers: type, attribute: str) -> frozenset[str]:
+    found: set[str] = set()
+    for provider in providers:
+        found.update(str(name) for name in getattr(provider, attribute, ()))
+    return frozenset(found)
+
+
+FIRST_NAMES = _names(FinnishNames, SwedishNames, EnglishNames, attribute="first_names")
+LAST_NAMES = _names(FinnishNames, SwedishNames, EnglishNames, attribute="last_names")
+_NORDIC_FIRST = _names(FinnishNames, SwedishNames, attribute="first_names")
+_ALL_NAMES = FIRST_NAMES | LAST_NAMES
+
+# Names that are also ordinary words: only a name after a role word or next to another name.
+_AMBIGUOUS = frozenset(
+    """Toivo Onni Satu Tuuli Helmi Armas Usko Valo Lumi Sulo Into Tyyne Aamu Ilta Aino Kari
+    Lahja Aarre Raili Oiva Urho Sointu Taisto Voitto Lempi Ilma Sini Tähti Kielo Ruusu Lilja
+    Mäki Salo Niemi Koski Kivi Laine Lahti Virta Aho Saari Järvi Harju Kallio Rinne Kangas
+    Karhu Elo Ranta Laakso Lampi Nurmi Vaara Oja Joki Metsä Kuusi Koivu Haapa Leppä Honka
+    Will May Mark Bill Grace Hope Joy Faith Art Rose Pat Sue Max Nick Rich Frank Jack Dean Guy
+    Ray Chase Drew Sandy Summer Dawn April June August Rusty Young King Price Little Long Brown
+    Green White Black Gray Grey Hall Hill Wood Stone Page Love Bell Lane Field Worth Major
+    Miles Ward Case Ever Early Care Chance Page Sunny Storm Star Gay Ivy Iris Jewel Lily Pearl
+    Ruby Violet Daisy Holly Heather Hazel Amber Crystal Angel Brook Rain River Sky Sage Dale
+    Glen Royal Sterling Lord Don Ben Ken Van Bo Per Björn Stig Sten Dag Åke Ola Nils Ivar Kai
+    Eva Maj Anna Ella Alla Asa Berg Lund Strand Holm Ek Sjö Björk Hav Dal Tore Ove Tage
+    Aina My Lo Li Vega Mina Saga Siri Sam Tim Del Nova Neo Noa Alba Alma Else Ina Inge Isa
+    Ana Liv Lykke Moa Urban Veli Sisko Tapio Arvo Ilona Taru Aune Eira Tor Signe Rut Rita
+    Ted Kim Pia Mia Dick Lara Leo Leon Mila Mira Nora Vide Love Hilma Rosa Luna""".split()
+)
+# Capitalised words that look like names in the lists but name places, services or months.
+_NOT_NAMES = frozenset(
+    """Kela Omaolo Omakanta Suomi Ruotsi Helsinki Tampere Turku Oulu Espoo Vantaa Lahti
+    Kuopio Jyväskylä Pori Joensuu Lappeenranta Vaasa Rovaniemi Kotka Hämeenlinna Kela
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Finnish Swedish English
+    Arabic Sami Christmas Easter God Jumala Herra Kiitos Tack Thanks I Hei Moi Terve Hej
+    Hello Ok Okei Apotek Apteekki Taysi Tays Hus Oys Kys Tyks Ksks Omaolossa Covid Korona
+    Facebook Google Teams Zoom Whatsapp Wilma Kanta Migri Te Dr Mr Mrs Ms""".split()
+)
+_ROLE_STEMS = (
+    "hoitaja",
+    "lääkäri",
+    "tohtori",
+    "sosiaalityöntekijä",
+    "ohjaaja",
+    "terapeutti",
+    "psykologi",
+    "vastaava",
+    "esimies",
+    "esihenkilö",
+    "johtaja",
+    "kätilö",
+    "neuvoja",
+    "työntekijä",
+    "avustaja",
+    "naapuri",
+    "herra",
+    "rouva",
+    "neiti",
+    "isä",
+    "äiti",
+    "poika",
+    "tytär",
+    "mummo",
+    "mummi",
+    "pappa",
+    "vaari",
+    "sisko",
+    "veli",
+    "puoliso",
+    "mies",
+    "vaimo",
+    "omainen",
+    "asiakas",
+    "potilas",
+    "virkailija",
+    "sihteeri",
+    "koordinaattori",
+    "kuraattori",
+    "kuntoutuja",
+    "opettaja",
+    "nurse",
+    "doctor",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "worker",
+    "therapist",
+    "carer",
+    "läkare",
+    "sköterska",
+    "doktor",
+    "skötare",
+    "vårdare",
+    "handläggare",
+    "kurator",
+    "mamma",
+    "fru",
+    "herr",
+    "assistent",
+    "kiitos",
+    "tack",
+    "thanks",
+)
+_FI_CASE_ENDINGS = tuple(
+    sorted(
+        """lle lla llä lta ltä ssa ssä sta stä n a ä na nä ksi ineen tta ttä kin han hän lle
+        sta lla lle ineen iin seen hen hin hun lta nsa nsä mme nne ille illa ilta""".split(),
+        key=len,
+        reverse=True,
+    )
+)
+# Weak grade -> strong grade of the last consonant before the stem vowel (Heiki- -> Heikki).
+_GRADATION = (
+    ("nn", "nt"),
+    ("ll", "lt"),
+    ("rr", "rt"),
+    ("mm", "mp"),
+    ("ng", "nk"),
+    ("k", "kk"),
+    ("p", "pp"),
+    ("t", "tt"),
+    ("d", "t"),
+    ("v", "p"),
+)
+
+
+def _name_bases(word: str) -> list[str]:
+    """The word and the nominatives its Finnish case forms can come from (Heikille -> Heikki)."""
+    bases = [word]
+    for ending in _FI_CASE_ENDINGS:
+        if len(word) - len(ending) < 3 or not word.endswith(ending):
+            continue
+        stem = word[: -len(ending)]
+        if stem[-1] not in "aeiouyäö":
+            continue  # Finnish case forms keep a stem vowel: Sama is not a form of Sam
+        bases.append(stem)
+        if stem.endswith("i"):
+            bases.append(stem[:-1])  # Samille -> Sam
+        if stem.endswith("se"):
+            bases.append(stem[:-2] + "nen")  # Korhoselle -> Korhonen
+        vowel, body = stem[-1], stem[:-1]
+        for weak, strong in _GRADATION:
+            if body.endswith(weak):
+                bases.append(body[: -len(weak)] + strong + vowel)
+                break
+    return bases
+
+
+@lru_cache(maxsize=1 << 14)
+def _is_listed_name(word: str) -> str | None:
+    """Return the base form when `word` (maybe inflected) is a listed name."""
+    for base in _name_bases(word):
+        if base in _ALL_NAMES and base not in _NOT_NAMES:
+            return base
+    return None
+
+
+def _find_names(text: str, tokens: list[RawToken]) -> list[PiiSpan]:
+    spans: list[PiiSpan] = []
+    sentence_start = True
+    previous_word = ""
+    previous_name_end = -10
+    for index, (kind, surface, lower, start, end) in enumerate(tokens):
+        if kind != "w":
+            if kind == "p" and surface != ":":
+                sentence_start = True
+            continue
+        capitalised = surface[0].isupper() and not (surface.isupper() and len(surface) > 1)
+        after_role = previous_word.endswith(_ROLE_STEMS)
+        is_name = False
+        if capitalised and surface not in _NOT_NAMES:
+            base = _is_listed_name(surface)
+            next_word = next((t for t in tokens[index + 1 :] if t[0] == "w"), None)
+            next_is_name = bool(
+                next_word and next_word[1][:1].isupper() and _is_listed_name(next_word[1])
+            )
+            chained = previous_name_end >= 0 and start - previous_name_end <= 1
+            if base is not None:
+                if base in _AMBIGUOUS:
+                    is_name = after_role or next_is_name or chained
+                elif sentence_start:
+                    is_name = after_role or next_is_name or base in _NORDIC_FIRST or chained
+                else:
+                    is_name = True
+            elif after_role and not sentence_start and len(surface) > 2:
+                is_name = True  # "vastaava Kuusela": a title is followed by a name
+            elif chained and not sentence_start:
+                is_name = True
+        if is_name:
+            if spans and spans[-1].type == "name" and start - spans[-1].end <= 1:
+                merged = PiiSpan(spans[-1].start, end, "name", text[spans[-1].start : end])
+                spans[-1] = merged
+            else:
+                spans.append(PiiSpan(start, end, "name", surface))
+            previous_name_end = end
+        previous_word = lower
+        sentence_start = False
+    return spans
+
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _spans_of(pattern: re.Pattern[str], text: str, kind: str) -> list[PiiSpan]:
+    return [PiiSpan(m.start(), m.end(), kind, m.group()) for m in pattern.finditer(text)]
+
+
+def _regex_spans(text: str) -> list[PiiSpan]:
+    spans: list[PiiSpan] = []
+    if "@" in text:
+        spans += _spans_of(_EMAIL_RE, text, "email")
+    if _DIGIT_RE.search(text) is None:
+        return spans  # every other pattern needs a digit; most comments have none
+    spans += [span for span in _spans_of(_HETU_RE, text, "hetu") if is_valid_hetu(span.text)]
+    for match in _PHONE_RE.finditer(text):
+        surface = match.group().rstrip(" -")
+        digits = sum(char.isdigit() for char in surface)
+        if 7 <= digits <= 15 and surface.lstrip("(")[:1] in "+0":
+            spans.append(PiiSpan(match.start(), match.start() + len(surface), "phone", surface))
+    spans += [
+        PiiSpan(m.start("code"), m.end("code"), "case_number", m.group("code"))
+        for m in _CASE_RE.finditer(text)
+    ]
+    spans += _spans_of(_CASE_SHAPE_RE, text, "case_number")
+    spans += _spans_of(_ADDRESS_RE, text, "address")
+    spans += _spans_of(_ADDRESS_EN_RE, text, "address")
+    return spans
+
+
+def find_personal_data(text: str, tokens: list[RawToken] | None = None) -> list[PiiSpan]:
+    """Return non-overlapping personal-data spans sorted by start offset.
+
+    `tokens` may pass the comment's tokens when the caller already has them.
+    """
+    if tokens is None:
+        tokens = raw_tokens(text)
+    candidates = _regex_spans(text) + _find_names(text, tokens)
+    if not candidates:
+        return []
+    candidates.sort(key=lambda span: (_PRIORITY[span.type], span.start, -(span.end - span.start)))
+    chosen: list[PiiSpan] = []
+    for span in candidates:
+        if all(span.end <= other.start or span.start >= other.end for other in chosen):
+            chosen.append(span)
+    return sorted(chosen, key=lambda span: span.start)
+
+
+def redact(text: str, spans: list[PiiSpan]) -> str:
+    """Replace every span with its type's placeholder, e.g. [NAME], [PHONE]."""
+    pieces = []
+    cursor = 0
+    for span in sorted(spans, key=lambda item: item.start):
+        pieces.append(text[cursor : span.start])
+        pieces.append(PLACEHOLDERS[span.type])
+        cursor = span.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)

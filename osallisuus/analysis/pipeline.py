@@ -1,0 +1,65 @@
+"""The analysis pipeline for one comment: the single entry point other apps call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .language import detect_language_from_tokens
+from .personal_data import PiiSpan, find_personal_data, redact
+from .sentiment import detect_sentiment
+from .themes import detect_themes
+from .tokens import LANGS, attach_info, match_phrases, raw_tokens
+from .urgency import is_urgent
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The result for one comment; offsets in `pii` index the original text."""
+
+    lang: str
+    themes: tuple[str, ...]
+    sentiment: str
+    urgent: bool
+    pii: tuple[PiiSpan, ...] = field(default_factory=tuple)
+    redacted: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form; personal data appears only as offsets and types."""
+        return {
+            "lang": self.lang,
+            "themes": list(self.themes),
+            "sentiment": self.sentiment,
+            "urgent": self.urgent,
+            "pii": [span.as_dict() for span in self.pii],
+            "redacted": self.redacted,
+        }
+
+
+def analyse(text: str, *, lang_hint: str | None = None) -> Analysis:
+    """Analyse one feedback comment offline: language, themes, sentiment, urgency and PII."""
+    if lang_hint is not None and lang_hint not in LANGS:
+        lang_hint = None
+    raw = raw_tokens(text)
+    lang = detect_language_from_tokens(raw, hint=lang_hint)
+    pii = tuple(find_personal_data(text, raw))
+    if pii:
+        # Lexicon work runs on the redacted text, so a name such as "Toivo" or "Onni" does
+        # not count as hope or happiness.
+        redacted = redact(text, list(pii))
+        raw = raw_tokens(redacted)
+    else:
+        redacted = text
+    tokens = attach_info(raw, lang)
+    phrases = match_phrases(tokens, lang)
+    themes = detect_themes(tokens, phrases)
+    sentiment = detect_sentiment(redacted, tokens, phrases, has_themes=bool(themes))
+    urgent = is_urgent(tokens, phrases)
+    return Analysis(
+        lang=lang,
+        themes=tuple(themes),
+        sentiment=sentiment,
+        urgent=urgent,
+        pii=pii,
+        redacted=redacted,
+    )

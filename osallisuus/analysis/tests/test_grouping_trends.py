@@ -1,0 +1,57 @@
+"""Grouping of similar comments and the rising-theme test."""
+
+from __future__ import annotations
+
+from osallisuus.analysis.grouping import group_comments
+from osallisuus.analysis.trends import poisson_upper_tail, rising_themes
+
+
+def test_paraphrases_of_the_same_issue_form_one_group_and_unrelated_stay_apart() -> None:
+    items = [
+        ("a", "Puhelinjonossa piti odottaa yli tunti, jonotusaika on aivan liian pitkä."),
+        ("b", "Jouduin jonottamaan puhelimessa tunnin, jonot ovat liian pitkiä."),
+        ("c", "Sain laskun käynnistä, jonka olin perunut ajoissa."),
+        ("d", "Peruin ajan ajoissa mutta silti tuli lasku käyttämättä jätetystä ajasta."),
+        ("e", "Parkkipaikkoja on liian vähän sairaalan edessä."),
+    ]
+    groups = group_comments(items)
+    assert ["a", "b"] in groups
+    assert ["c", "d"] in groups
+    assert ["e"] in groups
+
+
+def test_near_duplicates_are_grouped() -> None:
+    items = [
+        (1, "Hoitaja oli todella tyly ja kiireinen."),
+        (2, "Hoitaja oli todella tyly ja kiireinen!!"),
+        (3, "Lääkäri selitti tulokset selkeästi."),
+    ]
+    assert group_comments(items) == [[1, 2], [3]]
+
+
+def test_poisson_tail_matches_known_values() -> None:
+    assert poisson_upper_tail(0, 3.0) == 1.0
+    assert abs(poisson_upper_tail(1, 2.0) - (1 - 0.1353352832)) < 1e-9
+
+
+def test_a_real_rise_is_flagged_and_noise_is_not() -> None:
+    previous = [{"access_waiting": 20, "costs_billing": 10} for _ in range(6)]
+    result = rising_themes(
+        current={"access_waiting": 60, "costs_billing": 12},
+        current_total=1000,
+        previous=previous,
+        previous_totals=[1000] * 6,
+    )
+    assert [item.theme for item in result] == ["access_waiting"]
+    assert result[0].ratio > 2.5
+    assert result[0].p_value < 1e-6
+
+
+def test_small_counts_are_not_flagged_even_when_the_ratio_is_high() -> None:
+    result = rising_themes(
+        current={"safety": 3},
+        current_total=500,
+        previous=[{"safety": 0}] * 3,
+        previous_totals=[500] * 3,
+    )
+    assert result == []

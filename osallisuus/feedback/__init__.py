@@ -1,0 +1,1 @@
+"""Client feedback from every channel, answered to its giver and published with care."""

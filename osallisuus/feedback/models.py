@@ -1,0 +1,289 @@
+"""Question sets, feedback items from every channel, their status trail and answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from osallisuus.organisation.models import Service, Unit
+
+
+class QuestionType(models.TextChoices):
+    SCALE5 = "scale5", _("scale 1–5")
+    NPS = "nps", _("recommendation 0–10")
+    YESNO = "yesno", _("yes or no")
+    CHOICE = "choice", _("choice")
+    TEXT = "text", _("free text")
+
+
+class QuestionSet(models.Model):
+    """A versioned set of questions. Answers point at the version they were asked with."""
+
+    key = models.SlugField(_("key"), max_length=50)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    name_fi = models.CharField(_("name in Finnish"), max_length=200)
+    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    source = models.TextField(_("source of the wording"), blank=True)
+    active = models.BooleanField(_("active"), default=True)
+    is_default = models.BooleanField(_("default set"), default=False)
+
+    class Meta:
+        verbose_name = _("question set")
+        verbose_name_plural = _("question sets")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "version"], name="unique_question_set_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name_fi} v{self.version}"
+
+
+class Question(models.Model):
+    question_set = models.ForeignKey(
+        QuestionSet, on_delete=models.CASCADE, related_name="questions"
+    )
+    key = models.SlugField(_("key"), max_length=50)
+    type = models.CharField(_("type"), max_length=10, choices=QuestionType.choices)
+    required = models.BooleanField(_("required"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    text_fi = models.CharField(_("text in Finnish"), max_length=300)
+    text_sv = models.CharField(_("text in Swedish"), max_length=300)
+    text_en = models.CharField(_("text in English"), max_length=300)
+    # Plain-language (selkokieli) variants, shown when the giver asks for easy language.
+    plain_fi = models.CharField(_("plain Finnish"), max_length=300, blank=True)
+    plain_sv = models.CharField(_("plain Swedish"), max_length=300, blank=True)
+    # For choice questions: [{"value": "x", "fi": "...", "sv": "...", "en": "..."}].
+    options = models.JSONField(_("options"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["question_set", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["question_set", "key"], name="unique_question_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+    def text(self, language: str | None = None, *, plain: bool = False) -> str:
+        language = (language or get_language() or "fi")[:2]
+        plain_text = str(getattr(self, f"plain_{language}", None) or "")
+        if plain and plain_text:
+            return plain_text
+        return str(getattr(self, f"text_{language}", None) or self.text_fi)
+
+    def option_label(self, option: dict[str, Any], language: str | None = None) -> str:
+        language = (language or get_language() or "fi")[:2]
+        return str(option.get(language) or option.get("fi") or option["value"])
+
+
+class QuestionSetChoice(models.Model):
+    """Which question set a unit or a whole service uses (a unit's own choice wins)."""
+
+    question_set_key = models.SlugField(_("question set"), max_length=50)
+    unit = models.OneToOneField(
+        Unit, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    service = models.OneToOneField(
+        Service, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("question set choice")
+        verbose_name_plural = _("question set choices")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(unit__isnull=True) & Q(service__isnull=False))
+                | (Q(unit__isnull=False) & Q(service__isnull=True)),
+                name="question_set_choice_for_unit_or_service",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_set_key} → {self.unit or self.service}"
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("web form")
+    QR = "qr", _("QR code")
+    KIOSK = "kiosk", _("kiosk")
+    API = "api", _("other system (API)")
+    EMAIL = "email", _("e-mail")
+    SMS = "sms", _("text message")
+    PHONE = "phone", _("phone")
+    PAPER = "paper", _("paper form")
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", _("received")
+    IN_PROGRESS = "in_progress", _("in progress")
+    ANSWERED = "answered", _("answered")
+    ACTION_PLANNED = "action_planned", _("action planned")
+    CHANGE_MADE = "change_made", _("change made")
+    NO_CHANGE = "no_change", _("no change, with reasons")
+    CLOSED = "closed", _("closed")
+
+
+class Sentiment(models.TextChoices):
+    POSITIVE = "positive", _("positive")
+    NEGATIVE = "negative", _("negative")
+    MIXED = "mixed", _("mixed")
+    NEUTRAL = "neutral", _("neutral")
+
+
+class FeedbackQuerySet(models.QuerySet["Feedback"]):
+    def visible_to(self, user: Any) -> FeedbackQuerySet:
+        """Only feedback about units in the user's scope; nothing for anyone else."""
+        from osallisuus.accounts.selectors import units_in_scope
+
+        return self.filter(unit__in=units_in_scope(user))
+
+
+class Feedback(models.Model):
+    """One piece of feedback, whatever door it came through."""
+
+    reply_code = models.CharField(_("reply code"), max_length=9, unique=True)
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="feedback")
+    question_set = models.ForeignKey(
+        QuestionSet, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    language = models.CharField(_("language"), max_length=2, default="fi")
+    text = models.TextField(_("text"), blank=True)
+    received_at = models.DateTimeField(_("received"), db_index=True)
+    due_at = models.DateTimeField(_("answer due"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=15, choices=Status.choices, default=Status.RECEIVED
+    )
+    idempotency_key = models.CharField(max_length=100, null=True, blank=True, unique=True)
+    publish_consent = models.BooleanField(_("consents to publication"), default=False)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assigned to"),
+    )
+    # Text analysis, filled on arrival; staff can correct the labels.
+    themes = models.JSONField(_("themes"), default=list, blank=True)
+    sentiment = models.CharField(
+        _("sentiment"), max_length=10, choices=Sentiment.choices, blank=True
+    )
+    urgent = models.BooleanField(_("urgent"), default=False)
+    redacted_text = models.TextField(_("text without personal data"), blank=True)
+    # Kiosk presses that came too fast to be real answers are kept but left out of figures.
+    suspected_mashing = models.BooleanField(_("suspected button-mashing"), default=False)
+    overall_score = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    objects = FeedbackQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        ordering = ["-received_at"]
+        indexes = [
+            models.Index(fields=["unit", "-received_at"]),
+            models.Index(fields=["status", "due_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.reply_code
+
+    def get_absolute_url(self) -> str:
+        return reverse("feedback:detail", kwargs={"pk": self.pk})
+
+
+class Contact(models.Model):
+    """The giver's contact details: optional, consented, kept apart from the text, erased later."""
+
+    feedback = models.OneToOneField(Feedback, on_delete=models.CASCADE, related_name="contact")
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    consent_at = models.DateTimeField(_("consent given"))
+
+    class Meta:
+        verbose_name = _("contact details")
+        verbose_name_plural = _("contact details")
+
+    def __str__(self) -> str:
+        return f"contact #{self.pk}"
+
+
+class Answer(models.Model):
+    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="answers")
+    value_int = models.SmallIntegerField(null=True, blank=True)
+    value_text = models.CharField(max_length=2000, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["feedback", "question"], name="one_answer_per_question")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question.key}={self.value}"
+
+    @property
+    def value(self) -> Any:
+        return self.value_int if self.value_int is not None else self.value_text
+
+
+class StatusEvent(models.Model):
+    """A step in the handling. What the giver sees is its public text, written on purpose."""
+
+    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(_("time"))
+    status = models.CharField(_("status"), max_length=15, choices=Status.choices)
+    public_text = models.TextField(_("public text"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.feedback_id} {self.status}"
+
+
+class Reply(models.Model):
+    """An answer to the giver, shown at the status page by reply code."""
+
+    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="replies")
+    at = models.DateTimeField(_("time"))
+    text = models.TextField(_("reply"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("reply")
+        verbose_name_plural = _("replies")
+
+    def __str__(self) -> str:
+        return f"reply to {self.feedback_id}"
+
+
+class InternalNote(models.Model):
+    """Staff-only notes; never shown to the giver or the public."""
+
+    feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="notes")
+    at = models.DateTimeField(_("time"), auto_now_add=True)
+    text = models.TextField(_("note"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["at"]
+
+    def __str__(self) -> str:
+        return f"note on {self.feedback_id}"

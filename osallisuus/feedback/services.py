@@ -1,0 +1,275 @@
+"""Writes on feedback: intake from every channel, handling steps, replies and notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from osallisuus.accounts.selectors import managers_of
+from osallisuus.analysis.pipeline import analyse
+from osallisuus.notifications.services import send_email, send_sms
+from osallisuus.organisation.models import Unit
+
+from .models import (
+    Answer,
+    Channel,
+    Contact,
+    Feedback,
+    InternalNote,
+    Reply,
+    Status,
+    StatusEvent,
+)
+from .questions import CheckedAnswer, active_question_set, check_answer
+from .reply_codes import new_reply_code
+
+LANGUAGES = ("fi", "sv", "en")
+# Steps the giver sees; each carries a public text written for them.
+PUBLIC_STEPS = {
+    Status.ANSWERED,
+    Status.ACTION_PLANNED,
+    Status.CHANGE_MADE,
+    Status.NO_CHANGE,
+    Status.CLOSED,
+}
+
+
+class IntakeError(Exception):
+    """Bad input: field → list of translated messages. Nothing has been stored."""
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+@dataclass
+class FeedbackInput:
+    unit: Unit
+    channel: str = Channel.WEB
+    language: str = "fi"
+    answers: list[tuple[str, Any]] = field(default_factory=list)
+    text: str = ""
+    idempotency_key: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
+    publish_consent: bool = False
+    received_at: datetime | None = None
+    suspected_mashing: bool = False
+
+
+def _checked_answers(data: FeedbackInput) -> tuple[Any, list[CheckedAnswer]]:
+    question_set = active_question_set(data.unit)
+    questions = {q.key: q for q in question_set.questions.all()} if question_set else {}
+    errors: dict[str, list[str]] = {}
+    checked: list[CheckedAnswer] = []
+    seen: set[str] = set()
+    for index, (key, value) in enumerate(data.answers):
+        question = questions.get(key)
+        if question is None:
+            errors.setdefault("answers", []).append(
+                _("Answer %(n)s: there is no question “%(key)s”.") % {"n": index + 1, "key": key}
+            )
+            continue
+        if key in seen:
+            errors.setdefault("answers", []).append(
+                _("Answer %(n)s: “%(key)s” is answered twice.") % {"n": index + 1, "key": key}
+            )
+            continue
+        seen.add(key)
+        try:
+            checked.append(check_answer(question, value))
+        except ValueError as error:
+            errors.setdefault("answers", []).append(
+                _("Answer %(n)s (%(key)s): %(error)s")
+                % {"n": index + 1, "key": key, "error": error}
+            )
+    if not checked and not data.text.strip() and "answers" not in errors:
+        errors.setdefault("text", []).append(_("Give at least one answer or write a comment."))
+    if data.language not in LANGUAGES:
+        errors.setdefault("language", []).append(_("Use fi, sv or en."))
+    if data.channel not in Channel.values:
+        errors.setdefault("channel", []).append(_("Unknown channel."))
+    if errors:
+        raise IntakeError(errors)
+    return question_set, checked
+
+
+def submit_feedback(data: FeedbackInput) -> tuple[Feedback, bool]:
+    """Store feedback from any channel once; the same idempotency key returns the first copy.
+
+    Returns (feedback, created). Raises IntakeError, with nothing stored, on bad input.
+    """
+    if data.idempotency_key:
+        existing = Feedback.objects.filter(idempotency_key=data.idempotency_key).first()
+        if existing is not None:
+            return existing, False
+    question_set, checked = _checked_answers(data)
+    text = data.text.strip()
+    analysis = analyse(text, lang_hint=data.language) if text else None
+    now = timezone.now()
+    received_at = data.received_at or now
+    try:
+        with transaction.atomic():
+            feedback = Feedback.objects.create(
+                reply_code=new_reply_code(),
+                unit=data.unit,
+                question_set=question_set,
+                channel=data.channel,
+                language=data.language,
+                text=text,
+                received_at=received_at,
+                due_at=received_at + timedelta(days=settings.FEEDBACK_RESPONSE_DAYS),
+                idempotency_key=data.idempotency_key or None,
+                publish_consent=data.publish_consent,
+                themes=list(analysis.themes) if analysis else [],
+                sentiment=analysis.sentiment if analysis else "",
+                urgent=bool(analysis and analysis.urgent),
+                redacted_text=analysis.redacted if analysis else "",
+                suspected_mashing=data.suspected_mashing,
+                overall_score=_overall_score(checked),
+            )
+            Answer.objects.bulk_create(
+                Answer(
+                    feedback=feedback,
+                    question=a.question,
+                    value_int=a.value_int,
+                    value_text=a.value_text,
+                )
+                for a in checked
+            )
+            StatusEvent.objects.create(feedback=feedback, at=now, status=Status.RECEIVED)
+            if data.contact_email or data.contact_phone:
+                Contact.objects.create(
+                    feedback=feedback,
+                    email=data.contact_email,
+                    phone=data.contact_phone,
+                    consent_at=now,
+                )
+                _tell_giver_received(feedback, data)
+            if feedback.urgent:
+                _alert_managers(feedback)
+    except IntegrityError:
+        # Two copies of the same resend raced; the other one won and is the stored one.
+        if data.idempotency_key:
+            existing = Feedback.objects.filter(idempotency_key=data.idempotency_key).first()
+            if existing is not None:
+                return existing, False
+        raise
+    return feedback, True
+
+
+def _overall_score(checked: list[CheckedAnswer]) -> int | None:
+    """A 1–5 figure for dashboards: the first five-point answer, if any."""
+    for answer in checked:
+        if answer.question.type == "scale5" and answer.value_int is not None:
+            return answer.value_int
+    return None
+
+
+def status_url(feedback: Feedback) -> str:
+    return reverse("feedback:status", kwargs={"code": feedback.reply_code})
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _tell_giver_received(feedback: Feedback, data: FeedbackInput) -> None:
+    with translation.override(feedback.language):
+        subject = _("Thank you for your feedback")
+        body = _(
+            "Thank you for your feedback about %(unit)s.\n\nYour reply code is %(code)s. "
+            "You can follow what happens to your feedback at %(url)s"
+        ) % {
+            "unit": feedback.unit.name,
+            "code": feedback.reply_code,
+            "url": _absolute(status_url(feedback)),
+        }
+    if data.contact_email:
+        send_email(to=data.contact_email, subject=subject, body=body)
+    if data.contact_phone:
+        send_sms(to=data.contact_phone, text=body)
+
+
+def _alert_managers(feedback: Feedback) -> None:
+    for manager in managers_of(feedback.unit):
+        if not manager.email:
+            continue
+        with translation.override(manager.preferred_language):
+            send_email(
+                to=manager.email,
+                subject=_("Urgent feedback about %(unit)s") % {"unit": feedback.unit.name},
+                body=_(
+                    "Feedback that may need action today has arrived for %(unit)s. "
+                    "Read it in the inbox: %(url)s"
+                )
+                % {
+                    "unit": feedback.unit.name,
+                    "url": _absolute(reverse("feedback:detail", kwargs={"pk": feedback.pk})),
+                },
+            )
+
+
+@transaction.atomic
+def move_feedback(
+    *, feedback: Feedback, by: Any, status: str, public_text: str = ""
+) -> StatusEvent:
+    """Record a handling step. Steps the giver sees need a public text; the giver is told."""
+    if status in PUBLIC_STEPS and status != Status.CLOSED and not public_text.strip():
+        raise IntakeError({"public_text": [_("Write what the giver will read about this step.")]})
+    if status == Status.NO_CHANGE and len(public_text.strip()) < 20:
+        raise IntakeError({"public_text": [_("Tell the giver the reasons why nothing changes.")]})
+    event = StatusEvent.objects.create(
+        feedback=feedback, at=timezone.now(), status=status, public_text=public_text.strip(), by=by
+    )
+    feedback.status = status
+    feedback.save(update_fields=["status"])
+    if public_text.strip():
+        _tell_giver_update(feedback)
+    return event
+
+
+@transaction.atomic
+def reply_to_feedback(*, feedback: Feedback, by: Any, text: str) -> Reply:
+    """Answer the giver; they read it by reply code (and by e-mail/SMS if they left contact)."""
+    if not text.strip():
+        raise IntakeError({"text": [_("Write the reply.")]})
+    reply = Reply.objects.create(feedback=feedback, at=timezone.now(), text=text.strip(), by=by)
+    if feedback.status in (Status.RECEIVED, Status.IN_PROGRESS):
+        StatusEvent.objects.create(feedback=feedback, at=reply.at, status=Status.ANSWERED, by=by)
+        feedback.status = Status.ANSWERED
+        feedback.save(update_fields=["status"])
+    _tell_giver_update(feedback)
+    return reply
+
+
+def _tell_giver_update(feedback: Feedback) -> None:
+    contact = Contact.objects.filter(feedback=feedback).first()
+    if contact is None:
+        return
+    with translation.override(feedback.language):
+        body = _("There is news about your feedback %(code)s: %(url)s") % {
+            "code": feedback.reply_code,
+            "url": _absolute(status_url(feedback)),
+        }
+        subject = _("Your feedback has been answered")
+    if contact.email:
+        send_email(to=contact.email, subject=subject, body=body)
+    if contact.phone:
+        send_sms(to=contact.phone, text=body)
+
+
+def add_note(*, feedback: Feedback, by: Any, text: str) -> InternalNote:
+    return InternalNote.objects.create(feedback=feedback, by=by, text=text.strip())
+
+
+def assign_feedback(*, feedback: Feedback, to: Any) -> None:
+    feedback.assigned_to = to
+    feedback.save(update_fields=["assigned_to"])
