@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import QuestionSet, QuestionType, Status
+from .models import QuestionSet, QuestionType, Sentiment, Status
 
 AGREEMENT_LABELS = [
     (1, _("Strongly disagree")),
@@ -153,7 +153,20 @@ class NoteForm(forms.Form):
     )
 
 
+def theme_choices() -> list[tuple[str, str]]:
+    from django.utils.translation import get_language
+
+    from osallisuus.analysis.taxonomy import theme_ids, theme_label
+
+    language = (get_language() or "fi")[:2]
+    return [("", str(_("All")))] + [(t, theme_label(t, language)) for t in theme_ids()]
+
+
 class InboxFilterForm(forms.Form):
+    theme = forms.ChoiceField(label=_("Themes"), choices=theme_choices, required=False)
+    sentiment = forms.ChoiceField(
+        label=_("Sentiment"), choices=[("", _("All"))] + list(Sentiment.choices), required=False
+    )
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("All"))] + list(Status.choices), required=False
     )

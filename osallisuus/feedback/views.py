@@ -105,6 +105,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
     items = inbox_for(
         request.user,
         status=filters.get("status", ""),
+        theme=filters.get("theme", ""),
+        sentiment=filters.get("sentiment", ""),
         urgent=True if filters.get("urgent") == "yes" else None,
         since=filters.get("since"),
         until=filters.get("until"),

@@ -137,3 +137,15 @@ def test_urgent_feedback_alerts_the_unit_manager(
         )
     assert feedback.urgent
     assert OutboxMessage.objects.filter(recipient=manager.email).exists()
+
+
+def test_the_inbox_filters_by_theme_and_sentiment(client_as, unit):
+    waiting = give(unit, text="Jonotin puhelimessa tunnin eikä kukaan vastannut. Huono palvelu.")
+    praise = give(unit, text="Lääkäri oli ystävällinen ja kuunteli. Kiitos!")
+    staff = client_as("staff")
+    negative = staff.get("/palaute/saapuneet/", {"sentiment": "negative"}).content.decode()
+    assert waiting.get_absolute_url() in negative
+    assert praise.get_absolute_url() not in negative
+    by_theme = staff.get("/palaute/saapuneet/", {"theme": "access_waiting"}).content.decode()
+    assert waiting.get_absolute_url() in by_theme
+    assert praise.get_absolute_url() not in by_theme
