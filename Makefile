@@ -42,8 +42,7 @@ format: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check --fix .
 
 messages: $(VENV)/.test-installed
-	cd osallisuus && DEBUG=true ../$(PY) ../manage.py makemessages -l fi -l sv -l en --no-obsolete --no-location --no-wrap
-	cd osallisuus && DEBUG=true ../$(PY) ../manage.py compilemessages
+	scripts/messages.sh
 
 system-packages:
 	@scripts/system-packages.sh

@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "osallisuus.notifications",
     "osallisuus.analysis",
     "osallisuus.feedback",
+    "osallisuus.reports",
+    "osallisuus.experts",
+    "osallisuus.codevelopment",
     "osallisuus.demo",
 ]
 

@@ -1,34 +1,43 @@
 """Every URL of the project × every role: who gets 200, 302 (to sign-in), 403, 404 or 405.
 
-A new URL without a row here fails `test_every_url_has_a_row`; later capabilities add their rows.
-Admin screens are generated from the admin registry: one changelist per registered model.
+The project-wide rows are here; each app adds its own in `osallisuus/<app>/tests/matrix_rows.py`
+(ROWS, plus the admin models a coordinator may open). A new URL without a row anywhere fails
+`test_every_url_has_a_row`. Admin screens come from the admin registry: one changelist per model.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import ROLES
+from osallisuus.tests.matrix import (
+    ADMIN,
+    ANON,
+    COORD,
+    SIGNED_IN,
+    Rows,
+    everyone,
+    only,
+    signed_in_only,
+)
 
-ANON, RESIDENT, EXPERT, STAFF, MANAGER, COORD, DECIDER, ADMIN = ROLES
-SIGNED_IN = [r for r in ROLES if r != ANON]
 
-
-def everyone(status: int) -> dict[str, int]:
-    return dict.fromkeys(ROLES, status)
-
-
-def signed_in_only() -> dict[str, int]:
-    return {ANON: 302, **dict.fromkeys(SIGNED_IN, 200)}
-
-
-def only(*allowed: str, others: int = 403) -> dict[str, int]:
-    return {ANON: 302, **{r: (200 if r in allowed else others) for r in SIGNED_IN}}
+def app_matrix_modules() -> list[Any]:
+    modules = []
+    for config in apps.get_app_configs():
+        if config.name.startswith("osallisuus."):
+            try:
+                modules.append(importlib.import_module(f"{config.name}.tests.matrix_rows"))
+            except ModuleNotFoundError:
+                continue
+    return modules
 
 
 def outbox_message_kwargs(context: dict[str, Any]) -> dict[str, Any]:
@@ -38,18 +47,8 @@ def outbox_message_kwargs(context: dict[str, Any]) -> dict[str, Any]:
     return {"pk": message.pk}
 
 
-def feedback_of(context: dict[str, Any]) -> Any:
-    from osallisuus.feedback.services import FeedbackInput, submit_feedback
-
-    if "feedback" not in context:
-        context["feedback"] = submit_feedback(FeedbackInput(unit=context["unit"], text="Hyvä"))[0]
-    return context["feedback"]
-
-
-STAFF_ROLES = (STAFF, MANAGER, COORD, DECIDER, ADMIN)
-
 # url name → (kwargs from the test context, expected status by role)
-MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], dict[str, int]]] = {
+MATRIX: Rows = {
     "pages:home": (lambda c: {}, everyone(200)),
     "pages:accessibility": (lambda c: {}, everyone(200)),
     "pages:privacy": (lambda c: {}, everyone(200)),
@@ -69,18 +68,16 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], dict[str, in
     "dev:outbox": (lambda c: {}, everyone(200)),
     "dev:outbox_message": (outbox_message_kwargs, everyone(200)),
     "admin_login": (lambda c: {}, everyone(302)),
-    "feedback:give": (lambda c: {"code": c["unit"].code}, everyone(200)),
-    "feedback:status_lookup": (lambda c: {}, everyone(200)),
-    "feedback:status": (lambda c: {"code": feedback_of(c).reply_code}, everyone(200)),
-    "feedback:inbox": (lambda c: {}, only(*STAFF_ROLES)),
-    "feedback:detail": (lambda c: {"pk": feedback_of(c).pk}, only(*STAFF_ROLES)),
-    "api:feedback-intake": (lambda c: {}, everyone(405)),
-    "api:feedback-status": (lambda c: {"code": feedback_of(c).reply_code}, everyone(200)),
-    "api:question-set": (lambda c: {}, everyone(404)),
 }
 # Registers coordinators maintain in the admin screens (everything else: administrators only).
 COORDINATOR_ADMIN_APPS = {"organisation"}
 COORDINATOR_ADMIN_MODELS = {"accounts.user", "accounts.roleassignment"}
+for _module in app_matrix_modules():
+    _clash = set(MATRIX) & set(_module.ROWS)
+    assert not _clash, f"{_module.__name__} repeats rows {_clash}"
+    MATRIX.update(_module.ROWS)
+    COORDINATOR_ADMIN_APPS |= getattr(_module, "COORDINATOR_ADMIN_APPS", set())
+    COORDINATOR_ADMIN_MODELS |= getattr(_module, "COORDINATOR_ADMIN_MODELS", set())
 
 
 def admin_rows() -> dict[str, tuple[str, dict[str, int]]]:

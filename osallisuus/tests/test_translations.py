@@ -6,7 +6,18 @@ from pathlib import Path
 
 import pytest
 
-LOCALE = Path(__file__).resolve().parents[1] / "locale"
+PROJECT = Path(__file__).resolve().parents[1]
+LOCALE = PROJECT / "locale"
+# Apps with their own catalogue (osallisuus/<app>/locale/); the rest share osallisuus/locale/.
+APP_CATALOGUES = sorted(PROJECT.glob("*/locale"))
+
+
+def catalogues(language: str) -> list[Path]:
+    return [
+        folder / language / "LC_MESSAGES" / "django.po"
+        for folder in [LOCALE, *APP_CATALOGUES]
+        if (folder / language / "LC_MESSAGES" / "django.po").exists()
+    ]
 
 
 def read_po(path: Path) -> dict[str, str]:
@@ -46,20 +57,21 @@ def read_po(path: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_every_string_is_translated(language):
-    entries = read_po(LOCALE / language / "LC_MESSAGES" / "django.po")
-    untranslated = [msgid for msgid, text in entries.items() if not text or text == "#F"]
-    assert len(entries) > 100
-    assert not untranslated, untranslated[:10]
+    assert len(read_po(LOCALE / language / "LC_MESSAGES" / "django.po")) > 100
+    for path in catalogues(language):
+        entries = read_po(path)
+        untranslated = [msgid for msgid, text in entries.items() if not text or text == "#F"]
+        assert not untranslated, f"{path}: {untranslated[:10]}"
 
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_compiled_catalogue_matches_the_source(language):
-    folder = LOCALE / language / "LC_MESSAGES"
-    with (folder / "django.mo").open("rb") as handle:
-        compiled = gettext.GNUTranslations(handle)
-    stale = [
-        msgid
-        for msgid, text in read_po(folder / "django.po").items()
-        if "%(" not in msgid and compiled.gettext(msgid) != text
-    ]
-    assert not stale, f"run `make messages`: {stale[:5]}"
+    for path in catalogues(language):
+        with path.with_suffix(".mo").open("rb") as handle:
+            compiled = gettext.GNUTranslations(handle)
+        stale = [
+            msgid
+            for msgid, text in read_po(path).items()
+            if "%(" not in msgid and compiled.gettext(msgid) != text
+        ]
+        assert not stale, f"run `make messages` ({path}): {stale[:5]}"

@@ -1,11 +1,28 @@
 """`python manage.py seed_demo`: build the fictional demo county once."""
 
+import importlib
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from osallisuus.demo.county import DEMO_PASSWORD, DEMO_USERS, build_demo_county, demo_exists
+
+
+def seed_app_demo_data() -> None:
+    """Each app may add its own demo data in `osallisuus/<app>/demo.py` with `seed_demo_data()`.
+
+    They run in INSTALLED_APPS order, after the county and its users exist.
+    """
+    for config in apps.get_app_configs():
+        if not config.name.startswith("osallisuus.") or config.name == "osallisuus.demo":
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError:
+            continue
+        module.seed_demo_data()
 
 
 class Command(BaseCommand):
@@ -23,6 +40,7 @@ class Command(BaseCommand):
             if not settings.DEBUG:
                 raise CommandError("seed_demo builds fictional users; run it only with DEBUG on.")
             build_demo_county()
+            seed_app_demo_data()
             self.stdout.write(self.style.SUCCESS("Demo county created."))
         if options["print_users"] and settings.DEBUG:
             self._print_users()

@@ -1,0 +1,1 @@
+"""Co-development projects, stages, workshops, shared boards and the decision trail."""

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CodevelopmentConfig(AppConfig):
+    name = "osallisuus.codevelopment"
+    verbose_name = _("Co-development")

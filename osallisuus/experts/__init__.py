@@ -1,0 +1,1 @@
+"""The pool of experts by experience and developer clients: profiles, requests, contracts, fees."""

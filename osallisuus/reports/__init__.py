@@ -1,0 +1,1 @@
+"""Roll-ups, dashboards and exports over feedback (reads feedback selectors only)."""
