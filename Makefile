@@ -30,7 +30,7 @@ run: $(VENV)/.base-installed .env
 	@echo "Serving http://$(HOST):$(PORT)/  (task worker runs beside it; Ctrl+C stops both)"
 	@trap 'kill 0' EXIT INT TERM; \
 	$(PY) manage.py db_worker --no-startup-delay -v 0 & \
-	$(PY) manage.py runserver --noreload $(HOST):$(PORT)
+	ANALYSIS_WARM_UP=background $(PY) manage.py runserver --noreload $(HOST):$(PORT)
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .
@@ -63,3 +63,13 @@ test-postgres: $(VENV)/.test-installed
 
 clean:
 	rm -rf $(VENV) var db.sqlite3 .env
+
+# Benchmarks and fault tests: their own throwaway PostgreSQL, never part of `make test`.
+.PHONY: bench faults
+bench: $(VENV)/.test-installed
+	@scripts/system-packages.sh
+	PGTEST_PORT=54341 scripts/with-postgres.sh $(PY) bench/run.py
+
+faults: $(VENV)/.test-installed
+	@scripts/system-packages.sh
+	PGTEST_PORT=54342 scripts/with-postgres.sh $(PY) bench/faults.py

@@ -43,6 +43,27 @@ def _immediate_tasks(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _media_in_tmp(settings: Any, tmp_path: Path) -> None:
+    """Uploaded files in tests go to a throwaway folder, never var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _shipped_data(request: pytest.FixtureRequest) -> None:
+    """Transactional tests empty every table, also the question sets a migration ships; reload."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    import importlib
+
+    from django.apps import apps
+
+    request.getfixturevalue("transactional_db")
+    migration = importlib.import_module("osallisuus.feedback.migrations.0002_default_question_sets")
+    migration.load_sets(apps, None)
+
+
+@pytest.fixture(autouse=True)
 def _reset_axes(db: Any) -> None:
     from axes.utils import reset
 

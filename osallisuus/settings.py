@@ -62,10 +62,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "osallisuus.security.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "osallisuus.security.limit_request_size",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -187,6 +189,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
+# The site-wide assets (site.css, favicon); apps keep theirs in <app>/static/.
+STATICFILES_DIRS = [BASE_DIR / "osallisuus" / "static"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 MEDIA_URL = "/media/"
 STORAGES = {
@@ -202,6 +206,10 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=1_048_576)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# A whole multipart upload (files and fields) may be this large; larger bodies get 413
+# (osallisuus/security.py). One uploaded file: UPLOAD_MAX_FILE_BYTES (osallisuus/uploads.py).
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10_485_760)
+UPLOAD_MAX_FILE_BYTES = env.int("UPLOAD_MAX_FILE_BYTES", default=5_242_880)
 
 # Background work: a database-backed queue survives restarts; `db_worker` runs it.
 TASKS = {
@@ -221,6 +229,11 @@ SMS_GATEWAY_URL = env.str("SMS_GATEWAY_URL", default="")
 SMS_GATEWAY_TOKEN = env.str("SMS_GATEWAY_TOKEN", default="")
 if SMS_GATEWAY_URL and not SMS_GATEWAY_TOKEN:
     raise ImproperlyConfigured("SMS_GATEWAY_URL is set but SMS_GATEWAY_TOKEN is missing.")
+# Incoming SMS feedback: the gateway calls /api/v1/feedback/sms/ with this secret in the
+# X-Webhook-Token header; the webhook answers 404 while it is empty.
+SMS_WEBHOOK_TOKEN = env.str("SMS_WEBHOOK_TOKEN", default="")
+# Public score summaries are hidden below this many answers, so no one can be identified.
+PUBLIC_MIN_ANSWERS = env.int("PUBLIC_MIN_ANSWERS", default=5)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -233,9 +246,13 @@ REST_FRAMEWORK = {
     "DEFAULT_VERSIONING_CLASS": None,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # A throttled caller is told in their language when to try again (429).
+    "EXCEPTION_HANDLER": "osallisuus.security.api_exception_handler",
     "DEFAULT_THROTTLE_RATES": {
         "feedback_intake": env.str("THROTTLE_FEEDBACK_INTAKE", default="600/minute"),
         "reply_code_lookup": env.str("THROTTLE_REPLY_CODE_LOOKUP", default="30/minute"),
+        # Kiosks of one unit share an address; they are counted per address and unit.
+        "kiosk_intake": env.str("THROTTLE_KIOSK_INTAKE", default="120/minute"),
     },
 }
 SPECTACULAR_SETTINGS = {
@@ -268,6 +285,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 if not DEBUG:
@@ -295,11 +315,16 @@ SITE_NAME = _("Osallisuus")
 
 # Feedback: days to answer before an item is overdue; the site's public address for links.
 FEEDBACK_RESPONSE_DAYS = env.int("FEEDBACK_RESPONSE_DAYS", default=14)
+# Retention (osallisuus/feedback/retention.py, `manage.py apply_retention` daily): contact details
+# are erased, and feedback anonymised (original text blanked, figures kept), after these days.
+FEEDBACK_CONTACT_RETENTION_DAYS = env.int("FEEDBACK_CONTACT_RETENTION_DAYS", default=365)
+FEEDBACK_RETENTION_DAYS = env.int("FEEDBACK_RETENTION_DAYS", default=5 * 365)
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # Shared by every app process (rate limits, API throttles): a table in the database.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        # Django's DatabaseCache with a one-query `set` (osallisuus/db_cache.py).
+        "BACKEND": "osallisuus.db_cache.UpsertDatabaseCache",
         "LOCATION": "osallisuus_cache",
     }
 }

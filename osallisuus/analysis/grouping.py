@@ -13,9 +13,9 @@ from collections.abc import Hashable, Sequence
 from typing import TypeVar
 
 from . import lexicon
-from .language import detect_language_from_tokens
+from .language import detect_language_from_pieces
 from .themes import theme_scores
-from .tokens import attach_info, match_phrases, raw_tokens
+from .tokens import match_phrases, split_pieces, tokens_of
 
 IdT = TypeVar("IdT", bound=Hashable)
 
@@ -28,18 +28,17 @@ _STOPWORDS = frozenset(
 
 def comment_features(text: str) -> Counter[str]:
     """Bag of lemma, stem and theme features of one comment."""
-    raw = raw_tokens(text)
-    lang = detect_language_from_tokens(raw)
-    tokens = attach_info(raw, lang)
+    pieces = split_pieces(text)
+    lang = detect_language_from_pieces(pieces)
+    tokens = tokens_of(pieces, lang)
     features: Counter[str] = Counter()
     for token in tokens:
-        info = token.info
-        if info is None or len(token.lower) < 3 or token.lower in _STOPWORDS:
+        if not token.is_word or len(token.lower) < 3 or token.lower in _STOPWORDS:
             continue
-        if info.lemma in _STOPWORDS:
+        if token.lemma in _STOPWORDS:
             continue
-        features[f"l:{info.lemma}"] += 1
-        features[f"s:{info.lemma[:_STEM_LENGTH]}"] += 1
+        features[f"l:{token.lemma}"] += 1
+        features[f"s:{token.lemma[:_STEM_LENGTH]}"] += 1
     for theme, score in theme_scores(tokens, match_phrases(tokens, lang)).items():
         if score >= 1.0:
             features[f"t:{theme}"] += 2

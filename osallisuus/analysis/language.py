@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import lexicon
-from .tokens import LANGS, RawToken, raw_tokens
+from .tokens import LANGS, RawToken, split_pieces
 
 _WORD_LANG: dict[str, tuple[str, ...]] = {}
 for _lang, _words in lexicon.FUNCTION_WORDS.items():
@@ -74,15 +74,31 @@ def _word_scores(word: str) -> tuple[float, float, float]:
     return fi, sv, en
 
 
-def detect_language_from_tokens(tokens: list[RawToken], *, hint: str | None = None) -> str:
-    """Return "fi", "sv" or "en" from already split tokens."""
-    fi = sv = en = 0.0
-    for token in tokens:
-        if token.kind == "w":
-            word_fi, word_sv, word_en = _word_scores(token.lower)
-            fi += word_fi
-            sv += word_sv
-            en += word_en
+class _VoteCache(dict[str, complex]):
+    """piece -> Finnish + Swedish evidence as one complex number (fi + sv·j); the English
+    evidence goes into `english`. Two C-level sums then score a whole comment."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.english: dict[str, float] = {}
+
+    def __missing__(self, piece: str) -> complex:
+        if len(self) >= 1 << 18:
+            self.clear()
+            self.english.clear()
+        fi = sv = en = 0.0
+        if piece[:1].isalpha():
+            fi, sv, en = _word_scores(piece.lower().replace("’", "'"))
+        votes = complex(fi, sv)
+        self[piece] = votes
+        self.english[piece] = en
+        return votes
+
+
+_VOTES = _VoteCache()
+
+
+def _decide(fi: float, sv: float, en: float, hint: str | None) -> str:
     scores = {"fi": fi, "sv": sv, "en": en}
     best = max(fi, sv, en)
     if best <= 0.0:
@@ -93,6 +109,20 @@ def detect_language_from_tokens(tokens: list[RawToken], *, hint: str | None = No
     return leaders[0]
 
 
+def detect_language_from_pieces(pieces: list[str], *, hint: str | None = None) -> str:
+    """Return "fi", "sv" or "en" from the pieces of :func:`tokens.split_pieces`."""
+    if not pieces:
+        return _decide(0.0, 0.0, 0.0, hint)
+    nordic = sum(map(_VOTES.__getitem__, pieces))
+    english = sum(map(_VOTES.english.__getitem__, pieces))
+    return _decide(nordic.real, nordic.imag, english, hint)
+
+
+def detect_language_from_tokens(tokens: list[RawToken], *, hint: str | None = None) -> str:
+    """Return "fi", "sv" or "en" from already split tokens."""
+    return detect_language_from_pieces([token.text for token in tokens], hint=hint)
+
+
 def detect_language(text: str, *, hint: str | None = None) -> str:
     """Return "fi", "sv" or "en" for `text`; `hint` breaks ties and rescues empty texts."""
-    return detect_language_from_tokens(raw_tokens(text), hint=hint)
+    return detect_language_from_pieces(split_pieces(text), hint=hint)

@@ -35,11 +35,13 @@ THEMES: dict[str, dict[str, str]] = {
             ^päivystykse:0.3 =läpi:0.5 ^aikaa_=ei:0.3 ^ajan_=vasta:0.6 =aika_=vasta:0.6
             ^jonotusai ^odotusai ^kiireellis:0.3 ^soitin:0.3 ^soitella:0.3 ^soittel:0.4
             ^myöhäs:0.3 ^hakemu:0.4
+            ^myöhäs:0.8 ^myöhästy:0.8
         """,
         "sv": """
             vänt ^kö =kön ^köa ^köer ^snabb:0.5 ^direkt:0.4 ^få_=tid:0.6 ^fick_=tid:0.6 läkartid:0.6
             handläggning ^dröj ^ringa_^tillbaka återuppringning =tillgång:0.8 ^komma_=fram:0.8
             ^lång_^tid:0.6 ^länge:0.6 ^väntelist ^väntetid !väntrum !väntsal ^genast:0.4 ^svara:0.3
+            ^svarade:0.4 ^inga_^tider:1 ^timmar:0.3
         """,
         "en": """
             wait !waiting_room queue waiting_list delay callback call_back get_through
@@ -47,6 +49,7 @@ THEMES: dict[str, dict[str, str]] = {
             straight_away:0.5
             took_weeks took_months =hours:0.3 reach:0.6 answer:0.3 no_answer:0.7 still_waiting
             =appointment:0.3 long_time:0.6
+            =hours_in:0.5 in_and_out:1 line_was:0.5
         """,
     },
     "booking_digital": {
@@ -116,16 +119,19 @@ THEMES: dict[str, dict[str, str]] = {
             ^fysioterap:0.3 ^terapia:0.2 ^hoitaa_=hyvin:0.7 ^ammattila:0.4 ^onnistu:0.4
             ^vastaanott_=hyvä:0.3 ^tutkimu ^verikoke ^näyte:0.3 ^ohi_^menn:0.3 ^huomannut:0.3
             ^huomasi:0.4 ^kasvukäyr:0.6 ^seuran:0.3 ^hoitoa:0.3 ^palvelu_^hyvä:0.3
+            ^hoito_^hyvä:0.8 ^hoito_^kunnolli:0.8 ^korjat:0.4 ^haavanhoi:0.8 ^menee_^ohi:0.6
         """,
         "sv": """
             kunnig noggrann grundlig ^behandl:0.6 ^undersök diagnos kompetent professionell
             kvalitet omhändert ^slarv felbehandl ^vård_=bra:0.5 ^prov:0.3 ^röntgen ^läkarbesök:0.3
             ^skicklig ^missa:0.5
+            ^operation:0.6 ^kirurg:0.6
         """,
         "en": """
             thorough competent incompetent professional diagnos misdiagnos treatment:0.6 examin
             checked:0.4 skilled careful careless quality x-ray =scan scanned =test:0.3 tested:0.3
             care_was:0.5 =surgery:0.4 missed:0.4
+            great_job:0.8 surgeon:0.6 treatment_was:0.5 recovery:0.4
         """,
     },
     "information": {
@@ -168,17 +174,21 @@ THEMES: dict[str, dict[str, str]] = {
             ^tunte_=kukaan:0.6 ^ympyrä:0.7 ^paikasta_^toise ^takaisin_^sinne:0.4 ^kelaan:0.3
             ^välillä:0.2 ^vaihdo:0.6 ^tarina:0.4 ^edellis:0.3 ^muistaa:0.3 ^muistaa_^edellis:0.6
             ^sijaine:0.5 ^sijais:0.5 ^jatkuvuu
+            =ei_^tunne:0.6 ^vakihoitaj:0.5 ^pysy_^sama:1 ^kelassa:0.3 ^kelasta:0.3
+            ^kuuluu_^toise:0.6
         """,
         "sv": """
             kontinuitet ^samma_^läkare ^samma_^person ^samma_^sköterska ^ny_^läkare
             ^olika_^läkare ^olika_^personal:0.8 =byts:0.8 ^byte:0.5 ^bytt:0.6 remiss ^skick:0.3
             samordn överlämn hänvis ^från_^början:0.6 ^om_=igen:0.4 ^ny_^person:0.6 ^varje_^gång:0.3
+            ^ny_^vård:1 ^ny_^hälsovård:1 ^varje_^besök:0.5
         """,
         "en": """
             continuity same_doctor same_nurse same_person same_one different_one different_doctor
             different_nurse different_person new_nurse new_doctor referral referred handover
             sent_back back_and_forth coordinat passed_around from_scratch start_over again:0.3
             repeat:0.5 every_time:0.3 every_day:0.2
+            different_carer:1 different_nurse:1 different_doctor:1 =routines:0.4 =none_of_them:0.4
         """,
     },
     "facilities_accessibility": {
@@ -193,11 +203,13 @@ THEMES: dict[str, dict[str, str]] = {
             ^allas:0.3 ^sokkelo ^kilometr:0.5 =km:0.5 ^kiinteis ^remont ^homee ^sisäilm ^kylmä:0.3
             ^kuuma:0.3 ^ilmanvaiht ^kynnyk ^opastu:0.4 ^kauniis:0.4 ^kaunis:0.4 ^paikoitus
             ^pääsee_^ulos:0.6 ^talo:0.3 ^siirrettiin:0.4 ^toiselle_^puolelle:0.6 ^matkaa:0.4
+            ^pöly:0.8 ^haise:0.5 ^istumapaik:1 ^käytäv:0.5
         """,
         "sv": """
             ^lokal parkering tillgänglighet:0.6 rullstol rullator ^hiss trappa ramp smutsig ^städ
             toalett skylt ^hitta:0.4 avstånd resväg ^buss väntrum väntsal ^trång ^mörk ^ren:0.3
             ^byggnad ^långt_^bort:0.6 ^kilometer:0.5 =km:0.5 ^korridor ^dörr:0.3
+            ^ljus:0.4 ^rum:0.6
         """,
         "en": """
             premises building parking accessib wheelchair =lift:0.6 elevator stair ramp clean
@@ -220,17 +232,23 @@ THEMES: dict[str, dict[str, str]] = {
             ^palovamm ^painau ^nälissä:0.3 ^ilman_^ruoka ^syömät:0.5 ^kuivu:0.4 ^hengenvaar
             ^turvallisu:0.5 ^epäturvalli ^riski:0.5 ^vaaratilan ^lääkkeet_^jäi ^lääkkeitä_^jäi
             ^jääny_^antamat ^insuliini:0.6
+            ^makasi_^lattia ^tekemättä:0.5 ^hoitamat:0.6 ^käymättä:0.6 ^laihtu:0.5
+            =ei_^saa_^ruoka ^väärin:0.3 ^tupla:0.6 ^toisen_^potila ^tokkur:0.5 ^laitoj:0.5
+            ^veltto:0.5 ^noro:0.8 ^pes_^käs:0.8 ^tönäis ^töni:0.8 ^unoht_^antaa:0.8
         """,
         "sv": """
             ^fel_^medicin ^fel_^dos ^fel_^läkemedel felaktig:0.5 ^föll ^ramla ^fall:0.4 säkerhet
             ^osäker:0.8 ^skada:0.6 infektion smitta vårdskada misstag ^glömt:0.3 ^ensam:0.4
             ^blåmärk ^våld ^farlig ^risk:0.5 ^låg_^golv ^golvet:0.6 ^fel_^patient ^hygien:0.6
+            ^låser:0.8 ^låst:0.6 ^inte_^fått_^medicin ^blöd:0.6 ^slog:0.6 ^glömde_^medicin
         """,
         "en": """
             wrong_medication wrong_medicine wrong_dose wrong_patient wrong_pills mistake error
             fell:0.8 fallen =fall:0.5 unsafe safety infection =harm harmed injur bruis neglect
             left_alone missed_dose overdose near_miss hygiene gloves discharged:0.4 dangerous
             on_the_floor hit_her_head hit_his_head
+            slap punch kicked =pushed:0.6 not_given_medication not_been_given:0.8 reaction:0.4
+            sent_home:0.5 confused:0.4 medication:0.3
         """,
     },
     "costs_billing": {
@@ -258,14 +276,17 @@ THEMES: dict[str, dict[str, str]] = {
             selkokiel ^käännö ^käänt:0.5 ^arabi:0.7 ^venäjä:0.6 ^somali:0.6 ^ukrain:0.5
             ^äidinkiel ^persia:0.6 ^dari:0.6 ^kurdi:0.6 ^vironkiel ^eesti:0.5 ^viro:0.4
             ^ymmärtänyt_=mikään:0.2 ^kumpaa:0.3
+            ^virkakiel:1
         """,
         "sv": """
             ^tolk ^språk ^svensk:0.8 ^finsk:0.8 ^engelsk:0.8 ^modersmål teckenspråk lättläst
             klarspråk översätt ^samisk ^arabisk:0.7 ^på_=finska ^på_=svenska
+            ^prata_^svenska:1 ^på_^svenska:1
         """,
         "en": """
             interpret translat language finnish:0.8 swedish:0.8 english:0.6 arabic:0.8 =sami
             sign_language plain_language russian:0.6 somali:0.6 ukrainian:0.6
+            in_english:1 spoke_english:1
         """,
     },
     "participation_influence": {
@@ -281,16 +302,21 @@ THEMES: dict[str, dict[str, str]] = {
             ^saa_^päättää ^sai_^päättää ^mielestä:0.2 ^omaisia:0.3 ^meiltä:0.2 ^itseltään:0.6
             ^kuunneltiin:0.3 ^kysyi:0.3 ^kysyy:0.4 ^kysytä:0.6 ^kysytty:0.6 ^kysyttiin:0.6
             ^kysymykset:0.2
+            ^kysytty:0.8 ^kysytä:0.8 =ei_^kysy:1 ^kutsuttu:0.6 ^palaveri:0.6 ^palaut_^lue:1
+            ^palautet:0.6 ^mukaan_^suunnitel:1
         """,
         "sv": """
             delaktig inflytand ^påverk ^fråga:0.4 ^frågar:0.5 ^frågade:0.4 bestäms:0.8
             ^bestäm:0.5 ^välja:0.7 ^valde:0.6 ^valfri vårdplan genomförandeplan ^åsikt ^medverk
             ^synpunkt ^feedback ^respons:0.5 ^själv_^vill:0.5 ^vill_=själv:0.5 ^huvud:0.4
+            ^delta:0.8 ^klientråd ^ingen_^frågade:1
         """,
         "en": """
             involv participat have_a_say opinion =views choice choose chose care_plan
             feedback:0.7 decided:0.6 without_asking consult asked_me:0.6 never_asked:0.8
             wishes:0.5 input:0.4
+            =asked:0.5 nobody_asked:1 take_part:1 complaint:0.6 =involved:1 what_she_wanted:0.8
+            what_he_wanted:0.8 what_happened_to:0.6
         """,
     },
     "outcome_help": {
@@ -307,16 +333,20 @@ THEMES: dict[str, dict[str, str]] = {
             ^kävelee_=taas:0.7 ^pystyn_=taas:0.7 ^pääsen_=taas:0.7 ^raitti:0.6 ^ilman_^viina:0.7
             ^ilman_^kipu:0.7 ^kuntoon ^apu_^saa ^saa_^apu ^sai_^apu ^sain_^apu ^saatiin_^apu
             ^saada_^apu ^auttanut ^ei_^auta:0.5 ^muuttunut:0.3 ^edistyny:0.6 ^edisty:0.5
+            ^parant:0.6 ^helpott:0.6 ^järjestyk:0.6 ^pahenee:0.8 ^huononee:0.8 ^jatkuu:0.4
+            ^päästä_^irti:1 ^mieli_^parempi:1 ^myöhä:0.4
         """,
         "sv": """
             ^hjälp:0.7 !hjälpmed ^nytt ^bättre:0.5 ^förlorat:0.5 ^lös:0.3 vardag:0.6 ^orka:0.3
             ^fick_^hjälp ^ingen_^hjälp ^klarar:0.5 ^jobbet:0.4 ^mår:0.4 ^försämr:0.5
             ^hjälpte ^förbättr:0.6 ^blev_^bättre ^ingen_^nytta ^löst
+            ^mår_^sämre:1 ^sämre:0.6 ^bättre:0.6 ^hjälpt:1 ^utan_^käpp:1
         """,
         "en": """
             help:0.7 helped helpful useless difference better:0.5 solved outcome nowhere improv
             daily_life worse:0.5 recover:0.5 got_no_help no_help made_it_worse back_to_work
             can_walk pain_free
+            getting_worse:1 worse:0.6 better:0.5 without_pain:0.8 =helped:1 back_on_my_feet:1
         """,
     },
 }
@@ -329,14 +359,17 @@ STAFF_NOUNS: dict[str, str] = {
         hammaslääk kätilö avustaj psykolog tohtori sosiaalityönt sossu hoitohenkil ^hoitsu
         ^lekuri ^täti ^setä terveydenhoit näytteenott vastaanottovirk ^neuvoja ^henkilö:0.5
         ^ihminen:0.5 ^tyyppi:0.5 ^sihteer ^palveluohjaaj ^omahoitaj ^ensihoitaj
+        terkkari perhetyönt ^suuhygien ^hoitsu ^hoitajat ^vakihoitaj ^kardiolog ^kirurg
     """,
     "sv": """
         personal läkare sköterska vårdare hemvård skötare hälsovård socialarbet terapeut
         ^doktor ^tandläkar ^barnmorsk ^handläggar ^assistent ^fysioterapeut
+        ^kirurg ^psykolog ^hemvårdar ^sjukskötar
     """,
     "en": """
         staff nurse doctor worker therapist receptionist carer caregiver dentist midwife
         physio social_worker =gp assistant personnel
+        surgeon =staff_member
     """,
 }
 
@@ -346,13 +379,18 @@ STAFF_WEAK_WORDS: dict[str, str] = {
         ^ihana ^mukava ^kiva =hyvä ^hyviä:0.8 ^mahtava ^upea ^huono:0.8 ^kamala ^kultaa
         ^hieno:0.8 ^ok:0.5 ^tyly ^paras ^sydämellinen ^iloinen ^kiltti ^ihania ^kivoja ^kivat
         ^mukavi ^mukavat
+        ^lempeä ^hellävarai ^huolelli:0.8 ^kärsivälli ^rauhalli:0.8 ^ystävälli ^tyly
+        ^rehellis:0.6 ^arvost:0.8 ^rauhoitt:0.8 ^tuhahtel ^naureskel ^tökki:0.6
     """,
     "sv": """
         ^snäll ^trevlig ^jättesnäll ^gullig ^bra:0.8 ^underbar ^fantastisk ^dålig:0.8 ^otrevlig
         ^kanon
+        ^omtänksam ^respektfull ^vänlig ^tålmodig:0.8 ^noggrann:0.6 ^lyssna:0.8 ^hjälpsam
     """,
     "en": """
         nice lovely =love loves great:0.8 wonderful amazing awesome =bad:0.8 kind sweet best
+        gentle patient:0.8 calm calmed caring dismissive rude friendly helpful respectful
+        thorough:0.5 answered:0.6 warm warmth dignity
     """,
 }
 
@@ -418,6 +456,8 @@ SENTIMENT: dict[str, str] = {
         ^jälleen:-0.2 ^vieläkään:-0.7 ^edes:-0.5 ^pelkkä:-0.3 ^pelkä:-0.2
         ^ilman_^anteeksi:-0.8 ^huonosti:-1 ^kehnosti:-1 ^heikosti:-0.8 ^puuttu:-0.5
         ^lopulta:-0.2 ^hukas:-0.7 ^kadon:-0.6 ^kadot:-0.6 ^hyvät_=päivät:-1
+        ^selkee:0.7 ^parempi:0.8 ^helpott:0.8 ^merkits:0.5 ^sattu:-0.6 ^muuttanut_^elämä:1
+        ^muuttanut_^arje:1 ^jaksan_=taas:0.8 ^kunnolli:0.6 ^törkeä:-1.2 ^huomioon:0.5 ^oikeasti:0.2
     """,
     "sv": """
         =bra:1 ^jättebra:1.3 ^tack:1.2 ^toppen:1.2 ^utmärkt:1.3 ^fantastisk:1.3 ^underbar:1.2
@@ -434,6 +474,7 @@ SENTIMENT: dict[str, str] = {
         ^ledsen:-0.8 ^arg:-1 ^irriter:-1 ^kränk:-1.2 ^nedlåtand:-1.2 ^ingen_^frågar:-0.6
         ^ingen_:-0.4 ^utan_^att:-0.4 ^varför:-0.5 ^bara_^på:-0.2 ^oacceptab:-1.3 ^hemsk:-1.2
         ^värdelös:-1.2 ^fast:-0.3 ^trots:-0.3 ^tråkig:-0.7 ^synd:-0.7 ^fruktansvärd:-1.3
+        ^skicklig:1 ^hjälpt:1 ^hjälpte:1 ^bättre:0.8 ^respekt:1 ^döm:-0.8 ^sämre:-0.8
     """,
     "en": """
         good:1 great:1.2 excellent:1.3 =thank:1.2 thanks:1.2 lovely:1.1 wonderful:1.2
@@ -450,6 +491,7 @@ SENTIMENT: dict[str, str] = {
         worst:-1.4 =not_ok:-1.2 got_nowhere:-1.2 even_though:-0.4 =why:-0.4 nowhere:-0.6
         ridiculous:-1.3 shame:-0.8 lost:-0.4 walked_around:-0.4 =only:-0.2 charged:-0.4
         had_to:-0.5 can't:-0.3 cannot:-0.3 careless:-1 neglect:-1.2 unsafe:-1
+        dignity:0.8 warmth:0.8 helped:1 without_pain:1 back_on_my_feet:1 gentle:0.8 worse:-0.8
     """,
 }
 
@@ -480,7 +522,7 @@ SUGGESTION: dict[str, frozenset[str]] = {
         "ehdottaisin kannattaisi voitaisiinko saisiko saako olisiko auttaisi auttaisivat "
         "voisitte olisko toivon toive ehdotus kehittämisehdotus jospa".split()
     ),
-    "sv": frozenset("skulle kunde önskar önskan förslag borde vore".split()),
+    "sv": frozenset("önskar önskan förslag borde vore".split()),
     "en": frozenset("could would should suggest suggestion wish maybe perhaps please".split()),
 }
 
@@ -531,6 +573,11 @@ URGENCY: dict[str, str] = {
         ^eilen:0.3 ^edelleen:0.2 ^vieläkään:0.3 ^heti:0.2 ^kiireesti:0.5 ^apua:0.3
         ^mitä_^tehdään:0.6 ^mitä_^teen:0.4 ^mitä_^pitäisi:0.4 ^kukaan_=ei_^käy:0.8
         ^onneks:-0.8 ^onneksi:-0.8 ^huomattiin:-0.4 ^ajoissa:-0.4 ^korjattiin:-0.5
+        ^makasi_^lattia:1 ^tekemättä:0.6 ^käynti_^jää:0.8 =ei_^saa_^ruoka:2 ^laihtu:0.8
+        ^auta_^syö:1 ^unoht_^antaa:1 ^unoht_^insuliin:1.5 ^veltto:1 ^ambulanss:0.8
+        ^sängystä:0.6 ^kukaan_^huoma:0.8 ^laitoj:0.6 ^hoitamat:0.8 ^kukaan_^hoita:1 ^haise:0.4
+        ^itse_^tappa:3 ^itseni_^tappa:3 ^tappami:1.5 ^dosett:0.8 ^tupla:1 ^väärin:0.5
+        ^toisen_^potila:1.5 ^tokkur:1 ^tappaa:1.5
     """,
     "sv": """
         självmord:3 ^ta_^livet:3 ^vill_^dö:3 ^orkar_^inte_^leva:3 ^skada_^mig:2.5
@@ -540,6 +587,7 @@ URGENCY: dict[str, str] = {
         ^lämna_^ensam:1.5 ^lämnad:0.8 ^försumm:1.5 ^vanvård:2 ^bröstsmärt:1.5 ^andnöd:1.5
         ^medvetslös:2 ^blöd:1.2 ^förvirr:0.8 ^kräk:0.8 ^insulin:1 ^fara:1 ^farlig:0.8
         ^rädd:0.5 ^oroli:0.6 ^nu:0.2 ^idag:0.3 ^igår:0.3 ^natten:0.4 ^lyckligtvis:-0.8
+        ^inte_^fått_^medicin:2 ^inte_^kommit:0.8 ^låser:1.5 ^låst:1.2 ^blodförtunn:0.6
     """,
     "en": """
         suicid:3 kill_myself:3 want_to_die:3 end_my_life:3 self-harm:3 self_harm:3
@@ -552,6 +600,8 @@ URGENCY: dict[str, str] = {
         no_food:1.5 without_food:1.5 hasn't_eaten:1.5 not_eaten:1.2 starv:1.5 neglect:1.5
         dementia:0.6 danger:1.5 unsafe:0.8 worried:0.6 scared:0.5 =now:0.2 today:0.3
         yesterday:0.3 luckily:-0.8 fortunately:-0.8
+        not_given_medication:2 not_been_given:1.5 sent_home:0.8 barely_walk:1 could_barely:0.6
+        slap:2 punch:2 kicked:2 severe_reaction:1.2 reaction:0.5 ending_my_life:3
     """,
 }
 

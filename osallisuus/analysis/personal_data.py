@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 
 from faker.providers.person.en import Provider as EnglishNames
 from faker.providers.person.fi_FI import Provider as FinnishNames
 from faker.providers.person.sv_SE import Provider as SwedishNames
 
-from .tokens import RawToken, raw_tokens
+from .tokens import RawToken, split_pieces
 
 PII_TYPES: tuple[str, ...] = ("name", "phone", "email", "hetu", "address", "case_number")
 PLACEHOLDERS: dict[str, str] = {
@@ -271,25 +272,35 @@ def _is_listed_name(word: str) -> str | None:
     return None
 
 
-def _find_names(text: str, tokens: list[RawToken]) -> list[PiiSpan]:
+def _find_names(text: str, pieces: list[str]) -> list[PiiSpan]:
+    """Names among the pieces of :func:`tokens.split_pieces`, with offsets into `text`."""
     spans: list[PiiSpan] = []
     sentence_start = True
-    previous_word = ""
+    previous_role = False
+    previous_title = False
     previous_name_end = -10
-    for index, (kind, surface, lower, start, end) in enumerate(tokens):
-        if kind != "w":
-            if kind == "p" and surface != ":":
-                sentence_start = True
+    cursor = 0
+    count = len(pieces)
+    for index, surface in enumerate(pieces):
+        # Pieces are in order and the gaps between them hold no token characters, so the
+        # next occurrence after the cursor is the piece itself.
+        start = text.find(surface, cursor)
+        end = cursor = start + len(surface)
+        first = surface[0]
+        if not first.isalpha():
+            if surface != ":" and not first.isdigit() and _is_punctuation(surface):
+                # "Dr. Peterson": the full stop of a title abbreviation ends no sentence.
+                sentence_start = not (surface == "." and previous_title)
             continue
-        capitalised = surface[0].isupper() and not (surface.isupper() and len(surface) > 1)
-        after_role = previous_word.endswith(_ROLE_STEMS)
+        cue = _NAME_CUES[surface]
         is_name = False
-        if capitalised and surface not in _NOT_NAMES:
-            base = _is_listed_name(surface)
-            next_word = next((t for t in tokens[index + 1 :] if t[0] == "w"), None)
-            next_is_name = bool(
-                next_word and next_word[1][:1].isupper() and _is_listed_name(next_word[1])
+        if cue & _CAPITAL_CUE:
+            after_role = previous_role
+            base = _is_listed_name(surface) if cue & (_LISTED_CUE | _AMBIGUOUS_CUE) else None
+            next_word = next(
+                (piece for piece in pieces[index + 1 : count] if piece[0].isalpha()), None
             )
+            next_is_name = bool(next_word and next_word[0].isupper() and _is_listed_name(next_word))
             chained = previous_name_end >= 0 and start - previous_name_end <= 1
             if base is not None:
                 if base in _AMBIGUOUS:
@@ -309,50 +320,174 @@ def _find_names(text: str, tokens: list[RawToken]) -> list[PiiSpan]:
             else:
                 spans.append(PiiSpan(start, end, "name", surface))
             previous_name_end = end
-        previous_word = lower
+        previous_role = bool(cue & _ROLE_CUE)
+        previous_title = surface.lower() in _TITLE_ABBREVIATIONS
         sentence_start = False
     return spans
 
 
-_DIGIT_RE = re.compile(r"\d")
+_TITLE_ABBREVIATIONS = frozenset("dr mr mrs ms prof tri".split())
+
+
+def _is_punctuation(piece: str) -> bool:
+    return piece[0] in ".!?;:\n"
 
 
 def _spans_of(pattern: re.Pattern[str], text: str, kind: str) -> list[PiiSpan]:
     return [PiiSpan(m.start(), m.end(), kind, m.group()) for m in pattern.finditer(text)]
 
 
+# Cheap necessary conditions checked before the costlier patterns run: each pattern can
+# only match when one of its literals occurs in the text.
+_DIGIT_RUN_RE = re.compile(r"\d+")
+_CASE_LITERALS = (
+    "asia", "dn", "dia", "potilas", "päätös", "hakemus", "viite", "lasku", "lähete",
+    "tiketti", "kirjaamis", "ärende", "kund", "patient", "faktura", "ref", "case",
+    "client", "record", "ticket", "invoice",
+)  # fmt: skip
+_STREET_LITERALS = (
+    "katu", "kadu", "tie", "kuja", "polku", "polu", "väylä", "rait", "rin", "kaar", "ran",
+    "tori", "aukio", "mä", "kier", "linja", "puistikko", "port", "piha", "gata", "väg",
+    "gränd", "stigen", "backen", "torget", "allé", "plan", "parken", "street", "road",
+    "avenue", "lane", "drive", "close", "crescent",
+)  # fmt: skip
+_STREET_EN_LITERALS = ("St", "Rd", "Road", "Ave", "Lane", "Ln", "Dr", "Way")
+
+
+def _contains_any(text: str, literals: tuple[str, ...]) -> bool:
+    return any(literal in text for literal in literals)
+
+
 def _regex_spans(text: str) -> list[PiiSpan]:
     spans: list[PiiSpan] = []
     if "@" in text:
         spans += _spans_of(_EMAIL_RE, text, "email")
-    if _DIGIT_RE.search(text) is None:
+    runs = _DIGIT_RUN_RE.findall(text)
+    if not runs:
         return spans  # every other pattern needs a digit; most comments have none
-    spans += [span for span in _spans_of(_HETU_RE, text, "hetu") if is_valid_hetu(span.text)]
-    for match in _PHONE_RE.finditer(text):
-        surface = match.group().rstrip(" -")
-        digits = sum(char.isdigit() for char in surface)
-        if 7 <= digits <= 15 and surface.lstrip("(")[:1] in "+0":
-            spans.append(PiiSpan(match.start(), match.start() + len(surface), "phone", surface))
-    spans += [
-        PiiSpan(m.start("code"), m.end("code"), "case_number", m.group("code"))
-        for m in _CASE_RE.finditer(text)
-    ]
-    spans += _spans_of(_CASE_SHAPE_RE, text, "case_number")
-    spans += _spans_of(_ADDRESS_RE, text, "address")
-    spans += _spans_of(_ADDRESS_EN_RE, text, "address")
+    lengths = list(map(len, runs))
+    if 6 in lengths:  # a hetu has exactly six digits before its century sign
+        spans += [span for span in _spans_of(_HETU_RE, text, "hetu") if is_valid_hetu(span.text)]
+    if sum(lengths) >= 7:  # a phone number has at least seven digits
+        for match in _PHONE_RE.finditer(text):
+            surface = match.group().rstrip(" -")
+            digits = sum(char.isdigit() for char in surface)
+            if 7 <= digits <= 15 and surface.lstrip("(")[:1] in "+0":
+                spans.append(PiiSpan(match.start(), match.start() + len(surface), "phone", surface))
+    lower = text.lower()
+    if _contains_any(lower, _CASE_LITERALS):
+        spans += [
+            PiiSpan(m.start("code"), m.end("code"), "case_number", m.group("code"))
+            for m in _CASE_RE.finditer(text)
+        ]
+    if "/" in text or "-" in text:
+        spans += _spans_of(_CASE_SHAPE_RE, text, "case_number")
+    if _contains_any(text, _STREET_LITERALS):
+        spans += _spans_of(_ADDRESS_RE, text, "address")
+    if _contains_any(text, _STREET_EN_LITERALS):
+        spans += _spans_of(_ADDRESS_EN_RE, text, "address")
     return spans
 
 
-def find_personal_data(text: str, tokens: list[RawToken] | None = None) -> list[PiiSpan]:
+_ROLE_CUE = 1  # a role word: a capitalised word after it may be a name
+_CAPITAL_CUE = 2  # a capitalised word that is not a known place or service
+_LISTED_CUE = 4  # a listed name that is a name on its own
+_AMBIGUOUS_CUE = 8  # a listed name that is also an ordinary word (Toivo, Satu)
+_DIGIT_CUE = 16  # digits: the regular expressions for numbers may match
+_WORD_CUE = 32  # any word
+_SENTENCE_CUE = 64  # punctuation that starts a new sentence for the name rules
+_FULL_STOP_CUE = 128  # a lone full stop, which after "Dr" starts no sentence
+_TITLE_CUE = 256  # a title abbreviation: dr, mr, prof...
+_NAME_CUE_BITS = _ROLE_CUE | _LISTED_CUE | _AMBIGUOUS_CUE
+
+
+class _NameCueCache(dict[str, int]):
+    """piece -> bit set of the name cues above (0 for most pieces)."""
+
+    def __missing__(self, piece: str) -> int:
+        if len(self) >= 1 << 18:
+            self.clear()
+        cue = 0
+        if piece[:1].isdigit():
+            cue = _DIGIT_CUE
+        elif piece != ":" and _is_punctuation(piece):
+            cue = _SENTENCE_CUE | (_FULL_STOP_CUE if piece == "." else 0)
+        elif piece[:1].isalpha():
+            cue = _WORD_CUE
+            if piece.lower() in _TITLE_ABBREVIATIONS:
+                cue |= _TITLE_CUE
+            if piece.lower().replace("’", "'").endswith(_ROLE_STEMS):
+                cue |= _ROLE_CUE
+            if piece[0].isupper() and not (piece.isupper() and len(piece) > 1):
+                if piece not in _NOT_NAMES:
+                    cue |= _CAPITAL_CUE
+                    base = _is_listed_name(piece)
+                    if base is not None:
+                        cue |= _AMBIGUOUS_CUE if base in _AMBIGUOUS else _LISTED_CUE
+        self[piece] = cue
+        return cue
+
+
+_NAME_CUES = _NameCueCache()
+
+
+def may_hold_names(pieces: list[str]) -> bool:
+    """Cheap test on split pieces: False means :func:`find_personal_data` finds no names.
+
+    A name is a listed name, a capitalised word after a role word ("vastaava Kuusela"),
+    an ambiguous listed name next to another name, or chained to one of these.
+    """
+    return _cues_may_hold_names(list(map(_NAME_CUES.__getitem__, pieces)))
+
+
+def _cues_may_hold_names(cues: list[int]) -> bool:
+    """Mirror of the rules in :func:`_find_names`, on cue bits only (never says no wrongly).
+
+    A listed name may be one; an ambiguous listed name needs the word before it to be a
+    role word or another listed name; an unlisted capitalised word needs a role word right
+    before it and must not start a sentence.
+    """
+    previous_role = False
+    previous_title = False
+    sentence_start = True
+    listed = 0
+    for cue in cues:
+        if cue & _WORD_CUE:
+            if cue & _LISTED_CUE:
+                return True
+            if cue & _AMBIGUOUS_CUE:
+                listed += 1
+                if previous_role or listed > 1:
+                    return True
+            elif cue & _CAPITAL_CUE and previous_role and not sentence_start:
+                return True
+            previous_role = bool(cue & _ROLE_CUE)
+            previous_title = bool(cue & _TITLE_CUE)
+            sentence_start = False
+        elif cue & _SENTENCE_CUE:
+            sentence_start = not (cue & _FULL_STOP_CUE and previous_title)
+    return False
+
+
+def find_personal_data(
+    text: str, tokens: list[RawToken] | None = None, *, pieces: list[str] | None = None
+) -> list[PiiSpan]:
     """Return non-overlapping personal-data spans sorted by start offset.
 
-    `tokens` may pass the comment's tokens when the caller already has them.
+    `tokens` may pass the comment's tokens when the caller already has them; `pieces`
+    (from :func:`tokens.split_pieces`) lets the name search be skipped cheaply.
     """
-    if tokens is None:
-        tokens = raw_tokens(text)
-    candidates = _regex_spans(text) + _find_names(text, tokens)
+    if pieces is None:
+        pieces = [token.text for token in tokens] if tokens is not None else split_pieces(text)
+    cues = list(map(_NAME_CUES.__getitem__, pieces))
+    found = reduce(or_, set(cues), 0)
+    candidates = _regex_spans(text) if found & _DIGIT_CUE or "@" in text else []
+    if found & _NAME_CUE_BITS and _cues_may_hold_names(cues):
+        candidates += _find_names(text, pieces)
     if not candidates:
         return []
+    if len(candidates) == 1:
+        return candidates
     candidates.sort(key=lambda span: (_PRIORITY[span.type], span.start, -(span.end - span.start)))
     chosen: list[PiiSpan] = []
     for span in candidates:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .language import detect_language_from_tokens
+from .language import detect_language_from_pieces
 from .personal_data import PiiSpan, find_personal_data, redact
 from .sentiment import detect_sentiment
 from .themes import detect_themes
-from .tokens import LANGS, attach_info, match_phrases, raw_tokens
+from .tokens import LANGS, PHRASE, comment_flags, match_phrases, split_pieces, tokens_of
 from .urgency import is_urgent
 
 
@@ -40,21 +40,22 @@ def analyse(text: str, *, lang_hint: str | None = None) -> Analysis:
     """Analyse one feedback comment offline: language, themes, sentiment, urgency and PII."""
     if lang_hint is not None and lang_hint not in LANGS:
         lang_hint = None
-    raw = raw_tokens(text)
-    lang = detect_language_from_tokens(raw, hint=lang_hint)
-    pii = tuple(find_personal_data(text, raw))
+    pieces = split_pieces(text)
+    lang = detect_language_from_pieces(pieces, hint=lang_hint)
+    pii = tuple(find_personal_data(text, pieces=pieces))
     if pii:
         # Lexicon work runs on the redacted text, so a name such as "Toivo" or "Onni" does
         # not count as hope or happiness.
         redacted = redact(text, list(pii))
-        raw = raw_tokens(redacted)
+        pieces = split_pieces(redacted)
     else:
         redacted = text
-    tokens = attach_info(raw, lang)
-    phrases = match_phrases(tokens, lang)
-    themes = detect_themes(tokens, phrases)
-    sentiment = detect_sentiment(redacted, tokens, phrases, has_themes=bool(themes))
-    urgent = is_urgent(tokens, phrases)
+    tokens = tokens_of(pieces, lang)
+    flags = comment_flags(tokens)
+    phrases = match_phrases(tokens, lang) if flags & PHRASE else []
+    themes = detect_themes(tokens, phrases, flags=flags)
+    sentiment = detect_sentiment(redacted, tokens, phrases, has_themes=bool(themes), flags=flags)
+    urgent = is_urgent(tokens, phrases, flags=flags)
     return Analysis(
         lang=lang,
         themes=tuple(themes),
@@ -63,3 +64,16 @@ def analyse(text: str, *, lang_hint: str | None = None) -> Analysis:
         pii=pii,
         redacted=redacted,
     )
+
+
+WARM_UP_SAMPLES = (
+    ("Jonotin puhelimessa pitkään.", "fi"),
+    ("Väntetiden var lång.", "sv"),
+    ("The wait was long.", "en"),
+)
+
+
+def warm_up() -> None:
+    """Load every language's dictionaries now (seconds each) rather than on a giver's request."""
+    for text, lang in WARM_UP_SAMPLES:
+        analyse(text, lang_hint=lang)

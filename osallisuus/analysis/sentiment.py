@@ -8,9 +8,11 @@ not count as praise. Definitions follow the taxonomy header.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import attrgetter
 
 from .matcher import Phrase
-from .tokens import EMOJI_POLARITY, Token
+from .tokens import NEGATOR, POLAR, QUESTION_MARK, SUGGESTION, Token, comment_flags
 
 _NEGATION_WINDOW = 4
 _DECISIVE = 0.25
@@ -18,7 +20,11 @@ _MIXED_SIDE = 0.8
 _CONDITIONAL_DAMPING = 0.25
 # A denial that flipped nothing ("ei vastaa", "ei kerrottu") still reads as a complaint.
 _UNUSED_NEGATOR = 0.25
+_QUESTION_TOLERANCE = 1.6
+_CLEAR_COMPLAINT = -0.9
 # Rhetorical or concessive words: a preceding negator does not turn them into praise.
+_SUGGESTION = attrgetter("suggestion")
+_IS_WORD = attrgetter("is_word")
 _NOT_FLIPPED = frozenset(
     "miksi miks varför why eikö vaikka fast trots vasta edes liian för too".split()
 )
@@ -32,93 +38,118 @@ class SentimentScores:
     negative: float
     clauses: tuple[float, ...]
     contrast: bool
+    worst: float = 0.0  # the most negative single cue, to tell topic words from complaints
 
 
 def _conditional_sentences(tokens: list[Token]) -> list[bool]:
     """Per token: does its sentence hold a conditional wish or suggestion marker?"""
     flags: list[bool] = []
     start = 0
+    last = len(tokens) - 1
     for index, token in enumerate(tokens):
-        if token.kind == "p" or index == len(tokens) - 1:
+        if token.sentence_break or index == last:
             end = index + 1
-            flag = any(t.info is not None and t.info.suggestion for t in tokens[start:end])
+            flag = any(map(_SUGGESTION, tokens[start:end]))
             flags.extend([flag] * (end - start))
             start = end
     return flags
 
 
-def sentiment_scores(tokens: list[Token], phrases: list[tuple[Phrase, int]]) -> SentimentScores:
-    """Sum signed cue weights with negation, clause splitting and conditional damping."""
+def sentiment_scores(
+    tokens: list[Token], phrases: list[tuple[Phrase, int]], *, flags: int | None = None
+) -> SentimentScores:
+    """Sum signed cue weights with negation, clause splitting and conditional damping.
+
+    Only tokens that can change the result are visited (polar words, negators, contrast
+    markers, clause punctuation, emoji and phrase starts); word positions for the negation
+    window come from a running count of words, so skipped words still count.
+    """
+    if flags is None:
+        flags = comment_flags(tokens)
     positive = 0.0
     negative = 0.0
     clauses: list[float] = [0.0]
     contrast = False
-    last_negator = -100
-    pending_negator = False
-    word_position = 0
-    conditional = _conditional_sentences(tokens)
+    worst = 0.0
     phrase_weight: dict[int, float] = {}
     for phrase, index in phrases:
         if phrase.category == "s":
             phrase_weight[index] = phrase_weight.get(index, 0.0) + phrase.weight
-    for index, token in enumerate(tokens):
+    if not flags & POLAR and not phrase_weight:
+        return SentimentScores(0.0, 0.0, (0.0,), False, 0.0)
+    visit = [index for index, token in enumerate(tokens) if token.active]
+    if phrase_weight:
+        visit = sorted(set(visit).union(phrase_weight))
+    conditional = _conditional_sentences(tokens) if flags & SUGGESTION else None
+    negation = bool(flags & NEGATOR)
+    positions = list(accumulate(map(_IS_WORD, tokens))) if negation else None
+    last_negator = -100
+    pending_negator = False
+    for index in visit:
+        token = tokens[index]
         value = 0.0
-        if token.kind == "p":
-            if "??" in token.text:
-                value -= 0.5
-            elif "!!" in token.text:
-                value -= 0.3
-            if token.text not in (";", ":"):
-                clauses.append(0.0)
-                if pending_negator:
-                    value -= _UNUSED_NEGATOR
+        if token.is_word:
+            late_penalty = 0.0
+            if pending_negator and positions is not None:
+                distance = positions[index] - last_negator
+                if distance > _NEGATION_WINDOW + 1:
+                    # The window closed at an earlier, skipped word: a denial that
+                    # flipped nothing counts against the clause it was in.
+                    negative += _UNUSED_NEGATOR
+                    clauses[-1] -= _UNUSED_NEGATOR
                     pending_negator = False
-                last_negator = -100
-        elif token.kind == "e":
-            value = EMOJI_POLARITY.get(token.text, 0.0)
-        elif token.info is not None:
-            info = token.info
-            word_position += 1
-            if info.contrast:
+                elif distance == _NEGATION_WINDOW + 1:
+                    late_penalty = _UNUSED_NEGATOR  # it closes at this very word
+                    pending_negator = False
+            if token.contrast:
                 contrast = True
                 clauses.append(0.0)
-            if info.negator:
-                if pending_negator:
+            if token.negator:
+                if pending_negator or late_penalty:
                     value -= _UNUSED_NEGATOR
-                last_negator = word_position
+                last_negator = positions[index] if positions is not None else 0
                 pending_negator = True
             else:
-                value = info.polarity
-                if (
-                    value
-                    and pending_negator
-                    and token.lower not in _NOT_FLIPPED
-                    and word_position - last_negator <= _NEGATION_WINDOW
-                ):
+                value = token.polarity - late_penalty
+                if pending_negator and value and token.lower not in _NOT_FLIPPED:
                     # Negated praise is complaint; negated complaint is milder praise.
                     value = -value if value > 0 else -0.8 * value
                     pending_negator = False
-                elif pending_negator and word_position - last_negator > _NEGATION_WINDOW:
-                    value -= _UNUSED_NEGATOR
+        elif token.clause_break:
+            if pending_negator and positions is not None:
+                if positions[index] - last_negator > _NEGATION_WINDOW:
+                    negative += _UNUSED_NEGATOR
+                    clauses[-1] -= _UNUSED_NEGATOR
                     pending_negator = False
-        value += phrase_weight.get(index, 0.0)
-        if value > 0 and index < len(conditional) and conditional[index]:
-            value *= _CONDITIONAL_DAMPING
+            value = token.punct_polarity
+            clauses.append(0.0)
+            if pending_negator:
+                value -= _UNUSED_NEGATOR
+                pending_negator = False
+            last_negator = -100
+        else:
+            value = token.punct_polarity or token.emoji_polarity
+        if phrase_weight:
+            value += phrase_weight.get(index, 0.0)
+        if not value:
+            continue
         if value > 0:
+            if conditional is not None and conditional[index]:
+                value *= _CONDITIONAL_DAMPING
             positive += value
         else:
             negative -= value
+            if value < worst:
+                worst = value
         clauses[-1] += value
     if pending_negator:
         negative += _UNUSED_NEGATOR
         clauses[-1] -= _UNUSED_NEGATOR
-    return SentimentScores(positive, negative, tuple(clauses), contrast)
+    return SentimentScores(positive, negative, tuple(clauses), contrast, worst)
 
 
-def _is_question_or_suggestion(tokens: list[Token]) -> bool:
-    if any(token.kind == "p" and "?" in token.text for token in tokens):
-        return True
-    return any(token.info is not None and token.info.suggestion for token in tokens)
+def _is_question_or_suggestion(flags: int) -> bool:
+    return bool(flags & (QUESTION_MARK | SUGGESTION))
 
 
 def _shouting(text: str) -> bool:
@@ -127,10 +158,17 @@ def _shouting(text: str) -> bool:
 
 
 def detect_sentiment(
-    text: str, tokens: list[Token], phrases: list[tuple[Phrase, int]], *, has_themes: bool
+    text: str,
+    tokens: list[Token],
+    phrases: list[tuple[Phrase, int]],
+    *,
+    has_themes: bool,
+    flags: int | None = None,
 ) -> str:
     """Classify one comment; `has_themes` tells a bare factual complaint from empty text."""
-    scores = sentiment_scores(tokens, phrases)
+    if flags is None:
+        flags = comment_flags(tokens)
+    scores = sentiment_scores(tokens, phrases, flags=flags)
     positive, negative, clauses = scores.positive, scores.negative, scores.clauses
     if _shouting(text):
         negative += 1.0
@@ -146,11 +184,21 @@ def detect_sentiment(
             return "mixed"
         if strong_pos and strong_neg and min(positive, negative) >= 1.0:
             return "mixed"
+    # A plain question whose only negative cues are mild topic words ("jono", "kauan",
+    # "odottaa") asks, it does not complain; "??" or a clear complaint word keeps it negative.
+    if (
+        flags & QUESTION_MARK
+        and positive == 0.0
+        and negative < _QUESTION_TOLERANCE
+        and scores.worst > _CLEAR_COMPLAINT
+        and "??" not in text
+    ):
+        return "neutral"
     if net >= _DECISIVE:
         return "positive"
     if net <= -_DECISIVE:
         return "negative"
-    if _is_question_or_suggestion(tokens) and negative < 0.5:
+    if _is_question_or_suggestion(flags) and negative < 0.5:
         return "neutral"
     if positive > 0 and negative > 0 and scores.contrast:
         return "mixed"

@@ -2,88 +2,110 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from operator import attrgetter
 
 from .matcher import Phrase
 from .taxonomy import theme_ids
-from .tokens import Token
+from .tokens import CRASH, DIGITAL, NUMBER, STAFF_WEAK, THEMES, Token, comment_flags
 
 THRESHOLD = 1.0
 # Weak praise ("ihana") next to a staff noun in the same sentence is about attitude.
 _STAFF_PAIR_WEIGHT = 1.0
 _DURATION_WEIGHT = 0.5
 
-
-def _sentence_ids(tokens: list[Token]) -> list[int]:
-    sentence = 0
-    ids = []
-    for token in tokens:
-        ids.append(sentence)
-        if token.kind == "p":
-            sentence += 1
-    return ids
+_DIGITAL = attrgetter("digital")
 
 
 def has_digital_context(tokens: list[Token]) -> bool:
     """True when the comment talks about an app or web service."""
-    return any(token.info is not None and token.info.digital for token in tokens)
+    return any(map(_DIGITAL, tokens))
 
 
 def is_crash_word(token: Token) -> bool:
     """ "Kaatua" means a person falling, unless the comment is about software crashing."""
-    return token.info is not None and token.info.lemma.startswith(FALL_STEMS)
+    return token.crash
 
 
-FALL_STEMS = ("kaatu", "kaatum")
+def _staff_pairs(tokens: list[Token]) -> float:
+    """Strongest weak staff praise per sentence that also names a staff member, summed."""
+    total = 0.0
+    staff = False
+    weak = 0.0
+    for token in tokens:
+        if token.sentence_break:
+            if staff:
+                total += weak
+            staff = False
+            weak = 0.0
+        elif token.is_word:
+            if token.staff_noun:
+                staff = True
+            if token.staff_weak > weak:
+                weak = token.staff_weak
+    if staff:
+        total += weak
+    return total * _STAFF_PAIR_WEIGHT
 
 
-def theme_scores(tokens: list[Token], phrases: list[tuple[Phrase, int]]) -> dict[str, float]:
-    """Sum theme weights; each lemma counts once per theme so repetition does not inflate."""
-    scores: dict[str, float] = defaultdict(float)
-    digital = has_digital_context(tokens)
-    seen: set[tuple[str, str]] = set()
-    staff_sentences: set[int] = set()
-    weak_sentences: dict[int, float] = {}
-    sentence_of = _sentence_ids(tokens)
-    for index, token in enumerate(tokens):
-        info = token.info
-        if info is None:
-            if token.kind == "d" and index + 1 < len(tokens):
-                following = tokens[index + 1].info
-                if following is not None and following.time_unit:
-                    scores["access_waiting"] += _DURATION_WEIGHT
-            continue
-        if digital and is_crash_word(token):
-            scores["booking_digital"] += 0.5
-            continue
-        for theme, weight in info.themes:
-            key = (theme, info.lemma)
-            if key in seen:
+def _durations(tokens: list[Token]) -> float:
+    """Weight of "45 min", "kolme viikkoa": a number followed by a time unit."""
+    total = 0.0
+    previous_number = False
+    for token in tokens:
+        if previous_number and token.time_unit:
+            total += _DURATION_WEIGHT
+        previous_number = token.number
+    return total
+
+
+def theme_scores(
+    tokens: list[Token], phrases: list[tuple[Phrase, int]], *, flags: int | None = None
+) -> dict[str, float]:
+    """Sum theme weights; each lemma counts once per theme so repetition does not inflate.
+
+    `flags` is :func:`tokens.comment_flags` of `tokens` when the caller already has it.
+    """
+    if flags is None:
+        flags = comment_flags(tokens)
+    scores: dict[str, float] = {}
+    digital = bool(flags & DIGITAL)
+    if flags & THEMES:
+        seen: set[tuple[str, str]] = set()
+        for token in [token for token in tokens if token.themes]:
+            if digital and token.crash:
                 continue
-            seen.add(key)
-            scores[theme] += weight
-        if info.number and index + 1 < len(tokens):
-            following = tokens[index + 1].info
-            if following is not None and following.time_unit:
-                scores["access_waiting"] += _DURATION_WEIGHT
-        if info.staff_noun:
-            staff_sentences.add(sentence_of[index])
-        if info.staff_weak:
-            sentence = sentence_of[index]
-            weak_sentences[sentence] = max(weak_sentences.get(sentence, 0.0), info.staff_weak)
-    for sentence, weight in weak_sentences.items():
-        if sentence in staff_sentences:
-            scores["staff_attitude"] += _STAFF_PAIR_WEIGHT * weight
+            for key, theme, weight in token.theme_keys:
+                if key in seen:
+                    continue
+                seen.add(key)
+                scores[theme] = scores.get(theme, 0.0) + weight
+    if digital and flags & CRASH:
+        crashes = sum(0.5 for token in tokens if token.crash)
+        scores["booking_digital"] = scores.get("booking_digital", 0.0) + crashes
+    if flags & STAFF_WEAK:
+        pairs = _staff_pairs(tokens)
+        if pairs:
+            scores["staff_attitude"] = scores.get("staff_attitude", 0.0) + pairs
+    if flags & NUMBER:
+        durations = _durations(tokens)
+        if durations:
+            scores["access_waiting"] = scores.get("access_waiting", 0.0) + durations
     for phrase, _index in phrases:
         if phrase.category.startswith("t:"):
-            scores[phrase.category[2:]] += phrase.weight
+            theme = phrase.category[2:]
+            scores[theme] = scores.get(theme, 0.0) + phrase.weight
     return scores
 
 
-def detect_themes(tokens: list[Token], phrases: list[tuple[Phrase, int]]) -> list[str]:
+def detect_themes(
+    tokens: list[Token], phrases: list[tuple[Phrase, int]], *, flags: int | None = None
+) -> list[str]:
     """Return the theme ids whose score reaches the threshold, in taxonomy order."""
-    scores = theme_scores(tokens, phrases)
-    return [theme for theme in _THEME_IDS if scores.get(theme, 0.0) >= THRESHOLD]
+    scores = theme_scores(tokens, phrases, flags=flags)
+    found = [t for t, score in scores.items() if score >= THRESHOLD and t in _THEME_ORDER]
+    if len(found) > 1:
+        found.sort(key=_THEME_ORDER.__getitem__)
+    return found
 
 
-_THEME_IDS = theme_ids()
+_THEME_ORDER = {theme: position for position, theme in enumerate(theme_ids())}

@@ -1,14 +1,17 @@
-"""Tokenising with offsets, cached simplemma lemmas and cached per-word lexicon features.
+"""Tokenising, cached simplemma lemmas and one cached feature record per word form.
 
-Every comment-level module reads the same :class:`Token` list, so a word is lemmatised and
-looked up in the lexicons once per process, not once per comment.
+A comment is split into pieces with one regular expression (no offsets: only the name
+search needs them and finds its own), and each piece maps to a shared :class:`Token`
+record per language holding everything every stage needs: lemma, theme, sentiment and
+urgency weights, phrase starts and parts, and the flag bits that let a stage skip a
+comment in one test. A word is lemmatised and looked up in the lexicons once per process.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 from typing import NamedTuple
 
 import simplemma
@@ -101,10 +104,60 @@ _TIME_UNITS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class WordInfo:
-    """What the lexicons say about one word form in one language (cached)."""
+class RawToken(NamedTuple):
+    """A token with offsets, before any lexicon work (used where offsets matter: names)."""
 
+    kind: str  # "w" word, "d" digits, "p" punctuation, "e" emoji
+    text: str
+    lower: str
+    start: int
+    end: int
+
+
+class Token:
+    """One token form in one language with everything every stage needs (cached, shared).
+
+    The record is built once per distinct surface form and language and then reused by
+    every comment, so the per-comment work is a dict lookup per token. Non-word tokens
+    (digits, punctuation, emoji) carry neutral lexicon fields.
+    """
+
+    # The slots every comment reads come first, so they share the object's first cache line.
+    __slots__ = (
+        "flags",
+        "active",
+        "is_word",
+        "themes",
+        "phrases",
+        "parts",
+        "phrase_groups",
+        "theme_keys",
+        "kind",
+        "text",
+        "lower",
+        "lemma",
+        "polarity",
+        "urgency",
+        "staff_noun",
+        "staff_weak",
+        "digital",
+        "negator",
+        "contrast",
+        "suggestion",
+        "question",
+        "number",
+        "time_unit",
+        "sentence_break",
+        "clause_break",
+        "emoji_polarity",
+        "punct_polarity",
+        "crash",
+    )
+
+    kind: str
+    text: str
+    lower: str
+    is_word: bool
     lemma: str
     themes: tuple[tuple[str, float], ...]
     polarity: float
@@ -120,27 +173,18 @@ class WordInfo:
     time_unit: bool
     phrases: tuple[int, ...]
     parts: frozenset[int]
+    phrase_groups: dict[int, tuple[int, ...]]
+    theme_keys: tuple[tuple[tuple[str, str], str, float], ...]
+    sentence_break: bool
+    clause_break: bool
+    emoji_polarity: float
+    punct_polarity: float
+    crash: bool
+    flags: int
+    active: bool
 
-
-class RawToken(NamedTuple):
-    """A token before any lexicon work: kind, surface, lower-cased form and offsets."""
-
-    kind: str  # "w" word, "d" digits, "p" punctuation, "e" emoji
-    text: str
-    lower: str
-    start: int
-    end: int
-
-
-class Token(NamedTuple):
-    """One token of a comment with its offsets and cached word information."""
-
-    kind: str
-    text: str
-    lower: str
-    start: int
-    end: int
-    info: WordInfo | None
+    def __repr__(self) -> str:
+        return f"Token({self.kind!r}, {self.text!r}, lemma={self.lemma!r})"
 
 
 def _build_matcher(lang: str) -> Matcher:
@@ -180,6 +224,7 @@ def _part_index(lang: str) -> tuple[dict[str, int], dict[str, int], list[list[in
 
 
 _PARTS = {lang: _part_index(lang) for lang in LANGS}
+_PART_SETS = {lang: [frozenset(ids) for ids in _PARTS[lang][2]] for lang in LANGS}
 _PART_MAX_PREFIX = {lang: max(map(len, _PARTS[lang][1]), default=0) for lang in LANGS}
 
 
@@ -235,39 +280,178 @@ def _merge(first: dict[str, float], second: dict[str, float]) -> dict[str, float
     return merged
 
 
-@lru_cache(maxsize=1 << 17)
-def word_info(word: str, lang: str) -> WordInfo:
-    """Everything the lexicons know about one lower-cased word form (cached)."""
+_EMPTY_PARTS: frozenset[int] = frozenset()
+# Phrase parts after the first must be found in a later word; punctuation never matches.
+_FALL_STEMS = ("kaatu", "kaatum")
+
+
+def _group_phrases(phrases: tuple[int, ...], lang: str) -> dict[int, tuple[int, ...]]:
+    """Phrase ids this word starts, grouped by the id of their first later part.
+
+    A comment then only tries the groups whose next part occurs in it at all, so a word
+    that starts dozens of phrases ("ei") costs one set intersection, not dozens of scans.
+    """
+    groups: dict[int, list[int]] = {}
+    sequences = _PARTS[lang][2]
+    for phrase_id in phrases:
+        sequence = sequences[phrase_id]
+        key = sequence[0] if sequence else -1
+        groups.setdefault(key, []).append(phrase_id)
+    return {key: tuple(ids) for key, ids in groups.items()}
+
+
+def _word_token(token: Token, word: str, lang: str) -> None:
     lemma = lemma_of(word, lang)
     matcher = MATCHERS[lang]
     found = matcher.lookup(word)
     if lemma != word:
         found = _merge(found, matcher.lookup(lemma))
-    themes = tuple(
-        (category[2:], weight) for category, weight in found.items() if category.startswith("t:")
-    )
-    phrases = tuple(int(category[7:]) for category in found if category.startswith("#phrase"))
     negators = lexicon.NEGATORS[lang]
     is_negator = word in negators or (lang == "en" and word.endswith("n't"))
     if lang == "fi" and word.endswith(("matta", "mättä")) and len(word) > 7:
         is_negator = False  # the abessive negates its own verb; no polarity to flip
-    return WordInfo(
-        lemma=lemma,
-        themes=themes,
-        polarity=found.get("s", 0.0),
-        urgency=found.get("u", 0.0),
-        staff_noun=found.get("staff", 0.0),
-        staff_weak=found.get("staffw", 0.0),
-        digital="digital" in found,
-        negator=is_negator,
-        contrast=word in lexicon.CONTRAST[lang],
-        suggestion=word in lexicon.SUGGESTION[lang],
-        question=word in lexicon.QUESTION_WORDS[lang],
-        number=word in _NUMBER_WORDS,
-        time_unit=word in _TIME_UNITS or lemma in _TIME_UNITS,
-        phrases=phrases,
-        parts=_parts_of(word, lemma, lang),
+    token.is_word = True
+    token.lemma = lemma
+    token.themes = tuple(
+        (category[2:], weight) for category, weight in found.items() if category.startswith("t:")
     )
+    token.polarity = found.get("s", 0.0)
+    token.urgency = found.get("u", 0.0)
+    token.staff_noun = found.get("staff", 0.0)
+    token.staff_weak = found.get("staffw", 0.0)
+    token.digital = "digital" in found
+    token.negator = is_negator
+    token.contrast = word in lexicon.CONTRAST[lang]
+    token.suggestion = word in lexicon.SUGGESTION[lang]
+    token.question = word in lexicon.QUESTION_WORDS[lang]
+    token.number = word in _NUMBER_WORDS
+    token.time_unit = word in _TIME_UNITS or lemma in _TIME_UNITS
+    token.phrases = tuple(
+        sorted(int(category[7:]) for category in found if category.startswith("#phrase"))
+    )
+    token.parts = _parts_of(word, lemma, lang)
+    token.phrase_groups = _group_phrases(token.phrases, lang)
+    token.theme_keys = tuple(((theme, lemma), theme, weight) for theme, weight in token.themes)
+    token.crash = lemma.startswith(_FALL_STEMS)
+
+
+def make_token(surface: str, lang: str) -> Token:
+    """Build the cached record of one token form (use :func:`tokens_of` in hot paths)."""
+    match = _TOKEN_RE.fullmatch(surface)
+    kind = (match.lastgroup or "w") if match is not None else "w"
+    lower = surface.lower().replace("’", "'")
+    token = Token()
+    token.kind = kind
+    token.text = surface
+    token.lower = lower
+    token.is_word = False
+    token.lemma = lower
+    token.themes = ()
+    token.polarity = token.urgency = token.staff_noun = token.staff_weak = 0.0
+    token.digital = token.negator = token.contrast = token.suggestion = False
+    token.question = token.number = token.time_unit = token.crash = False
+    token.phrases = ()
+    token.parts = _EMPTY_PARTS
+    token.phrase_groups = {}
+    token.theme_keys = ()
+    token.number = kind == "d"  # digits count as a number before a time unit
+    token.sentence_break = kind == "p"
+    token.clause_break = kind == "p" and surface not in (";", ":")
+    token.emoji_polarity = EMOJI_POLARITY.get(surface, 0.0) if kind == "e" else 0.0
+    punct = 0.0
+    if kind == "p":
+        if "??" in surface:
+            punct = -0.5
+        elif "!!" in surface:
+            punct = -0.3
+    token.punct_polarity = punct
+    if kind == "w":
+        _word_token(token, lower, lang)
+    return _finish(token)
+
+
+# Bits of Token.flags; OR-ed over a comment they tell each stage what it can skip.
+PHRASE = 1
+DIGITAL = 2
+STAFF_WEAK = 4
+NUMBER = 8
+SUGGESTION = 16
+URGENCY = 32
+NEGATOR = 64
+QUESTION_MARK = 128
+THEMES = 256
+CRASH = 512
+POLAR = 1024
+
+
+def comment_flags(tokens: list[Token]) -> int:
+    """The OR of every token's flags: which cues occur anywhere in the comment."""
+    # Few distinct values occur in one comment; OR-ing the distinct ones is cheapest.
+    return reduce(or_, {token.flags for token in tokens}, 0)
+
+
+def _finish(token: Token) -> Token:
+    token.flags = (
+        (PHRASE if token.phrases else 0)
+        | (DIGITAL if token.digital else 0)
+        | (STAFF_WEAK if token.staff_weak else 0)
+        | (NUMBER if token.number else 0)
+        | (SUGGESTION if token.suggestion else 0)
+        | (URGENCY if token.urgency else 0)
+        | (NEGATOR if token.negator else 0)
+        | (QUESTION_MARK if token.kind == "p" and "?" in token.text else 0)
+        | (THEMES if token.themes else 0)
+        | (CRASH if token.crash else 0)
+    )
+    # Tokens the sentiment pass must visit; every other token only counts as a word.
+    token.active = bool(
+        token.polarity
+        or token.negator
+        or token.contrast
+        or token.clause_break
+        or token.punct_polarity
+        or token.emoji_polarity
+    )
+    if token.active:
+        token.flags |= POLAR
+    return token
+
+
+class _TokenCache(dict[str, Token]):
+    """surface -> Token for one language; a missing form is built on first sight."""
+
+    __slots__ = ("lang",)
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, surface: str) -> Token:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()  # bounded memory for a long-running process fed odd input
+        token = make_token(surface, self.lang)
+        self[surface] = token
+        return token
+
+
+_CACHE_LIMIT = 1 << 18
+_CACHES: dict[str, _TokenCache] = {lang: _TokenCache(lang) for lang in LANGS}
+_PIECE_RE = re.compile(
+    r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+|[.!?;:]+|\n|[\U0001F300-\U0001FAFF\u2600-\u27BF]"
+)
+
+# The pieces of a text, without offsets: the hot path needs none (names find their own).
+split_pieces = _PIECE_RE.findall
+
+
+def tokens_of(pieces: list[str], lang: str) -> list[Token]:
+    """Cached token records for already split pieces of text."""
+    return list(map(_CACHES[lang].__getitem__, pieces))
+
+
+def tokenize(text: str, lang: str) -> list[Token]:
+    """Tokenise `text` into cached token records for `lang`."""
+    return tokens_of(_PIECE_RE.findall(text), lang)
 
 
 def raw_tokens(text: str) -> list[RawToken]:
@@ -284,54 +468,53 @@ def raw_tokens(text: str) -> list[RawToken]:
     ]
 
 
-def attach_info(raw: list[RawToken], lang: str) -> list[Token]:
-    """Attach cached word information for `lang` to raw tokens."""
-    return [
-        Token(kind, surface, lower, start, end, word_info(lower, lang) if kind == "w" else None)
-        for kind, surface, lower, start, end in raw
-    ]
+_NO_LATER_PART = frozenset({-1})
 
 
-def tokenize(text: str, lang: str) -> list[Token]:
-    """Tokenise `text` and attach cached word information for `lang`."""
-    return attach_info(raw_tokens(text), lang)
+def _follows(tokens: list[Token], index: int, sequence: list[int], window: int) -> bool:
+    """Do the later parts follow token `index` in order, each within `window` words?"""
+    count = len(tokens)
+    cursor = index
+    for part in sequence:
+        seen_words = 0
+        step = cursor + 1
+        while step < count and seen_words < window:
+            other = tokens[step]
+            if other.is_word:
+                seen_words += 1
+                if part in other.parts:
+                    break
+            elif other.sentence_break:
+                return False  # phrases do not cross sentences
+            step += 1
+        else:
+            return False
+        cursor = step
+    return True
 
 
 def match_phrases(tokens: list[Token], lang: str, *, window: int = 3) -> list[tuple[Phrase, int]]:
     """Return each phrase found in the token list with the index of its first token.
 
     The parts after the first must follow in order, each at most `window` words after the
-    previous one and within the same sentence.
+    previous one and within the same sentence. A phrase whose later parts do not all occur
+    somewhere in the comment is rejected by one set test before any scanning.
     """
+    starts = [index for index, token in enumerate(tokens) if token.phrases]
+    if not starts:
+        return []
+    present = _NO_LATER_PART.union(*[token.parts for token in tokens if token.parts])
     found: list[tuple[Phrase, int]] = []
     table = MATCHERS[lang].phrases
     sequences = _PARTS[lang][2]
-    count = len(tokens)
-    for index in range(count):
-        info = tokens[index].info
-        if info is None or not info.phrases:
-            continue
-        for phrase_id in info.phrases:
-            cursor = index
-            for part in sequences[phrase_id]:
-                seen_words = 0
-                step = cursor + 1
-                while step < count and seen_words < window:
-                    other = tokens[step].info
-                    if other is None:
-                        if tokens[step].kind == "p":
-                            step = count  # phrases do not cross sentences
-                            break
-                    else:
-                        seen_words += 1
-                        if part in other.parts:
-                            break
-                    step += 1
-                else:
-                    step = count
-                if step >= count:
-                    break
-                cursor = step
-            else:
-                found.append((table[phrase_id], index))
+    part_sets = _PART_SETS[lang]
+    for index in starts:
+        groups = tokens[index].phrase_groups
+        for key in groups.keys() & present:
+            found.extend(
+                (table[phrase_id], index)
+                for phrase_id in groups[key]
+                if part_sets[phrase_id] <= present
+                and _follows(tokens, index, sequences[phrase_id], window)
+            )
     return found

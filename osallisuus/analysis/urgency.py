@@ -8,31 +8,32 @@ its own, weaker cues (a fall, confusion, a missed dose) need a second one. Small
 from __future__ import annotations
 
 from .matcher import Phrase
-from .themes import has_digital_context, is_crash_word
-from .tokens import Token
+from .tokens import DIGITAL, URGENCY, Token, comment_flags
 
 URGENT_THRESHOLD = 2.0
 _MINOR = 0.5
 _MAX_MINOR_BOOST = 0.5
 
 
-def urgency_score(tokens: list[Token], phrases: list[tuple[Phrase, int]]) -> float:
+def urgency_score(
+    tokens: list[Token], phrases: list[tuple[Phrase, int]], *, flags: int | None = None
+) -> float:
     """Return the summed urgency weight of a comment, each lemma counted once."""
-    digital = has_digital_context(tokens)
+    if flags is None:
+        flags = comment_flags(tokens)
     core = 0.0
     minor = 0.0
-    seen: set[str] = set()
-    for token in tokens:
-        info = token.info
-        if info is None or not info.urgency or info.lemma in seen:
-            continue
-        if digital and is_crash_word(token):
-            continue
-        seen.add(info.lemma)
-        if 0 < info.urgency < _MINOR:
-            minor += info.urgency
-        else:
-            core += info.urgency
+    if flags & URGENCY:
+        digital = bool(flags & DIGITAL)
+        seen: set[str] = set()
+        for token in [token for token in tokens if token.urgency]:
+            if token.lemma in seen or (digital and token.crash):
+                continue
+            seen.add(token.lemma)
+            if 0 < token.urgency < _MINOR:
+                minor += token.urgency
+            else:
+                core += token.urgency
     for phrase, _index in phrases:
         if phrase.category == "u":
             core += phrase.weight
@@ -41,6 +42,8 @@ def urgency_score(tokens: list[Token], phrases: list[tuple[Phrase, int]]) -> flo
     return core
 
 
-def is_urgent(tokens: list[Token], phrases: list[tuple[Phrase, int]]) -> bool:
+def is_urgent(
+    tokens: list[Token], phrases: list[tuple[Phrase, int]], *, flags: int | None = None
+) -> bool:
     """True when the comment describes a current risk that someone must act on today."""
-    return urgency_score(tokens, phrases) >= URGENT_THRESHOLD
+    return urgency_score(tokens, phrases, flags=flags) >= URGENT_THRESHOLD

@@ -1,4 +1,31 @@
-from django.urls import path  # noqa: F401
+"""Co-development pages, mounted at /yhteiskehittaminen/."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "codevelopment"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.project_list, name="projects"),
+    path("uusi/", views.project_create, name="project_create"),
+    path("<int:pk>/", views.project_detail, name="project"),
+    path("<int:pk>/muokkaa/", views.project_edit, name="project_edit"),
+    path("<int:pk>/vaihe/<slug:stage>/", views.stage, name="stage"),
+    path("<int:pk>/siirra/", views.move_stage, name="move_stage"),
+    path("<int:pk>/ryhma/", views.group, name="group"),
+    path("<int:pk>/ryhma/<int:member_pk>/poista/", views.remove_member, name="remove_member"),
+    path("<int:pk>/tulokset/", views.outcomes, name="outcomes"),
+    path("<int:pk>/paatos/", views.decide, name="decide"),
+    path("<int:pk>/raportti/", views.report, name="report"),
+    path("<int:pk>/raportti.pdf", views.report_pdf, name="report_pdf"),
+    path("<int:pk>/tyopajat/uusi/", views.workshop_create, name="workshop_create"),
+    path("tyopaja/<int:pk>/", views.workshop_detail, name="workshop"),
+    path("tyopaja/<int:pk>/muokkaa/", views.workshop_edit, name="workshop_edit"),
+    path("tyopaja/<int:pk>/kalenteri.ics", views.workshop_ics, name="workshop_ics"),
+    path("tyopaja/<int:pk>/materiaali/<int:material_pk>/", views.material, name="material"),
+    path("tyopaja/<int:pk>/taulu/", views.board, name="board"),
+    path("tyopaja/<int:pk>/taulu/muutokset/", views.board_changes, name="board_changes"),
+    path("tyopaja/<int:pk>/taulu/<int:note_pk>/muokkaa/", views.note_edit, name="note_edit"),
+    path("julkiset/", views.public_list, name="public_list"),
+    path("julkiset/<int:pk>/", views.public, name="public"),
+]

@@ -1,4 +1,38 @@
-from django.urls import path  # noqa: F401
+"""Paths of the pool under /kokemusasiantuntijat/ (Finnish, as people see them)."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "experts"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("hae/", views.apply, name="apply"),
+    path("omat/", views.mine, name="mine"),
+    path("omat/muokkaa/", views.edit_profile, name="edit_profile"),
+    path("omat/tiedot.json", views.my_data_json, name="my_data_json"),
+    path("omat/tiedot.pdf", views.my_data_pdf, name="my_data_pdf"),
+    path("omat/poisto/", views.request_erasure, name="request_erasure"),
+    path("kutsu/<str:token>/", views.invitation, name="invitation"),
+    path("toimeksiannot/<int:pk>/", views.assignment, name="assignment"),
+    path("toimeksiannot/<int:pk>/korvaus/", views.new_claim, name="new_claim"),
+    path("toimeksiannot/<int:pk>/palaute/", views.assignment_feedback, name="assignment_feedback"),
+    path("sopimukset/<int:pk>/", views.contract, name="contract"),
+    path("sopimukset/<int:pk>/pdf/", views.contract_pdf, name="contract_pdf"),
+    path("korvaukset/<int:pk>/", views.claim_detail, name="claim_detail"),
+    path("kuitit/<int:pk>/", views.receipt, name="receipt"),
+    path("todistukset/<int:pk>/", views.certificate, name="certificate"),
+    path("pyynnot/", views.requests, name="requests"),
+    path("pyynnot/uusi/", views.new_request, name="new_request"),
+    path("pyynnot/<int:pk>/", views.request_detail, name="request_detail"),
+    path("pyynnot/<int:pk>/kutsu/", views.invite, name="invite"),
+    path("pyynnot/<int:pk>/muistuta/", views.remind, name="remind"),
+    path("koordinointi/", views.pool, name="pool"),
+    path("koordinointi/hakijat/", views.applicants, name="applicants"),
+    path("koordinointi/henkilot/<int:pk>/", views.profile, name="profile"),
+    path("koordinointi/korvaukset/", views.claims, name="claims"),
+    path("koordinointi/korvaukset/maksetuiksi/", views.mark_paid, name="mark_paid"),
+    path("koordinointi/palkanmaksu.csv", views.payroll_csv, name="payroll_csv"),
+    path("koordinointi/palkanmaksu.xlsx", views.payroll_xlsx, name="payroll_xlsx"),
+    path("koordinointi/vuosikooste/", views.yearly_summary, name="yearly_summary"),
+]

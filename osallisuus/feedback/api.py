@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hmac
 from typing import Any
 
+from django.conf import settings
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -17,6 +19,7 @@ from rest_framework.views import APIView
 
 from osallisuus.organisation.models import Unit
 
+from .intake_adapters import AdapterError, feedback_from_sms, submit_kiosk_feedback
 from .models import Channel
 from .questions import active_question_set
 from .selectors import feedback_by_reply_code
@@ -202,4 +205,150 @@ urlpatterns = [
     path("feedback/", FeedbackIntake.as_view(), name="feedback-intake"),
     path("feedback/status/<str:code>/", FeedbackStatus.as_view(), name="feedback-status"),
     path("question-sets/", ActiveQuestionSet.as_view(), name="question-set"),
+]
+
+
+# --- Kiosk --------------------------------------------------------------------------------------
+# Kiosks of a county often share one public address; each kiosk gets its own budget per unit.
+KIOSK_DEFAULT_RATE = "120/minute"
+
+
+class KioskIntakeThrottle(AnonRateThrottle):
+    scope = "kiosk_intake"
+
+    def get_rate(self) -> str | None:
+        return self.THROTTLE_RATES.get(self.scope) or KIOSK_DEFAULT_RATE
+
+    def get_cache_key(self, request: Request, view: Any) -> str | None:
+        unit_code = ""
+        if isinstance(request.data, dict):
+            unit_code = str(request.data.get("unit_code", ""))[:12].upper()
+        return self.cache_format % {
+            "scope": self.scope,
+            "ident": f"{self.get_ident(request)}:{unit_code}",
+        }
+
+
+class KioskAnswerInSerializer(FeedbackInSerializer):
+    idempotency_key = serializers.CharField(max_length=100)
+    answered_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    mashing_hint = serializers.BooleanField(required=False, default=False)
+
+
+class KioskIntake(APIView):
+    """A kiosk answer, sent from the kiosk's queue (maybe late, maybe twice).
+
+    The same idempotency_key again returns 200 with the first reply code. `answered_at` is when
+    the face was pressed; bursts of answers are stored but marked as button-mashing.
+    """
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[type] = []
+    throttle_classes = [KioskIntakeThrottle]
+
+    @extend_schema(
+        request=KioskAnswerInSerializer,
+        responses={
+            201: FeedbackCreatedSerializer,
+            200: FeedbackCreatedSerializer,
+            400: OpenApiResponse(description="Field errors; nothing was stored."),
+        },
+    )
+    def post(self, request: Request) -> Response:
+        incoming = KioskAnswerInSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        try:
+            feedback, created = submit_kiosk_feedback(
+                FeedbackInput(
+                    unit=data["unit_code"],
+                    channel=Channel.KIOSK,
+                    language=data["language"],
+                    answers=[(a["question"], a["value"]) for a in data["answers"]],
+                    text=data["text"],
+                    idempotency_key=data["idempotency_key"],
+                ),
+                answered_at=data["answered_at"],
+                mashing_hint=data["mashing_hint"],
+            )
+        except IntakeError as error:
+            return Response(error.errors, status=status.HTTP_400_BAD_REQUEST)
+        body = {
+            "reply_code": feedback.reply_code,
+            "status_url": request.build_absolute_uri(status_url(feedback)),
+        }
+        return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+
+# --- SMS gateway webhook -----------------------------------------------------------------------
+SMS_AUTH_HEADER = "X-Webhook-Token"
+
+
+class SmsInSerializer(serializers.Serializer[Any]):
+    message_id = serializers.CharField(max_length=90, help_text="The gateway's own message id.")
+    sender = serializers.RegexField(r"^\+?[0-9 ()-]{6,20}$", help_text="The sender's number.")
+    text = serializers.CharField(max_length=1600, help_text='"<unit code> [1-5] [text]"')
+
+
+class SmsWebhook(APIView):
+    """An SMS gateway delivers a text message "KST 4 Good service" as feedback.
+
+    Off (404) unless SMS_WEBHOOK_TOKEN is set; the gateway sends that secret in the
+    X-Webhook-Token header. The gateway's message id makes a redelivery return 200 and the
+    first reply code. An unknown unit gives 400 and nothing is stored.
+    """
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[type] = []
+    throttle_classes: list[type] = []
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        token = str(getattr(settings, "SMS_WEBHOOK_TOKEN", "") or "")
+        if not token:
+            raise NotFound
+        given = str(request.headers.get(SMS_AUTH_HEADER, ""))
+        if not hmac.compare_digest(given.encode(), token.encode()):
+            raise PermissionDenied
+        super().initial(request, *args, **kwargs)
+
+    @extend_schema(
+        request=SmsInSerializer,
+        parameters=[OpenApiParameter(SMS_AUTH_HEADER, str, OpenApiParameter.HEADER, True)],
+        responses={
+            201: FeedbackCreatedSerializer,
+            200: FeedbackCreatedSerializer,
+            400: OpenApiResponse(description="Unknown unit or empty message; nothing stored."),
+            403: OpenApiResponse(description="Wrong or missing token."),
+            404: OpenApiResponse(description="The SMS channel is not switched on."),
+        },
+    )
+    def post(self, request: Request) -> Response:
+        incoming = SmsInSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        try:
+            feedback, created = submit_feedback(
+                feedback_from_sms(
+                    sender=data["sender"], text=data["text"], message_id=data["message_id"]
+                )
+            )
+        except (AdapterError, IntakeError) as error:
+            return Response(error.errors, status=status.HTTP_400_BAD_REQUEST)
+        body = {
+            "reply_code": feedback.reply_code,
+            "status_url": request.build_absolute_uri(status_url(feedback)),
+        }
+        return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+
+urlpatterns += [
+    path("feedback/kiosk/", KioskIntake.as_view(), name="feedback-kiosk-intake"),
+    path("feedback/sms/", SmsWebhook.as_view(), name="feedback-sms"),
+]
+
+# Publication (issue #3 point 6): the public JSON of a unit's stories page.
+from .publication_api import UnitStories  # noqa: E402
+
+urlpatterns += [
+    path("units/<str:code>/stories/", UnitStories.as_view(), name="unit-stories"),
 ]

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -132,6 +133,10 @@ class Status(models.TextChoices):
     CLOSED = "closed", _("closed")
 
 
+# Steps before the giver has been answered: only these can be overdue or wait for handling.
+OPEN_STATUSES = (Status.RECEIVED, Status.IN_PROGRESS)
+
+
 class Sentiment(models.TextChoices):
     POSITIVE = "positive", _("positive")
     NEGATIVE = "negative", _("negative")
@@ -200,6 +205,16 @@ class Feedback(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("feedback:detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_open(self) -> bool:
+        """Not answered yet: the response time still runs."""
+        return self.status in OPEN_STATUSES
+
+    @property
+    def is_overdue(self) -> bool:
+        """Unanswered past the response time (settings.FEEDBACK_RESPONSE_DAYS)."""
+        return bool(self.is_open and self.due_at and self.due_at < timezone.now())
 
 
 class Contact(models.Model):
@@ -287,3 +302,128 @@ class InternalNote(models.Model):
 
     def __str__(self) -> str:
         return f"note on {self.feedback_id}"
+
+
+class PublicationDecision(models.TextChoices):
+    PUBLISHED = "published", _("published")
+    REJECTED = "rejected", _("not published")
+    UNPUBLISHED = "unpublished", _("taken down")
+
+
+class Publication(models.Model):
+    """A moderator's decision on a consented comment. Only `published_text` is ever public.
+
+    The text is the redacted version a person confirmed; the original never leaves the inbox.
+    The rejection or take-down reason is internal and never shown publicly.
+    """
+
+    feedback = models.OneToOneField(Feedback, on_delete=models.CASCADE, related_name="publication")
+    decision = models.CharField(_("decision"), max_length=12, choices=PublicationDecision.choices)
+    published_text = models.TextField(_("published text"), blank=True)
+    # The language the published text is written in (for lang= on the public page).
+    text_language = models.CharField(_("language of the text"), max_length=2, default="fi")
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+    decided_at = models.DateTimeField(_("decided"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    reason = models.TextField(_("internal reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(decision="published")
+                | (Q(published_at__isnull=False) & ~Q(published_text="")),
+                name="published_story_has_text_and_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(decision="published") | ~Q(reason=""),
+                name="story_not_published_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.feedback_id} {self.decision}"
+
+
+class PublicationEvent(models.Model):
+    """Append-only history of publication decisions: who published, rejected or took down."""
+
+    feedback = models.ForeignKey(
+        Feedback, on_delete=models.CASCADE, related_name="publication_events"
+    )
+    at = models.DateTimeField(_("time"))
+    decision = models.CharField(_("decision"), max_length=12, choices=PublicationDecision.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("published text"), blank=True)
+    reason = models.TextField(_("internal reason"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("publication event")
+        verbose_name_plural = _("publication events")
+
+    def __str__(self) -> str:
+        return f"{self.feedback_id} {self.decision} {self.at:%Y-%m-%d}"
+
+
+class ReplyTemplate(models.Model):
+    """A reply staff can start from, in the three languages; optionally for one unit or service.
+
+    Coordinators maintain them in the admin screens; the reply form offers the ones that fit
+    the feedback's unit and fills in the text in the giver's language.
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    text_fi = models.TextField(_("text in Finnish"))
+    text_sv = models.TextField(_("text in Swedish"), blank=True)
+    text_en = models.TextField(_("text in English"), blank=True)
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("only for unit"),
+    )
+    service = models.ForeignKey(
+        Service,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("only for service"),
+    )
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("reply template")
+        verbose_name_plural = _("reply templates")
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(unit__isnull=True) | Q(service__isnull=True),
+                name="reply_template_for_unit_or_service",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def text(self, language: str | None = None) -> str:
+        """The text in `language`, falling back to Finnish."""
+        language = (language or get_language() or "fi")[:2]
+        return str(getattr(self, f"text_{language}", "") or self.text_fi)

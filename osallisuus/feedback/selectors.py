@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.http import Http404
+from django.utils import timezone
 
-from .models import Feedback
+from osallisuus.accounts.selectors import units_in_scope
+from osallisuus.analysis.grouping import group_comments, similarity_pairs
+from osallisuus.analysis.models import LabelCorrection
+from osallisuus.audit.services import record_access
+from osallisuus.organisation.models import Service, Unit
+
+from .models import OPEN_STATUSES, Contact, Feedback, ReplyTemplate
 
 
 def feedback_by_reply_code(code: str) -> Feedback | None:
@@ -20,48 +28,226 @@ def feedback_by_reply_code(code: str) -> Feedback | None:
     )
 
 
-def inbox_for(
-    user: Any,
-    *,
-    unit_id: int | None = None,
-    status: str = "",
-    channel: str = "",
-    sentiment: str = "",
-    theme: str = "",
-    urgent: bool | None = None,
-    since: date | None = None,
-    until: date | None = None,
-) -> QuerySet[Feedback]:
-    """Feedback in the user's scope, newest first, with the inbox filters applied."""
+@dataclass(frozen=True)
+class InboxFilters:
+    """What a person narrowed the inbox to; every field empty means everything in scope."""
+
+    unit_id: int | None = None
+    service_id: int | None = None
+    channel: str = ""
+    # "1"–"5" (the overall score), "low" (1–2), "high" (4–5) or "none" (no score given).
+    score: str = ""
+    theme: str = ""
+    sentiment: str = ""
+    urgent: bool | None = None
+    # A Status value, or "open" for everything not answered yet.
+    status: str = ""
+    since: date | None = None
+    until: date | None = None
+    # "me" (assigned to the person asking) or "nobody".
+    assigned: str = ""
+    overdue: bool = False
+    # Kiosk presses that came too fast are hidden unless asked for.
+    include_mashing: bool = False
+
+
+SCORE_LOOKUPS: dict[str, dict[str, Any]] = {
+    "low": {"overall_score__in": (1, 2)},
+    "high": {"overall_score__in": (4, 5)},
+    "none": {"overall_score__isnull": True},
+    **{str(n): {"overall_score": n} for n in range(1, 6)},
+}
+
+
+def inbox_for(user: Any, filters: InboxFilters | None = None) -> QuerySet[Feedback]:
+    """Feedback in the user's scope with the filters applied: urgent open items first."""
+    f = filters or InboxFilters()
     items = Feedback.objects.visible_to(user).select_related("unit", "assigned_to")
-    if unit_id:
-        items = items.filter(unit_id=unit_id)
-    if status:
-        items = items.filter(status=status)
-    if channel:
-        items = items.filter(channel=channel)
-    if sentiment:
-        items = items.filter(sentiment=sentiment)
-    if theme:
-        items = items.filter(themes__icontains=f'"{theme}"')
-    if urgent is not None:
-        items = items.filter(urgent=urgent)
-    if since:
-        items = items.filter(received_at__date__gte=since)
-    if until:
-        items = items.filter(received_at__date__lte=until)
-    return items.order_by("-urgent", "-received_at")
+    if not f.include_mashing:
+        items = items.filter(suspected_mashing=False)
+    if f.unit_id:
+        items = items.filter(unit_id=f.unit_id)
+    if f.service_id:
+        items = items.filter(unit__service_id=f.service_id)
+    if f.channel:
+        items = items.filter(channel=f.channel)
+    if f.score in SCORE_LOOKUPS:
+        items = items.filter(**SCORE_LOOKUPS[f.score])
+    if f.theme:
+        # Portable across SQLite and PostgreSQL: the id in quotes inside the JSON list.
+        items = items.filter(themes__icontains=f'"{f.theme}"')
+    if f.sentiment:
+        items = items.filter(sentiment=f.sentiment)
+    if f.urgent is not None:
+        items = items.filter(urgent=f.urgent)
+    if f.status == "open":
+        items = items.filter(status__in=OPEN_STATUSES)
+    elif f.status:
+        items = items.filter(status=f.status)
+    if f.since:
+        items = items.filter(received_at__date__gte=f.since)
+    if f.until:
+        items = items.filter(received_at__date__lte=f.until)
+    if f.assigned == "me":
+        items = items.filter(assigned_to=user)
+    elif f.assigned == "nobody":
+        items = items.filter(assigned_to__isnull=True)
+    if f.overdue:
+        items = items.filter(overdue_lookup())
+    return items.annotate(
+        urgent_first=Case(
+            When(urgent=True, status__in=OPEN_STATUSES, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    ).order_by("urgent_first", "-received_at", "-pk")
 
 
-def access_feedback(*, user: Any, pk: int) -> Feedback:
-    """Fetch and authorise in one call: 404 for feedback outside the user's scope."""
+def inbox_filter_choices(user: Any) -> tuple[QuerySet[Unit], QuerySet[Service]]:
+    """The units and services a person can narrow their inbox to: only those in scope."""
+    units = units_in_scope(user).order_by("name_fi")
+    services = Service.objects.filter(units__in=units.values("pk")).distinct().order_by("name_fi")
+    return units, services
+
+
+def overdue_lookup() -> Q:
+    """Unanswered past the due date (settings.FEEDBACK_RESPONSE_DAYS after arrival)."""
+    return Q(status__in=OPEN_STATUSES, due_at__lt=timezone.now())
+
+
+@dataclass(frozen=True)
+class InboxCounts:
+    total: int
+    urgent_open: int
+    overdue: int
+    unassigned_open: int
+
+
+def inbox_counts(items: QuerySet[Feedback]) -> InboxCounts:
+    """How many of the filtered items there are, and how many need attention (one query)."""
+    figures = items.order_by().aggregate(
+        total=Count("pk"),
+        urgent_open=Count("pk", filter=Q(urgent=True, status__in=OPEN_STATUSES)),
+        overdue=Count("pk", filter=overdue_lookup()),
+        unassigned_open=Count("pk", filter=Q(assigned_to__isnull=True, status__in=OPEN_STATUSES)),
+    )
+    return InboxCounts(**{key: int(value or 0) for key, value in figures.items()})
+
+
+@dataclass
+class FeedbackGroup:
+    """Comments that raise the same issue: read the representative, act on them all."""
+
+    representative: Feedback
+    members: list[Feedback]
+
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
+
+GROUPING_LIMIT = 500
+
+
+def _representative(members: list[Feedback]) -> Feedback:
+    """The member most like the others (the largest summed similarity); ties: the newest."""
+    if len(members) < 3:
+        return members[0]
+    closeness = [0.0] * len(members)
+    texts = [grouping_text(member) for member in members]
+    for first, second, score in similarity_pairs(texts, threshold=0.0):
+        closeness[first] += score
+        closeness[second] += score
+    best = max(range(len(members)), key=lambda index: (closeness[index], -index))
+    return members[best]
+
+
+def grouping_text(feedback: Feedback) -> str:
+    return feedback.redacted_text or feedback.text
+
+
+def feedback_groups(
+    items: QuerySet[Feedback], *, limit: int = GROUPING_LIMIT
+) -> tuple[list[FeedbackGroup], int]:
+    """Group the newest `limit` commented items by issue; returns (groups, items not grouped).
+
+    Largest groups first, so a manager reads one group instead of fifty comments. Items
+    without a comment (scores only) are not grouped; their count is returned.
+    """
+    commented = list(items.exclude(text="")[:limit])
+    not_grouped = items.filter(text="").count()
+    by_id = {item.pk: item for item in commented}
+    id_groups = group_comments([(item.pk, grouping_text(item)) for item in commented])
+    groups = []
+    for ids in id_groups:
+        members = [by_id[pk] for pk in ids]
+        groups.append(FeedbackGroup(representative=_representative(members), members=members))
+    groups.sort(key=lambda group: -group.size)
+    return groups, not_grouped
+
+
+def feedback_in_scope(user: Any, ids: list[int]) -> list[Feedback]:
+    """The items among `ids` the user may handle; others are silently left out."""
+    return list(Feedback.objects.visible_to(user).filter(pk__in=ids).order_by("pk"))
+
+
+def assignment_candidates(unit: Unit) -> QuerySet[Any]:
+    """Active staff and unit managers whose scope covers the unit (directly or by service)."""
+    # Belongs in accounts.selectors (staff_of); kept here until that app offers it.
+    from osallisuus.accounts.models import Role, User
+
+    scoped_roles = (Role.STAFF, Role.UNIT_MANAGER)
+    return (
+        User.objects.filter(
+            Q(role_assignments__role__in=scoped_roles, role_assignments__unit=unit)
+            | Q(role_assignments__role__in=scoped_roles, role_assignments__service=unit.service_id),
+            is_active=True,
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def reply_templates_for(feedback: Feedback) -> QuerySet[ReplyTemplate]:
+    """Active templates for everyone, for the feedback's unit, or for its service."""
+    return ReplyTemplate.objects.filter(
+        Q(unit__isnull=True, service__isnull=True)
+        | Q(unit_id=feedback.unit_id)
+        | Q(service_id=feedback.unit.service_id),
+        active=True,
+    ).order_by("title")
+
+
+def label_corrections_visible_to(user: Any) -> QuerySet[LabelCorrection]:
+    """Label corrections of feedback in the user's scope."""
+    return LabelCorrection.objects.filter(
+        feedback__in=Feedback.objects.visible_to(user).values("pk")
+    )
+
+
+def access_feedback(*, user: Any, pk: int, path: str = "") -> Feedback:
+    """Fetch and authorise in one call: 404 for feedback outside the user's scope.
+
+    Opening an item that holds the giver's contact details is written to the audit log.
+    """
     feedback = (
         Feedback.objects.visible_to(user)
-        .select_related("unit", "assigned_to", "question_set")
-        .prefetch_related("answers__question", "events", "replies", "notes")
+        .select_related("unit__service", "assigned_to", "question_set", "contact")
+        .prefetch_related("answers__question", "events", "replies", "notes__by")
         .filter(pk=pk)
         .first()
     )
     if feedback is None:
         raise Http404
+    contact = contact_of(feedback)
+    if contact is not None:
+        record_access(actor=user, obj=contact, path=path)
     return feedback
+
+
+def contact_of(feedback: Feedback) -> Contact | None:
+    """The giver's contact details, if they left any (already fetched by access_feedback)."""
+    try:
+        return feedback.contact
+    except Contact.DoesNotExist:
+        return None

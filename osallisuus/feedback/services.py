@@ -13,6 +13,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from osallisuus.accounts.selectors import managers_of
+from osallisuus.analysis.corrections import CorrectionError, Labels, record_correction
+from osallisuus.analysis.models import LabelCorrection
 from osallisuus.analysis.pipeline import analyse
 from osallisuus.notifications.services import send_email, send_sms
 from osallisuus.organisation.models import Unit
@@ -29,6 +31,7 @@ from .models import (
 )
 from .questions import CheckedAnswer, active_question_set, check_answer
 from .reply_codes import new_reply_code
+from .signals import announce_change
 
 LANGUAGES = ("fi", "sv", "en")
 # Steps the giver sees; each carries a public text written for them.
@@ -145,6 +148,7 @@ def submit_feedback(data: FeedbackInput) -> tuple[Feedback, bool]:
                 for a in checked
             )
             StatusEvent.objects.create(feedback=feedback, at=now, status=Status.RECEIVED)
+            announce_change([feedback.pk])
             if data.contact_email or data.contact_phone:
                 Contact.objects.create(
                     feedback=feedback,
@@ -217,23 +221,103 @@ def _alert_managers(feedback: Feedback) -> None:
             )
 
 
+# The handling workflow: received → in progress → answered → action planned →
+# change made / no change → closed. Steps go forward; an outcome (change made / no change)
+# can still follow later, e.g. when a co-development decision comes after the item was closed,
+# and a closed item can be reopened.
+WORKFLOW_ORDER = [
+    Status.RECEIVED,
+    Status.IN_PROGRESS,
+    Status.ANSWERED,
+    Status.ACTION_PLANNED,
+    Status.CHANGE_MADE,
+    Status.NO_CHANGE,
+    Status.CLOSED,
+]
+# Outcomes are alternatives: after one of them only closing is left.
+OUTCOMES = {Status.CHANGE_MADE, Status.NO_CHANGE}
+NO_CHANGE_REASONS_MIN_LENGTH = 20
+
+
+def next_steps(current: str) -> list[str]:
+    """The statuses an item in `current` may move to, in workflow order."""
+    if current == Status.CLOSED:
+        return [Status.IN_PROGRESS, Status.CHANGE_MADE, Status.NO_CHANGE]
+    if current in OUTCOMES:
+        return [Status.CHANGE_MADE, Status.NO_CHANGE, Status.CLOSED]
+    rank = WORKFLOW_ORDER.index(Status(current))
+    return list(WORKFLOW_ORDER[rank + 1 :])
+
+
+def _check_step(feedback: Feedback, status: str, public_text: str) -> None:
+    """Raise IntakeError unless the step is allowed and carries what the giver must read."""
+    if status not in next_steps(feedback.status):
+        raise IntakeError(
+            {
+                "status": [
+                    _("Feedback that is “%(current)s” cannot move to “%(new)s”.")
+                    % {
+                        "current": Status(feedback.status).label,
+                        "new": Status(status).label if status in Status.values else status,
+                    }
+                ]
+            }
+        )
+    if status == Status.NO_CHANGE and len(public_text) < NO_CHANGE_REASONS_MIN_LENGTH:
+        raise IntakeError({"public_text": [_("Tell the giver the reasons why nothing changes.")]})
+    if status in PUBLIC_STEPS and status != Status.CLOSED and not public_text:
+        raise IntakeError({"public_text": [_("Write what the giver will read about this step.")]})
+    if status == Status.CLOSED and not public_text:
+        # Closing is fine without words once the giver has been told something; closing
+        # unanswered feedback silently is not.
+        told = feedback.replies.exists() or feedback.events.exclude(public_text="").exists()
+        if not told:
+            raise IntakeError(
+                {"public_text": [_("Write what the giver will read about this step.")]}
+            )
+
+
 @transaction.atomic
 def move_feedback(
     *, feedback: Feedback, by: Any, status: str, public_text: str = ""
 ) -> StatusEvent:
     """Record a handling step. Steps the giver sees need a public text; the giver is told."""
-    if status in PUBLIC_STEPS and status != Status.CLOSED and not public_text.strip():
-        raise IntakeError({"public_text": [_("Write what the giver will read about this step.")]})
-    if status == Status.NO_CHANGE and len(public_text.strip()) < 20:
-        raise IntakeError({"public_text": [_("Tell the giver the reasons why nothing changes.")]})
+    public_text = public_text.strip()
+    _check_step(feedback, status, public_text)
     event = StatusEvent.objects.create(
-        feedback=feedback, at=timezone.now(), status=status, public_text=public_text.strip(), by=by
+        feedback=feedback, at=timezone.now(), status=status, public_text=public_text, by=by
     )
     feedback.status = status
     feedback.save(update_fields=["status"])
-    if public_text.strip():
+    announce_change([feedback.pk])
+    if public_text:
         _tell_giver_update(feedback)
     return event
+
+
+@transaction.atomic
+def move_group(
+    *, items: list[Feedback], by: Any, status: str, public_text: str
+) -> tuple[list[Feedback], list[Feedback]]:
+    """Move many items to one status with one public text; returns (moved, skipped).
+
+    Items that cannot take this step (e.g. already closed) are skipped, not failed, so a
+    manager can answer a whole group of similar comments at once.
+    """
+    public_text = public_text.strip()
+    if status in PUBLIC_STEPS and not public_text:
+        raise IntakeError({"public_text": [_("Write what the giver will read about this step.")]})
+    if status == Status.NO_CHANGE and len(public_text) < NO_CHANGE_REASONS_MIN_LENGTH:
+        raise IntakeError({"public_text": [_("Tell the giver the reasons why nothing changes.")]})
+    moved: list[Feedback] = []
+    skipped: list[Feedback] = []
+    for feedback in items:
+        if status in next_steps(feedback.status):
+            move_feedback(feedback=feedback, by=by, status=status, public_text=public_text)
+            moved.append(feedback)
+        else:
+            skipped.append(feedback)
+    return moved, skipped
 
 
 @transaction.atomic
@@ -246,6 +330,7 @@ def reply_to_feedback(*, feedback: Feedback, by: Any, text: str) -> Reply:
         StatusEvent.objects.create(feedback=feedback, at=reply.at, status=Status.ANSWERED, by=by)
         feedback.status = Status.ANSWERED
         feedback.save(update_fields=["status"])
+        announce_change([feedback.pk])
     _tell_giver_update(feedback)
     return reply
 
@@ -266,10 +351,80 @@ def _tell_giver_update(feedback: Feedback) -> None:
         send_sms(to=contact.phone, text=body)
 
 
+@transaction.atomic
 def add_note(*, feedback: Feedback, by: Any, text: str) -> InternalNote:
+    """An internal note: staff only, never shown to the giver or the public."""
+    if not text.strip():
+        raise IntakeError({"text": [_("Write the note.")]})
     return InternalNote.objects.create(feedback=feedback, by=by, text=text.strip())
 
 
-def assign_feedback(*, feedback: Feedback, to: Any) -> None:
+@transaction.atomic
+def assign_feedback(*, feedback: Feedback, to: Any, by: Any = None) -> None:
+    """Give the item to a person whose scope covers its unit (or to nobody, with None).
+
+    The new handler is told by e-mail unless they assigned it to themselves.
+    """
+    from .selectors import assignment_candidates
+
+    if to is not None and not assignment_candidates(feedback.unit).filter(pk=to.pk).exists():
+        raise IntakeError({"assigned_to": [_("This person does not handle this unit's feedback.")]})
     feedback.assigned_to = to
     feedback.save(update_fields=["assigned_to"])
+    if to is not None and to != by and to.email:
+        with translation.override(to.preferred_language):
+            send_email(
+                to=to.email,
+                subject=_("Feedback for you to handle"),
+                body=_("Feedback about %(unit)s was assigned to you: %(url)s")
+                % {
+                    "unit": feedback.unit.name,
+                    "url": _absolute(reverse("feedback:detail", kwargs={"pk": feedback.pk})),
+                },
+            )
+
+
+def current_labels(feedback: Feedback) -> Labels:
+    """The item's analysis labels as they stand (corrected or not)."""
+    return Labels(
+        themes=tuple(feedback.themes or ()),
+        sentiment=feedback.sentiment or "",
+        urgent=feedback.urgent,
+    )
+
+
+@transaction.atomic
+def correct_labels(
+    *, feedback: Feedback, by: Any, themes: list[str], sentiment: str, urgent: bool
+) -> LabelCorrection:
+    """A person corrects the themes, sentiment and urgency; the corrected labels stick.
+
+    The correction (who, when, before, after) is kept in the analysis app as evaluation data.
+    Marking an item urgent alerts the unit's managers, as urgent feedback on arrival does.
+    """
+    before = current_labels(feedback)
+    after = Labels(themes=tuple(themes), sentiment=sentiment, urgent=urgent).normalised()
+    if before.normalised() == after:
+        raise IntakeError({"__all__": [_("The labels are unchanged.")]})
+    text = feedback.redacted_text or (analyse(feedback.text).redacted if feedback.text else "")
+    try:
+        correction = record_correction(
+            feedback_id=feedback.pk,
+            by=by,
+            text=text,
+            lang=feedback.language,
+            before=before,
+            after=after,
+        )
+    except CorrectionError as error:
+        raise IntakeError(
+            {"__all__": [_("Choose themes and a sentiment from the list.")]}
+        ) from error
+    feedback.themes = list(after.themes)
+    feedback.sentiment = after.sentiment
+    feedback.urgent = after.urgent
+    feedback.save(update_fields=["themes", "sentiment", "urgent"])
+    announce_change([feedback.pk])
+    if after.urgent and not before.urgent:
+        _alert_managers(feedback)
+    return correction

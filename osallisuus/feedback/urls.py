@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import channel_views, publication_views, views
 
 app_name = "feedback"
 urlpatterns = [
@@ -8,5 +8,19 @@ urlpatterns = [
     path("seuraa/<str:code>/", views.status, name="status"),
     path("saapuneet/", views.inbox, name="inbox"),
     path("saapuneet/<int:pk>/", views.detail, name="detail"),
+    # The inbox grouped by issue, and label corrections as evaluation data (issue #4).
+    path("saapuneet/ryhmat/", views.inbox_groups, name="inbox_groups"),
+    path(
+        "saapuneet/merkintakorjaukset.csv",
+        views.label_corrections_csv,
+        name="label_corrections_csv",
+    ),
+    # Publication (issue #3 point 6): moderation, then the unit's public stories page.
+    path("julkaisu/", publication_views.moderation_queue_view, name="moderation_queue"),
+    path("julkaisu/<int:pk>/", publication_views.moderate, name="moderate"),
+    path("tarinat/<str:code>/", publication_views.stories, name="stories"),
+    # Other doors (issue #3 point 2): staff entry of phone and paper feedback, the QR poster.
+    path("saapuneet/uusi/", channel_views.staff_entry, name="staff_entry"),
+    path("<str:code>/juliste.pdf", channel_views.poster, name="poster"),
     path("<str:code>/", views.give_feedback, name="give"),
 ]

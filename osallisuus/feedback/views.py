@@ -2,35 +2,71 @@
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Iterable
+
+from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from osallisuus.audit.services import record_access
+from osallisuus.analysis.corrections import gold_lines, latest_corrections
 from osallisuus.organisation.selectors import public_unit
 
-from .forms import FeedbackForm, InboxFilterForm, MoveForm, NoteForm, ReplyCodeForm, ReplyForm
-from .models import Channel, Contact
+from .forms import (
+    AssignForm,
+    FeedbackForm,
+    GroupMoveForm,
+    InboxFilterForm,
+    LabelForm,
+    MoveForm,
+    NoteForm,
+    ReplyCodeForm,
+    ReplyForm,
+    theme_label_choices,
+)
+from .models import Channel, Feedback, ReplyTemplate
 from .questions import active_question_set
 from .rate_limits import over_limit
 from .reply_codes import normalise_reply_code
-from .selectors import access_feedback, feedback_by_reply_code, inbox_for
+from .selectors import (
+    GROUPING_LIMIT,
+    InboxFilters,
+    access_feedback,
+    assignment_candidates,
+    contact_of,
+    feedback_by_reply_code,
+    feedback_groups,
+    feedback_in_scope,
+    inbox_counts,
+    inbox_filter_choices,
+    inbox_for,
+    label_corrections_visible_to,
+    reply_templates_for,
+)
 from .services import (
     FeedbackInput,
     IntakeError,
     add_note,
+    assign_feedback,
+    correct_labels,
     move_feedback,
+    move_group,
+    next_steps,
     reply_to_feedback,
     submit_feedback,
 )
 
 STATUS_LOOKUPS_PER_MINUTE = 30
+INBOX_PAGE_SIZE = 25
 
 
 @require_http_methods(["GET", "POST"])
@@ -96,65 +132,234 @@ def status(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "feedback/status.html", {"feedback": feedback, "just_sent": just_sent})
 
 
-@login_required
-def inbox(request: HttpRequest) -> HttpResponse:
+def _require_inbox(request: HttpRequest) -> None:
     if not request.user.has_perm("feedback.view_inbox"):
         raise PermissionDenied
-    form = InboxFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    items = inbox_for(
-        request.user,
-        status=filters.get("status", ""),
-        theme=filters.get("theme", ""),
-        sentiment=filters.get("sentiment", ""),
-        urgent=True if filters.get("urgent") == "yes" else None,
-        since=filters.get("since"),
-        until=filters.get("until"),
+
+
+def _inbox_filters(request: HttpRequest) -> tuple[InboxFilterForm, InboxFilters, str]:
+    """The filter form from the query string, the filters it gives, and the query to keep."""
+    units, services = inbox_filter_choices(request.user)
+    form = InboxFilterForm(request.GET or None, units=units, services=services)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return form, InboxFilters(**form.filters()), query.urlencode()
+
+
+def _with_theme_labels(items: Iterable[Feedback]) -> None:
+    labels = dict(theme_label_choices())
+    for item in items:
+        item.theme_labels = [labels.get(theme, theme) for theme in item.themes or ()]  # type: ignore[attr-defined]
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    """The morning view of a unit manager: filtered, counted, urgent and overdue first."""
+    _require_inbox(request)
+    form, filters, query = _inbox_filters(request)
+    items = inbox_for(request.user, filters)
+    page = Paginator(items, INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
+    _with_theme_labels(page)
+    return render(
+        request,
+        "feedback/inbox.html",
+        {"form": form, "page": page, "counts": inbox_counts(items), "query": query},
     )
-    page = Paginator(items, 25).get_page(request.GET.get("page"))
-    return render(request, "feedback/inbox.html", {"form": form, "page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inbox_groups(request: HttpRequest) -> HttpResponse:
+    """The filtered comments grouped by issue; a whole group can take one handling step."""
+    _require_inbox(request)
+    form, filters, query = _inbox_filters(request)
+    items = inbox_for(request.user, filters)
+    group_form = GroupMoveForm(request.POST or None)
+    if group_form.is_valid():
+        members = feedback_in_scope(request.user, group_form.cleaned_data["members"])
+        try:
+            moved, skipped = move_group(
+                items=members,
+                by=request.user,
+                status=group_form.cleaned_data["status"],
+                public_text=group_form.cleaned_data["public_text"],
+            )
+        except IntakeError as error:
+            for field, problems in error.errors.items():
+                for problem in problems:
+                    group_form.add_error(field if field in group_form.fields else None, problem)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Status changed for %(moved)s feedback items; "
+                    "%(skipped)s could not take this step."
+                )
+                % {"moved": len(moved), "skipped": len(skipped)},
+            )
+            return redirect(f"{reverse('feedback:inbox_groups')}?{query}")
+    groups, not_grouped = feedback_groups(items)
+    for group in groups:
+        _with_theme_labels(group.members)
+    return render(
+        request,
+        "feedback/inbox_groups.html",
+        {
+            "form": form,
+            "groups": groups,
+            "not_grouped": not_grouped,
+            "query": query,
+            "group_form": group_form,
+            "posted_members": request.POST.getlist("members"),
+            "status_choices": GroupMoveForm.base_fields["status"].choices,  # type: ignore[attr-defined]
+            "grouping_limit": GROUPING_LIMIT,
+        },
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """One feedback item: read it, reply, move it along, add notes."""
-    if not request.user.has_perm("feedback.view_inbox"):
-        raise PermissionDenied
-    feedback = access_feedback(user=request.user, pk=pk)
-    contact = Contact.objects.filter(feedback=feedback).first()
-    if contact is not None and request.method == "GET":
-        record_access(actor=request.user, obj=contact, path=request.path)
-    action = request.POST.get("action")
-    reply_form = ReplyForm(request.POST if action == "reply" else None)
-    move_form = MoveForm(request.POST if action == "move" else None)
-    note_form = NoteForm(request.POST if action == "note" else None)
+    """One feedback item: read it, reply, move it along, assign, correct labels, add notes."""
+    _require_inbox(request)
+    feedback = access_feedback(user=request.user, pk=pk, path=request.path)
+    action = request.POST.get("action", "")
+    post = request.POST if request.method == "POST" else None
+    templates = list(reply_templates_for(feedback))
+    reply_form = ReplyForm(
+        post if action == "reply" else None, templates=templates, auto_id="reply-%s"
+    )
+    move_form = MoveForm(
+        post if action == "move" else None, steps=next_steps(feedback.status), auto_id="move-%s"
+    )
+    note_form = NoteForm(post if action == "note" else None, auto_id="note-%s")
+    assign_form = AssignForm(
+        post if action == "assign" else None,
+        candidates=assignment_candidates(feedback.unit),
+        initial={"assigned_to": feedback.assigned_to_id},
+        auto_id="assign-%s",
+    )
+    label_form = LabelForm(
+        post if action == "labels" else None,
+        initial={
+            "themes": feedback.themes,
+            "sentiment": feedback.sentiment,
+            "urgent": feedback.urgent,
+        },
+        auto_id="labels-%s",
+    )
+    if action == "use_template":
+        # Without JavaScript: fill the reply with the chosen template, in the giver's language.
+        reply_form = _reply_from_template(request, feedback, templates)
+    forms_by_action: dict[str, forms.Form] = {
+        "reply": reply_form,
+        "move": move_form,
+        "note": note_form,
+        "assign": assign_form,
+        "assign_me": assign_form,
+        "labels": label_form,
+    }
     try:
-        if action == "reply" and reply_form.is_valid():
-            reply_to_feedback(feedback=feedback, by=request.user, **reply_form.cleaned_data)
-            messages.success(request, _("Reply saved. The giver sees it by the reply code."))
-            return redirect(feedback)
-        if action == "move" and move_form.is_valid():
-            move_feedback(feedback=feedback, by=request.user, **move_form.cleaned_data)
-            messages.success(request, _("Status changed."))
-            return redirect(feedback)
-        if action == "note" and note_form.is_valid():
-            add_note(feedback=feedback, by=request.user, **note_form.cleaned_data)
-            messages.success(request, _("Note saved."))
-            return redirect(feedback)
+        done = _handle(request, feedback, action, forms_by_action)
     except IntakeError as error:
-        form = {"reply": reply_form, "move": move_form}.get(action or "", note_form)
+        form = forms_by_action.get(action, note_form)
         for field, problems in error.errors.items():
             for problem in problems:
                 form.add_error(field if field in form.fields else None, problem)
+    else:
+        if done:
+            messages.success(request, done)
+            return redirect(feedback)
     return render(
         request,
         "feedback/detail.html",
         {
             "feedback": feedback,
-            "contact": contact,
+            "contact": contact_of(feedback),
             "reply_form": reply_form,
             "move_form": move_form,
             "note_form": note_form,
+            "assign_form": assign_form,
+            "label_form": label_form,
+            "template_texts": {str(t.pk): t.text(feedback.language) for t in templates},
+            "theme_labels": [
+                label for theme, label in theme_label_choices() if theme in (feedback.themes or ())
+            ],
+            "response_days": settings.FEEDBACK_RESPONSE_DAYS,
         },
     )
+
+
+def _reply_from_template(
+    request: HttpRequest, feedback: Feedback, templates: list[ReplyTemplate]
+) -> ReplyForm:
+    chosen = {str(t.pk): t for t in templates}.get(request.POST.get("template", ""))
+    if chosen is None:
+        form = ReplyForm(request.POST, templates=templates, auto_id="reply-%s")
+        form.is_valid()
+        form.errors.clear()
+        form.add_error("template" if templates else None, _("Choose a template first."))
+        return form
+    return ReplyForm(
+        initial={"template": str(chosen.pk), "text": chosen.text(feedback.language)},
+        templates=templates,
+        auto_id="reply-%s",
+    )
+
+
+def _handle(
+    request: HttpRequest, feedback: Feedback, action: str, forms_: dict[str, forms.Form]
+) -> str:
+    """Run the posted action; returns the success message, or "" when nothing was done."""
+    user = request.user
+    form = forms_.get(action)
+    if action == "assign_me":
+        assign_feedback(feedback=feedback, to=user, by=user)
+        return _("The feedback is now yours to handle.")
+    if form is None or not form.is_valid():
+        return ""
+    data = form.cleaned_data
+    if action == "reply":
+        reply_to_feedback(feedback=feedback, by=user, text=data["text"])
+        return _("Reply saved. The giver sees it by the reply code.")
+    if action == "move":
+        move_feedback(feedback=feedback, by=user, **data)
+        return _("Status changed.")
+    if action == "note":
+        add_note(feedback=feedback, by=user, **data)
+        return _("Note saved.")
+    if action == "assign":
+        assign_feedback(feedback=feedback, to=data["assigned_to"], by=user)
+        return _("Handler changed.")
+    if action == "labels":
+        correct_labels(feedback=feedback, by=user, **data)
+        return _("Labels corrected. The correction is kept as evaluation data.")
+    return ""
+
+
+@login_required
+def label_corrections_csv(request: HttpRequest) -> HttpResponse:
+    """Label corrections as evaluation data (gold format, redacted text): coordinators only."""
+    if not request.user.has_perm("feedback.export_label_corrections"):
+        raise PermissionDenied
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="label-corrections.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["id", "text", "lang", "themes", "sentiment", "urgent"])
+    for line in gold_lines(latest_corrections(label_corrections_visible_to(request.user))):
+        writer.writerow(
+            [
+                line["id"],
+                _spreadsheet_safe(line["text"]),
+                line["lang"],
+                ";".join(line["themes"]),
+                line["sentiment"],
+                "true" if line["urgent"] else "false",
+            ]
+        )
+    return response
+
+
+def _spreadsheet_safe(text: str) -> str:
+    """A cell a spreadsheet will not run as a formula (CSV injection)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

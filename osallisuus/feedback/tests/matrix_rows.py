@@ -27,3 +27,56 @@ ROWS: Rows = {
 }
 COORDINATOR_ADMIN_APPS: set[str] = set()
 COORDINATOR_ADMIN_MODELS: set[str] = set()
+
+
+# Publication (issue #3 point 6). Moderators: unit managers (own units), coordinators and
+# administrators; other staff, decision makers, experts and residents get 403.
+def consented_feedback_of(context: dict[str, Any]) -> Any:
+    from osallisuus.feedback.services import FeedbackInput, submit_feedback
+
+    if "consented_feedback" not in context:
+        context["consented_feedback"] = submit_feedback(
+            FeedbackInput(unit=context["unit"], text="Hyvä hoito", publish_consent=True)
+        )[0]
+    return context["consented_feedback"]
+
+
+_MODERATORS = ("unit_manager", "coordinator", "administrator")
+ROWS.update(
+    {
+        "feedback:moderation_queue": (lambda c: {}, only(*_MODERATORS)),
+        "feedback:moderate": (
+            lambda c: {"pk": consented_feedback_of(c).pk},
+            only(*_MODERATORS),
+        ),
+        "feedback:stories": (lambda c: {"code": c["unit"].code}, everyone(200)),
+        "api:unit-stories": (lambda c: {"code": c["unit"].code}, everyone(200)),
+    }
+)
+
+
+# Inbox handling (issue #3 point 5, issue #4 points 3 and 5): the grouped inbox for all staff;
+# the label corrections CSV for coordinators and administrators; reply templates in the admin.
+ROWS.update(
+    {
+        "feedback:inbox_groups": (lambda c: {}, only(*STAFF_ROLES)),
+        "feedback:label_corrections_csv": (lambda c: {}, only("coordinator", "administrator")),
+    }
+)
+COORDINATOR_ADMIN_MODELS |= {"feedback.replytemplate"}
+
+
+# Other doors (issue #3 point 2): kiosk, QR poster, staff entry, kiosk and SMS intake APIs.
+# The kiosk's answer steps take POST only; the SMS webhook is off (404) without its token.
+ROWS.update(
+    {
+        "kiosk:kiosk": (lambda c: {"code": c["unit"].code}, everyone(200)),
+        "kiosk:followup": (lambda c: {"code": c["unit"].code}, everyone(405)),
+        "kiosk:answer": (lambda c: {"code": c["unit"].code}, everyone(405)),
+        "kiosk:thanks": (lambda c: {"code": c["unit"].code}, everyone(200)),
+        "feedback:poster": (lambda c: {"code": c["unit"].code}, everyone(200)),
+        "feedback:staff_entry": (lambda c: {}, only(*STAFF_ROLES)),
+        "api:feedback-kiosk-intake": (lambda c: {}, everyone(405)),
+        "api:feedback-sms": (lambda c: {}, everyone(404)),
+    }
+)

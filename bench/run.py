@@ -1,0 +1,497 @@
+"""`make bench`: intake, read paths at scale, text analysis and page weight, with a report.
+
+Runs inside scripts/with-postgres.sh (a throwaway PostgreSQL on loopback). Writes
+bench/results/latest.json and bench/REPORT.md. Sizes: 100k and 1M feedback items; set
+BENCH_10M=1 for 10M as well. BENCH_REQUESTS (default 1500) bounds each intake run.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import gzip
+import io
+import json
+import os
+import platform
+import pstats
+import re
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import timedelta
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import server  # noqa: E402
+
+ROOT = server.ROOT
+RESULTS = ROOT / "bench" / "results" / "latest.json"
+REPORT = ROOT / "bench" / "REPORT.md"
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", str(min(8, max(2, (os.cpu_count() or 2))))))
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "1500"))
+CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", str(WORKERS * 2)))
+REPEATS = int(os.environ.get("BENCH_REPEATS", "15"))
+SIZES = [("100k", 100_000), ("1M", 1_000_000)]
+if os.environ.get("BENCH_10M"):
+    SIZES.append(("10M", 10_000_000))
+# A quick trial of the script itself: BENCH_SCALE=100 runs 1k and 10k items (figures not valid).
+SIZES = [(label, n // int(os.environ.get("BENCH_SCALE", "1"))) for label, n in SIZES]
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S', time.gmtime())}] {message}", flush=True)
+
+
+# --- Intake -------------------------------------------------------------------------------------
+
+
+def load(url: str, requests: int, unit: str) -> dict[str, Any]:
+    """Run the load generator as its own process (so it does not share the GIL with anything)."""
+    result = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            str(ROOT / "bench" / "load.py"),
+            "--url",
+            url,
+            "--requests",
+            str(requests),
+            "--concurrency",
+            str(CONCURRENCY),
+            "--unit",
+            unit,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def measure_intake(unit_code: str) -> dict[str, Any]:
+    base = f"http://127.0.0.1:{PORT}"
+    load(f"{base}/api/v1/feedback/", 200, unit_code)  # warm-up: imports, connections, caches
+    load(f"{base}/bench/insert/", 200, unit_code)
+    intake = load(f"{base}/api/v1/feedback/", REQUESTS, unit_code)
+    bare = load(f"{base}/bench/insert/", REQUESTS, unit_code)
+    return {"intake": intake, "bare": bare}
+
+
+# --- Page weight --------------------------------------------------------------------------------
+
+
+class AssetParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.assets: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "link" and values.get("href") and values.get("rel") in ("stylesheet", "icon"):
+            self.assets.append(values["href"] or "")
+        if tag in ("script", "img", "source") and values.get("src"):
+            self.assets.append(values["src"] or "")
+
+
+def fetch_gzip(url: str) -> tuple[int, int, bytes]:
+    """(compressed bytes on the wire, uncompressed bytes, body) as a phone would get them."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        wire = response.read()
+        encoding = response.headers.get("Content-Encoding", "")
+    body = gzip.decompress(wire) if encoding == "gzip" else wire
+    if encoding != "gzip":
+        wire = gzip.compress(body)  # what a gzip-ing proxy in front would send
+    return len(wire), len(body), body
+
+
+def measure_page_weight(unit_code: str) -> dict[str, Any]:
+    base = f"http://127.0.0.1:{PORT}"
+    page_url = f"{base}/palaute/{unit_code}/"
+    wire, raw, body = fetch_gzip(page_url)
+    html = body.decode()
+    parser = AssetParser()
+    parser.feed(html)
+    # CSS can pull more (fonts, images): follow url(...) one level.
+    files = {page_url: (wire, raw)}
+    external = []
+    queue = [urljoin(page_url, a) for a in parser.assets]
+    while queue:
+        url = queue.pop()
+        if url in files:
+            continue
+        if urlsplit(url).netloc != urlsplit(base).netloc:
+            external.append(url)
+            continue
+        wire, raw, content = fetch_gzip(url)
+        files[url] = (wire, raw)
+        if url.endswith(".css"):
+            refs = re.findall(r"url\(['\"]?([^)'\"]+)", content.decode())
+            queue.extend(urljoin(url, ref) for ref in refs if not ref.startswith("data:"))
+    external += re.findall(r"(?:src|href)=\"(https?://[^\"]+)", html)
+    return {
+        "form_bytes_compressed": sum(w for w, _r in files.values()),
+        "form_bytes_uncompressed": sum(r for _w, r in files.values()),
+        "files": {urlsplit(u).path: w for u, (w, _r) in files.items()},
+        "external_requests": len(set(external)),
+    }
+
+
+# --- Read paths ---------------------------------------------------------------------------------
+
+
+def timed(client: Any, url: str, repeats: int = REPEATS) -> dict[str, float]:
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    times.sort()
+    return {
+        "median_ms": round(statistics.median(times), 1),
+        "p95_ms": round(times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))], 1),
+    }
+
+
+def read_paths(clients: dict[str, Any], unit_code: str) -> dict[str, dict[str, float]]:
+    from django.utils import timezone
+
+    since = (timezone.localdate() - timedelta(days=90)).isoformat()
+    return {
+        "inbox_county": timed(
+            clients["coordinator"], f"/palaute/saapuneet/?status=open&since={since}"
+        ),
+        "inbox_unit_staff": timed(
+            clients["staff"], f"/palaute/saapuneet/?status=open&since={since}"
+        ),
+        "inbox_theme": timed(
+            clients["coordinator"], "/palaute/saapuneet/?theme=access_waiting&sentiment=negative"
+        ),
+        "unit_dashboard": timed(clients["coordinator"], f"/raportit/toimipiste/{unit_code}/"),
+        "county_dashboard": timed(clients["coordinator"], "/raportit/"),
+    }
+
+
+def rebuild_rollups() -> float:
+    from osallisuus.reports.services import rebuild_rollups as rebuild
+
+    started = time.perf_counter()
+    rebuild()
+    return time.perf_counter() - started
+
+
+def profile(client: Any, url: str) -> str:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(3):
+        client.get(url)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out).strip_dirs().sort_stats("cumulative")
+    stats.print_stats(18)
+    return "\n".join(line for line in out.getvalue().splitlines() if line.strip())[:4000]
+
+
+# --- Text analysis ------------------------------------------------------------------------------
+
+
+def measure_text() -> dict[str, float]:
+    from osallisuus.analysis.speed import measure_throughput
+
+    sample = Path("/work/shared/data/feedback-dev.jsonl")
+    items: list[tuple[str, str]] = []
+    if sample.exists():
+        for line in sample.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                items.append((item["text"], item.get("lang") or "fi"))
+    if not items:
+        from bench.generate import SAMPLE_TEXTS
+
+        items = list(SAMPLE_TEXTS) * 20
+    texts, langs = zip(*(items * max(1, 400 // len(items))), strict=True)
+    result = measure_throughput(list(texts), list(langs))
+    result["texts"] = len(texts)
+    return result
+
+
+# --- Main ---------------------------------------------------------------------------------------
+
+
+def signed_in_clients(unit: Any) -> dict[str, Any]:
+    from django.test import Client
+
+    from osallisuus.accounts.tests.factories import sign_in, user_with_role
+
+    clients = {}
+    for role in ("coordinator", "staff"):
+        client = Client()
+        sign_in(client, user_with_role(role, unit=unit))
+        clients[role] = client
+    return clients
+
+
+def versions() -> dict[str, str]:
+    import django
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        pg = cursor.fetchone()[0]
+    gunicorn = subprocess.run(  # noqa: S603
+        [str(server.VENV_BIN / "gunicorn"), "--version"], capture_output=True, text=True
+    ).stdout.strip()
+    return {
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "postgresql": pg,
+        "gunicorn": gunicorn,
+    }
+
+
+def machine() -> dict[str, Any]:
+    cpu = ""
+    try:
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
+    except (OSError, StopIteration):
+        cpu = platform.processor()
+    memory_gb = 0.0
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory_gb = round(kb / 1024 / 1024, 1)
+    except (OSError, ValueError, IndexError):
+        pass
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": memory_gb,
+        "os": platform.platform(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def main() -> int:
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        print("Run through scripts/with-postgres.sh (make bench): PostgreSQL is needed.")
+        return 2
+    started = time.perf_counter()
+    results: dict[str, Any] = {
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": machine(),
+    }
+    log("preparing the database (migrate, static files, demo county)")
+    server.prepare_database()
+    server.use_in_this_process()
+    from osallisuus.organisation.models import Unit
+
+    results["versions"] = versions()
+    unit = Unit.objects.filter(active=True).order_by("pk").first()
+    assert unit is not None
+    log(f"gunicorn with {WORKERS} workers on 127.0.0.1:{PORT}")
+    gunicorn = server.start_gunicorn(PORT, WORKERS)
+    try:
+        log("page weight of the feedback form")
+        weight = measure_page_weight(unit.code)
+        log(f"intake: {REQUESTS} submissions, {CONCURRENCY} connections")
+        intake = measure_intake(unit.code)
+    finally:
+        server.stop(gunicorn)
+    log("text analysis throughput")
+    text = measure_text()
+
+    clients = signed_in_clients(unit)
+    from osallisuus.feedback.models import Feedback
+
+    reads: dict[str, Any] = {}
+    rollup_seconds: dict[str, float] = {}
+    generate_seconds: dict[str, float] = {}
+    slowest = ("", "", 0.0)
+    for label, size in SIZES:
+        have = Feedback.objects.count()
+        log(f"generating {size - have} feedback items up to {label}")
+        from bench.generate import generate
+
+        generate_seconds[label] = round(generate(max(0, size - have), start_id=have), 1)
+        log(f"rebuilding roll-ups at {label}")
+        rollup_seconds[label] = round(rebuild_rollups(), 1)
+        log(f"timing read paths at {label}")
+        reads[label] = read_paths(clients, unit.code)
+        for path, figures in reads[label].items():
+            if figures["p95_ms"] > slowest[2]:
+                slowest = (label, path, figures["p95_ms"])
+    urls = {
+        "inbox_county": "/palaute/saapuneet/?status=open",
+        "inbox_unit_staff": "/palaute/saapuneet/?status=open",
+        "inbox_theme": "/palaute/saapuneet/?theme=access_waiting&sentiment=negative",
+        "unit_dashboard": f"/raportit/toimipiste/{unit.code}/",
+        "county_dashboard": "/raportit/",
+    }
+    client = clients["staff" if slowest[1] == "inbox_unit_staff" else "coordinator"]
+    log(f"profiling the slowest path: {slowest[1]} at {slowest[0]}")
+    profile_text = profile(client, urls[slowest[1]])
+
+    first, last = SIZES[0][0], SIZES[1][0]
+    results.update(
+        {
+            "intake_per_s": intake["intake"]["per_s"],
+            "intake_limit_per_s": intake["bare"]["per_s"],
+            "intake_ratio": round(intake["intake"]["per_s"] / intake["bare"]["per_s"], 2),
+            "intake": intake,
+            "inbox_p95_ms": {label: reads[label]["inbox_county"]["p95_ms"] for label in reads},
+            "inbox_median_ms": {
+                label: reads[label]["inbox_county"]["median_ms"] for label in reads
+            },
+            "unit_dashboard_p95_ms": {
+                label: reads[label]["unit_dashboard"]["p95_ms"] for label in reads
+            },
+            "county_dashboard_p95_ms": {
+                label: reads[label]["county_dashboard"]["p95_ms"] for label in reads
+            },
+            "county_dashboard_median_ms": {
+                label: reads[label]["county_dashboard"]["median_ms"] for label in reads
+            },
+            "dashboard_growth_10x": round(
+                reads[last]["county_dashboard"]["median_ms"]
+                / reads[first]["county_dashboard"]["median_ms"],
+                2,
+            ),
+            "inbox_growth_10x": round(
+                reads[last]["inbox_county"]["median_ms"]
+                / reads[first]["inbox_county"]["median_ms"],
+                2,
+            ),
+            "read_paths": reads,
+            "rollup_rebuild_s": rollup_seconds,
+            "generate_s": generate_seconds,
+            "text_per_s": round(text["text_per_s"], 1),
+            "text_floor_per_s": round(text["floor_per_s"], 1),
+            "text_floor_ratio": round(text["text_floor_ratio"], 3),
+            "form_bytes_compressed": weight["form_bytes_compressed"],
+            "form_bytes_uncompressed": weight["form_bytes_uncompressed"],
+            "form_files": weight["files"],
+            "external_requests": weight["external_requests"],
+            "workers": WORKERS,
+            "concurrency": CONCURRENCY,
+            "slowest_path": {"size": slowest[0], "path": slowest[1], "p95_ms": slowest[2]},
+            "total_seconds": round(time.perf_counter() - started, 1),
+        }
+    )
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    REPORT.write_text(report(results, profile_text))
+    print(summary(results))
+    log(f"wrote {RESULTS.relative_to(ROOT)} and {REPORT.relative_to(ROOT)}")
+    return 0
+
+
+def summary(r: dict[str, Any]) -> str:
+    lines = [
+        f"intake {r['intake_per_s']}/s, bare insert {r['intake_limit_per_s']}/s, "
+        f"ratio {r['intake_ratio']} (aim ≥ 0.6)",
+    ]
+    for label, paths in r["read_paths"].items():
+        lines.append(
+            f"{label}: "
+            + ", ".join(
+                f"{p} p95 {v['p95_ms']} ms (median {v['median_ms']})" for p, v in paths.items()
+            )
+        )
+    lines += [
+        f"county dashboard 10× data → {r['dashboard_growth_10x']}× time (aim ≤ 1.5); "
+        f"inbox {r['inbox_growth_10x']}×",
+        f"text analysis {r['text_per_s']}/s, simplemma alone {r['text_floor_per_s']}/s, "
+        f"floor ratio {r['text_floor_ratio']}",
+        f"feedback form with assets: {r['form_bytes_compressed']} bytes gzip (aim ≤ 60 kB), "
+        f"{r['external_requests']} requests to other hosts",
+    ]
+    return "\n".join(lines)
+
+
+def intake_row(name: str, figures: dict[str, Any]) -> str:
+    return (
+        f"| {name} | {figures['per_s']} | {figures['latency_median_ms']} | "
+        f"{figures['latency_p95_ms']} | {figures['errors']} |"
+    )
+
+
+def report(r: dict[str, Any], profile_text: str) -> str:
+    m, v = r["machine"], r["versions"]
+    rows = []
+    for label, paths in r["read_paths"].items():
+        for path, figures in paths.items():
+            rows.append(f"| {label} | {path} | {figures['median_ms']} | {figures['p95_ms']} |")
+    files = "\n".join(f"| `{path}` | {size} |" for path, size in r["form_files"].items())
+    intake, bare = r["intake"]["intake"], r["intake"]["bare"]
+    return f"""# Benchmark report
+
+Generated by `make bench` on {r["date"]} in {r["total_seconds"]} s.
+Figures: `bench/results/latest.json`.
+Re-run with `make bench` (add `BENCH_10M=1` for 10 M items).
+
+## Machine and versions
+- CPU: {m["cpu"]}, {m["cores"]} cores, {m["memory_gb"]} GB memory; {m["os"]}
+- Load average at start: {m["load_average_at_start"]} (other work on the machine skews figures)
+- Python {v["python"]}, Django {v["django"]}, PostgreSQL {v["postgresql"]} on loopback
+  (throwaway cluster, fsync off), {v["gunicorn"]} with {r["workers"]} sync workers, DEBUG off
+
+## Intake
+{intake["requests"]} submissions over {r["concurrency"]} keep-alive connections from a separate
+process; each has answers, a comment in two of three, and an idempotency key.
+
+| path | per second | median ms | p95 ms | errors |
+|---|---|---|---|---|
+{intake_row("`POST /api/v1/feedback/` (full intake)", intake)}
+{intake_row("`POST /bench/insert/` (bare: parse JSON, insert one row)", bare)}
+
+Ratio: **{r["intake_ratio"]}** of the practical limit (aim ≥ 0.6).
+
+## Read paths at scale
+Generated inside PostgreSQL (seconds: {r["generate_s"]}); roll-ups rebuilt from raw rows
+(seconds: {r["rollup_rebuild_s"]}). Timed in-process through the Django test client
+({REPEATS} runs after 2 warm-ups), signed in as a coordinator (county-wide) or staff (one unit).
+
+| data | path | median ms | p95 ms |
+|---|---|---|---|
+{chr(10).join(rows)}
+
+County dashboard: 10× data → **{r["dashboard_growth_10x"]}×** time (aim ≤ 1.5).
+Inbox: {r["inbox_growth_10x"]}×.
+
+## Text analysis
+{r["text_per_s"]} comments/s through the whole pipeline; simplemma lemmatising alone
+{r["text_floor_per_s"]}/s; floor ratio {r["text_floor_ratio"]} (pipeline speed ÷ floor speed
+inverted: floor_per_s ÷ text_per_s, see osallisuus/analysis/speed.py).
+
+## Page weight: `/palaute/<code>/`
+{r["form_bytes_compressed"]} bytes gzip-compressed ({r["form_bytes_uncompressed"]} uncompressed)
+with every asset; **{r["external_requests"]}** requests to other hosts.
+
+| file | bytes on the wire |
+|---|---|
+{files}
+
+## Where the time goes: {r["slowest_path"]["path"]} at {r["slowest_path"]["size"]}
+cProfile of 3 requests, cumulative time, top entries:
+
+```
+{profile_text}
+```
+"""
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,171 @@
+"""The shipped labelled example set, the speed helper and the fast paths behind them."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from osallisuus.analysis import tokens
+from osallisuus.analysis.evaluation import evaluate
+from osallisuus.analysis.personal_data import (
+    find_personal_data,
+    is_valid_hetu,
+    may_hold_names,
+)
+from osallisuus.analysis.pipeline import analyse
+from osallisuus.analysis.speed import EXAMPLES_FILE, load_texts, measure_throughput
+from osallisuus.analysis.taxonomy import load_sentiments, theme_ids
+
+
+def _examples() -> list[dict[str, object]]:
+    with EXAMPLES_FILE.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def test_example_set_covers_languages_themes_sentiments_urgency_and_every_pii_type() -> None:
+    items = _examples()
+    assert len(items) >= 240
+    langs = Counter(str(item["lang"]) for item in items)
+    assert 0.55 <= langs["fi"] / len(items) <= 0.65
+    assert langs["sv"] / len(items) >= 0.15 and langs["en"] / len(items) >= 0.15
+    themes = Counter(theme for item in items for theme in item["themes"])  # type: ignore[attr-defined]
+    assert all(themes[theme] >= 5 for theme in theme_ids())
+    assert set(themes) <= set(theme_ids())
+    assert {str(item["sentiment"]) for item in items} == set(load_sentiments())
+    urgent_share = sum(bool(item["urgent"]) for item in items) / len(items)
+    assert 0.05 <= urgent_share <= 0.12
+    found_types = {
+        span.type for item in items for span in find_personal_data(str(item["text"])) if item["pii"]
+    }
+    assert found_types == {"name", "phone", "email", "hetu", "address", "case_number"}
+
+
+def test_every_identity_code_in_the_example_set_has_a_valid_checksum() -> None:
+    codes = [
+        span.text
+        for item in _examples()
+        for span in find_personal_data(str(item["text"]))
+        if span.type == "hetu"
+    ]
+    assert len(codes) >= 3
+    assert all(is_valid_hetu(code) for code in codes)
+
+
+def test_example_set_meets_the_targets_with_a_margin() -> None:
+    report = evaluate(_examples())
+    assert report.theme_micro.f1 >= 0.80
+    assert report.sentiment_macro_f1 >= 0.80
+    assert report.urgent.recall >= 0.95
+    assert report.urgent.precision >= 0.8
+    assert report.pii_recall >= 0.97
+    assert report.language_accuracy >= 0.98
+
+
+def test_measure_throughput_returns_rates_and_their_ratio() -> None:
+    figures = measure_throughput(["Kiitos, hyvä palvelu.", "Long wait."], ["fi", "en"], rounds=1)
+    assert set(figures) == {"text_per_s", "floor_per_s", "text_floor_ratio"}
+    assert figures["text_per_s"] > 0 and figures["floor_per_s"] > 0
+
+
+def test_measure_throughput_rejects_mismatched_languages() -> None:
+    with pytest.raises(ValueError):
+        measure_throughput(["a", "b"], ["fi"])
+
+
+def test_load_texts_reads_text_and_language_and_defaults_to_finnish(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"text": "Hej", "lang": "sv"}\n{"text": "Moi"}\n\n{"id": 3}\n', encoding="utf-8"
+    )
+    assert load_texts(source) == (["Hej", "Moi"], ["sv", "fi"])
+
+
+def test_analysis_speed_command_prints_the_three_figures(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "Jono oli pitkä.", "lang": "fi"}\n', encoding="utf-8")
+    call_command("analysis_speed", input=str(source), repeat=1)
+    output = capsys.readouterr().out
+    for key in ("text_per_s", "floor_per_s", "text_floor_ratio"):
+        assert key in output
+
+
+def _naive_phrases(toks: list[tokens.Token], lang: str) -> list[tuple[int, int]]:
+    """Reference: try every phrase of every token by plain scanning."""
+    sequences = tokens._PARTS[lang][2]
+    found = []
+    for index, token in enumerate(toks):
+        for phrase_id in token.phrases:
+            cursor, ok = index, True
+            for part in sequences[phrase_id]:
+                step, seen, hit = cursor + 1, 0, False
+                while step < len(toks) and seen < 3:
+                    other = toks[step]
+                    if other.is_word:
+                        seen += 1
+                        if part in other.parts:
+                            hit = True
+                            break
+                    elif other.sentence_break:
+                        break
+                    step += 1
+                if not hit:
+                    ok = False
+                    break
+                cursor = step
+            if ok:
+                found.append((phrase_id, index))
+    return sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Kukaan ei soittanut takaisin eikä kukaan vastaa puhelimeen.", "fi"),
+        ("Ei saa yhteyttä, ei vastata, ei kerrota mitään. Ei kukaan.", "fi"),
+        ("Ingen frågar hur man mår och man får inte tid.", "sv"),
+        ("Nobody told us and we were not given the medication, too long.", "en"),
+    ],
+)
+def test_phrase_matching_finds_what_plain_scanning_finds(text: str, lang: str) -> None:
+    toks = tokens.tokenize(text, lang)
+    table = tokens.phrases_for(lang)
+    fast = sorted(
+        (table.index(phrase), index) for phrase, index in tokens.match_phrases(toks, lang)
+    )
+    assert fast == _naive_phrases(toks, lang)
+
+
+def test_token_records_are_shared_between_comments() -> None:
+    first = tokens.tokenize("Jonotusajat olivat pitkät.", "fi")
+    second = tokens.tokenize("Jonotusajat lyhenivät.", "fi")
+    assert first[0] is second[0]
+    assert first[0].lemma == "jonotusaika"
+
+
+def test_comments_without_name_cues_skip_the_name_search() -> None:
+    assert not may_hold_names(tokens.split_pieces("Jono oli pitkä ja palvelu hidasta."))
+    assert may_hold_names(tokens.split_pieces("Kiitos hoitaja Pirkolle."))
+
+
+def test_name_after_a_title_abbreviation_is_found() -> None:
+    text = "Dr. Peterson was dismissive."
+    names = [text[s.start : s.end] for s in find_personal_data(text) if s.type == "name"]
+    assert names == ["Peterson"]
+
+
+def test_plain_question_about_queues_is_neutral_but_an_angry_one_is_not() -> None:
+    assert analyse("Kuinka kauan laboratorion jonossa yleensä odotetaan?").sentiment == "neutral"
+    assert analyse("Miksi jono on taas näin pitkä??").sentiment == "negative"
+
+
+def test_missed_insulin_and_medication_not_given_are_urgent() -> None:
+    assert analyse("Kotihoito unohti antaa isälle insuliinin kahtena iltana.").urgent
+    assert analyse("My mother has not been given her medication for two days.").urgent
+
+
+def test_self_harm_threat_is_urgent_in_colloquial_finnish() -> None:
+    assert analyse("Mä oon miettiny itseni tappamista joka päivä.").urgent

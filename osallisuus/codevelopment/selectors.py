@@ -1,0 +1,233 @@
+"""Reads of co-development: projects in the user's scope, the group's balance, boards, reports."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import icalendar
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import Promise
+
+from .models import (
+    CLIENT_SIDE,
+    PROFESSIONAL_SIDE,
+    STAGE_ORDER,
+    Comment,
+    GroupRole,
+    Member,
+    Note,
+    Project,
+    Stage,
+    StageAnswer,
+    Vote,
+    Workshop,
+)
+from .stages import questions_of
+
+
+def projects_for(
+    user: Any, *, service_id: int | None = None, stage: str = "", year: int | None = None
+) -> QuerySet[Project]:
+    """Projects the user may see, newest first, with the list's filters applied."""
+    items = Project.objects.visible_to(user).select_related("service")
+    if service_id:
+        items = items.filter(Q(service_id=service_id) | Q(units__service_id=service_id)).distinct()
+    if stage:
+        items = items.filter(stage=stage)
+    if year:
+        items = items.filter(created_at__year=year)
+    return items.prefetch_related("units").order_by("-created_at")
+
+
+def access_project(*, user: Any, pk: int) -> Project:
+    """Fetch and authorise in one call: 404 for projects outside the user's scope."""
+    project = (
+        Project.objects.visible_to(user)
+        .select_related("service", "decision_maker")
+        .filter(pk=pk)
+        .first()
+    )
+    if project is None:
+        raise Http404
+    return project
+
+
+def access_workshop(*, user: Any, pk: int) -> Workshop:
+    workshop = Workshop.objects.select_related("project").filter(pk=pk).first()
+    if (
+        workshop is None
+        or not Project.objects.visible_to(user).filter(pk=workshop.project_id).exists()
+    ):
+        raise Http404
+    return workshop
+
+
+def access_note(*, workshop: Workshop, pk: int) -> Note:
+    note = Note.objects.select_related("workshop__project").filter(pk=pk, workshop=workshop).first()
+    if note is None:
+        raise Http404
+    return note
+
+
+def public_project(pk: int) -> Project | None:
+    return Project.objects.filter(pk=pk, is_public=True).select_related("service").first()
+
+
+def public_projects() -> QuerySet[Project]:
+    return Project.objects.filter(is_public=True).select_related("service").order_by("-created_at")
+
+
+@dataclass
+class Balance:
+    """Seed 001: leaving out the facilitator, about as many clients as professionals."""
+
+    clients: int
+    professionals: int
+    facilitators: int
+
+    @property
+    def clients_fewer(self) -> bool:
+        return self.clients < self.professionals
+
+
+def group_balance(project: Project) -> Balance:
+    counts = Counter(project.members.values_list("role", flat=True))
+    return Balance(
+        clients=sum(counts[role] for role in CLIENT_SIDE),
+        professionals=sum(counts[role] for role in PROFESSIONAL_SIDE),
+        facilitators=counts[GroupRole.FACILITATOR],
+    )
+
+
+def group_of(project: Project) -> QuerySet[Member]:
+    return project.members.select_related("user").order_by("role", "user__last_name")
+
+
+@dataclass
+class StageView:
+    value: str
+    label: str
+    passed: bool
+    current: bool
+    questions: list[tuple[str, Promise, str]] = field(default_factory=list)
+
+
+def stages_of(project: Project) -> list[StageView]:
+    """Every stage with its guiding questions and the group's answers so far."""
+    answers = {(a.stage, a.question): a.text for a in StageAnswer.objects.filter(project=project)}
+    current = STAGE_ORDER.index(project.stage)
+    return [
+        StageView(
+            value=stage.value,
+            label=str(stage.label),
+            passed=index < current,
+            current=index == current,
+            questions=[
+                (key, q, answers.get((stage.value, key), "")) for key, q in questions_of(stage)
+            ],
+        )
+        for index, stage in enumerate(Stage)
+    ]
+
+
+def board_columns(workshop: Workshop) -> list[Any]:
+    """Columns with their notes, each note's vote count and comments: a fixed number of queries."""
+    notes = (
+        Note.objects.annotate(vote_count=Count("votes"))
+        .prefetch_related(Prefetch("comments", queryset=Comment.objects.select_related("author")))
+        .select_related("author")
+    )
+    return list(workshop.columns.prefetch_related(Prefetch("notes", queryset=notes)))
+
+
+def my_votes(workshop: Workshop, user: Any) -> Counter[int]:
+    return Counter(
+        Vote.objects.filter(note__workshop=workshop, voter=user).values_list("note_id", flat=True)
+    )
+
+
+# Several app processes write at once; a cursor read a moment before a slow commit must not
+# miss that commit's notes, so each poll looks a little back and the browser skips repeats.
+POLL_OVERLAP = timedelta(seconds=10)
+
+
+def notes_changed_since(workshop: Workshop, since: datetime | None) -> QuerySet[Note]:
+    notes = (
+        Note.objects.filter(workshop=workshop)
+        .annotate(vote_count=Count("votes"))
+        .select_related("author", "column")
+        .prefetch_related(Prefetch("comments", queryset=Comment.objects.select_related("author")))
+    )
+    if since is not None:
+        notes = notes.filter(updated_at__gt=since - POLL_OVERLAP)
+    return notes.order_by("updated_at", "pk")
+
+
+def workshop_calendar(workshop: Workshop) -> str:
+    """The workshop as an iCalendar event (RFC 5545) for invitations and the download."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Osallisuus//codevelopment//FI")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    event = icalendar.Event()
+    host = str(settings.SITE_URL).split("//")[-1].split("/")[0].split(":")[0] or "osallisuus"
+    event.add("uid", f"workshop-{workshop.pk}@{host}")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", workshop.starts_at)
+    event.add("dtend", workshop.ends_at)
+    event.add("summary", workshop.title)
+    location = ", ".join(part for part in (workshop.place, workshop.remote_link) if part)
+    event.add("location", location)
+    description = "\n\n".join(part for part in (workshop.agenda, workshop.pre_tasks) if part)
+    event.add("description", description)
+    event.add("url", str(settings.SITE_URL).rstrip("/") + workshop.get_absolute_url())
+    calendar.add_component(event)
+    return calendar.to_ical().decode()
+
+
+@dataclass
+class ProjectReport:
+    participants_by_role: list[tuple[str, int]]
+    notes_by_role: list[tuple[str, int]]
+    votes_by_role: list[tuple[str, int]]
+    ideas: list[Any]
+    workshops: list[Workshop]
+
+
+def project_report(project: Project) -> ProjectReport:
+    """Whose knowledge shaped the result: participants, notes and votes by role; top ideas."""
+    labels = dict(GroupRole.choices)
+    members = Counter(project.members.values_list("role", flat=True))
+    notes = Counter(
+        Note.objects.filter(workshop__project=project).values_list("author_role", flat=True)
+    )
+    roles_of_voters = dict(project.members.values_list("user_id", "role"))
+    votes = Counter(
+        roles_of_voters.get(voter, GroupRole.FACILITATOR)
+        for voter in Vote.objects.filter(note__workshop__project=project).values_list(
+            "voter_id", flat=True
+        )
+    )
+    ideas = list(
+        Note.objects.filter(workshop__project=project)
+        .annotate(vote_count=Count("votes"))
+        .select_related("column", "workshop")
+        .order_by("-vote_count", "created_at")[:50]
+    )
+    return ProjectReport(
+        participants_by_role=[(str(labels[r]), members[r]) for r in GroupRole.values],
+        notes_by_role=[(str(labels[r]), notes[r]) for r in GroupRole.values],
+        votes_by_role=[(str(labels[r]), votes[r]) for r in GroupRole.values],
+        ideas=ideas,
+        workshops=list(project.workshops.all()),
+    )
+
+
+def stage_changes(project: Project) -> QuerySet[Any]:
+    return project.stage_changes.select_related("by")

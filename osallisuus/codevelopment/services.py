@@ -1,0 +1,545 @@
+"""Writes of co-development: projects, stages, the group, workshops, the board and decisions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from osallisuus.feedback.models import Feedback, Status
+from osallisuus.feedback.services import move_feedback
+from osallisuus.notifications.services import send_email
+from osallisuus.organisation.models import Service, Unit
+
+from .models import (
+    STAGE_ORDER,
+    Column,
+    Comment,
+    Decision,
+    GroupRole,
+    Material,
+    Member,
+    Note,
+    Project,
+    Registration,
+    StageAnswer,
+    StageChange,
+    Vote,
+    Workshop,
+)
+from .permissions import can_decide, can_manage, can_participate, role_on_board
+from .stages import questions_of
+
+
+class CodevelopmentError(Exception):
+    """A write that was refused; errors by form field (None: the whole form)."""
+
+    def __init__(self, errors: dict[str | None, list[str]]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+def _refuse(message: str, field: str | None = None) -> CodevelopmentError:
+    return CodevelopmentError({field: [message]})
+
+
+def _absolute(path: str) -> str:
+    return str(settings.SITE_URL).rstrip("/") + path
+
+
+# --- Projects --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_project(
+    *,
+    by: Any,
+    title: str,
+    target: str,
+    service: Service | None = None,
+    units: Iterable[Unit] = (),
+    feedback: Iterable[Feedback] = (),
+    is_public: bool = False,
+    public_summary: str = "",
+) -> Project:
+    """Start a project; whoever starts it facilitates it until someone else is named."""
+    units = list(units)
+    if service is None and not units:
+        raise _refuse(_("Choose the service or at least one unit."), "units")
+    project = Project.objects.create(
+        title=title.strip(),
+        target=target.strip(),
+        service=service,
+        is_public=is_public,
+        public_summary=public_summary.strip(),
+        created_by=by,
+    )
+    project.units.set(units)
+    project.feedback.set(list(feedback))
+    Member.objects.create(project=project, user=by, role=GroupRole.FACILITATOR)
+    return project
+
+
+@transaction.atomic
+def update_project(
+    *,
+    project: Project,
+    by: Any,
+    title: str,
+    target: str,
+    service: Service | None,
+    units: Iterable[Unit],
+    feedback: Iterable[Feedback],
+    is_public: bool,
+    public_summary: str,
+) -> Project:
+    if not can_manage(by, project):
+        raise _refuse(_("Only the facilitator can change the project."))
+    units = list(units)
+    if service is None and not units:
+        raise _refuse(_("Choose the service or at least one unit."), "units")
+    project.title, project.target, project.service = title.strip(), target.strip(), service
+    project.is_public, project.public_summary = is_public, public_summary.strip()
+    project.save()
+    project.units.set(units)
+    project.feedback.set(list(feedback))
+    return project
+
+
+@transaction.atomic
+def add_member(*, project: Project, by: Any, user: Any, role: str) -> Member:
+    """Add a person to the group directly (the expert pool's requests may add them later)."""
+    if not can_manage(by, project):
+        raise _refuse(_("Only the facilitator can change the group."))
+    member, _created = Member.objects.update_or_create(
+        project=project, user=user, defaults={"role": role}
+    )
+    return member
+
+
+@transaction.atomic
+def remove_member(*, member: Member, by: Any) -> None:
+    if not can_manage(by, member.project):
+        raise _refuse(_("Only the facilitator can change the group."))
+    member.delete()
+
+
+@transaction.atomic
+def save_stage_answers(*, project: Project, by: Any, stage: str, answers: dict[str, str]) -> None:
+    """Record the group's answers to a stage's guiding questions."""
+    if not can_manage(by, project):
+        raise _refuse(_("Only the facilitator can record the answers."))
+    for key, _question in questions_of(stage):
+        StageAnswer.objects.update_or_create(
+            project=project,
+            stage=stage,
+            question=key,
+            defaults={"text": answers.get(key, "").strip(), "updated_by": by},
+        )
+
+
+@transaction.atomic
+def move_to_stage(*, project: Project, by: Any, stage: str) -> StageChange:
+    """Move the project to another stage of the cycle; every move is logged."""
+    if not can_manage(by, project):
+        raise _refuse(_("Only the facilitator can move the project to another stage."))
+    if stage not in STAGE_ORDER:
+        raise _refuse(_("Choose a stage."), "stage")
+    if stage == project.stage:
+        raise _refuse(_("The project is already at this stage."), "stage")
+    change = StageChange.objects.create(
+        project=project, from_stage=project.stage, to_stage=stage, by=by, at=timezone.now()
+    )
+    project.stage = stage
+    project.save(update_fields=["stage"])
+    return change
+
+
+@transaction.atomic
+def save_outcomes(
+    *,
+    project: Project,
+    by: Any,
+    solution_models: str,
+    trial_plan: str,
+    evaluation_criteria: str,
+    trial_results: str,
+) -> Project:
+    if not can_manage(by, project):
+        raise _refuse(_("Only the facilitator can record the outcomes."))
+    project.solution_models = solution_models.strip()
+    project.trial_plan = trial_plan.strip()
+    project.evaluation_criteria = evaluation_criteria.strip()
+    project.trial_results = trial_results.strip()
+    project.save()
+    return project
+
+
+@transaction.atomic
+def send_proposal(*, project: Project, by: Any, proposal: str, decision_maker: Any) -> Project:
+    """Send the group's proposal to a named decision maker, who is told by e-mail."""
+    if not can_manage(by, project):
+        raise _refuse(_("Only the facilitator can send the proposal."))
+    if project.decision:
+        raise _refuse(_("The decision has already been recorded."))
+    if not proposal.strip():
+        raise _refuse(_("Write the proposal."), "proposal")
+    project.proposal = proposal.strip()
+    project.decision_maker = decision_maker
+    project.proposal_sent_at = timezone.now()
+    project.save()
+    if decision_maker.email:
+        with translation.override(decision_maker.preferred_language):
+            send_email(
+                to=decision_maker.email,
+                subject=_("A co-development proposal awaits your decision: %(title)s")
+                % {"title": project.title},
+                body=_(
+                    "The co-development group of %(title)s proposes:\n\n%(proposal)s\n\n"
+                    "Record your decision here: %(url)s"
+                )
+                % {
+                    "title": project.title,
+                    "proposal": project.proposal,
+                    "url": _absolute(reverse("codevelopment:decide", kwargs={"pk": project.pk})),
+                },
+            )
+    return project
+
+
+def decision_in_plain_language(project: Project) -> str:
+    """What the giver of the linked feedback reads on their status page."""
+    texts = {
+        Decision.ACCEPTED: _(
+            "Your feedback was worked on in the co-development project “%(title)s”. "
+            "The proposal was accepted: %(proposal)s"
+        ),
+        Decision.CHANGED: _(
+            "Your feedback was worked on in the co-development project “%(title)s”. "
+            "The proposal was accepted with changes: %(reasons)s"
+        ),
+        Decision.REJECTED: _(
+            "Your feedback was worked on in the co-development project “%(title)s”. "
+            "The proposal was not accepted, because: %(reasons)s"
+        ),
+    }
+    return texts[Decision(project.decision)] % {
+        "title": project.title,
+        "proposal": project.proposal,
+        "reasons": project.decision_reasons,
+    }
+
+
+@transaction.atomic
+def record_decision(*, project: Project, by: Any, decision: str, reasons: str) -> Project:
+    """The named decision maker decides; the group and the givers of the feedback are told."""
+    if not can_decide(by, project):
+        raise _refuse(_("Only the named decision maker can record the decision."))
+    if project.decision:
+        raise _refuse(_("The decision has already been recorded."))
+    if decision not in Decision.values:
+        raise _refuse(_("Choose the decision."), "decision")
+    if decision != Decision.ACCEPTED and len(reasons.strip()) < 20:
+        # Seed 004: ideas affect the work, or the reasons why they had no effect are given.
+        raise _refuse(_("Give the reasons in a few sentences."), "reasons")
+    project.decision = decision
+    project.decision_reasons = reasons.strip()
+    project.decided_at = timezone.now()
+    project.save()
+    _tell_members_of_decision(project)
+    _tell_feedback_givers(project, by)
+    return project
+
+
+def _tell_members_of_decision(project: Project) -> None:
+    url = _absolute(reverse("codevelopment:public", kwargs={"pk": project.pk}))
+    for member in project.members.select_related("user"):
+        user = member.user
+        if not user.email:
+            continue
+        with translation.override(user.preferred_language):
+            send_email(
+                to=user.email,
+                subject=_("Decision on the co-development project %(title)s")
+                % {"title": project.title},
+                body=_("%(decision)s\n\nRead more: %(url)s")
+                % {"decision": decision_in_plain_language(project), "url": url},
+            )
+
+
+def _tell_feedback_givers(project: Project, by: Any) -> None:
+    """Act 611/2021 §30 and seed 004: the giver is told what was done with their feedback."""
+    status = Status.NO_CHANGE if project.decision == Decision.REJECTED else Status.CHANGE_MADE
+    for feedback in Feedback.objects.visible_to(by).filter(codevelopment_projects=project):
+        with translation.override(feedback.language):
+            move_feedback(
+                feedback=feedback,
+                by=by,
+                status=status,
+                public_text=decision_in_plain_language(project),
+            )
+
+
+# --- Workshops -------------------------------------------------------------------------------
+
+
+def _check_times(starts_at: datetime, ends_at: datetime, place: str, remote_link: str) -> None:
+    if ends_at <= starts_at:
+        raise _refuse(_("The workshop must end after it starts."), "ends_at")
+    if not place.strip() and not remote_link.strip():
+        raise _refuse(_("Give the place, the remote link or both."), "place")
+
+
+@transaction.atomic
+def create_workshop(*, project: Project, by: Any, preset: str = "", **fields: Any) -> Workshop:
+    """Plan a workshop; its board starts with the columns of the chosen preset."""
+    if not can_manage(by, project):
+        raise _refuse(_("Only the facilitator can plan workshops."))
+    _check_times(fields["starts_at"], fields["ends_at"], fields["place"], fields["remote_link"])
+    workshop = Workshop.objects.create(project=project, **fields)
+    if preset:
+        apply_column_preset(workshop=workshop, by=by, preset=preset)
+    return workshop
+
+
+@transaction.atomic
+def update_workshop(*, workshop: Workshop, by: Any, **fields: Any) -> Workshop:
+    if not can_manage(by, workshop.project):
+        raise _refuse(_("Only the facilitator can change the workshop."))
+    _check_times(fields["starts_at"], fields["ends_at"], fields["place"], fields["remote_link"])
+    for name, value in fields.items():
+        setattr(workshop, name, value)
+    workshop.save()
+    return workshop
+
+
+def preset_titles(preset: str) -> list[str]:
+    titles = {
+        "timeline": [_("Before"), _("Now"), _("Near future")],
+        "meetings": [_("Current state"), _("Need for change"), _("Solutions")],
+    }
+    return titles.get(preset, [])
+
+
+@transaction.atomic
+def apply_column_preset(*, workshop: Workshop, by: Any, preset: str) -> list[Column]:
+    """Add the preset's columns after the existing ones, in the facilitator's language."""
+    if not can_manage(by, workshop.project):
+        raise _refuse(_("Only the facilitator can set the columns."))
+    start = workshop.columns.count()
+    return [
+        Column.objects.create(workshop=workshop, title=title, position=start + index)
+        for index, title in enumerate(preset_titles(preset))
+    ]
+
+
+@transaction.atomic
+def add_column(*, workshop: Workshop, by: Any, title: str) -> Column:
+    if not can_manage(by, workshop.project):
+        raise _refuse(_("Only the facilitator can set the columns."))
+    if not title.strip():
+        raise _refuse(_("Give the column a title."), "title")
+    return Column.objects.create(
+        workshop=workshop, title=title.strip(), position=workshop.columns.count()
+    )
+
+
+@transaction.atomic
+def add_material(*, workshop: Workshop, by: Any, title: str, file: UploadedFile) -> Material:
+    if not can_manage(by, workshop.project):
+        raise _refuse(_("Only the facilitator can add materials."))
+    return Material.objects.create(
+        workshop=workshop, title=title.strip(), file=file, uploaded_by=by
+    )
+
+
+@transaction.atomic
+def send_invitations(*, workshop: Workshop, by: Any) -> int:
+    """E-mail every group member an invitation with the workshop as an iCalendar attachment."""
+    from .selectors import workshop_calendar
+
+    if not can_manage(by, workshop.project):
+        raise _refuse(_("Only the facilitator can send invitations."))
+    calendar = workshop_calendar(workshop)
+    workshop_url = _absolute(workshop.get_absolute_url())
+    ics_url = _absolute(reverse("codevelopment:workshop_ics", kwargs={"pk": workshop.pk}))
+    sent = 0
+    for member in workshop.project.members.select_related("user"):
+        user = member.user
+        if not user.email:
+            continue
+        with translation.override(user.preferred_language):
+            local = timezone.localtime(workshop.starts_at)
+            send_email(
+                to=user.email,
+                subject=_("Invitation: %(title)s") % {"title": workshop.title},
+                body=_(
+                    "You are invited to the co-development workshop %(title)s on %(date)s "
+                    "at %(time)s.\nPlace: %(place)s\nRemote link: %(link)s\n\n"
+                    "Agenda:\n%(agenda)s\n\nPre-tasks:\n%(pre_tasks)s\n\n"
+                    "Register and tell us about your accessibility and dietary needs: %(url)s\n"
+                    "Add it to your calendar: %(ics)s"
+                )
+                % {
+                    "title": workshop.title,
+                    "date": local.strftime("%d.%m.%Y"),
+                    "time": local.strftime("%H:%M"),
+                    "place": workshop.place or "–",
+                    "link": workshop.remote_link or "–",
+                    "agenda": workshop.agenda or "–",
+                    "pre_tasks": workshop.pre_tasks or "–",
+                    "url": workshop_url,
+                    "ics": ics_url,
+                },
+                attachments=[
+                    {
+                        "filename": "workshop.ics",
+                        "mimetype": "text/calendar",
+                        "content": calendar,
+                    }
+                ],
+            )
+        sent += 1
+    workshop.invitations_sent_at = timezone.now()
+    workshop.save(update_fields=["invitations_sent_at"])
+    return sent
+
+
+@transaction.atomic
+def register(
+    *,
+    workshop: Workshop,
+    user: Any,
+    remote: bool,
+    accessibility_needs: str = "",
+    dietary_needs: str = "",
+) -> Registration:
+    if not can_participate(user, workshop.project):
+        raise _refuse(_("Only the group's members can register."))
+    registration, _created = Registration.objects.update_or_create(
+        workshop=workshop,
+        user=user,
+        defaults={
+            "remote": remote,
+            "accessibility_needs": accessibility_needs.strip(),
+            "dietary_needs": dietary_needs.strip(),
+        },
+    )
+    return registration
+
+
+@transaction.atomic
+def record_attendance(*, workshop: Workshop, by: Any, present_user_ids: set[int]) -> None:
+    """Mark who came; members who came without registering get a registration too."""
+    if not can_manage(by, workshop.project):
+        raise _refuse(_("Only the facilitator can record attendance."))
+    for member in workshop.project.members.all():
+        Registration.objects.update_or_create(
+            workshop=workshop,
+            user_id=member.user_id,
+            defaults={"attended": member.user_id in present_user_ids},
+        )
+
+
+# --- The board -------------------------------------------------------------------------------
+
+
+def _touch(note: Note) -> None:
+    note.updated_at = timezone.now()
+    note.save(update_fields=["updated_at"])
+
+
+@transaction.atomic
+def add_note(
+    *, workshop: Workshop, by: Any, column: Column, text: str, anonymous: bool = False
+) -> Note:
+    """A note records its author's role, so the report shows whose knowledge shaped the result."""
+    if not can_participate(by, workshop.project):
+        raise _refuse(_("Only the group's members can add notes."))
+    if column.workshop_id != workshop.pk:
+        raise _refuse(_("Choose a column of this board."), "column")
+    if not text.strip():
+        raise _refuse(_("Write the note."), "text")
+    return Note.objects.create(
+        workshop=workshop,
+        column=column,
+        author=by,
+        author_role=role_on_board(by, workshop.project),
+        anonymous=anonymous,
+        text=text.strip(),
+        updated_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def edit_note(*, note: Note, by: Any, text: str) -> Note:
+    if note.author_id != by.pk:
+        raise _refuse(_("You can edit only your own notes."))
+    if not text.strip():
+        raise _refuse(_("Write the note."), "text")
+    note.text = text.strip()
+    note.updated_at = timezone.now()
+    note.save(update_fields=["text", "updated_at"])
+    return note
+
+
+@transaction.atomic
+def move_note(*, note: Note, by: Any, column: Column) -> Note:
+    if not can_participate(by, note.workshop.project):
+        raise _refuse(_("Only the group's members can move notes."))
+    if column.workshop_id != note.workshop_id:
+        raise _refuse(_("Choose a column of this board."), "column")
+    note.column = column
+    note.updated_at = timezone.now()
+    note.save(update_fields=["column", "updated_at"])
+    return note
+
+
+@transaction.atomic
+def add_comment(*, note: Note, by: Any, text: str) -> Comment:
+    project = note.workshop.project
+    if not can_participate(by, project):
+        raise _refuse(_("Only the group's members can comment."))
+    if not text.strip():
+        raise _refuse(_("Write the comment."), "text")
+    comment = Comment.objects.create(
+        note=note, author=by, author_role=role_on_board(by, project), text=text.strip()
+    )
+    _touch(note)
+    return comment
+
+
+def votes_left(*, workshop: Workshop, user: Any) -> int:
+    used = Vote.objects.filter(note__workshop=workshop, voter=user).count()
+    return max(0, workshop.votes_per_participant - used)
+
+
+@transaction.atomic
+def cast_vote(*, note: Note, by: Any) -> Vote:
+    """One dot on a note, within the workshop's limit; checked under a lock on the workshop."""
+    workshop = Workshop.objects.select_for_update().get(pk=note.workshop_id)
+    if not can_participate(by, workshop.project):
+        raise _refuse(_("Only the group's members can vote."))
+    if votes_left(workshop=workshop, user=by) <= 0:
+        raise _refuse(
+            _("You have used all your %(count)s votes.") % {"count": workshop.votes_per_participant}
+        )
+    vote = Vote.objects.create(note=note, voter=by)
+    _touch(note)
+    return vote
+
+
+@transaction.atomic
+def withdraw_vote(*, note: Note, by: Any) -> None:
+    vote = Vote.objects.filter(note=note, voter=by).order_by("-pk").first()
+    if vote is None:
+        raise _refuse(_("You have no vote on this note."))
+    vote.delete()
+    _touch(note)

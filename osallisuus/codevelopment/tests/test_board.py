@@ -1,0 +1,163 @@
+"""The shared board: notes with the author's role, anonymity, moving, comments, dot voting."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from osallisuus.accounts.tests.factories import sign_in, user_with_role
+from osallisuus.codevelopment.models import GroupRole, Note, Vote
+from osallisuus.codevelopment.services import (
+    CodevelopmentError,
+    add_note,
+    cast_vote,
+    edit_note,
+    votes_left,
+)
+
+from .factories import project_with_workshop
+
+pytestmark = pytest.mark.django_db
+
+
+def board_url(workshop):
+    return reverse("codevelopment:board", kwargs={"pk": workshop.pk})
+
+
+def test_a_client_adds_a_note_without_javascript_and_it_records_their_role(unit, client):
+    setup = project_with_workshop(unit)
+    column = setup.workshop.columns.get(position=1)
+    sign_in(client, setup.client)
+    response = client.post(
+        board_url(setup.workshop), {"action": "note", "column": column.pk, "text": "Jono on pitkä"}
+    )
+    assert response.status_code == 302
+    note = Note.objects.get()
+    assert (note.column, note.author_role) == (column, GroupRole.CLIENT)
+    assert "Jono on pitkä" in client.get(board_url(setup.workshop)).content.decode()
+
+
+def test_an_anonymous_note_hides_the_name_from_others_but_keeps_the_role(unit, client):
+    setup = project_with_workshop(unit)
+    column = setup.workshop.columns.first()
+    add_note(
+        workshop=setup.workshop, by=setup.client, column=column, text="Salainen", anonymous=True
+    )
+    sign_in(client, setup.professional)
+    page = client.get(board_url(setup.workshop)).content.decode()
+    assert "Salainen" in page
+    assert setup.client.last_name not in page
+    assert Note.objects.get().author_role == GroupRole.CLIENT
+
+
+def test_votes_are_limited_to_the_set_number_per_participant(unit):
+    setup = project_with_workshop(unit, votes=2)
+    note = add_note(
+        workshop=setup.workshop, by=setup.client, column=setup.workshop.columns.first(), text="A"
+    )
+    cast_vote(note=note, by=setup.professional)
+    cast_vote(note=note, by=setup.professional)
+    with pytest.raises(CodevelopmentError):
+        cast_vote(note=note, by=setup.professional)
+    assert Vote.objects.filter(voter=setup.professional).count() == 2
+    assert votes_left(workshop=setup.workshop, user=setup.client) == 2
+
+
+def test_a_vote_over_the_limit_through_the_form_is_refused_with_a_message(unit, client):
+    setup = project_with_workshop(unit, votes=1)
+    note = add_note(
+        workshop=setup.workshop, by=setup.client, column=setup.workshop.columns.first(), text="A"
+    )
+    sign_in(client, setup.client)
+    client.cookies.load({"django_language": "en"})
+    client.post(board_url(setup.workshop), {"action": "vote", "note": note.pk})
+    response = client.post(
+        board_url(setup.workshop), {"action": "vote", "note": note.pk}, follow=True
+    )
+    assert "used all your 1 votes" in response.content.decode()
+    assert Vote.objects.count() == 1
+
+
+def test_someone_outside_the_group_cannot_vote(unit, client):
+    setup = project_with_workshop(unit)
+    note = add_note(
+        workshop=setup.workshop, by=setup.client, column=setup.workshop.columns.first(), text="A"
+    )
+    outsider = user_with_role("staff", unit=unit)
+    sign_in(client, outsider)
+    response = client.post(board_url(setup.workshop), {"action": "vote", "note": note.pk})
+    assert response.status_code == 403
+    assert not Vote.objects.exists()
+
+
+def test_a_participant_moves_a_note_with_a_select_and_comments_on_it(unit, client):
+    setup = project_with_workshop(unit)
+    first, last = setup.workshop.columns.first(), setup.workshop.columns.last()
+    note = add_note(workshop=setup.workshop, by=setup.client, column=first, text="Idea")
+    sign_in(client, setup.professional)
+    client.post(board_url(setup.workshop), {"action": "move", "note": note.pk, "column": last.pk})
+    client.post(board_url(setup.workshop), {"action": "comment", "note": note.pk, "text": "Hyvä"})
+    note.refresh_from_db()
+    assert note.column == last
+    comment = note.comments.get()
+    assert (comment.text, comment.author_role) == ("Hyvä", GroupRole.PROFESSIONAL)
+
+
+def test_only_the_author_edits_a_note(unit, client):
+    setup = project_with_workshop(unit)
+    note = add_note(
+        workshop=setup.workshop, by=setup.client, column=setup.workshop.columns.first(), text="A"
+    )
+    with pytest.raises(CodevelopmentError):
+        edit_note(note=note, by=setup.professional, text="B")
+    sign_in(client, setup.client)
+    url = reverse("codevelopment:note_edit", kwargs={"pk": setup.workshop.pk, "note_pk": note.pk})
+    client.post(url, {"text": "Parempi"})
+    note.refresh_from_db()
+    assert note.text == "Parempi"
+
+
+def test_the_changes_endpoint_returns_notes_changed_since_the_cursor(unit, client):
+    setup = project_with_workshop(unit)
+    sign_in(client, setup.professional)
+    url = reverse("codevelopment:board_changes", kwargs={"pk": setup.workshop.pk})
+    cursor = client.get(url).json()["cursor"]
+    add_note(
+        workshop=setup.workshop, by=setup.client, column=setup.workshop.columns.first(), text="Uusi"
+    )
+    data = client.get(url, {"since": cursor}).json()
+    assert [n["text"] for n in data["notes"]] == ["Uusi"]
+    assert 'id="note-' in data["notes"][0]["html"]
+
+
+def test_old_notes_are_not_sent_again(unit, client):
+    setup = project_with_workshop(unit)
+    note = add_note(
+        workshop=setup.workshop,
+        by=setup.client,
+        column=setup.workshop.columns.first(),
+        text="Vanha",
+    )
+    Note.objects.filter(pk=note.pk).update(updated_at=timezone.now() - timezone.timedelta(hours=1))
+    sign_in(client, setup.professional)
+    url = reverse("codevelopment:board_changes", kwargs={"pk": setup.workshop.pk})
+    data = client.get(url, {"since": timezone.now().isoformat()}).json()
+    assert data["notes"] == []
+
+
+def test_the_board_costs_the_same_queries_with_many_notes(
+    unit, client, django_assert_max_num_queries
+):
+    setup = project_with_workshop(unit)
+    for index in range(20):
+        note = add_note(
+            workshop=setup.workshop,
+            by=setup.client,
+            column=setup.workshop.columns.first(),
+            text=f"Idea {index}",
+        )
+        cast_vote(note=note, by=setup.professional) if index < 3 else None
+    sign_in(client, setup.professional)
+    with django_assert_max_num_queries(25):
+        client.get(board_url(setup.workshop))

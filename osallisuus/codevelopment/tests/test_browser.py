@@ -1,0 +1,135 @@
+"""Browser tests: the live board in two browsers, dot voting, keyboard use, and axe on the pages."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from osallisuus.codevelopment.models import Note, Vote
+from osallisuus.codevelopment.services import add_note
+
+from .factories import project_with_workshop
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def signed_in_page(browser: Any, live_server: Any, user: Any, language: str = "en") -> Any:
+    """A browser context of its own, signed in as the user (both factors done)."""
+    from django.test import Client
+
+    from osallisuus.accounts.tests.factories import sign_in
+
+    client = Client()
+    sign_in(client, user)
+    context = browser.new_context(locale="fi-FI", base_url=live_server.url)
+    context.set_default_timeout(10_000)
+    context.add_cookies(
+        [
+            {
+                "name": "sessionid",
+                "value": client.cookies["sessionid"].value,
+                "url": live_server.url,
+            },
+            {"name": "django_language", "value": language, "url": live_server.url},
+        ]
+    )
+    return context.new_page()
+
+
+def test_a_note_added_in_one_browser_appears_in_the_other_without_reloading(
+    browser, live_server, unit
+):
+    setup = project_with_workshop(unit)
+    board = f"/yhteiskehittaminen/tyopaja/{setup.workshop.pk}/taulu/"
+    watcher = signed_in_page(browser, live_server, setup.professional)
+    writer = signed_in_page(browser, live_server, setup.client)
+    watcher.goto(board)
+    writer.goto(board)
+    watcher.evaluate("window.notReloaded = true")
+
+    now = setup.workshop.columns.get(position=1).title
+    writer.get_by_label("Column").select_option(label=now)
+    writer.get_by_label("Your note").fill("Puhelinjono on liian pitkä")
+    writer.get_by_role("button", name="Add note").click()
+
+    now_column = watcher.locator(
+        "section.board-column", has=watcher.get_by_role("heading", name=now)
+    )
+    expect(now_column.locator("p.note-text")).to_have_text("Puhelinjono on liian pitkä")
+    expect(watcher.locator("#board-live")).to_contain_text("Puhelinjono on liian pitkä")
+    assert watcher.evaluate("window.notReloaded") is True
+    watcher.context.close()
+    writer.context.close()
+
+
+def test_votes_stop_at_the_set_number_and_the_board_works_by_keyboard(browser, live_server, unit):
+    setup = project_with_workshop(unit, votes=2)
+    note = add_note(
+        workshop=setup.workshop,
+        by=setup.professional,
+        column=setup.workshop.columns.first(),
+        text="Takaisinsoitto",
+    )
+    page = signed_in_page(browser, live_server, setup.client)
+    page.goto(f"/yhteiskehittaminen/tyopaja/{setup.workshop.pk}/taulu/")
+
+    # Add a note with the keyboard only: type into the field, Tab past the checkbox, Enter.
+    page.get_by_label("Your note").focus()
+    page.keyboard.type("Chat iltaisin")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # post anonymously
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Note added.")).to_be_visible()
+    mine = Note.objects.get(text="Chat iltaisin")
+    assert mine.anonymous
+
+    vote = page.get_by_role("button", name=re.compile(r"^Vote\W+Takaisinsoitto$"))
+    for _ in range(2):
+        vote.focus()
+        page.keyboard.press("Enter")
+        expect(page.get_by_text("Vote saved.")).to_be_visible()
+    expect(page.locator("#votes-left")).to_have_text("0")
+    expect(page.get_by_role("button", name=re.compile(r"^Vote\W+Takaisinsoitto$"))).to_be_disabled()
+    assert Vote.objects.filter(voter=setup.client, note=note).count() == 2
+
+    # Move a note between columns with the select and its button, by keyboard.
+    select = page.locator(f"#move-{note.pk}")
+    select.focus()
+    page.keyboard.press("End")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Note moved.")).to_be_visible()
+    note.refresh_from_db()
+    assert note.column == setup.workshop.columns.last()
+    page.context.close()
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_project_workshop_board_and_public_pages_have_no_axe_violations(
+    browser, live_server, axe_violations, language, unit
+):
+    setup = project_with_workshop(unit)
+    add_note(
+        workshop=setup.workshop, by=setup.client, column=setup.workshop.columns.first(), text="Jono"
+    )
+    project, workshop = setup.project.pk, setup.workshop.pk
+    page = signed_in_page(browser, live_server, setup.facilitator, language)
+    for path in [
+        "/yhteiskehittaminen/",
+        f"/yhteiskehittaminen/{project}/",
+        f"/yhteiskehittaminen/{project}/vaihe/preparation/",
+        f"/yhteiskehittaminen/{project}/ryhma/",
+        f"/yhteiskehittaminen/{project}/tulokset/",
+        f"/yhteiskehittaminen/{project}/raportti/",
+        f"/yhteiskehittaminen/tyopaja/{workshop}/",
+        f"/yhteiskehittaminen/tyopaja/{workshop}/taulu/",
+        f"/yhteiskehittaminen/julkiset/{project}/",
+        "/yhteiskehittaminen/julkiset/",
+    ]:
+        page.goto(path)
+        assert axe_violations(page) == [], path
+    page.context.close()

@@ -1,0 +1,665 @@
+"""Pages of co-development: thin views that parse input, call one service or selector, render."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, cast
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from osallisuus.audit.services import record_access
+
+from . import services
+from .forms import (
+    ColumnForm,
+    CommentForm,
+    DecisionForm,
+    MaterialForm,
+    MemberForm,
+    MoveNoteForm,
+    MoveStageForm,
+    NoteEditForm,
+    NoteForm,
+    OutcomesForm,
+    ProjectFilterForm,
+    ProjectForm,
+    ProposalForm,
+    RegistrationForm,
+    StageAnswersForm,
+    WorkshopForm,
+)
+from .models import STAGE_ORDER, Member, Note, Project, Registration, Stage, Workshop
+from .pdf import project_pdf
+from .permissions import can_decide, can_manage, can_participate
+from .selectors import (
+    access_note,
+    access_project,
+    access_workshop,
+    board_columns,
+    group_balance,
+    group_of,
+    my_votes,
+    notes_changed_since,
+    project_report,
+    projects_for,
+    public_project,
+    public_projects,
+    stage_changes,
+    stages_of,
+    workshop_calendar,
+)
+from .services import CodevelopmentError
+
+
+def _attempt(form: forms.BaseForm, write: Callable[[], Any]) -> bool:
+    """Run a service; a refusal becomes an error on the form (next to its field if it has one)."""
+    try:
+        write()
+    except CodevelopmentError as error:
+        for field, problems in error.errors.items():
+            for problem in problems:
+                form.add_error(field if field in form.fields else None, problem)
+        return False
+    return True
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+# --- Projects --------------------------------------------------------------------------------
+
+
+@login_required
+def project_list(request: HttpRequest) -> HttpResponse:
+    """Projects in the user's scope, filtered by service, stage and year."""
+    form = ProjectFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    service = filters.get("service")
+    items = projects_for(
+        request.user,
+        service_id=service.pk if service else None,
+        stage=filters.get("stage", ""),
+        year=filters.get("year"),
+    )
+    page = Paginator(items, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "codevelopment/project_list.html",
+        {
+            "form": form,
+            "page": page,
+            "may_create": request.user.has_perm("codevelopment.add_project"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def project_create(request: HttpRequest) -> HttpResponse:
+    _require(request.user.has_perm("codevelopment.add_project"))
+    # The feedback inbox links here with ?feedback_codes=<reply code> to start from that item.
+    initial = {"feedback_codes": request.GET.get("feedback_codes", "")[:200]}
+    form = ProjectForm(request.POST or None, user=request.user, initial=initial)
+    if form.is_valid():
+        data = form.cleaned_data
+        holder: dict[str, Project] = {}
+
+        def write() -> None:
+            holder["project"] = services.create_project(
+                by=request.user,
+                title=data["title"],
+                target=data["target"],
+                service=data["service"],
+                units=data["units"],
+                feedback=data["feedback_codes"],
+                is_public=data["is_public"],
+                public_summary=data["public_summary"],
+            )
+
+        if _attempt(form, write):
+            messages.success(request, _("Project created. You are its facilitator."))
+            return redirect(holder["project"])
+    return render(request, "codevelopment/project_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access_project(user=request.user, pk=pk)
+    _require(can_manage(request.user, project))
+    form = ProjectForm(request.POST or None, instance=project, user=request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        if _attempt(
+            form,
+            lambda: services.update_project(
+                project=project,
+                by=request.user,
+                title=data["title"],
+                target=data["target"],
+                service=data["service"],
+                units=data["units"],
+                feedback=data["feedback_codes"],
+                is_public=data["is_public"],
+                public_summary=data["public_summary"],
+            ),
+        ):
+            messages.success(request, _("Project saved."))
+            return redirect(project)
+    return render(request, "codevelopment/project_form.html", {"form": form, "project": project})
+
+
+def _project_context(request: HttpRequest, project: Project) -> dict[str, Any]:
+    return {
+        "project": project,
+        "can_manage": can_manage(request.user, project),
+        "can_decide": can_decide(request.user, project),
+        "balance": group_balance(project),
+    }
+
+
+@login_required
+def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access_project(user=request.user, pk=pk)
+    context = _project_context(request, project)
+    context.update(
+        stages=stages_of(project),
+        changes=stage_changes(project),
+        workshops=project.workshops.all(),
+        move_form=MoveStageForm(initial={"stage": project.stage}),
+        linked_feedback=project.feedback.values_list("reply_code", flat=True)
+        if context["can_manage"]
+        else [],
+    )
+    return render(request, "codevelopment/project_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def stage(request: HttpRequest, pk: int, stage: str) -> HttpResponse:
+    """A stage's guiding questions and the group's answers; the facilitator records them."""
+    project = access_project(user=request.user, pk=pk)
+    if stage not in STAGE_ORDER:
+        raise Http404
+    view = next(s for s in stages_of(project) if s.value == stage)
+    initial = {key: text for key, _q, text in view.questions}
+    managing = can_manage(request.user, project)
+    form = StageAnswersForm(
+        request.POST if request.method == "POST" else None, stage=stage, initial_answers=initial
+    )
+    if request.method == "POST":
+        _require(managing)
+        if form.is_valid() and _attempt(
+            form,
+            lambda: services.save_stage_answers(
+                project=project, by=request.user, stage=stage, answers=form.cleaned_data
+            ),
+        ):
+            messages.success(request, _("Answers saved."))
+            return redirect("codevelopment:stage", pk=project.pk, stage=stage)
+    context = _project_context(request, project)
+    context.update(stage=view, form=form, stage_label=Stage(stage).label)
+    return render(request, "codevelopment/stage.html", context)
+
+
+@login_required
+@require_POST
+def move_stage(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access_project(user=request.user, pk=pk)
+    _require(can_manage(request.user, project))
+    form = MoveStageForm(request.POST)
+    if form.is_valid() and _attempt(
+        form,
+        lambda: services.move_to_stage(
+            project=project, by=request.user, stage=form.cleaned_data["stage"]
+        ),
+    ):
+        messages.success(request, _("Stage changed."))
+    else:
+        for problems in form.errors.values():
+            for problem in problems:
+                messages.error(request, str(problem))
+    return redirect(project)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def group(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access_project(user=request.user, pk=pk)
+    managing = can_manage(request.user, project)
+    form = MemberForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        _require(managing)
+        if form.is_valid() and _attempt(
+            form,
+            lambda: services.add_member(
+                project=project,
+                by=request.user,
+                user=form.cleaned_data["person"],
+                role=form.cleaned_data["role"],
+            ),
+        ):
+            messages.success(request, _("Added to the group."))
+            return redirect("codevelopment:group", pk=project.pk)
+    context = _project_context(request, project)
+    context.update(members=group_of(project), form=form)
+    return render(request, "codevelopment/group.html", context)
+
+
+@login_required
+@require_POST
+def remove_member(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+    project = access_project(user=request.user, pk=pk)
+    _require(can_manage(request.user, project))
+    member = get_object_or_404(Member, pk=member_pk, project=project)
+    services.remove_member(member=member, by=request.user)
+    messages.success(request, _("Removed from the group."))
+    return redirect("codevelopment:group", pk=project.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def outcomes(request: HttpRequest, pk: int) -> HttpResponse:
+    """Solution models, trial plan and criteria, results, and the proposal to a decision maker."""
+    project = access_project(user=request.user, pk=pk)
+    managing = can_manage(request.user, project)
+    action = request.POST.get("action")
+    if request.method == "POST":
+        _require(managing)
+    outcomes_form = OutcomesForm(request.POST if action == "outcomes" else None, instance=project)
+    proposal_form = ProposalForm(
+        request.POST if action == "proposal" else None,
+        initial={"proposal": project.proposal, "decision_maker": project.decision_maker_id},
+    )
+    if action == "outcomes" and outcomes_form.is_valid():
+        data = outcomes_form.cleaned_data
+        if _attempt(
+            outcomes_form, lambda: services.save_outcomes(project=project, by=request.user, **data)
+        ):
+            messages.success(request, _("Outcomes saved."))
+            return redirect("codevelopment:outcomes", pk=project.pk)
+    if action == "proposal" and proposal_form.is_valid():
+        data = proposal_form.cleaned_data
+        if _attempt(
+            proposal_form,
+            lambda: services.send_proposal(project=project, by=request.user, **data),
+        ):
+            messages.success(request, _("The proposal was sent to the decision maker."))
+            return redirect("codevelopment:outcomes", pk=project.pk)
+    context = _project_context(request, project)
+    context.update(outcomes_form=outcomes_form, proposal_form=proposal_form)
+    return render(request, "codevelopment/outcomes.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access_project(user=request.user, pk=pk)
+    _require(can_decide(request.user, project))
+    form = DecisionForm(request.POST or None)
+    if form.is_valid() and _attempt(
+        form,
+        lambda: services.record_decision(
+            project=project,
+            by=request.user,
+            decision=form.cleaned_data["decision"],
+            reasons=form.cleaned_data["reasons"],
+        ),
+    ):
+        messages.success(
+            request, _("Decision recorded. The group and the feedback givers are told.")
+        )
+        return redirect(project)
+    context = _project_context(request, project)
+    context["form"] = form
+    return render(request, "codevelopment/decide.html", context)
+
+
+@login_required
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access_project(user=request.user, pk=pk)
+    context = _project_context(request, project)
+    context.update(report=project_report(project), stages=stages_of(project))
+    return render(request, "codevelopment/report.html", context)
+
+
+@login_required
+def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access_project(user=request.user, pk=pk)
+    response = HttpResponse(project_pdf(project), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="project-{project.pk}.pdf"'
+    return response
+
+
+# --- Workshops -------------------------------------------------------------------------------
+
+
+def _workshop_fields(form: WorkshopForm) -> dict[str, Any]:
+    return {k: v for k, v in form.cleaned_data.items() if k != "preset"}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def workshop_create(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access_project(user=request.user, pk=pk)
+    _require(can_manage(request.user, project))
+    form = WorkshopForm(request.POST or None, initial={"preset": "timeline"})
+    holder: dict[str, Workshop] = {}
+    if form.is_valid():
+
+        def write() -> None:
+            holder["workshop"] = services.create_workshop(
+                project=project,
+                by=request.user,
+                preset=form.cleaned_data.get("preset", ""),
+                **_workshop_fields(form),
+            )
+
+        if _attempt(form, write):
+            messages.success(request, _("Workshop planned."))
+            return redirect(holder["workshop"])
+    return render(request, "codevelopment/workshop_form.html", {"form": form, "project": project})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def workshop_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = access_workshop(user=request.user, pk=pk)
+    _require(can_manage(request.user, workshop.project))
+    form = WorkshopForm(request.POST or None, instance=workshop)
+    if form.is_valid() and _attempt(
+        form,
+        lambda: services.update_workshop(
+            workshop=workshop, by=request.user, **_workshop_fields(form)
+        ),
+    ):
+        messages.success(request, _("Workshop saved."))
+        return redirect(workshop)
+    return render(
+        request,
+        "codevelopment/workshop_form.html",
+        {"form": form, "project": workshop.project, "workshop": workshop},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def workshop_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The workshop: time, place, agenda, tasks, materials, registration and attendance."""
+    workshop = access_workshop(user=request.user, pk=pk)
+    project = workshop.project
+    managing = can_manage(request.user, project)
+    participating = can_participate(request.user, project)
+    action = request.POST.get("action")
+    own = Registration.objects.filter(workshop=workshop, user=cast(Any, request.user)).first()
+    registration_form = RegistrationForm(
+        request.POST if action == "register" else None, instance=own
+    )
+    material_form = MaterialForm(
+        request.POST if action == "material" else None,
+        request.FILES if action == "material" else None,
+    )
+    if action == "register":
+        _require(participating)
+        if registration_form.is_valid() and _attempt(
+            registration_form,
+            lambda: services.register(
+                workshop=workshop, user=request.user, **registration_form.cleaned_data
+            ),
+        ):
+            messages.success(request, _("You are registered. Thank you!"))
+            return redirect(workshop)
+    elif action == "material":
+        _require(managing)
+        if material_form.is_valid() and _attempt(
+            material_form,
+            lambda: services.add_material(
+                workshop=workshop, by=request.user, **material_form.cleaned_data
+            ),
+        ):
+            messages.success(request, _("Material added."))
+            return redirect(workshop)
+    elif action == "invite":
+        _require(managing)
+        count = services.send_invitations(workshop=workshop, by=request.user)
+        messages.success(request, _("Invitations sent: %(count)s.") % {"count": count})
+        return redirect(workshop)
+    elif action == "attendance":
+        _require(managing)
+        present = {int(v) for v in request.POST.getlist("present") if v.isdigit()}
+        services.record_attendance(workshop=workshop, by=request.user, present_user_ids=present)
+        messages.success(request, _("Attendance saved."))
+        return redirect(workshop)
+    registrations = None
+    members = None
+    if managing:
+        registrations = list(workshop.registrations.select_related("user"))
+        attended = {r.user_id for r in registrations if r.attended}
+        members = [(m, m.user_id in attended) for m in group_of(project)]
+        for registration in registrations:
+            if registration.accessibility_needs or registration.dietary_needs:
+                record_access(actor=request.user, obj=registration, path=request.path)
+    return render(
+        request,
+        "codevelopment/workshop_detail.html",
+        {
+            "workshop": workshop,
+            "project": project,
+            "can_manage": managing,
+            "can_participate": participating,
+            "registration": own,
+            "registration_form": registration_form,
+            "material_form": material_form,
+            "registrations": registrations,
+            "members": members,
+            "materials": workshop.materials.all(),
+        },
+    )
+
+
+@login_required
+def workshop_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = access_workshop(user=request.user, pk=pk)
+    response = HttpResponse(
+        workshop_calendar(workshop), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="workshop-{workshop.pk}.ics"'
+    return response
+
+
+@login_required
+def material(request: HttpRequest, pk: int, material_pk: int) -> FileResponse:
+    workshop = access_workshop(user=request.user, pk=pk)
+    item = get_object_or_404(workshop.materials, pk=material_pk)
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=(item.file.name or "").split("/")[-1]
+    )
+
+
+# --- The shared board ------------------------------------------------------------------------
+
+
+def _board_context(request: HttpRequest, workshop: Workshop) -> dict[str, Any]:
+    project = workshop.project
+    votes = my_votes(workshop, request.user)
+    columns = board_columns(workshop)
+    for column in columns:
+        for note in column.notes.all():
+            note.mine = votes[note.pk]
+    return {
+        "workshop": workshop,
+        "project": project,
+        "cursor": timezone.now().isoformat(),
+        "columns": columns,
+        "can_manage": can_manage(request.user, project),
+        "can_participate": can_participate(request.user, project),
+        "my_votes": votes,
+        "votes_left": max(0, workshop.votes_per_participant - sum(votes.values())),
+    }
+
+
+BOARD_ACTIONS = {"note", "move", "vote", "unvote", "comment", "column", "preset"}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def board(request: HttpRequest, pk: int) -> HttpResponse:
+    """The board as headings and lists: works without JavaScript, by keyboard and screen reader."""
+    workshop = access_workshop(user=request.user, pk=pk)
+    project = workshop.project
+    action = request.POST.get("action", "")
+    note_form = NoteForm(request.POST if action == "note" else None, workshop=workshop)
+    column_form = ColumnForm(request.POST if action == "column" else None)
+    error_form: forms.Form | None = None
+    if request.method == "POST":
+        if action not in BOARD_ACTIONS:
+            raise Http404
+        _require(can_participate(request.user, project))
+        note = None
+        if action in {"move", "vote", "unvote", "comment"}:
+            raw_note = request.POST.get("note", "")
+            note = access_note(workshop=workshop, pk=int(raw_note) if raw_note.isdigit() else 0)
+        done = False
+        if action == "note" and note_form.is_valid():
+            done = _attempt(
+                note_form,
+                lambda: services.add_note(
+                    workshop=workshop, by=request.user, **note_form.cleaned_data
+                ),
+            )
+            message = _("Note added.")
+        elif action == "move" and note is not None:
+            move_form = MoveNoteForm(request.POST, workshop=workshop)
+            error_form = move_form
+            done = move_form.is_valid() and _attempt(
+                move_form,
+                lambda: services.move_note(
+                    note=note, by=request.user, column=move_form.cleaned_data["column"]
+                ),
+            )
+            message = _("Note moved.")
+        elif action in {"vote", "unvote"} and note is not None:
+            error_form = forms.Form({})
+            error_form.is_valid()
+            write = services.cast_vote if action == "vote" else services.withdraw_vote
+            done = _attempt(error_form, lambda: write(note=note, by=request.user))
+            message = _("Vote saved.")
+        elif action == "comment" and note is not None:
+            comment_form = CommentForm(request.POST)
+            error_form = comment_form
+            done = comment_form.is_valid() and _attempt(
+                comment_form,
+                lambda: services.add_comment(
+                    note=note, by=request.user, text=comment_form.cleaned_data["text"]
+                ),
+            )
+            message = _("Comment added.")
+        elif action == "column":
+            _require(can_manage(request.user, project))
+            done = column_form.is_valid() and _attempt(
+                column_form,
+                lambda: services.add_column(
+                    workshop=workshop, by=request.user, title=column_form.cleaned_data["title"]
+                ),
+            )
+            message = _("Column added.")
+        elif action == "preset":
+            _require(can_manage(request.user, project))
+            services.apply_column_preset(
+                workshop=workshop, by=request.user, preset=request.POST.get("preset", "")
+            )
+            done, message = True, _("Columns added.")
+        if done:
+            messages.success(request, message)
+            anchor = f"#note-{note.pk}" if note is not None else ""
+            return redirect(request.path + anchor)
+        if error_form is not None:
+            for problems in error_form.errors.values():
+                for problem in problems:
+                    messages.error(request, str(problem))
+            if error_form.errors:
+                return redirect(request.path)
+    context = _board_context(request, workshop)
+    context.update(note_form=note_form, column_form=column_form)
+    return render(request, "codevelopment/board.html", context)
+
+
+@login_required
+@require_GET
+def board_changes(request: HttpRequest, pk: int) -> JsonResponse:
+    """Notes changed since the cursor, as ready-made list items; the page polls this."""
+    workshop = access_workshop(user=request.user, pk=pk)
+    since_raw = request.GET.get("since", "")
+    since: datetime | None = parse_datetime(since_raw) if since_raw else None
+    cursor = timezone.now()
+    context = _board_context(request, workshop)
+    notes = []
+    for note in notes_changed_since(workshop, since):
+        note.mine = context["my_votes"][note.pk]  # type: ignore[attr-defined]
+        html = render_to_string(
+            "codevelopment/note.html", {**context, "note": note}, request=request
+        )
+        notes.append(
+            {
+                "id": note.pk,
+                "column": note.column_id,
+                "version": note.updated_at.isoformat(),
+                "text": note.text,
+                "column_title": note.column.title,
+                "html": html,
+            }
+        )
+    return JsonResponse(
+        {"cursor": cursor.isoformat(), "votes_left": context["votes_left"], "notes": notes}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def note_edit(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
+    workshop = access_workshop(user=request.user, pk=pk)
+    note: Note = access_note(workshop=workshop, pk=note_pk)
+    _require(note.author_id == request.user.pk)
+    form = NoteEditForm(request.POST or None, initial={"text": note.text})
+    if form.is_valid() and _attempt(
+        form, lambda: services.edit_note(note=note, by=request.user, text=form.cleaned_data["text"])
+    ):
+        messages.success(request, _("Note saved."))
+        return redirect("codevelopment:board", pk=workshop.pk)
+    return render(
+        request,
+        "codevelopment/note_edit.html",
+        {"form": form, "note": note, "workshop": workshop, "project": workshop.project},
+    )
+
+
+# --- Public pages ----------------------------------------------------------------------------
+
+
+def public_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(public_projects(), 25).get_page(request.GET.get("page"))
+    return render(request, "codevelopment/public_list.html", {"page": page})
+
+
+def public(request: HttpRequest, pk: int) -> HttpResponse:
+    """The target, the stages passed, the outcome and the decision, in plain language."""
+    project = public_project(pk)
+    if project is None:
+        raise Http404
+    return render(
+        request, "codevelopment/public.html", {"project": project, "stages": stages_of(project)}
+    )

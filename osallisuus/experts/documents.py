@@ -1,0 +1,131 @@
+"""Printable and exportable documents: the contract PDF (fi, sv), own data as PDF, payroll
+CSV and XLSX."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+from xml.sax.saxutils import escape  # noqa: S406  (escaping our own text for reportlab)
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+from .models import Contract
+from .selectors import PayrollRow
+
+
+def _pdf(title: str, blocks: list[tuple[str, str]]) -> bytes:
+    buffer = io.BytesIO()
+    styles = getSampleStyleSheet()
+    story: list[Any] = [Paragraph(escape(title), styles["Title"])]
+    for heading, text in blocks:
+        if heading:
+            story.append(Paragraph(escape(heading), styles["Heading2"]))
+        story.extend(Paragraph(escape(p), styles["BodyText"]) for p in str(text).split("\n"))
+        story.append(Spacer(1, 6))
+    SimpleDocTemplate(buffer, pagesize=A4, title=title).build(story)
+    return buffer.getvalue()
+
+
+def _signed(at: Any, by: Any) -> str:
+    if not at:
+        return _("not signed")
+    return _("signed %(when)s by %(who)s") % {
+        "when": timezone.localtime(at).strftime("%d.%m.%Y %H:%M"),
+        "who": by.get_full_name() or by.get_username(),
+    }
+
+
+def contract_pdf(contract: Contract, language: str) -> bytes:
+    """The contract as signed, in Finnish or Swedish."""
+    language = language if language in contract.sections else "fi"
+    assignment = contract.assignment
+    with translation.override(language):
+        title = _("Developer-client contract, version %(version)s") % {"version": contract.version}
+        blocks = [("", _("Expert: %(name)s") % {"name": assignment.profile.name})]
+        blocks += [(heading, text) for heading, text in contract.sections[language]]
+        blocks.append(
+            (
+                _("Signatures"),
+                _("Expert: %(expert)s\nOrganisation: %(organisation)s")
+                % {
+                    "expert": _signed(contract.expert_signed_at, contract.expert_signed_by),
+                    "organisation": _signed(
+                        contract.coordinator_signed_at, contract.coordinator_signed_by
+                    ),
+                },
+            )
+        )
+        return _pdf(title, blocks)
+
+
+def own_data_pdf(data: dict[str, Any]) -> bytes:
+    blocks = [
+        (key.replace("_", " ").capitalize(), json.dumps(value, ensure_ascii=False, indent=1))
+        for key, value in data.items()
+    ]
+    return _pdf(_("My data in the pool of experts by experience"), blocks)
+
+
+def payroll_header() -> list[str]:
+    return [
+        _("Name"),
+        _("User name"),
+        _("Assignment"),
+        _("Date"),
+        _("Role"),
+        _("Fee (€)"),
+        _("Travel (€)"),
+        _("Expense allowance (€)"),
+        _("Other expenses (€)"),
+        _("Total (€)"),
+    ]
+
+
+def _cells(row: PayrollRow) -> list[Any]:
+    return [
+        row.name,
+        row.username,
+        row.topic,
+        row.date,
+        row.role,
+        row.fee,
+        row.travel,
+        row.allowance,
+        row.expenses,
+        row.total,
+    ]
+
+
+def payroll_csv(rows: list[PayrollRow]) -> str:
+    """Semicolon-separated with a decimal point, as Finnish payroll systems read it."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(payroll_header())
+    for row in rows:
+        writer.writerow(
+            [c.strftime("%d.%m.%Y") if hasattr(c, "strftime") else c for c in _cells(row)]
+        )
+    return out.getvalue()
+
+
+def payroll_xlsx(rows: list[PayrollRow]) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None  # noqa: S101
+    sheet.title = _("Payroll")[:31]
+    sheet.append(payroll_header())
+    for row in rows:
+        sheet.append(_cells(row))
+        for cell in sheet[sheet.max_row][5:10]:
+            cell.number_format = "0.00"
+        sheet.cell(row=sheet.max_row, column=4).number_format = "dd.mm.yyyy"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,411 @@
+"""Reads on the pool, scoped by who asks; matching candidates to a request by fit and fairness."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from osallisuus.accounts.models import STAFF_ROLES, Role
+from osallisuus.accounts.selectors import roles_of
+
+from .models import (
+    ZERO,
+    Assignment,
+    Claim,
+    Contract,
+    ExpertProfile,
+    ExpertRequest,
+    Invitation,
+    Mode,
+    ProfileStatus,
+)
+
+FAIRNESS_WINDOW = datetime.timedelta(days=365)
+
+
+def is_coordinator(user: Any) -> bool:
+    return Role.COORDINATOR in roles_of(user)
+
+
+def is_staff(user: Any) -> bool:
+    return bool(roles_of(user) & STAFF_ROLES)
+
+
+def profile_of(user: Any) -> ExpertProfile | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return ExpertProfile.objects.filter(user=user).first()
+
+
+def pool(
+    *,
+    status: str = "",
+    area: Any = None,
+    language: str = "",
+    municipality: Any = None,
+    role: str = "",
+    stage: str = "",
+) -> QuerySet[ExpertProfile]:
+    """The pool for coordinators, with the filters of the pool page."""
+    profiles = ExpertProfile.objects.select_related("user", "municipality").prefetch_related(
+        "experience_areas"
+    )
+    if status:
+        profiles = profiles.filter(status=status)
+    if area:
+        profiles = profiles.filter(experience_areas=area)
+    if language:
+        profiles = profiles.filter(languages__contains=language)
+    if municipality:
+        profiles = profiles.filter(municipality=municipality)
+    if role:
+        profiles = profiles.filter(roles__contains=role)
+    if stage:
+        profiles = profiles.filter(stage=stage)
+    return profiles.order_by("user__last_name", "user__first_name")
+
+
+def access_profile(*, user: Any, pk: int) -> ExpertProfile:
+    """Coordinators only; anyone else gets 404."""
+    if not is_coordinator(user):
+        raise Http404
+    try:
+        return ExpertProfile.objects.select_related("user", "municipality", "support_person").get(
+            pk=pk
+        )
+    except ExpertProfile.DoesNotExist as error:
+        raise Http404 from error
+
+
+def requests_for(user: Any) -> QuerySet[ExpertRequest]:
+    """Coordinators see every request; other staff the ones they filed."""
+    requests = (
+        ExpertRequest.objects.select_related("unit", "requested_by")
+        .annotate(accepted=Count("assignments", distinct=True))
+        .order_by("-starts_at")
+    )
+    if is_coordinator(user):
+        return requests
+    if is_staff(user):
+        return requests.filter(requested_by=user)
+    return requests.none()
+
+
+def access_request(*, user: Any, pk: int) -> ExpertRequest:
+    try:
+        return requests_for(user).get(pk=pk)
+    except ExpertRequest.DoesNotExist as error:
+        raise Http404 from error
+
+
+def assignments_visible_to(user: Any) -> QuerySet[Assignment]:
+    """Coordinators see all; the requester the ones of their requests; the expert their own."""
+    assignments = Assignment.objects.select_related("request", "profile__user")
+    if not getattr(user, "is_authenticated", False):
+        return assignments.none()
+    if is_coordinator(user):
+        return assignments
+    scope = Q(profile__user=user)
+    if is_staff(user):
+        scope |= Q(request__requested_by=user)
+    return assignments.filter(scope)
+
+
+def access_assignment(*, user: Any, pk: int) -> Assignment:
+    try:
+        return assignments_visible_to(user).get(pk=pk)
+    except Assignment.DoesNotExist as error:
+        raise Http404 from error
+
+
+def access_contract(*, user: Any, pk: int) -> Contract:
+    """The contract is the expert's and the coordinators'; the requester does not read it."""
+    contracts = Contract.objects.select_related("assignment__request", "assignment__profile__user")
+    if not is_coordinator(user):
+        contracts = contracts.filter(assignment__profile__user=user)
+    try:
+        return contracts.get(pk=pk)
+    except (Contract.DoesNotExist, TypeError) as error:
+        raise Http404 from error
+
+
+def access_claim(*, user: Any, pk: int) -> Claim:
+    claims = Claim.objects.select_related("assignment__request", "assignment__profile__user")
+    if not is_coordinator(user):
+        claims = claims.filter(assignment__profile__user=user)
+    try:
+        return claims.get(pk=pk)
+    except (Claim.DoesNotExist, TypeError) as error:
+        raise Http404 from error
+
+
+def invitation_by_token(token: str) -> Invitation:
+    try:
+        return Invitation.objects.select_related("request", "profile__user").get(token=token)
+    except Invitation.DoesNotExist as error:
+        raise Http404 from error
+
+
+@dataclass
+class Candidate:
+    profile: ExpertProfile
+    suitable: bool
+    fit: int
+    recent_assignments: int
+    reasons: list[str] = field(default_factory=list)
+    invited: bool = False
+
+
+def candidates_for(
+    request: ExpertRequest, *, now: datetime.datetime | None = None
+) -> list[Candidate]:
+    """Active people ranked: suitable ones first (they have a wanted area, speak the language,
+    can come on site or remotely and are free), then the fewest assignments in the last
+    12 months (spread the work), then the best fit. Every point comes with a reason."""
+    now = now or timezone.now()
+    wanted = set(request.areas.values_list("pk", flat=True))
+    day = timezone.localtime(request.starts_at).date()
+    invited = set(request.invitations.values_list("profile_id", flat=True))
+    profiles = (
+        ExpertProfile.objects.filter(status=ProfileStatus.ACTIVE)
+        .select_related("user", "municipality")
+        .prefetch_related("experience_areas")
+        .annotate(
+            recent=Count(
+                "assignments",
+                filter=Q(
+                    assignments__request__starts_at__gte=now - FAIRNESS_WINDOW,
+                    assignments__status__in=[
+                        Assignment.Status.AGREED,
+                        Assignment.Status.STARTED,
+                        Assignment.Status.DONE,
+                    ],
+                ),
+                distinct=True,
+            )
+        )
+    )
+    candidates = []
+    for profile in profiles:
+        reasons: list[str] = []
+        fit = 0
+        areas = {a.pk: a for a in profile.experience_areas.all()}
+        matching = [areas[pk].name for pk in wanted if pk in areas]
+        has_area = bool(matching) or not wanted
+        if matching:
+            fit += 3 * len(matching)
+            reasons.append(_("Experience: %(areas)s") % {"areas": ", ".join(sorted(matching))})
+        elif wanted:
+            reasons.append(_("No wanted experience area"))
+        speaks = request.language in profile.language_list
+        if speaks:
+            fit += 2
+            reasons.append(_("Speaks the language"))
+        else:
+            reasons.append(_("Does not speak the language"))
+        if request.role in profile.role_list:
+            fit += 1
+            reasons.append(_("Has the role wanted"))
+        if request.mode == Mode.REMOTE:
+            can_come = profile.available_remote
+            reasons.append(_("Can join remotely") if can_come else _("Cannot join remotely"))
+        else:
+            can_come = profile.available_onsite
+            if not can_come:
+                reasons.append(_("Cannot come on site"))
+            elif request.municipality_id and profile.municipality_id == request.municipality_id:
+                fit += 2
+                reasons.append(_("Lives in the same municipality"))
+            else:
+                reasons.append(_("Can come on site"))
+        free = profile.unavailable_until is None or profile.unavailable_until < day
+        if not free:
+            reasons.append(_("Not available on the date"))
+        recent: int = getattr(profile, "recent", 0)
+        reasons.append(_("%(count)s assignments in the last 12 months") % {"count": recent})
+        candidates.append(
+            Candidate(
+                profile=profile,
+                suitable=has_area and speaks and can_come and free,
+                fit=fit,
+                recent_assignments=recent,
+                reasons=reasons,
+                invited=profile.pk in invited,
+            )
+        )
+    candidates.sort(key=lambda c: (not c.suitable, c.recent_assignments, -c.fit, c.profile.name))
+    return candidates
+
+
+@dataclass
+class PayrollRow:
+    claim: Claim
+    name: str
+    username: str
+    topic: str
+    date: datetime.date
+    role: str
+    fee: Decimal
+    travel: Decimal
+    allowance: Decimal
+    expenses: Decimal
+    total: Decimal
+
+
+def approved_claims(
+    *, start: datetime.date | None = None, end: datetime.date | None = None
+) -> list[PayrollRow]:
+    """Approved, not yet paid claims for payroll, optionally by assignment date."""
+    claims = Claim.objects.filter(status=Claim.Status.APPROVED).select_related(
+        "assignment__request", "assignment__profile__user"
+    )
+    if start:
+        claims = claims.filter(assignment__request__starts_at__date__gte=start)
+    if end:
+        claims = claims.filter(assignment__request__starts_at__date__lte=end)
+    rows = []
+    for claim in claims.order_by("assignment__profile__user__last_name", "pk"):
+        assignment = claim.assignment
+        rows.append(
+            PayrollRow(
+                claim=claim,
+                name=assignment.profile.name,
+                username=assignment.profile.user.get_username(),
+                topic=assignment.request.topic,
+                date=timezone.localtime(assignment.request.starts_at).date(),
+                role=assignment.get_role_display(),
+                fee=claim.fee_total,
+                travel=claim.travel_total,
+                allowance=claim.allowance_total,
+                expenses=claim.expenses_total,
+                total=claim.total,
+            )
+        )
+    return rows
+
+
+@dataclass
+class YearRow:
+    profile_id: int
+    name: str
+    assignments: int
+    fee: Decimal
+    travel: Decimal
+    allowance: Decimal
+    expenses: Decimal
+    total: Decimal
+
+
+def yearly_summary(*, year: int, profile: ExpertProfile | None = None) -> list[YearRow]:
+    """Per person: assignments and approved or paid compensation in the year."""
+    claims = Claim.objects.filter(
+        status__in=[Claim.Status.APPROVED, Claim.Status.PAID],
+        assignment__request__starts_at__year=year,
+    )
+    if profile is not None:
+        claims = claims.filter(assignment__profile=profile)
+    sums = claims.values("assignment__profile").annotate(
+        fee=Sum("fee_total"),
+        travel=Sum("travel_total"),
+        allowance=Sum("allowance_total"),
+        other=Sum("expenses_total"),
+        total=Sum("total"),
+        n=Count("assignment", distinct=True),
+    )
+    profiles = ExpertProfile.objects.select_related("user").in_bulk(
+        [row["assignment__profile"] for row in sums]
+    )
+    rows = [
+        YearRow(
+            profile_id=row["assignment__profile"],
+            name=profiles[row["assignment__profile"]].name,
+            assignments=row["n"],
+            fee=row["fee"] or ZERO,
+            travel=row["travel"] or ZERO,
+            allowance=row["allowance"] or ZERO,
+            expenses=row["other"] or ZERO,
+            total=row["total"] or ZERO,
+        )
+        for row in sums
+    ]
+    return sorted(rows, key=lambda r: r.name)
+
+
+def own_data(profile: ExpertProfile) -> dict[str, Any]:
+    """Everything stored about the person, for the download of one's own data."""
+    user = profile.user
+    return {
+        "name": profile.name,
+        "email": user.email,
+        "phone": profile.phone,
+        "address": profile.address,
+        "municipality": str(profile.municipality or ""),
+        "languages": profile.language_list,
+        "roles": profile.role_list,
+        "accessibility_needs": profile.accessibility_needs,
+        "travel_needs": profile.travel_needs,
+        "experience_areas": [a.name for a in profile.experience_areas.all()],
+        "status": profile.status,
+        "stage": profile.stage,
+        "available_onsite": profile.available_onsite,
+        "available_remote": profile.available_remote,
+        "unavailable_until": str(profile.unavailable_until or ""),
+        "availability_notes": profile.availability_notes,
+        "support_person": profile.support_person.get_full_name() if profile.support_person else "",
+        "consents": [
+            {
+                "version": c.text_version,
+                "text": c.text,
+                "given_at": c.given_at.isoformat(),
+                "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None,
+            }
+            for c in profile.consents.all()
+        ],
+        "trainings": [
+            {"course": t.course, "organiser": t.organiser, "date": str(t.date)}
+            for t in profile.trainings.all()
+        ],
+        "invitations": [
+            {"topic": i.request.topic, "status": i.status, "sent_at": i.sent_at.isoformat()}
+            for i in profile.invitations.select_related("request")
+        ],
+        "assignments": [
+            {
+                "topic": a.request.topic,
+                "date": a.request.starts_at.isoformat(),
+                "role": a.role,
+                "status": a.status,
+                "contracts": [
+                    {
+                        "version": c.version,
+                        "expert_signed_at": c.expert_signed_at.isoformat()
+                        if c.expert_signed_at
+                        else None,
+                        "coordinator_signed_at": c.coordinator_signed_at.isoformat()
+                        if c.coordinator_signed_at
+                        else None,
+                    }
+                    for c in a.contracts.all()
+                ],
+                "claims": [
+                    {
+                        "status": c.status,
+                        "submitted_at": c.submitted_at.isoformat(),
+                        "total": str(c.total),
+                    }
+                    for c in a.claims.all()
+                ],
+                "feedback": [
+                    {"side": f.side, "rating": f.rating, "text": f.text} for f in a.feedback.all()
+                ],
+            }
+            for a in profile.assignments.select_related("request")
+        ],
+    }

@@ -1,0 +1,570 @@
+"""Writes on the pool: applying, approval, training, requests, invitations, contracts, claims."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from osallisuus.accounts.models import Role
+from osallisuus.accounts.selectors import roles_of
+from osallisuus.accounts.services import assign_role
+from osallisuus.notifications.services import send_email
+
+from .fees import LineInput, price_claim
+from .models import (
+    Assignment,
+    AssignmentFeedback,
+    Claim,
+    ClaimExpense,
+    ClaimLine,
+    ConsentRecord,
+    Contract,
+    ExperienceArea,
+    ExpertProfile,
+    ExpertRequest,
+    ExpertRole,
+    FeeTable,
+    Invitation,
+    ProfileStatus,
+    Stage,
+    TrainingRecord,
+)
+
+CONSENT_VERSION = "2026-1"
+REMIND_AFTER = datetime.timedelta(days=2)
+
+
+def consent_text() -> str:
+    return _(
+        "I agree that the wellbeing services county stores the areas of my lived experience and "
+        "my accessibility needs in the pool of experts by experience, to find suitable tasks for "
+        "me. Only I and the participation coordinators see them. I can withdraw this consent at "
+        "any time by removing the areas from my profile."
+    )
+
+
+class ContractNotSignedError(Exception):
+    """An assignment cannot start before both parties have signed the current contract."""
+
+
+def _is_coordinator(user: Any) -> bool:
+    return Role.COORDINATOR in roles_of(user)
+
+
+@dataclass
+class ProfileData:
+    phone: str = ""
+    address: str = ""
+    municipality: Any = None
+    languages: list[str] = field(default_factory=lambda: ["fi"])
+    roles: list[str] = field(default_factory=lambda: [ExpertRole.EXPERT.value])
+    accessibility_needs: str = ""
+    travel_needs: str = ""
+    experience_areas: Iterable[ExperienceArea] = ()
+    available_onsite: bool = True
+    available_remote: bool = True
+    unavailable_until: datetime.date | None = None
+    availability_notes: str = ""
+    consent: bool = False
+
+
+def _write_profile(profile: ExpertProfile, data: ProfileData) -> None:
+    """Special-category fields are kept only with consent; without it they are cleared."""
+    areas = list(data.experience_areas)
+    if (areas or data.accessibility_needs) and not data.consent:
+        raise ValidationError(_("Storing experience areas needs your consent."))
+    profile.phone = data.phone
+    profile.address = data.address
+    profile.municipality = data.municipality
+    profile.languages = ",".join(data.languages)
+    profile.roles = ",".join(data.roles)
+    profile.accessibility_needs = data.accessibility_needs if data.consent else ""
+    profile.travel_needs = data.travel_needs
+    profile.available_onsite = data.available_onsite
+    profile.available_remote = data.available_remote
+    profile.unavailable_until = data.unavailable_until
+    profile.availability_notes = data.availability_notes
+    profile.save()
+    current = profile.consents.filter(withdrawn_at__isnull=True).first()
+    now = timezone.now()
+    if data.consent and (current is None or current.text_version != CONSENT_VERSION):
+        ConsentRecord.objects.create(
+            profile=profile, text_version=CONSENT_VERSION, text=consent_text(), given_at=now
+        )
+    if not data.consent and current is not None:
+        profile.consents.filter(withdrawn_at__isnull=True).update(withdrawn_at=now)
+    profile.experience_areas.set(areas if data.consent else [])
+
+
+@transaction.atomic
+def apply_to_pool(*, user: Any, data: ProfileData) -> ExpertProfile:
+    """A resident applies: they become an applicant the coordinator approves."""
+    if ExpertProfile.objects.filter(user=user).exists():
+        raise ValidationError(_("You have already applied."))
+    profile = ExpertProfile(user=user)
+    _write_profile(profile, data)
+    return profile
+
+
+@transaction.atomic
+def update_profile(*, profile: ExpertProfile, data: ProfileData) -> ExpertProfile:
+    _write_profile(profile, data)
+    return profile
+
+
+@transaction.atomic
+def approve_applicant(*, profile: ExpertProfile, by: Any) -> ExpertProfile:
+    """The applicant joins the pool and gets the expert role; training comes next."""
+    if not _is_coordinator(by):
+        raise PermissionDenied
+    profile.status = ProfileStatus.ACTIVE
+    profile.approved_at = timezone.now()
+    if profile.stage == Stage.FORMING:
+        profile.stage = Stage.TRAINING
+    profile.save(update_fields=["status", "approved_at", "stage"])
+    assign_role(user=profile.user, role=Role.EXPERT)
+    return profile
+
+
+@transaction.atomic
+def record_training(
+    *,
+    profile: ExpertProfile,
+    by: Any,
+    course: str,
+    organiser: str,
+    date: datetime.date,
+    certificate: UploadedFile | None = None,
+) -> TrainingRecord:
+    if not _is_coordinator(by):
+        raise PermissionDenied
+    record = TrainingRecord(
+        profile=profile, course=course, organiser=organiser, date=date, recorded_by=by
+    )
+    if certificate is not None:
+        record.certificate = certificate  # type: ignore[assignment]
+    record.save()
+    if profile.stage in (Stage.FORMING, Stage.TRAINING):
+        profile.stage = Stage.ORIENTATION
+        profile.save(update_fields=["stage"])
+    return record
+
+
+@transaction.atomic
+def update_membership(
+    *, profile: ExpertProfile, by: Any, status: str, stage: str, support_person: Any
+) -> ExpertProfile:
+    if not _is_coordinator(by):
+        raise PermissionDenied
+    profile.status = status
+    profile.stage = stage
+    profile.support_person = support_person
+    profile.save(update_fields=["status", "stage", "support_person"])
+    return profile
+
+
+@transaction.atomic
+def file_request(*, by: Any, areas: Iterable[ExperienceArea], **fields: Any) -> ExpertRequest:
+    """Any staff member asks for experts; the coordinator finds and invites them."""
+    request = ExpertRequest.objects.create(requested_by=by, **fields)
+    request.areas.set(list(areas))
+    return request
+
+
+def _absolute(path: str) -> str:
+    return f"{settings.SITE_URL.rstrip('/')}{path}"
+
+
+def _invitation_email(invitation: Invitation, *, reminder: bool) -> None:
+    user = invitation.profile.user
+    if not user.email:
+        return
+    request = invitation.request
+    with translation.override(user.preferred_language):
+        subject = (
+            _("Reminder: invitation to %(topic)s") if reminder else _("Invitation: %(topic)s")
+        ) % {"topic": request.topic}
+        body = _(
+            "You are invited to take part as an expert by experience: %(topic)s, "
+            "%(when)s, %(hours)s hours.\n\nAccept or decline here: %(link)s"
+        ) % {
+            "topic": request.topic,
+            "when": timezone.localtime(request.starts_at).strftime("%d.%m.%Y %H:%M"),
+            "hours": request.duration_hours,
+            "link": _absolute(invitation.get_absolute_url()),
+        }
+    send_email(to=user.email, subject=subject, body=body)
+
+
+@transaction.atomic
+def invite(
+    *, request: ExpertRequest, profiles: Iterable[ExpertProfile], by: Any
+) -> list[Invitation]:
+    """Invite people to a request; each gets a link to accept or decline without signing in."""
+    if not _is_coordinator(by):
+        raise PermissionDenied
+    created = []
+    now = timezone.now()
+    for profile in profiles:
+        if profile.status != ProfileStatus.ACTIVE:
+            continue
+        invitation, new = Invitation.objects.get_or_create(
+            request=request, profile=profile, defaults={"invited_by": by, "sent_at": now}
+        )
+        if new:
+            _invitation_email(invitation, reminder=False)
+            created.append(invitation)
+    return created
+
+
+@transaction.atomic
+def answer_invitation(*, invitation: Invitation, accept: bool) -> Assignment | None:
+    """Accepting makes an assignment and its first contract version; declining closes it."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.status != Invitation.Status.PENDING:
+        raise ValidationError(_("This invitation has already been answered."))
+    invitation.status = Invitation.Status.ACCEPTED if accept else Invitation.Status.DECLINED
+    invitation.answered_at = timezone.now()
+    invitation.save(update_fields=["status", "answered_at"])
+    if not accept:
+        return None
+    request = invitation.request
+    assignment = Assignment.objects.create(
+        request=request, profile=invitation.profile, role=request.role
+    )
+    generate_contract(assignment=assignment)
+    profile = invitation.profile
+    if profile.stage in (Stage.FORMING, Stage.TRAINING, Stage.ORIENTATION):
+        profile.stage = Stage.CONTRACT
+        profile.save(update_fields=["stage"])
+    if request.assignments.count() >= request.people_needed:
+        request.status = ExpertRequest.Status.FILLED
+        request.save(update_fields=["status"])
+    return assignment
+
+
+def _compensation_text(assignment: Assignment) -> str:
+    date = timezone.localtime(assignment.request.starts_at).date()
+    table = (
+        FeeTable.objects.filter(role=assignment.role, valid_from__lte=date, valid_to__gte=date)
+        .order_by("-valid_from")
+        .first()
+    )
+    if assignment.role == ExpertRole.DEVELOPER_CLIENT:
+        text = _("Travel costs and a fee are paid (developer client).")
+    else:
+        text = _("Travel costs and an expense allowance are paid (expert by experience).")
+    if table is not None:
+        text += " " + _(
+            "Fees: %(hour)s € per hour, %(half)s € per half day, %(day)s € per day; "
+            "kilometre allowance %(km)s € per km; expense allowance %(allowance)s € per day."
+        ) % {
+            "hour": table.hourly_fee,
+            "half": table.half_day_fee,
+            "day": table.day_fee,
+            "km": table.km_rate,
+            "allowance": table.expense_allowance,
+        }
+    return text + " " + _("Claim them in the app after the assignment.")
+
+
+def contract_sections(assignment: Assignment, language: str) -> list[list[str]]:
+    """Seed 000's six sections of the developer-client contract, in one language."""
+    request = assignment.request
+    profile = assignment.profile
+    with translation.override(language):
+        place = request.unit.name if request.unit else (request.municipality or "")
+        support = profile.support_person
+        return [
+            [
+                _("1. Task"),
+                _("%(topic)s on %(when)s, %(hours)s hours, as %(role)s. %(description)s")
+                % {
+                    "topic": request.topic,
+                    "when": timezone.localtime(request.starts_at).strftime("%d.%m.%Y %H:%M"),
+                    "hours": request.duration_hours,
+                    "role": ExpertRole(assignment.role).label,
+                    "description": request.description,
+                },
+            ],
+            [
+                _("2. Procedures"),
+                (
+                    _("Remote meeting; the link and tools are sent in advance.")
+                    if request.mode == "remote"
+                    else _("On site at %(place)s; premises and tools are arranged by the unit.")
+                    % {"place": place}
+                ),
+            ],
+            [
+                _("3. Responsibilities"),
+                _(
+                    "Confidentiality: what you hear about clients and staff stays confidential, "
+                    "also after the task. You follow the ethical guidelines of expert by "
+                    "experience work. You can criticise freely: it never affects your own care."
+                ),
+            ],
+            [
+                _("4. Orientation and support"),
+                _(
+                    "The participation coordinator orients you before the task. Your support "
+                    "person: %(support)s."
+                )
+                % {"support": support.get_full_name() if support else _("the coordinator")},
+            ],
+            [_("5. Compensation"), _compensation_text(assignment)],
+            [
+                _("6. Other"),
+                _(
+                    "Signed by the organisation's representative and the expert. "
+                    "A changed contract is signed again."
+                ),
+            ],
+        ]
+
+
+@transaction.atomic
+def generate_contract(*, assignment: Assignment) -> Contract:
+    """A new contract version from the assignment; earlier versions and signatures lapse."""
+    latest = assignment.contracts.order_by("-version").first()
+    assignment.contracts.filter(superseded=False).update(superseded=True)
+    return Contract.objects.create(
+        assignment=assignment,
+        version=(latest.version + 1) if latest else 1,
+        sections={lang: contract_sections(assignment, lang) for lang in ("fi", "sv")},
+    )
+
+
+def current_contract(assignment: Assignment) -> Contract | None:
+    return assignment.contracts.filter(superseded=False).order_by("-version").first()
+
+
+@transaction.atomic
+def sign_contract(*, contract: Contract, by: Any) -> Contract:
+    """The expert signs their own; a coordinator signs for the organisation."""
+    contract = Contract.objects.select_for_update().get(pk=contract.pk)
+    if contract.superseded:
+        raise ValidationError(_("This version has been replaced; sign the newest one."))
+    now = timezone.now()
+    if by == contract.assignment.profile.user:
+        if contract.expert_signed_at is None:
+            contract.expert_signed_at, contract.expert_signed_by = now, by
+    elif _is_coordinator(by):
+        if contract.coordinator_signed_at is None:
+            contract.coordinator_signed_at, contract.coordinator_signed_by = now, by
+    else:
+        raise PermissionDenied
+    contract.save()
+    return contract
+
+
+@transaction.atomic
+def start_assignment(*, assignment: Assignment, by: Any) -> Assignment:
+    """Seed 000: no work without a contract signed by both parties."""
+    if not _is_coordinator(by):
+        raise PermissionDenied
+    contract = current_contract(assignment)
+    if contract is None or not contract.fully_signed:
+        raise ContractNotSignedError(_("Both parties must sign the contract before the start."))
+    assignment.status = Assignment.Status.STARTED
+    assignment.started_at = timezone.now()
+    assignment.save(update_fields=["status", "started_at"])
+    profile = assignment.profile
+    if profile.stage != Stage.ACTIVE:
+        profile.stage = Stage.ACTIVE
+        profile.save(update_fields=["stage"])
+    return assignment
+
+
+@transaction.atomic
+def finish_assignment(*, assignment: Assignment, by: Any) -> Assignment:
+    if not _is_coordinator(by):
+        raise PermissionDenied
+    if assignment.status != Assignment.Status.STARTED:
+        raise ContractNotSignedError(_("Only a started assignment can be marked done."))
+    assignment.status = Assignment.Status.DONE
+    assignment.save(update_fields=["status"])
+    return assignment
+
+
+@dataclass(frozen=True)
+class ExpenseInput:
+    description: str
+    amount: Decimal
+    receipt: UploadedFile
+
+
+@transaction.atomic
+def submit_claim(
+    *, assignment: Assignment, by: Any, lines: list[LineInput], expenses: list[ExpenseInput]
+) -> Claim:
+    """The expert claims after a started or done assignment; sums are priced at once."""
+    if by != assignment.profile.user:
+        raise PermissionDenied
+    if assignment.status not in (Assignment.Status.STARTED, Assignment.Status.DONE):
+        raise ValidationError(_("You can claim once the assignment has started."))
+    if not lines and not expenses:
+        raise ValidationError(_("Add at least one date or expense."))
+    amounts = price_claim(role=assignment.role, lines=lines, expenses=[e.amount for e in expenses])
+    claim = Claim.objects.create(
+        assignment=assignment,
+        submitted_at=timezone.now(),
+        fee_total=amounts.fee,
+        travel_total=amounts.travel,
+        allowance_total=amounts.allowance,
+        expenses_total=amounts.expenses,
+        total=amounts.total,
+    )
+    ClaimLine.objects.bulk_create(
+        ClaimLine(
+            claim=claim,
+            date=line.date,
+            hours=line.hours,
+            half_days=line.half_days,
+            days=line.days,
+            km=line.km,
+        )
+        for line in lines
+    )
+    for expense in expenses:
+        ClaimExpense.objects.create(
+            claim=claim,
+            description=expense.description,
+            amount=expense.amount,
+            receipt=expense.receipt,
+        )
+    return claim
+
+
+@transaction.atomic
+def decide_claim(*, claim: Claim, by: Any, approve: bool, reason: str = "") -> Claim:
+    """Approve for payroll, or return to the expert with a reason they see."""
+    if not _is_coordinator(by):
+        raise PermissionDenied
+    if claim.status != Claim.Status.SUBMITTED:
+        raise ValidationError(_("This claim has already been handled."))
+    if not approve and not reason.strip():
+        raise ValidationError(_("Tell the expert why the claim is returned."))
+    claim.status = Claim.Status.APPROVED if approve else Claim.Status.RETURNED
+    claim.return_reason = "" if approve else reason.strip()
+    claim.decided_at = timezone.now()
+    claim.decided_by = by
+    claim.save(update_fields=["status", "return_reason", "decided_at", "decided_by"])
+    user = claim.assignment.profile.user
+    if user.email:
+        with translation.override(user.preferred_language):
+            send_email(
+                to=user.email,
+                subject=_("Your claim was approved") if approve else _("Your claim was returned"),
+                body=(
+                    _("Your claim of %(total)s € was approved for payment.")
+                    % {"total": claim.total}
+                    if approve
+                    else _("Your claim was returned: %(reason)s") % {"reason": claim.return_reason}
+                ),
+            )
+    return claim
+
+
+@transaction.atomic
+def mark_claims_paid(*, claims: Iterable[Claim], by: Any) -> int:
+    if not _is_coordinator(by):
+        raise PermissionDenied
+    ids = [c.pk for c in claims if c.status == Claim.Status.APPROVED]
+    return Claim.objects.filter(pk__in=ids).update(status=Claim.Status.PAID)
+
+
+@transaction.atomic
+def give_assignment_feedback(
+    *, assignment: Assignment, by: Any, rating: int, text: str
+) -> AssignmentFeedback:
+    """Both sides give short feedback after the work; the expert's stage moves to evaluation."""
+    if by == assignment.profile.user:
+        side = AssignmentFeedback.Side.EXPERT
+    elif _is_coordinator(by) or by == assignment.request.requested_by:
+        side = AssignmentFeedback.Side.ORGANISATION
+    else:
+        raise PermissionDenied
+    feedback, _created = AssignmentFeedback.objects.update_or_create(
+        assignment=assignment, side=side, defaults={"author": by, "rating": rating, "text": text}
+    )
+    profile = assignment.profile
+    if side == AssignmentFeedback.Side.EXPERT and profile.stage == Stage.ACTIVE:
+        profile.stage = Stage.EVALUATION
+        profile.save(update_fields=["stage"])
+    return feedback
+
+
+def send_reminders(*, now: datetime.datetime | None = None) -> int:
+    """E-mail everyone whose invitation has waited for REMIND_AFTER without an answer."""
+    now = now or timezone.now()
+    due = Invitation.objects.filter(
+        status=Invitation.Status.PENDING,
+        sent_at__lte=now - REMIND_AFTER,
+        request__starts_at__gt=now,
+        request__status=ExpertRequest.Status.OPEN,
+    ).select_related("profile__user", "request")
+    sent = 0
+    for invitation in due:
+        if invitation.reminded_at and invitation.reminded_at > now - REMIND_AFTER:
+            continue
+        with transaction.atomic():
+            _invitation_email(invitation, reminder=True)
+            invitation.reminded_at = now
+            invitation.save(update_fields=["reminded_at"])
+        sent += 1
+    return sent
+
+
+@transaction.atomic
+def request_erasure(*, profile: ExpertProfile) -> ExpertProfile:
+    profile.erasure_requested_at = timezone.now()
+    profile.save(update_fields=["erasure_requested_at"])
+    return profile
+
+
+@transaction.atomic
+def erase_profile(*, profile: ExpertProfile, by: Any) -> ExpertProfile:
+    """The coordinator confirms erasure. Paid and approved claims and the contracts they rest on
+    are kept (bookkeeping law); lived-experience data, contact details, training, feedback and
+    unpaid claims are removed, and the person leaves the pool."""
+    if not _is_coordinator(by):
+        raise PermissionDenied
+    kept = [Claim.Status.APPROVED, Claim.Status.PAID]
+    profile.experience_areas.clear()
+    profile.consents.all().delete()
+    profile.trainings.all().delete()
+    profile.invitations.filter(status__in=["pending", "declined"]).delete()
+    Claim.objects.filter(assignment__profile=profile).exclude(status__in=kept).delete()
+    AssignmentFeedback.objects.filter(assignment__profile=profile).delete()
+    for assignment in profile.assignments.all():
+        if not assignment.claims.exists():
+            assignment.contracts.all().delete()
+            assignment.delete()
+    for name in ("phone", "address", "accessibility_needs", "travel_needs", "availability_notes"):
+        setattr(profile, name, "")
+    profile.municipality = None
+    profile.support_person = None
+    profile.status = ProfileStatus.LEFT
+    profile.erased_at = timezone.now()
+    profile.save()
+    user = profile.user
+    user.email = ""
+    user.is_active = False
+    user.save(update_fields=["email", "is_active"])
+    return profile
+
+
+def absolute_url(name: str, **kwargs: Any) -> str:
+    return _absolute(reverse(name, kwargs=kwargs))

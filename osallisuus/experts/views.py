@@ -1,0 +1,629 @@
+"""Pages of the pool: self-service for experts, requests for staff, coordination screens."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from osallisuus.audit.models import AccessLog
+from osallisuus.audit.services import record_access, record_bulk_access
+
+from . import documents, selectors, services
+from .fees import LineInput, NoFeeTableError
+from .forms import (
+    AssignmentFeedbackForm,
+    ClaimLineFormSet,
+    DecideClaimForm,
+    ExpenseForm,
+    InviteForm,
+    MembershipForm,
+    PoolFilterForm,
+    ProfileForm,
+    RequestForm,
+    TrainingForm,
+)
+from .models import Assignment, Claim, ClaimExpense, ExpertProfile, ProfileStatus, TrainingRecord
+
+
+def _require_coordinator(request: HttpRequest) -> None:
+    if not request.user.has_perm("experts.view_pool"):
+        raise PermissionDenied
+
+
+def _own_profile(request: HttpRequest) -> ExpertProfile:
+    profile = selectors.profile_of(request.user)
+    if profile is None or profile.erased_at:
+        raise Http404
+    return profile
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """What the pool is and how to join."""
+    return render(request, "experts/home.html", {"profile": selectors.profile_of(request.user)})
+
+
+# --- Self-service ------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def apply(request: HttpRequest) -> HttpResponse:
+    if selectors.profile_of(request.user) is not None:
+        return redirect("experts:mine")
+    form = ProfileForm(
+        request.POST or None,
+        initial={
+            "languages": ["fi"],
+            "roles": ["expert"],
+            "available_onsite": True,
+            "available_remote": True,
+        },
+    )
+    if form.is_valid():
+        services.apply_to_pool(user=request.user, data=form.profile_data())
+        messages.success(request, _("Thank you! The coordinator will contact you."))
+        return redirect("experts:mine")
+    return render(request, "experts/profile_form.html", {"form": form, "applying": True})
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    """The expert's own page: profile, invitations, assignments, contracts and claims."""
+    profile = selectors.profile_of(request.user)
+    context: dict[str, Any] = {"profile": profile}
+    if profile is not None:
+        year = timezone.localdate().year
+        context.update(
+            invitations=profile.invitations.select_related("request"),
+            assignments=profile.assignments.select_related("request").prefetch_related(
+                "contracts", "claims"
+            ),
+            summary=selectors.yearly_summary(year=year, profile=profile),
+            year=year,
+            trainings=profile.trainings.all(),
+        )
+    return render(request, "experts/mine.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_profile(request: HttpRequest) -> HttpResponse:
+    profile = _own_profile(request)
+    form = ProfileForm(request.POST or None, initial=ProfileForm.initial_from(profile))
+    if form.is_valid():
+        services.update_profile(profile=profile, data=form.profile_data())
+        messages.success(request, _("Your profile was saved."))
+        return redirect("experts:mine")
+    return render(request, "experts/profile_form.html", {"form": form, "applying": False})
+
+
+@login_required
+def my_data_json(request: HttpRequest) -> HttpResponse:
+    profile = _own_profile(request)
+    response = HttpResponse(
+        json.dumps(selectors.own_data(profile), ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="omat-tiedot.json"'
+    return response
+
+
+@login_required
+def my_data_pdf(request: HttpRequest) -> HttpResponse:
+    profile = _own_profile(request)
+    response = HttpResponse(
+        documents.own_data_pdf(selectors.own_data(profile)), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = 'attachment; filename="omat-tiedot.pdf"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_erasure(request: HttpRequest) -> HttpResponse:
+    profile = _own_profile(request)
+    if request.method == "POST":
+        services.request_erasure(profile=profile)
+        messages.success(request, _("Your request was sent. The coordinator confirms it."))
+        return redirect("experts:mine")
+    return render(request, "experts/erasure.html", {"profile": profile})
+
+
+@require_http_methods(["GET", "POST"])
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """Accept or decline by the link in the e-mail, or from one's own page."""
+    invitation = selectors.invitation_by_token(token)
+    if request.method == "POST":
+        try:
+            assignment = services.answer_invitation(
+                invitation=invitation, accept=request.POST.get("answer") == "accept"
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            if assignment is not None:
+                messages.success(request, _("Thank you! Next, read and sign the contract."))
+                if request.user == assignment.profile.user:
+                    return redirect(assignment)
+            else:
+                messages.success(request, _("Thank you for your answer."))
+        return redirect(invitation)
+    return render(request, "experts/invitation.html", {"invitation": invitation})
+
+
+# --- Assignments, contracts, claims, feedback ------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assignment(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = selectors.access_assignment(user=request.user, pk=pk)
+    coordinator = selectors.is_coordinator(request.user)
+    own = assignment.profile.user == request.user
+    if request.method == "POST" and coordinator:
+        try:
+            if request.POST.get("action") == "start":
+                services.start_assignment(assignment=assignment, by=request.user)
+                messages.success(request, _("The assignment has started."))
+            elif request.POST.get("action") == "finish":
+                services.finish_assignment(assignment=assignment, by=request.user)
+                messages.success(request, _("The assignment is done."))
+            elif request.POST.get("action") == "new_contract":
+                services.generate_contract(assignment=assignment)
+                messages.success(request, _("A new contract version was made."))
+        except services.ContractNotSignedError as error:
+            messages.error(request, str(error))
+        return redirect(assignment)
+    if coordinator and not own:
+        record_access(actor=request.user, obj=assignment.profile, path=request.path)
+    return render(
+        request,
+        "experts/assignment.html",
+        {
+            "assignment": assignment,
+            "contract": services.current_contract(assignment),
+            "claims": assignment.claims.all() if (own or coordinator) else [],
+            "feedback": assignment.feedback.all(),
+            "coordinator": coordinator,
+            "own": own,
+            "feedback_form": AssignmentFeedbackForm(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contract(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = selectors.access_contract(user=request.user, pk=pk)
+    if request.method == "POST":
+        try:
+            services.sign_contract(contract=contract, by=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("You signed the contract."))
+        return redirect(contract)
+    if contract.assignment.profile.user != request.user:
+        record_access(actor=request.user, obj=contract.assignment.profile, path=request.path)
+    language = request.GET.get("kieli", "")
+    if language not in contract.sections:
+        language = "sv" if (request.LANGUAGE_CODE or "fi").startswith("sv") else "fi"
+    user = request.user
+    can_sign = not contract.superseded and (
+        (user == contract.assignment.profile.user and not contract.expert_signed_at)
+        or (selectors.is_coordinator(user) and not contract.coordinator_signed_at)
+    )
+    return render(
+        request,
+        "experts/contract.html",
+        {
+            "contract": contract,
+            "sections": contract.sections[language],
+            "language": language,
+            "can_sign": can_sign,
+        },
+    )
+
+
+@login_required
+def contract_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    contract = selectors.access_contract(user=request.user, pk=pk)
+    language = request.GET.get("kieli", "fi")
+    if contract.assignment.profile.user != request.user:
+        record_access(
+            actor=request.user,
+            obj=contract.assignment.profile,
+            action=AccessLog.Action.EXPORT,
+            path=request.path,
+        )
+    response = HttpResponse(
+        documents.contract_pdf(contract, language), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="sopimus-{contract.assignment_id}-v{contract.version}-'
+        f'{language}.pdf"'
+    )
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_claim(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = selectors.access_assignment(user=request.user, pk=pk)
+    if assignment.profile.user != request.user:
+        raise Http404
+    day = timezone.localtime(assignment.request.starts_at).date()
+    lines = ClaimLineFormSet(
+        request.POST or None,
+        prefix="line",
+        initial=[{"date": day, "hours": assignment.request.duration_hours}],
+    )
+    expense = ExpenseForm(request.POST or None, request.FILES or None, prefix="expense")
+    errors: list[str] = []
+    if request.method == "POST" and lines.is_valid() and expense.is_valid():
+        expenses = []
+        if expense.cleaned_data.get("receipt"):
+            expenses.append(
+                services.ExpenseInput(
+                    description=expense.cleaned_data["description"],
+                    amount=expense.cleaned_data["amount"],
+                    receipt=expense.cleaned_data["receipt"],
+                )
+            )
+        try:
+            services.submit_claim(
+                assignment=assignment,
+                by=request.user,
+                lines=[LineInput(**form.cleaned_data) for form in lines if form.cleaned_data],
+                expenses=expenses,
+            )
+        except ValidationError as error:
+            errors = error.messages
+        except NoFeeTableError:
+            errors = [_("No fee table covers this date yet; ask the coordinator.")]
+        else:
+            messages.success(request, _("Your claim was sent."))
+            return redirect(assignment)
+    if assignment.status not in (Assignment.Status.STARTED, Assignment.Status.DONE):
+        errors = errors or [_("You can claim once the assignment has started.")]
+    return render(
+        request,
+        "experts/claim_form.html",
+        {"assignment": assignment, "lines": lines, "expense": expense, "errors": errors},
+    )
+
+
+@login_required
+@require_POST
+def assignment_feedback(request: HttpRequest, pk: int) -> HttpResponse:
+    assignment = selectors.access_assignment(user=request.user, pk=pk)
+    form = AssignmentFeedbackForm(request.POST)
+    if form.is_valid():
+        services.give_assignment_feedback(
+            assignment=assignment, by=request.user, **form.cleaned_data
+        )
+        messages.success(request, _("Thank you for your feedback."))
+    else:
+        messages.error(request, _("Choose how it went."))
+    return redirect(assignment)
+
+
+# --- Requests (any staff member) ---------------------------------------------------------------
+
+
+@login_required
+def requests(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("experts.file_request"):
+        raise PermissionDenied
+    page = Paginator(selectors.requests_for(request.user), 25).get_page(request.GET.get("page"))
+    return render(request, "experts/requests.html", {"page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_request(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("experts.file_request"):
+        raise PermissionDenied
+    form = RequestForm(request.POST or None)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        areas = data.pop("areas")
+        expert_request = services.file_request(by=request.user, areas=areas, **data)
+        messages.success(request, _("Your request was sent to the coordinator."))
+        return redirect(expert_request)
+    return render(request, "experts/request_form.html", {"form": form})
+
+
+@login_required
+def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The requester sees who is coming (name, languages, roles); the coordinator also sees the
+    ranked candidates with their reasons, which is a logged view of lived-experience data."""
+    expert_request = selectors.access_request(user=request.user, pk=pk)
+    context: dict[str, Any] = {
+        "expert_request": expert_request,
+        "assignments": expert_request.assignments.select_related("profile__user"),
+    }
+    if selectors.is_coordinator(request.user):
+        candidates = selectors.candidates_for(expert_request)
+        record_bulk_access(
+            actor=request.user,
+            model_label="experts.expertprofile",
+            object_ids=[str(c.profile.pk) for c in candidates],
+            action=AccessLog.Action.VIEW,
+            path=request.path,
+        )
+        context["candidates"] = candidates
+        context["invitations"] = expert_request.invitations.select_related("profile__user")
+    return render(request, "experts/request_detail.html", context)
+
+
+@login_required
+@require_POST
+def invite(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_coordinator(request)
+    expert_request = selectors.access_request(user=request.user, pk=pk)
+    ids = [c.profile.pk for c in selectors.candidates_for(expert_request) if not c.invited]
+    form = InviteForm(request.POST, choices=[(i, str(i)) for i in ids])
+    if form.is_valid():
+        invited = services.invite(
+            request=expert_request,
+            profiles=ExpertProfile.objects.filter(pk__in=form.cleaned_data["profiles"]),
+            by=request.user,
+        )
+        messages.success(request, _("%(count)s invitations sent.") % {"count": len(invited)})
+    else:
+        messages.error(request, _("Choose at least one person to invite."))
+    return redirect(expert_request)
+
+
+# --- Coordination ------------------------------------------------------------------------------
+
+
+@login_required
+def pool(request: HttpRequest) -> HttpResponse:
+    _require_coordinator(request)
+    form = PoolFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    profiles = selectors.pool(**{k: v for k, v in filters.items() if v})
+    page = Paginator(profiles, 50).get_page(request.GET.get("page"))
+    record_bulk_access(
+        actor=request.user,
+        model_label="experts.expertprofile",
+        object_ids=[str(p.pk) for p in page],
+        action=AccessLog.Action.VIEW,
+        path=request.path,
+    )
+    return render(request, "experts/pool.html", {"form": form, "page": page})
+
+
+@login_required
+def applicants(request: HttpRequest) -> HttpResponse:
+    _require_coordinator(request)
+    profiles = selectors.pool(status=ProfileStatus.APPLICANT)
+    erasures = ExpertProfile.objects.filter(
+        erasure_requested_at__isnull=False, erased_at__isnull=True
+    ).select_related("user")
+    return render(request, "experts/applicants.html", {"profiles": profiles, "erasures": erasures})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_coordinator(request)
+    profile = selectors.access_profile(user=request.user, pk=pk)
+    training_form = TrainingForm(prefix="training")
+    membership_form = MembershipForm(
+        prefix="membership",
+        initial={
+            "status": profile.status,
+            "stage": profile.stage,
+            "support_person": profile.support_person,
+        },
+    )
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "approve":
+            services.approve_applicant(profile=profile, by=request.user)
+            messages.success(request, _("The applicant was approved."))
+            return redirect(profile)
+        if action == "erase":
+            services.erase_profile(profile=profile, by=request.user)
+            messages.success(request, _("The person's data was erased."))
+            return redirect("experts:applicants")
+        if action == "training":
+            training_form = TrainingForm(request.POST, request.FILES, prefix="training")
+            if training_form.is_valid():
+                services.record_training(
+                    profile=profile, by=request.user, **training_form.cleaned_data
+                )
+                messages.success(request, _("The training was recorded."))
+                return redirect(profile)
+        if action == "membership":
+            membership_form = MembershipForm(request.POST, prefix="membership")
+            if membership_form.is_valid():
+                services.update_membership(
+                    profile=profile, by=request.user, **membership_form.cleaned_data
+                )
+                messages.success(request, _("Saved."))
+                return redirect(profile)
+    record_access(actor=request.user, obj=profile, path=request.path)
+    year = timezone.localdate().year
+    return render(
+        request,
+        "experts/profile.html",
+        {
+            "profile": profile,
+            "training_form": training_form,
+            "membership_form": membership_form,
+            "consent": profile.consents.filter(withdrawn_at__isnull=True).first(),
+            "assignments": profile.assignments.select_related("request"),
+            "summary": selectors.yearly_summary(year=year, profile=profile),
+            "year": year,
+        },
+    )
+
+
+@login_required
+def claims(request: HttpRequest) -> HttpResponse:
+    _require_coordinator(request)
+    submitted = Claim.objects.filter(status=Claim.Status.SUBMITTED).select_related(
+        "assignment__request", "assignment__profile__user"
+    )
+    return render(
+        request,
+        "experts/claims.html",
+        {"submitted": submitted, "approved": selectors.approved_claims()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = selectors.access_claim(user=request.user, pk=pk)
+    coordinator = selectors.is_coordinator(request.user)
+    form = DecideClaimForm(request.POST or None) if coordinator else None
+    if form is not None and form.is_valid():
+        try:
+            services.decide_claim(
+                claim=claim,
+                by=request.user,
+                approve=form.cleaned_data["decision"] == "approve",
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("The decision was saved."))
+        return redirect("experts:claims")
+    if coordinator and claim.assignment.profile.user != request.user:
+        record_access(actor=request.user, obj=claim.assignment.profile, path=request.path)
+    return render(
+        request,
+        "experts/claim_detail.html",
+        {
+            "claim": claim,
+            "form": form,
+            "lines": claim.lines.all(),
+            "expenses": claim.expenses.all(),
+        },
+    )
+
+
+def _period(request: HttpRequest) -> tuple[datetime.date | None, datetime.date | None]:
+    def parse(value: str | None) -> datetime.date | None:
+        try:
+            return datetime.date.fromisoformat(value or "")
+        except ValueError:
+            return None
+
+    return parse(request.GET.get("alku")), parse(request.GET.get("loppu"))
+
+
+def _log_export(request: HttpRequest, rows: list[selectors.PayrollRow]) -> None:
+    record_bulk_access(
+        actor=request.user,
+        model_label="experts.claim",
+        object_ids=[str(r.claim.pk) for r in rows],
+        action=AccessLog.Action.EXPORT,
+        path=request.path,
+    )
+
+
+@login_required
+def payroll_csv(request: HttpRequest) -> HttpResponse:
+    _require_coordinator(request)
+    start, end = _period(request)
+    rows = selectors.approved_claims(start=start, end=end)
+    _log_export(request, rows)
+    response = HttpResponse(
+        "\ufeff" + documents.payroll_csv(rows), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="palkanmaksu.csv"'
+    return response
+
+
+@login_required
+def payroll_xlsx(request: HttpRequest) -> HttpResponse:
+    _require_coordinator(request)
+    start, end = _period(request)
+    rows = selectors.approved_claims(start=start, end=end)
+    _log_export(request, rows)
+    response = HttpResponse(
+        documents.payroll_xlsx(rows),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="palkanmaksu.xlsx"'
+    return response
+
+
+@login_required
+@require_POST
+def mark_paid(request: HttpRequest) -> HttpResponse:
+    _require_coordinator(request)
+    count = services.mark_claims_paid(
+        claims=Claim.objects.filter(status=Claim.Status.APPROVED), by=request.user
+    )
+    messages.success(request, _("%(count)s claims marked as paid.") % {"count": count})
+    return redirect("experts:claims")
+
+
+@login_required
+def yearly_summary(request: HttpRequest) -> HttpResponse:
+    _require_coordinator(request)
+    try:
+        year = int(request.GET.get("vuosi", ""))
+    except ValueError:
+        year = timezone.localdate().year
+    return render(
+        request,
+        "experts/yearly_summary.html",
+        {"rows": selectors.yearly_summary(year=year), "year": year},
+    )
+
+
+@login_required
+@require_POST
+def remind(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_coordinator(request)
+    expert_request = selectors.access_request(user=request.user, pk=pk)
+    count = services.send_reminders()
+    messages.success(request, _("%(count)s reminders sent.") % {"count": count})
+    return redirect(expert_request)
+
+
+@login_required
+def receipt(request: HttpRequest, pk: int) -> FileResponse:
+    """A receipt of a claim: the expert's own, or any for coordinators (logged)."""
+    claim_ids = [e.claim_id for e in ClaimExpense.objects.filter(pk=pk)]
+    if not claim_ids:
+        raise Http404
+    claim = selectors.access_claim(user=request.user, pk=claim_ids[0])
+    expense = ClaimExpense.objects.get(pk=pk)
+    if claim.assignment.profile.user != request.user:
+        record_access(actor=request.user, obj=claim, path=request.path)
+    return FileResponse(expense.receipt.open("rb"), as_attachment=True)
+
+
+@login_required
+def certificate(request: HttpRequest, pk: int) -> FileResponse:
+    """A training certificate: the person's own, or any for coordinators (logged)."""
+    record = TrainingRecord.objects.select_related("profile").filter(pk=pk).first()
+    if record is None or not record.certificate:
+        raise Http404
+    own = record.profile.user_id == request.user.pk
+    if not own and not selectors.is_coordinator(request.user):
+        raise Http404
+    if not own:
+        record_access(actor=request.user, obj=record.profile, path=request.path)
+    return FileResponse(record.certificate.open("rb"), as_attachment=True)

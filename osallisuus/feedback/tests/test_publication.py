@@ -1,0 +1,346 @@
+"""Publication with moderation: a person confirms the redacted text; the public sees only that."""
+
+import pytest
+
+from osallisuus.audit.models import AccessLog
+from osallisuus.feedback.models import Publication, PublicationEvent, Status
+from osallisuus.feedback.publication import PublicationError, publish_story
+from osallisuus.feedback.services import (
+    FeedbackInput,
+    move_feedback,
+    reply_to_feedback,
+    submit_feedback,
+)
+from osallisuus.notifications.models import OutboxMessage
+
+pytestmark = pytest.mark.django_db
+
+ORIGINAL = "Hoitaja Mervi Virtanen soitti minulle numerosta 040 123 4567 ja auttoi hyvin."
+REDACTED = "Hoitaja soitti minulle ja auttoi hyvin."
+
+
+def give(unit, text=ORIGINAL, **kwargs):
+    kwargs.setdefault("publish_consent", True)
+    return submit_feedback(FeedbackInput(unit=unit, text=text, **kwargs))[0]
+
+
+def english(client):
+    """Assertions on English msgids hold once the catalogues are translated."""
+    client.cookies["django_language"] = "en"
+    return client
+
+
+def publish(client, feedback, text=REDACTED, confirmed=True):
+    data = {"action": "publish", "text": text}
+    if confirmed:
+        data["confirmed"] = "on"
+    return client.post(f"/palaute/julkaisu/{feedback.pk}/", data)
+
+
+def test_the_queue_lists_consented_comments_waiting_for_a_decision(client_as, unit):
+    waiting = give(unit)
+    give(unit, text="Ei lupaa julkaista", publish_consent=False)
+    coordinator = client_as("coordinator")
+    page = coordinator.get("/palaute/julkaisu/")
+    assert page.status_code == 200
+    assert list(page.context["page"]) == [waiting]
+    # The queue shows the proposal without personal data, never the original.
+    body = page.content.decode()
+    assert "040 123 4567" not in body
+
+
+def test_a_comment_without_consent_cannot_be_published(client_as, unit):
+    feedback = give(unit, publish_consent=False)
+    coordinator = client_as("coordinator")
+    assert publish(coordinator, feedback).status_code == 404
+    with pytest.raises(PublicationError):
+        publish_story(feedback=feedback, by=coordinator.user, text=REDACTED, confirmed=True)
+    assert not Publication.objects.exists()
+
+
+def test_publishing_without_the_confirmation_is_refused_and_nothing_is_saved(client_as, unit):
+    feedback = give(unit)
+    coordinator = english(client_as("coordinator"))
+    response = publish(coordinator, feedback, confirmed=False)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "error-summary" in body
+    assert "Confirm that you have checked the text has no personal data." in body
+    with pytest.raises(PublicationError) as refused:
+        publish_story(feedback=feedback, by=coordinator.user, text=REDACTED, confirmed=False)
+    assert "confirmed" in refused.value.errors
+    assert not Publication.objects.exists()
+    assert not PublicationEvent.objects.exists()
+
+
+def test_a_text_that_still_holds_a_phone_number_is_refused(client_as, unit):
+    feedback = give(unit)
+    response = publish(english(client_as("coordinator")), feedback, text="Soittakaa 040 123 4567")
+    assert response.status_code == 200
+    assert "phone number" in response.content.decode()
+    assert not Publication.objects.exists()
+
+
+def test_the_moderation_page_highlights_the_proposed_redactions(client_as, unit):
+    feedback = give(unit)
+    body = client_as("coordinator").get(f"/palaute/julkaisu/{feedback.pk}/").content.decode()
+    assert '<mark class="pii">040 123 4567</mark>' in body
+    # The editable text is prefilled with the proposal, personal data replaced.
+    textarea = body.split('name="text"')[1].split("</textarea>")[0]
+    assert "040 123 4567" not in textarea
+    assert "[PHONE]" in textarea
+
+
+def test_viewing_the_original_on_the_moderation_page_is_logged(client_as, unit):
+    feedback = give(unit)
+    coordinator = client_as("coordinator")
+    coordinator.get(f"/palaute/julkaisu/{feedback.pk}/")
+    entry = AccessLog.objects.get(object_type="feedback.feedback", object_id=str(feedback.pk))
+    assert entry.actor == coordinator.user
+
+
+def test_only_the_confirmed_text_appears_on_the_public_page(client_as, client, unit):
+    feedback = give(unit)
+    response = publish(client_as("unit_manager"), feedback)
+    assert response.status_code == 302
+    body = client.get("/palaute/tarinat/KST/").content.decode()
+    assert REDACTED in body
+    assert "040 123 4567" not in body
+    assert "Mervi" not in body
+    assert "Virtanen" not in body
+    publication = Publication.objects.get()
+    assert publication.published_text == REDACTED
+    assert PublicationEvent.objects.get().decision == "published"
+
+
+def test_the_public_page_shows_the_answer_and_what_changed(client_as, client, unit):
+    feedback = give(unit)
+    coordinator = client_as("coordinator")
+    reply_to_feedback(feedback=feedback, by=coordinator.user, text="Kiitos, välitämme kiitokset.")
+    move_feedback(
+        feedback=feedback,
+        by=coordinator.user,
+        status=Status.CHANGE_MADE,
+        public_text="Lisäsimme puhelinaikoja aamuihin.",
+    )
+    publish(coordinator, feedback)
+    body = client.get("/palaute/tarinat/KST/").content.decode()
+    assert "Kiitos, välitämme kiitokset." in body
+    assert "Lisäsimme puhelinaikoja aamuihin." in body
+
+
+def test_newest_published_story_comes_first(client_as, client, unit):
+    coordinator = client_as("coordinator")
+    first, second = give(unit, text="Ensimmäinen"), give(unit, text="Toinen")
+    publish(coordinator, first, text="Ensimmäinen tarina")
+    publish(coordinator, second, text="Toinen tarina")
+    body = client.get("/palaute/tarinat/KST/").content.decode()
+    assert body.index("Toinen tarina") < body.index("Ensimmäinen tarina")
+
+
+def test_a_rejection_reason_is_never_public(client_as, client, unit):
+    feedback = give(unit)
+    coordinator = client_as("coordinator")
+    response = coordinator.post(
+        f"/palaute/julkaisu/{feedback.pk}/",
+        {"action": "reject", "reject-reason": "Sisältää tunnistettavan tilanteen"},
+    )
+    assert response.status_code == 302
+    assert Publication.objects.get().decision == "rejected"
+    public = client.get("/palaute/tarinat/KST/").content.decode()
+    assert "tunnistettavan" not in public
+    assert REDACTED not in public
+    api = client.get("/api/v1/units/KST/stories/").content.decode()
+    assert "tunnistettavan" not in api
+    status = client.get(f"/palaute/seuraa/{feedback.reply_code}/").content.decode()
+    assert "tunnistettavan" not in status
+
+
+def test_a_rejection_needs_a_reason(client_as, unit):
+    feedback = give(unit)
+    response = client_as("coordinator").post(
+        f"/palaute/julkaisu/{feedback.pk}/", {"action": "reject", "reject-reason": ""}
+    )
+    assert response.status_code == 200
+    assert not Publication.objects.exists()
+
+
+def test_a_taken_down_story_disappears_and_the_take_down_is_logged(client_as, client, unit):
+    feedback = give(unit)
+    coordinator = client_as("coordinator")
+    publish(coordinator, feedback)
+    coordinator.post(
+        f"/palaute/julkaisu/{feedback.pk}/",
+        {"action": "unpublish", "down-reason": "Giver asked to remove it"},
+    )
+    assert REDACTED not in client.get("/palaute/tarinat/KST/").content.decode()
+    assert [e.decision for e in PublicationEvent.objects.all()] == ["published", "unpublished"]
+    assert PublicationEvent.objects.last().by == coordinator.user
+
+
+def test_the_giver_is_told_by_e_mail_when_the_story_is_published(client_as, unit):
+    feedback = give(unit, contact_email="antaja@example.org")
+    OutboxMessage.objects.all().delete()
+    publish(client_as("coordinator"), feedback)
+    message = OutboxMessage.objects.get(recipient="antaja@example.org")
+    assert "/palaute/tarinat/KST/" in message.body
+    assert ORIGINAL not in message.body
+
+
+def test_the_status_page_notice_tells_the_giver_their_story_is_public(client_as, unit):
+    from django.template.loader import render_to_string
+
+    feedback = give(unit)
+    publish(client_as("coordinator"), feedback)
+    feedback.refresh_from_db()
+    html = render_to_string("feedback/stories_status_notice.html", {"feedback": feedback})
+    assert "/palaute/tarinat/KST/" in html
+    unpublished = give(unit, text="Toinen")
+    assert (
+        render_to_string("feedback/stories_status_notice.html", {"feedback": unpublished}).strip()
+        == ""
+    )
+
+
+def test_a_manager_of_another_unit_gets_404(client_as, unit, other_unit):
+    from django.test import Client
+
+    from osallisuus.accounts.tests.factories import sign_in, user_with_role
+
+    feedback = give(unit)
+    manager = user_with_role("unit_manager", unit=other_unit)
+
+    other = Client()
+    sign_in(other, manager)
+    assert other.get("/palaute/julkaisu/").status_code == 200
+    assert feedback not in other.get("/palaute/julkaisu/").context["page"]
+    assert other.get(f"/palaute/julkaisu/{feedback.pk}/").status_code == 404
+    assert publish(other, feedback).status_code == 404
+    assert not Publication.objects.exists()
+
+
+def test_a_unit_manager_who_is_only_staff_of_a_unit_cannot_moderate_it(unit, other_unit):
+    from django.test import Client
+
+    from osallisuus.accounts.services import assign_role
+    from osallisuus.accounts.tests.factories import sign_in, user_with_role
+
+    feedback = give(unit)
+    person = user_with_role("unit_manager", unit=other_unit)
+    assign_role(user=person, role="staff", unit=unit)
+    c = Client()
+    sign_in(c, person)
+    assert c.get(f"/palaute/julkaisu/{feedback.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("role", ["resident", "expert", "staff", "decision_maker"])
+def test_people_who_do_not_moderate_get_403(client_as, unit, role):
+    feedback = give(unit)
+    c = client_as(role)
+    assert c.get("/palaute/julkaisu/").status_code == 403
+    assert c.get(f"/palaute/julkaisu/{feedback.pk}/").status_code == 403
+    assert publish(c, feedback).status_code == 403
+    assert not Publication.objects.exists()
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, unit):
+    feedback = give(unit)
+    assert client.get("/palaute/julkaisu/").status_code == 302
+    assert publish(client, feedback).status_code == 302
+    assert not Publication.objects.exists()
+
+
+def scored(unit, n, score=4, **kwargs):
+    for _ in range(n):
+        submit_feedback(
+            FeedbackInput(unit=unit, answers=[("encounter", score), ("recommend", 10)], **kwargs)
+        )
+
+
+def test_figures_are_hidden_below_the_minimum(client, unit, settings):
+    settings.PUBLIC_MIN_ANSWERS = 5
+    scored(unit, 4)
+    response = english(client).get("/palaute/tarinat/KST/")
+    assert not response.context["summary"].shown
+    body = response.content.decode()
+    assert "Average score" not in body
+    assert "at least 5 answers" in body
+    api = client.get("/api/v1/units/KST/stories/").json()
+    assert api["summary"]["shown"] is False
+    assert api["summary"]["count"] is None
+    assert api["summary"]["average"] is None
+
+
+def test_figures_are_shown_at_the_minimum(client, unit, settings):
+    settings.PUBLIC_MIN_ANSWERS = 5
+    scored(unit, 3, score=4)
+    scored(unit, 2, score=2)
+    response = english(client).get("/palaute/tarinat/KST/")
+    summary = response.context["summary"]
+    assert summary.shown and summary.count == 5
+    assert summary.average == 3.2
+    assert [row["count"] for row in summary.distribution] == [0, 2, 0, 3, 0]
+    assert summary.recommend_share == 100
+    assert "Average score: 3.2 out of 5" in response.content.decode()
+
+
+def test_button_mashing_does_not_count_towards_the_figures(client, unit, settings):
+    settings.PUBLIC_MIN_ANSWERS = 5
+    scored(unit, 4)
+    scored(unit, 10, score=1, suspected_mashing=True)
+    assert not client.get("/palaute/tarinat/KST/").context["summary"].shown
+
+
+def test_the_api_lists_published_stories_with_figures(client_as, client, unit, settings):
+    settings.PUBLIC_MIN_ANSWERS = 5
+    coordinator = client_as("coordinator")
+    feedback = give(unit)
+    reply_to_feedback(feedback=feedback, by=coordinator.user, text="Kiitos palautteesta.")
+    publish(coordinator, feedback)
+    give(unit, text="Odottaa päätöstä")
+    data = client.get("/api/v1/units/KST/stories/").json()
+    assert data["count"] == 1
+    assert data["unit"] == "KST"
+    assert data["results"][0]["text"] == REDACTED
+    assert data["results"][0]["replies"][0]["text"] == "Kiitos palautteesta."
+    assert "040 123 4567" not in str(data)
+    assert client.get("/api/v1/units/NOPE/stories/").status_code == 404
+
+
+def test_the_stories_api_is_in_the_openapi_schema(client):
+    schema = client.get("/api/v1/schema/").json()
+    operation = schema["paths"]["/api/v1/units/{code}/stories/"]["get"]
+    body = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    if "$ref" in body:
+        body = schema["components"]["schemas"][body["$ref"].rsplit("/", 1)[1]]
+    assert {"count", "results", "summary", "unit"} <= set(body["properties"])
+
+
+def test_an_unknown_unit_has_no_stories_page(client, unit):
+    assert client.get("/palaute/tarinat/NOPE/").status_code == 404
+
+
+def test_the_stories_page_costs_the_same_queries_however_many_stories(
+    client_as, client, unit, django_assert_max_num_queries
+):
+    coordinator = client_as("coordinator")
+    for n in range(12):
+        feedback = give(unit, text=f"Tarina {n}")
+        reply_to_feedback(feedback=feedback, by=coordinator.user, text=f"Vastaus {n}")
+        publish_story(feedback=feedback, by=coordinator.user, text=f"Tarina {n}", confirmed=True)
+    with django_assert_max_num_queries(10):
+        assert client.get("/palaute/tarinat/KST/").status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get("/api/v1/units/KST/stories/").status_code == 200
+
+
+def test_personal_data_in_the_units_answer_is_removed_on_the_public_page(client_as, client, unit):
+    coordinator = client_as("coordinator")
+    feedback = give(unit)
+    reply_to_feedback(
+        feedback=feedback, by=coordinator.user, text="Soita minulle numeroon 040 765 4321."
+    )
+    publish(coordinator, feedback)
+    body = client.get("/palaute/tarinat/KST/").content.decode()
+    assert "Soita minulle numeroon" in body
+    assert "040 765 4321" not in body

@@ -1,0 +1,312 @@
+"""Reads of reports: dashboards and rising themes, computed from the roll-ups only.
+
+Every figure starts from the units in the user's scope; the number of queries and the rows read
+depend on units × months × channels, never on the number of feedback items.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db.models import QuerySet, Sum
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from osallisuus.accounts.selectors import units_in_scope
+from osallisuus.analysis.taxonomy import theme_label
+from osallisuus.analysis.trends import RisingTheme, rising_themes
+from osallisuus.organisation.models import Service, Unit
+
+from .models import COUNTER_FIELDS, MonthlyRollup, ThemeRollup
+
+# Figures for fewer answers than this are hidden, so no one can be recognised from them.
+MIN_GROUP = 5
+TREND_MONTHS = 12
+BASELINE_MONTHS = 12
+
+
+def add_months(month: date, n: int) -> date:
+    index = month.year * 12 + month.month - 1 + n
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def months_between(start: date, end: date) -> list[date]:
+    months = []
+    current = start
+    while current <= end:
+        months.append(current)
+        current = add_months(current, 1)
+    return months
+
+
+@dataclass(frozen=True)
+class Period:
+    """Whole calendar months from `start` to `end` (both the first day of their month)."""
+
+    start: date
+    end: date
+
+    @classmethod
+    def default(cls, today: date | None = None) -> Period:
+        end = (today or timezone.localdate()).replace(day=1)
+        return cls(add_months(end, -(TREND_MONTHS - 1)), end)
+
+    @property
+    def months(self) -> list[date]:
+        return months_between(self.start, self.end)
+
+
+@dataclass
+class Rising:
+    theme: str
+    label: str
+    count: int
+    expected: float
+    p_value: float
+
+
+@dataclass
+class MonthFigures:
+    month: date
+    count: int
+    mean_score: float | None
+
+
+@dataclass
+class Dashboard:
+    """Everything one dashboard shows, for a set of units and a period."""
+
+    period: Period
+    count: int = 0
+    comments: int = 0
+    scores: list[tuple[int, int]] = field(default_factory=list)
+    score_answers: int = 0
+    mean_score: float | None = None
+    nps_promoters: int = 0
+    nps_passives: int = 0
+    nps_detractors: int = 0
+    answered_in_time: int = 0
+    due_count: int = 0
+    due_until: date | None = None
+    change_made: int = 0
+    channels: list[tuple[str, int]] = field(default_factory=list)
+    trend: list[MonthFigures] = field(default_factory=list)
+    top_themes: list[tuple[str, str, int]] = field(default_factory=list)
+    rising: list[Rising] = field(default_factory=list)
+
+    @property
+    def nps_answers(self) -> int:
+        return self.nps_promoters + self.nps_passives + self.nps_detractors
+
+    @property
+    def recommendation_index(self) -> int | None:
+        """Promoters minus detractors, as a share of answers (−100…100); hidden for few."""
+        if self.nps_answers < MIN_GROUP:
+            return None
+        return round(100 * (self.nps_promoters - self.nps_detractors) / self.nps_answers)
+
+    @property
+    def scores_shown(self) -> bool:
+        return self.score_answers >= MIN_GROUP
+
+    @property
+    def in_time_share(self) -> int | None:
+        if self.due_count < MIN_GROUP:
+            return None
+        return round(100 * self.answered_in_time / self.due_count)
+
+
+def report_units(user: Any) -> QuerySet[Unit]:
+    """Units whose figures the user may see: own units for staff, the county for county roles."""
+    return units_in_scope(user)
+
+
+def access_unit(*, user: Any, code: str) -> Unit:
+    """A unit in the user's scope, or 404 (do not reveal that it exists)."""
+    unit = report_units(user).select_related("service").filter(code=code.upper()).first()
+    if unit is None:
+        raise Http404
+    return unit
+
+
+def access_service(*, user: Any, pk: int) -> tuple[Service, QuerySet[Unit]]:
+    """A service and its units in the user's scope, or 404 when none of them is."""
+    units = report_units(user).filter(service_id=pk)
+    service = Service.objects.filter(pk=pk, units__in=units).distinct().first()
+    if service is None:
+        raise Http404
+    return service, units
+
+
+def reportable_services(user: Any) -> QuerySet[Service]:
+    return Service.objects.filter(units__in=report_units(user)).distinct().order_by("name_fi")
+
+
+def _theme_label(theme: str) -> str:
+    try:
+        return theme_label(theme, (get_language() or "fi")[:2])
+    except KeyError:
+        return theme
+
+
+def dashboard(*, units: QuerySet[Unit], period: Period, today: date | None = None) -> Dashboard:
+    """Figures for the units and period: two queries on the roll-ups, whatever the data size."""
+    from osallisuus.feedback.models import Channel  # labels only
+
+    today = today or timezone.localdate()
+    trend_start = add_months(period.end, -(TREND_MONTHS - 1))
+    baseline_start = add_months(period.end, -BASELINE_MONTHS)
+    first = min(period.start, trend_start, baseline_start)
+    result = Dashboard(period=period)
+    sums = {name: Sum(name) for name in COUNTER_FIELDS}
+    rows = (
+        MonthlyRollup.objects.filter(unit__in=units, month__gte=first, month__lte=period.end)
+        .values("month", "channel")
+        .annotate(**sums)
+        .order_by()
+    )
+    by_month: dict[date, Counter[str]] = defaultdict(Counter)
+    channels: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    # The response time has passed for every item of a month once the month's last day plus
+    # the response days lie behind us; the share answered in time counts only such months.
+    response_days = timedelta(days=settings.FEEDBACK_RESPONSE_DAYS)
+    due_until: date | None = None
+    row: dict[str, Any]
+    for row in rows:  # type: ignore[assignment]
+        month = row["month"]
+        values = Counter({name: row[name] or 0 for name in COUNTER_FIELDS})
+        by_month[month].update(values)
+        if period.start <= month <= period.end:
+            totals.update(values)
+            channels[row["channel"]] += values["count"]
+            month_end = add_months(month, 1) - timedelta(days=1)
+            if month_end + response_days < today:
+                result.answered_in_time += values["answered_in_time"]
+                result.due_count += values["count"]
+                due_until = max(due_until or month_end, month_end)
+    result.due_until = due_until
+    result.count = totals["count"]
+    result.comments = totals["comments"]
+    result.scores = [(score, totals[f"score_{score}"]) for score in range(1, 6)]
+    result.score_answers = sum(n for _s, n in result.scores)
+    if result.score_answers >= MIN_GROUP:
+        result.mean_score = sum(s * n for s, n in result.scores) / result.score_answers
+    result.nps_promoters = totals["nps_promoters"]
+    result.nps_passives = totals["nps_passives"]
+    result.nps_detractors = totals["nps_detractors"]
+    result.change_made = totals["change_made"]
+    labels = dict(Channel.choices)
+    result.channels = [
+        (str(labels.get(channel, channel)), n) for channel, n in channels.most_common() if n
+    ]
+    for month in months_between(trend_start, period.end):
+        values = by_month.get(month, Counter())
+        answers = sum(values[f"score_{s}"] for s in range(1, 6))
+        mean = (
+            sum(s * values[f"score_{s}"] for s in range(1, 6)) / answers
+            if answers >= MIN_GROUP
+            else None
+        )
+        result.trend.append(MonthFigures(month, values["count"], mean))
+    theme_rows = (
+        ThemeRollup.objects.filter(unit__in=units, month__gte=first, month__lte=period.end)
+        .values("month", "theme")
+        .annotate(total=Sum("count"))
+        .order_by()
+    )
+    themes_by_month: dict[date, dict[str, int]] = defaultdict(dict)
+    top: Counter[str] = Counter()
+    for row in theme_rows:  # type: ignore[assignment]
+        themes_by_month[row["month"]][row["theme"]] = row["total"] or 0
+        if period.start <= row["month"] <= period.end:
+            top[row["theme"]] += row["total"] or 0
+    result.top_themes = [(t, _theme_label(t), n) for t, n in top.most_common(8) if n]
+    result.rising = _rising(by_month, themes_by_month, period.end)
+    return result
+
+
+def _rising(
+    by_month: dict[date, Counter[str]],
+    themes_by_month: dict[date, dict[str, int]],
+    month: date,
+) -> list[Rising]:
+    previous_months = [add_months(month, -n) for n in range(1, BASELINE_MONTHS + 1)]
+    found = rising_theme_list(
+        current=themes_by_month.get(month, {}),
+        current_total=by_month.get(month, Counter())["comments"],
+        previous=[themes_by_month.get(m, {}) for m in previous_months],
+        previous_totals=[by_month.get(m, Counter())["comments"] for m in previous_months],
+    )
+    return [
+        Rising(r.theme, _theme_label(r.theme), r.count, r.expected, r.adjusted_p_value)
+        for r in found
+    ]
+
+
+def rising_theme_list(
+    *,
+    current: dict[str, int],
+    current_total: int,
+    previous: list[dict[str, int]],
+    previous_totals: list[int],
+) -> list[RisingTheme]:
+    """The analysis package's test (one-sided Poisson, Holm-corrected, minimum count 5)."""
+    return rising_themes(
+        current=current,
+        current_total=current_total,
+        previous=previous,
+        previous_totals=previous_totals,
+    )
+
+
+def rising_for(*, units: QuerySet[Unit], month: date) -> list[Rising]:
+    """Themes rising in `month` against the months before it, for these units."""
+    return dashboard(units=units, period=Period(month, month)).rising
+
+
+@dataclass(frozen=True)
+class AggregateRow:
+    """One unit's figures for one month, as the aggregate export and API give them."""
+
+    unit_code: str
+    month: str
+    count: int
+    comments: int
+    score_1: int
+    score_2: int
+    score_3: int
+    score_4: int
+    score_5: int
+    nps_promoters: int
+    nps_passives: int
+    nps_detractors: int
+    answered_in_time: int
+    answered_late: int
+    change_made: int
+
+
+def aggregate_rows(*, units: QuerySet[Unit], period: Period) -> QuerySet[Any]:
+    """Per unit and month sums over channels, ordered for stable pages."""
+    sums = {name: Sum(name) for name in COUNTER_FIELDS}
+    return (
+        MonthlyRollup.objects.filter(unit__in=units, month__gte=period.start, month__lte=period.end)
+        .values("unit__code", "month")
+        .annotate(**sums)
+        .order_by("month", "unit__code")
+    )
+
+
+def iter_aggregates(*, units: QuerySet[Unit], period: Period) -> Iterator[AggregateRow]:
+    for row in aggregate_rows(units=units, period=period):
+        yield AggregateRow(
+            unit_code=row["unit__code"],
+            month=row["month"].strftime("%Y-%m"),
+            **{name: row[name] or 0 for name in COUNTER_FIELDS},
+        )

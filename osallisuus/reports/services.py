@@ -1,0 +1,251 @@
+"""Writes of reports: keeping the roll-ups up to date, rebuilding them, recording exports."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from typing import Any
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from osallisuus.audit.models import AccessLog
+from osallisuus.audit.services import record_access
+from osallisuus.feedback.report_selectors import FeedbackFact, all_feedback_facts, feedback_fact
+
+from .models import (
+    COUNTER_FIELDS,
+    ExportRecord,
+    FeedbackContribution,
+    MonthlyRollup,
+    ThemeRollup,
+)
+
+
+def month_of(moment: Any) -> date:
+    """The first day of the Helsinki-time month of an aware datetime."""
+    return timezone.localdate(moment).replace(day=1)
+
+
+@dataclass(frozen=True)
+class Contribution:
+    unit_id: int
+    month: date
+    channel: str
+    counters: dict[str, int]
+    themes: tuple[str, ...]
+
+
+def contribution_of(fact: FeedbackFact) -> Contribution | None:
+    """What one item adds; suspected button-mashing adds nothing."""
+    if fact.suspected_mashing:
+        return None
+    counters = {"count": 1}
+    if fact.has_text:
+        counters["comments"] = 1
+    if fact.score is not None and 1 <= fact.score <= 5:
+        counters[f"score_{fact.score}"] = 1
+    if fact.nps is not None:
+        bucket = (
+            "nps_promoters"
+            if fact.nps >= 9
+            else "nps_passives"
+            if fact.nps >= 7
+            else "nps_detractors"
+        )
+        counters[bucket] = 1
+    if fact.first_answer_at is not None:
+        in_time = fact.first_answer_at <= fact.due_at
+        counters["answered_in_time" if in_time else "answered_late"] = 1
+    if fact.change_made:
+        counters["change_made"] = 1
+    themes = tuple(sorted(set(fact.themes))) if fact.has_text else ()
+    return Contribution(fact.unit_id, month_of(fact.received_at), fact.channel, counters, themes)
+
+
+def _apply_counters(unit_id: int, month: date, channel: str, delta: dict[str, int]) -> None:
+    delta = {k: v for k, v in delta.items() if v}
+    if not delta:
+        return
+    key = {"unit_id": unit_id, "month": month, "channel": channel}
+    updates = {name: F(name) + value for name, value in delta.items()}
+    if MonthlyRollup.objects.filter(**key).update(**updates):
+        return
+    try:
+        with transaction.atomic():
+            MonthlyRollup.objects.create(**key, **delta)
+    except IntegrityError:
+        # Another process created the row first: add to it.
+        MonthlyRollup.objects.filter(**key).update(**updates)
+
+
+def _apply_themes(unit_id: int, month: date, themes: Iterable[str], step: int) -> None:
+    themes = list(themes)
+    if not themes:
+        return
+    key = {"unit_id": unit_id, "month": month}
+    updated = ThemeRollup.objects.filter(**key, theme__in=themes).update(count=F("count") + step)
+    if updated == len(themes):
+        return
+    present = set(
+        ThemeRollup.objects.filter(**key, theme__in=themes).values_list("theme", flat=True)
+    )
+    for theme in themes:
+        if theme in present:
+            continue
+        try:
+            with transaction.atomic():
+                ThemeRollup.objects.create(**key, theme=theme, count=step)
+        except IntegrityError:
+            ThemeRollup.objects.filter(**key, theme=theme).update(count=F("count") + step)
+
+
+@transaction.atomic
+def refresh_feedback_rollup(feedback_id: int) -> None:
+    """Bring the roll-ups up to date with one item: apply the change since its last refresh.
+
+    Idempotent: a second call without a change in the item changes nothing.
+    """
+    # Lock first, read the item second: a rebuild running now makes us wait, and what we read
+    # afterwards is what the rebuilt tables already hold.
+    stored = (
+        FeedbackContribution.objects.select_for_update().filter(feedback_id=feedback_id).first()
+    )
+    fact = feedback_fact(feedback_id)
+    new = contribution_of(fact) if fact is not None else None
+    old = (
+        Contribution(
+            stored.unit_id,
+            stored.month,
+            stored.channel,
+            dict(stored.counters),
+            tuple(stored.themes),
+        )
+        if stored is not None
+        else None
+    )
+    if old == new:
+        return
+    same_key = (
+        old is not None
+        and new is not None
+        and (old.unit_id, old.month, old.channel) == (new.unit_id, new.month, new.channel)
+    )
+    if same_key and old is not None and new is not None:
+        delta = {f: new.counters.get(f, 0) - old.counters.get(f, 0) for f in COUNTER_FIELDS}
+        _apply_counters(new.unit_id, new.month, new.channel, delta)
+        _apply_themes(new.unit_id, new.month, sorted(set(old.themes) - set(new.themes)), -1)
+        _apply_themes(new.unit_id, new.month, sorted(set(new.themes) - set(old.themes)), 1)
+    else:
+        if old is not None:
+            _apply_counters(
+                old.unit_id, old.month, old.channel, {k: -v for k, v in old.counters.items()}
+            )
+            _apply_themes(old.unit_id, old.month, old.themes, -1)
+        if new is not None:
+            _apply_counters(new.unit_id, new.month, new.channel, new.counters)
+            _apply_themes(new.unit_id, new.month, new.themes, 1)
+    if new is None:
+        FeedbackContribution.objects.filter(feedback_id=feedback_id).delete()
+    elif stored is None:
+        FeedbackContribution.objects.create(
+            feedback_id=feedback_id,
+            unit_id=new.unit_id,
+            month=new.month,
+            channel=new.channel,
+            counters=new.counters,
+            themes=list(new.themes),
+        )
+    else:
+        stored.unit_id = new.unit_id
+        stored.month = new.month
+        stored.channel = new.channel
+        stored.counters = new.counters
+        stored.themes = list(new.themes)
+        stored.save()
+
+
+def schedule_rollup_refresh(feedback_id: int) -> None:
+    """Refresh the roll-ups for one item after the current transaction commits.
+
+    This is the hook feedback's services call after intake and handling steps. A failure here
+    is logged and never undoes or breaks the feedback write; `rebuild_rollups` repairs it.
+    """
+    transaction.on_commit(partial(refresh_feedback_rollup, feedback_id), robust=True)
+
+
+def refresh_rollups_on_change(sender: Any, *, feedback_ids: list[int], **kwargs: Any) -> None:
+    """Receiver of feedback's `feedback_changed`: refresh each item's roll-ups after commit."""
+    for feedback_id in feedback_ids:
+        schedule_rollup_refresh(feedback_id)
+
+
+@transaction.atomic
+def rebuild_rollups() -> int:
+    """Recount every roll-up from the raw feedback rows; return the number of items counted."""
+    if connection.vendor == "postgresql":
+        # Item refreshes wait until the rebuilt tables are committed (they lock rows of this
+        # table first), so none is lost or counted twice meanwhile.
+        with connection.cursor() as cursor:
+            cursor.execute("LOCK TABLE reports_feedbackcontribution IN EXCLUSIVE MODE")
+    counters: dict[tuple[int, date, str], Counter[str]] = defaultdict(Counter)
+    themes: dict[tuple[int, date], Counter[str]] = defaultdict(Counter)
+    FeedbackContribution.objects.all().delete()
+    batch: list[FeedbackContribution] = []
+    counted = 0
+    for fact in all_feedback_facts():
+        contribution = contribution_of(fact)
+        if contribution is None:
+            continue
+        counted += 1
+        key = (contribution.unit_id, contribution.month, contribution.channel)
+        counters[key].update(contribution.counters)
+        themes[(contribution.unit_id, contribution.month)].update(contribution.themes)
+        batch.append(
+            FeedbackContribution(
+                feedback_id=fact.feedback_id,
+                unit_id=contribution.unit_id,
+                month=contribution.month,
+                channel=contribution.channel,
+                counters=contribution.counters,
+                themes=list(contribution.themes),
+            )
+        )
+        if len(batch) >= 5000:
+            FeedbackContribution.objects.bulk_create(batch)
+            batch = []
+    FeedbackContribution.objects.bulk_create(batch)
+    MonthlyRollup.objects.all().delete()
+    ThemeRollup.objects.all().delete()
+    MonthlyRollup.objects.bulk_create(
+        (
+            MonthlyRollup(unit_id=unit_id, month=month, channel=channel, **dict(values))
+            for (unit_id, month, channel), values in counters.items()
+        ),
+        batch_size=2000,
+    )
+    ThemeRollup.objects.bulk_create(
+        (
+            ThemeRollup(unit_id=unit_id, month=month, theme=theme, count=count)
+            for (unit_id, month), by_theme in themes.items()
+            for theme, count in by_theme.items()
+            if count
+        ),
+        batch_size=2000,
+    )
+    return counted
+
+
+def record_export(
+    *, by: Any, kind: str, format: str, filters: dict[str, Any], rows: int, path: str = ""
+) -> ExportRecord:
+    """Keep a record of an export download and log it in the audit log."""
+    record = ExportRecord.objects.create(
+        by=by, kind=kind, format=format, filters=filters, rows=rows
+    )
+    record_access(actor=by, obj=record, action=AccessLog.Action.EXPORT, path=path)
+    return record

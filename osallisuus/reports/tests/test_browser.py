@@ -1,0 +1,59 @@
+"""Browser: the dashboards have no axe violations in Finnish, Swedish and English."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_dashboards_have_no_axe_violations(
+    page, live_server, axe_violations, language, unit, make_user
+):
+    from datetime import timedelta
+
+    from django.test import Client
+    from django.utils import timezone
+
+    from osallisuus.accounts.tests.factories import sign_in
+    from osallisuus.reports.services import rebuild_rollups
+
+    from .factories import make_feedback
+
+    now = timezone.now()
+    for index in range(12):
+        make_feedback(
+            unit,
+            received_at=now - timedelta(days=25 * index),
+            score=index % 5 + 1,
+            nps=index % 11,
+            text="Jono oli pitkä",
+            themes=["access_waiting"] if index % 2 else ["care_quality", "information"],
+            channel=["web", "qr", "kiosk"][index % 3],
+            answered_after=timedelta(days=3),
+        )
+    rebuild_rollups()
+    client = Client()
+    sign_in(client, make_user("coordinator"))
+    page.context.add_cookies(
+        [
+            {"name": "django_language", "value": language, "url": live_server.url},
+            {
+                "name": "sessionid",
+                "value": client.cookies["sessionid"].value,
+                "url": live_server.url,
+            },
+        ]
+    )
+    for path in [
+        "/raportit/",
+        "/raportit/toimipiste/KST/",
+        f"/raportit/palvelu/{unit.service_id}/",
+    ]:
+        page.goto(path)
+        assert page.locator("svg.chart title").first.text_content()
+        assert axe_violations(page) == [], path
+    # Keyboard: the period filter is reachable and works without a mouse.
+    page.goto("/raportit/toimipiste/KST/")
+    page.locator("#id_since").fill("2026-01")
+    page.locator("#id_since").press("Enter")
+    assert "since=2026-01" in page.url

@@ -1,0 +1,163 @@
+"""The roll-ups equal a recount from the raw rows, however they were kept up to date."""
+
+import random
+from collections import Counter
+from datetime import timedelta
+
+import pytest
+from django.db import transaction
+from django.utils import timezone
+
+from osallisuus.feedback.models import Feedback, StatusEvent
+from osallisuus.reports.models import (
+    COUNTER_FIELDS,
+    FeedbackContribution,
+    MonthlyRollup,
+    ThemeRollup,
+)
+from osallisuus.reports.services import (
+    rebuild_rollups,
+    refresh_feedback_rollup,
+    schedule_rollup_refresh,
+)
+
+from .factories import make_feedback
+
+pytestmark = pytest.mark.django_db
+THEMES = ["access_waiting", "care_quality", "information", "safety"]
+
+
+def snapshot():
+    counters = {
+        (r.unit_id, r.month, r.channel): tuple(getattr(r, f) for f in COUNTER_FIELDS)
+        for r in MonthlyRollup.objects.all()
+        if any(getattr(r, f) for f in COUNTER_FIELDS)
+    }
+    themes = {(r.unit_id, r.month, r.theme): r.count for r in ThemeRollup.objects.all() if r.count}
+    return counters, themes
+
+
+def recount():
+    """Count straight from the feedback rows, independently of the roll-up code."""
+    counts = Counter()
+    themes = Counter()
+    for item in Feedback.objects.filter(suspected_mashing=False):
+        month = timezone.localdate(item.received_at).replace(day=1)
+        counts[(item.unit_id, month)] += 1
+        if item.text:
+            for theme in set(item.themes):
+                themes[(item.unit_id, month, theme)] += 1
+    return counts, themes
+
+
+@pytest.fixture
+def mixed_data(unit, other_unit):
+    rng = random.Random(7)
+    now = timezone.now()
+    for _ in range(120):
+        make_feedback(
+            rng.choice([unit, other_unit]),
+            received_at=now - timedelta(days=rng.randint(0, 400)),
+            score=rng.choice([None, 1, 2, 3, 4, 5]),
+            nps=rng.choice([None, 0, 5, 7, 8, 9, 10]),
+            text=rng.choice(["", "Kommentti"]),
+            themes=rng.sample(THEMES, k=rng.randint(0, 2)),
+            channel=rng.choice(["web", "qr", "kiosk", "phone"]),
+            mashing=rng.random() < 0.05,
+            answered_after=rng.choice([None, timedelta(days=3), timedelta(days=20)]),
+            change_made=rng.random() < 0.1,
+        )
+
+
+def test_a_rebuild_equals_a_recount_from_the_raw_rows(mixed_data):
+    rebuild_rollups()
+    counts, themes = recount()
+    rolled = Counter()
+    for row in MonthlyRollup.objects.all():
+        rolled[(row.unit_id, row.month)] += row.count
+    assert +rolled == +counts
+    assert {(r.unit_id, r.month, r.theme): r.count for r in ThemeRollup.objects.all()} == dict(
+        themes
+    )
+
+
+def test_refreshing_item_by_item_gives_the_same_roll_ups_as_a_rebuild(mixed_data):
+    rebuild_rollups()
+    expected = snapshot()
+    FeedbackContribution.objects.all().delete()
+    MonthlyRollup.objects.all().delete()
+    ThemeRollup.objects.all().delete()
+    for pk in Feedback.objects.values_list("pk", flat=True):
+        refresh_feedback_rollup(pk)
+    assert snapshot() == expected
+    # A second refresh of every item changes nothing (the hook may be called twice).
+    for pk in Feedback.objects.values_list("pk", flat=True):
+        refresh_feedback_rollup(pk)
+    assert snapshot() == expected
+
+
+def test_changes_to_an_item_move_the_figures_with_it(unit, mixed_data):
+    rebuild_rollups()
+    item = Feedback.objects.filter(suspected_mashing=False, text="Kommentti").first()
+    item.themes = ["safety", "costs_billing"]
+    item.save()
+    StatusEvent.objects.create(feedback=item, at=timezone.now(), status="change_made")
+    refresh_feedback_rollup(item.pk)
+    other = Feedback.objects.exclude(pk=item.pk).filter(suspected_mashing=False).first()
+    other.suspected_mashing = True
+    other.save()
+    refresh_feedback_rollup(other.pk)
+    gone = Feedback.objects.exclude(pk__in=[item.pk, other.pk]).first()
+    gone_pk = gone.pk
+    gone.delete()
+    refresh_feedback_rollup(gone_pk)
+    incremental = snapshot()
+    rebuild_rollups()
+    assert incremental == snapshot()
+
+
+def test_the_hook_counts_new_feedback_after_commit(unit):
+    from osallisuus.feedback.services import FeedbackInput, submit_feedback
+
+    with transaction.atomic():
+        feedback, _ = submit_feedback(
+            FeedbackInput(unit=unit, answers=[("access", 4), ("recommend", 10)])
+        )
+        schedule_rollup_refresh(feedback.pk)
+        assert not MonthlyRollup.objects.exists()
+    # pytest-django wraps the test in a transaction, so run the on-commit work by hand.
+    refresh_feedback_rollup(feedback.pk)
+    row = MonthlyRollup.objects.get()
+    assert (row.count, row.score_4, row.nps_promoters) == (1, 1, 1)
+
+
+def test_the_rebuild_command_reports_what_it_counted(mixed_data):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("rebuild_rollups", stdout=out)
+    counted = Feedback.objects.filter(suspected_mashing=False).count()
+    assert f"from {counted} feedback items" in out.getvalue()
+
+
+def test_feedback_given_and_answered_reaches_the_roll_ups_without_a_rebuild(
+    unit, make_user, django_capture_on_commit_callbacks
+):
+    from osallisuus.feedback.models import Status
+    from osallisuus.feedback.services import FeedbackInput, move_feedback, submit_feedback
+
+    staff = make_user("staff")
+    with django_capture_on_commit_callbacks(execute=True):
+        feedback, _ = submit_feedback(
+            FeedbackInput(unit=unit, text="Jonotin puhelimessa tunnin.", answers=[("access", 2)])
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        move_feedback(
+            feedback=feedback, by=staff, status=Status.ANSWERED, public_text="Lisäämme linjoja."
+        )
+    kept_up = snapshot()
+    assert kept_up[0], "the item is counted"
+    rebuild_rollups()
+    assert snapshot() == kept_up

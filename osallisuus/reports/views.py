@@ -1,0 +1,210 @@
+"""Dashboards per unit, service and county, and export downloads. Thin: scope, read, render."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from osallisuus.accounts.models import Role
+from osallisuus.accounts.selectors import roles_of
+from osallisuus.feedback.report_selectors import export_items
+from osallisuus.organisation.models import Unit
+
+from . import charts, exports
+from .forms import PeriodForm
+from .selectors import (
+    MIN_GROUP,
+    Dashboard,
+    Period,
+    access_service,
+    access_unit,
+    add_months,
+    dashboard,
+    iter_aggregates,
+    report_units,
+    reportable_services,
+)
+from .services import record_export
+
+COUNTY_ROLES = {Role.COORDINATOR, Role.DECISION_MAKER, Role.ADMINISTRATOR}
+
+
+def _require_reports(request: HttpRequest) -> None:
+    if not request.user.has_perm("reports.view_reports"):
+        raise PermissionDenied
+
+
+def _charts(board: Dashboard) -> dict[str, Any]:
+    trend = [(f"{f.month:%m/%y}", f.count) for f in board.trend]
+    return {
+        "trend_chart": charts.column_chart(
+            trend,
+            title=_("Feedback per month"),
+            desc=_("Number of feedback items in each of the last twelve months."),
+        ),
+        "score_chart": charts.bar_chart(
+            [(str(score), n) for score, n in board.scores],
+            title=_("Scores from 1 to 5"),
+            desc=_("How many answers gave each score; 5 is the best."),
+        )
+        if board.scores_shown
+        else None,
+        "channel_chart": charts.bar_chart(
+            board.channels,
+            title=_("Feedback by channel"),
+            desc=_("Number of feedback items that came through each channel."),
+        )
+        if board.channels
+        else None,
+        "theme_chart": charts.bar_chart(
+            [(label, n) for _id, label, n in board.top_themes],
+            title=_("Most common themes"),
+            desc=_("Number of comments about each theme."),
+        )
+        if board.top_themes
+        else None,
+    }
+
+
+def _render(
+    request: HttpRequest,
+    *,
+    title: str,
+    units: QuerySet[Unit],
+    scope: dict[str, str],
+    extra: dict[str, Any] | None = None,
+) -> HttpResponse:
+    form = PeriodForm(request.GET or None)
+    period = form.period()
+    board = dashboard(units=units, period=period)
+    context = {
+        "title": title,
+        "form": form,
+        "board": board,
+        "period": period,
+        "scope_query": "&".join(f"{k}={v}" for k, v in scope.items()),
+        "period_query": f"since={period.start:%Y-%m}&until={period.end:%Y-%m}",
+        "min_group": MIN_GROUP,
+        "response_days": settings.FEEDBACK_RESPONSE_DAYS,
+        **_charts(board),
+        **(extra or {}),
+    }
+    return render(request, "reports/dashboard.html", context)
+
+
+@login_required
+@require_GET
+def county(request: HttpRequest) -> HttpResponse:
+    """The whole county for county-wide roles; the user's own units for unit staff."""
+    _require_reports(request)
+    units = report_units(request.user)
+    county_wide = bool(roles_of(request.user) & COUNTY_ROLES)
+    return _render(
+        request,
+        title=_("Whole county") if county_wide else _("Your units"),
+        units=units,
+        scope={},
+        extra={
+            "units": units.order_by("name_fi"),
+            "services": reportable_services(request.user),
+            "is_overview": True,
+        },
+    )
+
+
+@login_required
+@require_GET
+def unit(request: HttpRequest, code: str) -> HttpResponse:
+    _require_reports(request)
+    the_unit = access_unit(user=request.user, code=code)
+    return _render(
+        request,
+        title=the_unit.name,
+        units=Unit.objects.filter(pk=the_unit.pk),
+        scope={"unit": the_unit.code},
+        extra={"unit": the_unit},
+    )
+
+
+@login_required
+@require_GET
+def service(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_reports(request)
+    the_service, units = access_service(user=request.user, pk=pk)
+    return _render(
+        request,
+        title=the_service.name,
+        units=units,
+        scope={"service": str(the_service.pk)},
+        extra={"service": the_service},
+    )
+
+
+def _export_units(request: HttpRequest) -> QuerySet[Unit]:
+    code = request.GET.get("unit", "")
+    service_pk = request.GET.get("service", "")
+    if code:
+        return Unit.objects.filter(pk=access_unit(user=request.user, code=code).pk)
+    if service_pk:
+        if not service_pk.isdigit():
+            raise Http404
+        return access_service(user=request.user, pk=int(service_pk))[1]
+    return report_units(request.user)
+
+
+@login_required
+@require_GET
+def export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
+    """Answers (one row per item) or aggregates (unit × month), scoped to the user."""
+    if not request.user.has_perm("reports.export_reports"):
+        raise PermissionDenied
+    if kind not in ("answers", "aggregates") or fmt not in exports.FORMATS:
+        raise Http404
+    units = _export_units(request)
+    period: Period = PeriodForm(request.GET or None).period()
+    if kind == "answers":
+        rows = [
+            exports.answer_row(item)
+            for item in export_items(
+                request.user,
+                unit_ids=units.values_list("pk", flat=True),
+                since=period.start,
+                until=_last_day(period),
+            )
+        ]
+        columns: tuple[str, ...] = exports.ANSWER_COLUMNS
+    else:
+        rows = exports.aggregate_dicts(iter_aggregates(units=units, period=period))
+        columns = tuple(rows[0]) if rows else ("unit_code", "month", "count")
+    body = exports.render(rows, columns, fmt)
+    record_export(
+        by=request.user,
+        kind=kind,
+        format=fmt,
+        filters={
+            "unit": request.GET.get("unit", ""),
+            "service": request.GET.get("service", ""),
+            "since": f"{period.start:%Y-%m}",
+            "until": f"{period.end:%Y-%m}",
+        },
+        rows=len(rows),
+        path=request.path,
+    )
+    response = HttpResponse(body, content_type=exports.FORMATS[fmt])
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="feedback-{kind}-{stamp}.{fmt}"'
+    return response
+
+
+def _last_day(period: Period) -> date:
+    return add_months(period.end, 1) - timedelta(days=1)
