@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 from typing import Any
 
@@ -223,10 +224,9 @@ class KioskIntakeThrottle(AnonRateThrottle):
         unit_code = ""
         if isinstance(request.data, dict):
             unit_code = str(request.data.get("unit_code", ""))[:12].upper()
-        return self.cache_format % {
-            "scope": self.scope,
-            "ident": f"{self.get_ident(request)}:{unit_code}",
-        }
+        # Hashed: the code comes from the client and may hold anything a cache key must not.
+        ident = hashlib.sha256(f"{self.get_ident(request)}:{unit_code}".encode()).hexdigest()
+        return self.cache_format % {"scope": self.scope, "ident": ident[:32]}
 
 
 class KioskAnswerInSerializer(FeedbackInSerializer):

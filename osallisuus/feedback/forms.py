@@ -394,3 +394,10 @@ class StaffEntryForm(FeedbackForm):
             "The giver agrees that the comment may be published without personal details."
         )
         self.order_fields(["channel", "language"])
+
+
+class EraseForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Yes, erase my contact details and what I wrote"),
+        error_messages={"required": _("Tick the box to confirm the erasure.")},
+    )

@@ -24,7 +24,14 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from .models import Answer, Contact, Feedback
+from .models import (
+    Answer,
+    Contact,
+    Feedback,
+    Publication,
+    PublicationDecision,
+    PublicationEvent,
+)
 
 BATCH = 5000
 
@@ -82,3 +89,55 @@ def apply_retention(*, now: datetime | None = None) -> RetentionResult:
 def apply_retention_task() -> dict[str, Any]:
     """The same as `manage.py apply_retention`, for the task queue."""
     return asdict(apply_retention())
+
+
+def giver_data(feedback: Feedback) -> dict[str, Any]:
+    """Everything stored about one feedback item, for its giver (GDPR art. 15 and 20)."""
+    contact = Contact.objects.filter(feedback=feedback).first()
+    publication = getattr(feedback, "publication", None)
+    return {
+        "reply_code": feedback.reply_code,
+        "unit": feedback.unit.code,
+        "channel": feedback.channel,
+        "language": feedback.language,
+        "received_at": feedback.received_at.isoformat(),
+        "status": feedback.status,
+        "text": feedback.text,
+        "answers": [
+            {"question": a.question.key, "value": a.value_int, "text": a.value_text}
+            for a in feedback.answers.select_related("question")
+        ],
+        "contact": (
+            {"email": contact.email, "phone": contact.phone, "consent_at": contact.consent_at}
+            if contact
+            else None
+        ),
+        "publish_consent": feedback.publish_consent,
+        "published_text": (
+            publication.published_text
+            if publication and publication.decision == PublicationDecision.PUBLISHED
+            else ""
+        ),
+        "events": [
+            {"at": e.at.isoformat(), "status": e.status, "public_text": e.public_text}
+            for e in feedback.events.all()
+        ],
+        "responses": [{"at": r.at.isoformat(), "text": r.text} for r in feedback.replies.all()],
+    }
+
+
+@transaction.atomic
+def erase_at_givers_request(feedback: Feedback) -> None:
+    """The giver asked to erase their data: contact, own words, consent and published story go.
+
+    Scores, themes and the handling trail stay, now without anything that points to a person,
+    so the unit's figures and the staff's answers are kept (GDPR art. 17(3)(b): the unit's
+    statutory duty to handle feedback).
+    """
+    Contact.objects.filter(feedback=feedback).delete()
+    Answer.objects.filter(feedback=feedback).exclude(value_text="").update(value_text="")
+    PublicationEvent.objects.filter(feedback=feedback).update(text="")
+    Publication.objects.filter(feedback=feedback).delete()
+    Feedback.objects.filter(pk=feedback.pk).update(
+        text="", redacted_text="", idempotency_key=None, publish_consent=False
+    )

@@ -6,6 +6,8 @@ app_name = "feedback"
 urlpatterns = [
     path("seuraa/", views.status_lookup, name="status_lookup"),
     path("seuraa/<str:code>/", views.status, name="status"),
+    path("seuraa/<str:code>/omat-tiedot.json", views.status_data, name="status_data"),
+    path("seuraa/<str:code>/poista/", views.status_erase, name="status_erase"),
     path("saapuneet/", views.inbox, name="inbox"),
     path("saapuneet/<int:pk>/", views.detail, name="detail"),
     # The inbox grouped by issue, and label corrections as evaluation data (issue #4).

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -23,6 +23,7 @@ from osallisuus.organisation.selectors import public_unit
 
 from .forms import (
     AssignForm,
+    EraseForm,
     FeedbackForm,
     GroupMoveForm,
     InboxFilterForm,
@@ -37,6 +38,7 @@ from .models import Channel, Feedback, ReplyTemplate
 from .questions import active_question_set
 from .rate_limits import over_limit
 from .reply_codes import normalise_reply_code
+from .retention import erase_at_givers_request, giver_data
 from .selectors import (
     GROUPING_LIMIT,
     InboxFilters,
@@ -130,6 +132,39 @@ def status(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404
     just_sent = request.session.pop("just_sent", None) == feedback.reply_code
     return render(request, "feedback/status.html", {"feedback": feedback, "just_sent": just_sent})
+
+
+def _givers_feedback(request: HttpRequest, code: str) -> Feedback | HttpResponse:
+    if over_limit(request, scope="reply_code", limit=STATUS_LOOKUPS_PER_MINUTE):
+        return render(request, "feedback/too_many.html", status=429)
+    feedback = feedback_by_reply_code(code.upper())
+    if feedback is None:
+        raise Http404
+    return feedback
+
+
+def status_data(request: HttpRequest, code: str) -> HttpResponse:
+    """The giver downloads everything stored about their feedback, by its reply code."""
+    feedback = _givers_feedback(request, code)
+    if isinstance(feedback, HttpResponse):
+        return feedback
+    response = JsonResponse(giver_data(feedback), json_dumps_params={"ensure_ascii": False})
+    response["Content-Disposition"] = f'attachment; filename="palaute-{feedback.reply_code}.json"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def status_erase(request: HttpRequest, code: str) -> HttpResponse:
+    """The giver erases their contact details, words and published story; figures stay."""
+    feedback = _givers_feedback(request, code)
+    if isinstance(feedback, HttpResponse):
+        return feedback
+    form = EraseForm(request.POST or None)
+    if form.is_valid():
+        erase_at_givers_request(feedback)
+        messages.success(request, _("Your contact details and your words have been erased."))
+        return redirect("feedback:status", code=feedback.reply_code)
+    return render(request, "feedback/erase.html", {"feedback": feedback, "form": form})
 
 
 def _require_inbox(request: HttpRequest) -> None:

@@ -170,12 +170,15 @@ def refresh_feedback_rollup(feedback_id: int) -> None:
 
 
 def schedule_rollup_refresh(feedback_id: int) -> None:
-    """Refresh the roll-ups for one item after the current transaction commits.
+    """Queue a refresh of the roll-ups for one item once the current transaction commits.
 
-    This is the hook feedback's services call after intake and handling steps. A failure here
-    is logged and never undoes or breaks the feedback write; `rebuild_rollups` repairs it.
+    Called (through feedback's `feedback_changed` signal) after intake and handling steps. The
+    work runs in the task worker, so intake stays cheap; a failure never undoes or breaks the
+    feedback write, and `rebuild_rollups` repairs anything missed.
     """
-    transaction.on_commit(partial(refresh_feedback_rollup, feedback_id), robust=True)
+    from .tasks import refresh_rollup_task
+
+    transaction.on_commit(partial(refresh_rollup_task.enqueue, feedback_id), robust=True)
 
 
 def refresh_rollups_on_change(sender: Any, *, feedback_ids: list[int], **kwargs: Any) -> None:

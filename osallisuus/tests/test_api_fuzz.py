@@ -9,10 +9,13 @@ content type and body. Bounded so that CI runs it in well under two minutes.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
 
@@ -59,10 +62,20 @@ schema = _load_schema()
 
 
 @pytest.fixture(autouse=True)
-def _no_throttling(settings: Any, unit: Any, other_unit: Any) -> None:
-    """Throttles off (their 429 is tested elsewhere); the app sees real units."""
+def _no_throttling(settings: Any, unit: Any, other_unit: Any) -> Iterator[None]:
+    """Throttles off (their 429 is tested elsewhere); the app sees real units.
+
+    The full WSGI handler closes "old" connections at each request's start and end, which on
+    PostgreSQL would close the test's own transaction; Django's test client does the same
+    disconnection for the same reason.
+    """
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     settings.ALLOWED_HOSTS = ["*"]
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -18,6 +18,8 @@ def feedback_of(context: dict[str, Any]) -> Any:
 ROWS: Rows = {
     "feedback:give": (lambda c: {"code": c["unit"].code}, everyone(200)),
     "feedback:status_lookup": (lambda c: {}, everyone(200)),
+    "feedback:status_data": (lambda c: {"code": feedback_of(c).reply_code}, everyone(200)),
+    "feedback:status_erase": (lambda c: {"code": feedback_of(c).reply_code}, everyone(200)),
     "feedback:status": (lambda c: {"code": feedback_of(c).reply_code}, everyone(200)),
     "feedback:inbox": (lambda c: {}, only(*STAFF_ROLES)),
     "feedback:detail": (lambda c: {"pk": feedback_of(c).pk}, only(*STAFF_ROLES)),

@@ -43,7 +43,13 @@ def test_giver_and_staff_pages_have_no_axe_violations(
     page.context.add_cookies(
         [{"name": "django_language", "value": language, "url": live_server.url}]
     )
-    for path in ["/palaute/KST/", "/palaute/seuraa/", f"/palaute/seuraa/{feedback.reply_code}/"]:
+    code = feedback.reply_code
+    for path in [
+        "/palaute/KST/",
+        "/palaute/seuraa/",
+        f"/palaute/seuraa/{code}/",
+        f"/palaute/seuraa/{code}/poista/",
+    ]:
         page.goto(path)
         assert axe_violations(page) == [], path
     from django.test import Client
