@@ -99,6 +99,13 @@ _VOTES = _VoteCache()
 
 
 def _decide(fi: float, sv: float, en: float, hint: str | None) -> str:
+    # Evidence is never negative, so a strict leader is above zero and wins outright.
+    if fi > sv and fi > en:
+        return "fi"
+    if sv > fi and sv > en:
+        return "sv"
+    if en > fi and en > sv:
+        return "en"
     scores = {"fi": fi, "sv": sv, "en": en}
     best = max(fi, sv, en)
     if best <= 0.0:
@@ -115,7 +122,10 @@ def detect_language_from_pieces(pieces: list[str], *, hint: str | None = None) -
         return _decide(0.0, 0.0, 0.0, hint)
     nordic = sum(map(_VOTES.__getitem__, pieces))
     english = sum(map(_VOTES.english.__getitem__, pieces))
-    return _decide(nordic.real, nordic.imag, english, hint)
+    fi = nordic.real
+    if fi > nordic.imag and fi > english:
+        return "fi"  # the common case, decided without a call (see _decide)
+    return _decide(fi, nordic.imag, english, hint)
 
 
 def detect_language_from_tokens(tokens: list[RawToken], *, hint: str | None = None) -> str:

@@ -9,7 +9,16 @@ from .language import detect_language_from_pieces
 from .personal_data import PiiSpan, find_personal_data, redact
 from .sentiment import detect_sentiment
 from .themes import detect_themes
-from .tokens import LANGS, PHRASE, comment_flags, match_phrases, split_pieces, tokens_of
+from .tokens import (
+    LANGS,
+    PHRASE,
+    PII_DIGIT,
+    PII_NAME,
+    comment_flags,
+    match_phrases,
+    split_pieces,
+    tokens_of,
+)
 from .urgency import is_urgent
 
 
@@ -42,28 +51,42 @@ def analyse(text: str, *, lang_hint: str | None = None) -> Analysis:
         lang_hint = None
     pieces = split_pieces(text)
     lang = detect_language_from_pieces(pieces, hint=lang_hint)
-    pii = tuple(find_personal_data(text, pieces=pieces))
-    if pii:
-        # Lexicon work runs on the redacted text, so a name such as "Toivo" or "Onni" does
-        # not count as hope or happiness.
-        redacted = redact(text, list(pii))
-        pieces = split_pieces(redacted)
-    else:
-        redacted = text
     tokens = tokens_of(pieces, lang)
     flags = comment_flags(tokens)
+    pii: tuple[PiiSpan, ...] = ()
+    redacted = text
+    # The token flags say whether any piece could start personal data; most comments
+    # have none, and the search is then skipped (it could find nothing).
+    if flags & _PII_CUES or "@" in text:
+        pii = tuple(find_personal_data(text, pieces=pieces))
+        if pii:
+            # Lexicon work runs on the redacted text, so a name such as "Toivo" or "Onni"
+            # does not count as hope or happiness.
+            redacted = redact(text, list(pii))
+            tokens = tokens_of(split_pieces(redacted), lang)
+            flags = comment_flags(tokens)
     phrases = match_phrases(tokens, lang) if flags & PHRASE else []
     themes = detect_themes(tokens, phrases, flags=flags)
     sentiment = detect_sentiment(redacted, tokens, phrases, has_themes=bool(themes), flags=flags)
     urgent = is_urgent(tokens, phrases, flags=flags)
-    return Analysis(
-        lang=lang,
-        themes=tuple(themes),
-        sentiment=sentiment,
-        urgent=urgent,
-        pii=pii,
-        redacted=redacted,
-    )
+    # The same object Analysis(...) builds, without the frozen dataclass's per-field
+    # object.__setattr__ calls: the slots are filled through their descriptors.
+    result = _new_analysis(Analysis)
+    _set_lang(result, lang)
+    _set_themes(result, tuple(themes))
+    _set_sentiment(result, sentiment)
+    _set_urgent(result, urgent)
+    _set_pii(result, pii)
+    _set_redacted(result, redacted)
+    return result
+
+
+_PII_CUES = PII_DIGIT | PII_NAME
+_new_analysis = object.__new__
+_set_lang, _set_themes, _set_sentiment, _set_urgent, _set_pii, _set_redacted = (
+    Analysis.__dict__[name].__set__
+    for name in ("lang", "themes", "sentiment", "urgent", "pii", "redacted")
+)
 
 
 WARM_UP_SAMPLES = (

@@ -66,6 +66,16 @@ def sentiment_scores(
     """
     if flags is None:
         flags = comment_flags(tokens)
+    positive, negative, clauses, contrast, worst = _scores(tokens, phrases, flags)
+    return SentimentScores(positive, negative, tuple(clauses), contrast, worst)
+
+
+_Scores = tuple[float, float, list[float], bool, float]
+_NO_SCORES: _Scores = (0.0, 0.0, [0.0], False, 0.0)  # read only
+
+
+def _scores(tokens: list[Token], phrases: list[tuple[Phrase, int]], flags: int) -> _Scores:
+    """:func:`sentiment_scores` as a plain tuple (positive, negative, clauses, contrast, worst)."""
     positive = 0.0
     negative = 0.0
     clauses: list[float] = [0.0]
@@ -76,7 +86,7 @@ def sentiment_scores(
         if phrase.category == "s":
             phrase_weight[index] = phrase_weight.get(index, 0.0) + phrase.weight
     if not flags & POLAR and not phrase_weight:
-        return SentimentScores(0.0, 0.0, (0.0,), False, 0.0)
+        return _NO_SCORES
     visit = [index for index, token in enumerate(tokens) if token.active]
     if phrase_weight:
         visit = sorted(set(visit).union(phrase_weight))
@@ -145,16 +155,7 @@ def sentiment_scores(
     if pending_negator:
         negative += _UNUSED_NEGATOR
         clauses[-1] -= _UNUSED_NEGATOR
-    return SentimentScores(positive, negative, tuple(clauses), contrast, worst)
-
-
-def _is_question_or_suggestion(flags: int) -> bool:
-    return bool(flags & (QUESTION_MARK | SUGGESTION))
-
-
-def _shouting(text: str) -> bool:
-    """A comment written in capitals ("EI KUUNNELLA") is angry."""
-    return len(text) > 15 and text.isupper()
+    return positive, negative, clauses, contrast, worst
 
 
 def detect_sentiment(
@@ -168,19 +169,19 @@ def detect_sentiment(
     """Classify one comment; `has_themes` tells a bare factual complaint from empty text."""
     if flags is None:
         flags = comment_flags(tokens)
-    scores = sentiment_scores(tokens, phrases, flags=flags)
-    positive, negative, clauses = scores.positive, scores.negative, scores.clauses
-    if _shouting(text):
+    positive, negative, clauses, contrast, worst = _scores(tokens, phrases, flags)
+    if len(text) > 15 and text.isupper():  # written in capitals ("EI KUUNNELLA"): angry
         negative += 1.0
     net = positive - negative
+    lowest = min(clauses, default=0.0)
     strong_pos = max(clauses, default=0.0) >= _MIXED_SIDE
-    strong_neg = min(clauses, default=0.0) <= -_MIXED_SIDE
+    strong_neg = lowest <= -_MIXED_SIDE
     # "X was lovely, but Y": praise and a contrast marker followed by anything critical is
     # mixed even when the complaint is stated as a bare fact.
-    if scores.contrast and strong_pos and min(clauses, default=0.0) < 0.0 and negative >= 0.25:
+    if contrast and strong_pos and lowest < 0.0 and negative >= 0.25:
         return "mixed"
     if positive >= _MIXED_SIDE and negative >= _MIXED_SIDE:
-        if scores.contrast and (strong_pos or strong_neg):
+        if contrast and (strong_pos or strong_neg):
             return "mixed"
         if strong_pos and strong_neg and min(positive, negative) >= 1.0:
             return "mixed"
@@ -190,7 +191,7 @@ def detect_sentiment(
         flags & QUESTION_MARK
         and positive == 0.0
         and negative < _QUESTION_TOLERANCE
-        and scores.worst > _CLEAR_COMPLAINT
+        and worst > _CLEAR_COMPLAINT
         and "??" not in text
     ):
         return "neutral"
@@ -198,9 +199,9 @@ def detect_sentiment(
         return "positive"
     if net <= -_DECISIVE:
         return "negative"
-    if _is_question_or_suggestion(flags) and negative < 0.5:
+    if flags & (QUESTION_MARK | SUGGESTION) and negative < 0.5:
         return "neutral"
-    if positive > 0 and negative > 0 and scores.contrast:
+    if positive > 0 and negative > 0 and contrast:
         return "mixed"
     if has_themes:
         return "negative"

@@ -46,4 +46,6 @@ def is_urgent(
     tokens: list[Token], phrases: list[tuple[Phrase, int]], *, flags: int | None = None
 ) -> bool:
     """True when the comment describes a current risk that someone must act on today."""
+    if flags is not None and not flags & URGENCY and not phrases:
+        return False  # no cue at all: the score is 0
     return urgency_score(tokens, phrases, flags=flags) >= URGENT_THRESHOLD

@@ -169,3 +169,46 @@ def test_missed_insulin_and_medication_not_given_are_urgent() -> None:
 
 def test_self_harm_threat_is_urgent_in_colloquial_finnish() -> None:
     assert analyse("Mä oon miettiny itseni tappamista joka päivä.").urgent
+
+
+def test_the_pipeline_gives_what_the_separate_stages_give_on_every_example() -> None:
+    from osallisuus.analysis.language import detect_language
+    from osallisuus.analysis.personal_data import redact
+    from osallisuus.analysis.pipeline import Analysis
+    from osallisuus.analysis.sentiment import detect_sentiment
+    from osallisuus.analysis.themes import detect_themes
+    from osallisuus.analysis.urgency import is_urgent
+
+    for item in _examples():
+        text = str(item["text"]) + " Soita 040 123 4567 tai hoitaja Mervi."
+        lang = detect_language(text, hint=str(item["lang"]))
+        pii = tuple(find_personal_data(text))
+        redacted = redact(text, list(pii)) if pii else text
+        toks = tokens.tokenize(redacted, lang)
+        phrases = tokens.match_phrases(toks, lang)
+        themes = tuple(detect_themes(toks, phrases))
+        expected = Analysis(
+            lang=lang,
+            themes=themes,
+            sentiment=detect_sentiment(redacted, toks, phrases, has_themes=bool(themes)),
+            urgent=is_urgent(toks, phrases),
+            pii=pii,
+            redacted=redacted,
+        )
+        result = analyse(text, lang_hint=str(item["lang"]))
+        assert result == expected and hash(result) == hash(expected)
+        plain = analyse(str(item["text"]), lang_hint=str(item["lang"]))
+        assert plain.pii == tuple(find_personal_data(str(item["text"])))
+
+
+def test_every_case_number_keyword_starts_with_a_letter_of_the_lookahead() -> None:
+    from osallisuus.analysis import personal_data
+
+    depth, alternatives = 0, [""]
+    for char in personal_data._CASE_KEYWORDS:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            alternatives.append("")
+        else:
+            alternatives[-1] += char
+    assert {alt[0] for alt in alternatives} <= set(personal_data._CASE_FIRST_LETTERS)
