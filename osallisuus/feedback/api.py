@@ -67,6 +67,15 @@ class FeedbackCreatedSerializer(serializers.Serializer[Any]):
     status_url = serializers.CharField()
 
 
+def created_response(request: Request, feedback: Any, created: bool) -> Response:
+    """201 with the reply code for new feedback; 200 with the first one for a resend."""
+    body = {
+        "reply_code": feedback.reply_code,
+        "status_url": request.build_absolute_uri(status_url(feedback)),
+    }
+    return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+
 class FeedbackIntake(APIView):
     """Submit feedback. The same idempotency_key again returns 200 with the first reply code."""
 
@@ -102,11 +111,7 @@ class FeedbackIntake(APIView):
             )
         except IntakeError as error:
             return Response(error.errors, status=status.HTTP_400_BAD_REQUEST)
-        body = {
-            "reply_code": feedback.reply_code,
-            "status_url": request.build_absolute_uri(status_url(feedback)),
-        }
-        return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+        return created_response(request, feedback, created)
 
 
 class EventSerializer(serializers.Serializer[Any]):
@@ -273,11 +278,7 @@ class KioskIntake(APIView):
             )
         except IntakeError as error:
             return Response(error.errors, status=status.HTTP_400_BAD_REQUEST)
-        body = {
-            "reply_code": feedback.reply_code,
-            "status_url": request.build_absolute_uri(status_url(feedback)),
-        }
-        return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+        return created_response(request, feedback, created)
 
 
 # --- SMS gateway webhook -----------------------------------------------------------------------
@@ -334,11 +335,7 @@ class SmsWebhook(APIView):
             )
         except (AdapterError, IntakeError) as error:
             return Response(error.errors, status=status.HTTP_400_BAD_REQUEST)
-        body = {
-            "reply_code": feedback.reply_code,
-            "status_url": request.build_absolute_uri(status_url(feedback)),
-        }
-        return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+        return created_response(request, feedback, created)
 
 
 urlpatterns += [
