@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, reduce
 from operator import or_
+from typing import NamedTuple
 
 from faker.providers.person.en import Provider as EnglishNames
 from faker.providers.person.fi_FI import Provider as FinnishNames
@@ -341,60 +342,52 @@ def _spans_of(pattern: re.Pattern[str], text: str, kind: str) -> list[PiiSpan]:
     return [PiiSpan(m.start(), m.end(), kind, m.group()) for m in pattern.finditer(text)]
 
 
-# Cheap necessary conditions checked before the costlier patterns run: each pattern can
-# only match when one of its literals occurs in the text.
+# Cheap necessary conditions, read off single pieces (cached per piece with the name cues
+# below), decide which of the costlier patterns can match at all:
+# - a case-number keyword starts a word, so some piece (or a part of it after an
+#   apostrophe) starts with one of these literals;
+# - a street word ends right before the house number, so some piece ends in a suffix;
+# - an English street word ("Baker Street") is a whole piece, up to an apostrophe;
+# - a phone number starts with "+" or with a digit run that starts with 0.
 _DIGIT_RUN_RE = re.compile(r"\d+")
 _CASE_LITERALS = (
     "asia", "dn", "dia", "potilas", "päätös", "hakemus", "viite", "lasku", "lähete",
     "tiketti", "kirjaamis", "ärende", "kund", "patient", "faktura", "ref", "case",
     "client", "record", "ticket", "invoice",
 )  # fmt: skip
-_STREET_LITERALS = (
-    "katu", "kadu", "tie", "kuja", "polku", "polu", "väylä", "rait", "rin", "kaar", "ran",
-    "tori", "aukio", "mä", "kier", "linja", "puistikko", "port", "piha", "gata", "väg",
-    "gränd", "stigen", "backen", "torget", "allé", "plan", "parken", "street", "road",
-    "avenue", "lane", "drive", "close", "crescent",
-)  # fmt: skip
-_STREET_EN_LITERALS = ("St", "Rd", "Road", "Ave", "Lane", "Ln", "Dr", "Way")
+_STREET_END_RE = re.compile(rf"{_STREET_SUFFIX}\Z")
+_STREET_EN_WORDS = frozenset(
+    ("Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Ln", "Drive", "Dr", "Way")
+)
+_APOSTROPHES_RE = re.compile("['’]")
 
 
-def _literal_search(literals: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
-    """One compiled search for "does any of the literals occur in the text?"."""
-    return re.compile("|".join(map(re.escape, literals))).search
-
-
-_has_case_literal = _literal_search(_CASE_LITERALS)
-_has_street_literal = _literal_search(_STREET_LITERALS)
-_has_street_en_literal = _literal_search(_STREET_EN_LITERALS)
-
-
-def _regex_spans(text: str) -> list[PiiSpan]:
+def _regex_spans(text: str, cues: int) -> list[PiiSpan]:
+    """Spans of the regular-expression types; `cues` is the OR of the pieces' cue bits."""
     spans: list[PiiSpan] = []
     if "@" in text:
         spans += _spans_of(_EMAIL_RE, text, "email")
-    runs = _DIGIT_RUN_RE.findall(text)
-    if not runs:
+    if not cues & _DIGIT_CUE:
         return spans  # every other pattern needs a digit; most comments have none
-    lengths = list(map(len, runs))
+    lengths = list(map(len, _DIGIT_RUN_RE.findall(text)))
     if 6 in lengths:  # a hetu has exactly six digits before its century sign
         spans += [span for span in _spans_of(_HETU_RE, text, "hetu") if is_valid_hetu(span.text)]
-    if sum(lengths) >= 7:  # a phone number has at least seven digits
+    if sum(lengths) >= 7 and (cues & _ZERO_CUE or "+" in text):  # 7+ digits from + or 0
         for match in _PHONE_RE.finditer(text):
             surface = match.group().rstrip(" -")
             digits = sum(char.isdigit() for char in surface)
             if 7 <= digits <= 15 and surface.lstrip("(")[:1] in "+0":
                 spans.append(PiiSpan(match.start(), match.start() + len(surface), "phone", surface))
-    lower = text.lower()
-    if _has_case_literal(lower):
+    if cues & _CASE_CUE:
         spans += [
             PiiSpan(m.start("code"), m.end("code"), "case_number", m.group("code"))
             for m in _CASE_RE.finditer(text)
         ]
     if "/" in text or "-" in text:
         spans += _spans_of(_CASE_SHAPE_RE, text, "case_number")
-    if _has_street_literal(text):
+    if cues & _STREET_CUE:
         spans += _spans_of(_ADDRESS_RE, text, "address")
-    if _has_street_en_literal(text):
+    if cues & _STREET_EN_CUE:
         spans += _spans_of(_ADDRESS_EN_RE, text, "address")
     return spans
 
@@ -408,6 +401,10 @@ _WORD_CUE = 32  # any word
 _SENTENCE_CUE = 64  # punctuation that starts a new sentence for the name rules
 _FULL_STOP_CUE = 128  # a lone full stop, which after "Dr" starts no sentence
 _TITLE_CUE = 256  # a title abbreviation: dr, mr, prof...
+_CASE_CUE = 512  # a word that may start a case-number keyword
+_STREET_CUE = 1024  # a word that may end in a street suffix
+_STREET_EN_CUE = 2048  # an English street word
+_ZERO_CUE = 4096  # a digit run starting with 0: a phone number may start here
 _NAME_CUE_BITS = _ROLE_CUE | _LISTED_CUE | _AMBIGUOUS_CUE
 
 
@@ -419,7 +416,7 @@ class _NameCueCache(dict[str, int]):
             self.clear()
         cue = 0
         if piece[:1].isdigit():
-            cue = _DIGIT_CUE
+            cue = _DIGIT_CUE | (_ZERO_CUE if piece[0] == "0" else 0)
         elif piece != ":" and _is_punctuation(piece):
             cue = _SENTENCE_CUE | (_FULL_STOP_CUE if piece == "." else 0)
         elif piece[:1].isalpha():
@@ -428,6 +425,13 @@ class _NameCueCache(dict[str, int]):
                 cue |= _TITLE_CUE
             if piece.lower().replace("’", "'").endswith(_ROLE_STEMS):
                 cue |= _ROLE_CUE
+            parts = _APOSTROPHES_RE.split(piece)
+            if any(part.lower().startswith(_CASE_LITERALS) for part in parts):
+                cue |= _CASE_CUE
+            if _STREET_END_RE.search(piece):
+                cue |= _STREET_CUE
+            if parts[0] in _STREET_EN_WORDS:
+                cue |= _STREET_EN_CUE
             if piece[0].isupper() and not (piece.isupper() and len(piece) > 1):
                 if piece not in _NOT_NAMES:
                     cue |= _CAPITAL_CUE
@@ -441,9 +445,67 @@ class _NameCueCache(dict[str, int]):
 _NAME_CUES = _NameCueCache()
 
 
-def name_search_bits(piece: str) -> int:
-    """The cue bits of one piece that can make the name search find anything (0: none)."""
-    return _NAME_CUES[piece] & _NAME_CUE_BITS
+class PieceCues(NamedTuple):
+    bits: int  # every cue bit of the piece
+    search_bits: int  # tokens.PII_DIGIT / PII_NAME when the piece may start a finding
+
+
+def piece_cues(piece: str) -> PieceCues:
+    """The cue bits of one piece, and the token flags that say a search may find anything."""
+    from .tokens import PII_DIGIT, PII_NAME  # noqa: PLC0415 (tokens imports this module)
+
+    bits = _NAME_CUES[piece]
+    search = (PII_DIGIT if bits & _DIGIT_CUE else 0) | (PII_NAME if bits & _NAME_CUE_BITS else 0)
+    return PieceCues(bits, search)
+
+
+class _CueCharCache(dict[str, str]):
+    """piece -> one character for the name-context pattern below ("" for other pieces).
+
+    A word becomes a letter a..p from its bits (role 1, title 2, ambiguous name 4,
+    capitalised 8); a full stop ".", other sentence punctuation ";".
+    """
+
+    def __missing__(self, piece: str) -> str:
+        if len(self) >= 1 << 18:
+            self.clear()
+        cue = _NAME_CUES[piece]
+        char = ""
+        if cue & _WORD_CUE:
+            bits = (
+                (1 if cue & _ROLE_CUE else 0)
+                | (2 if cue & _TITLE_CUE else 0)
+                | (4 if cue & _AMBIGUOUS_CUE else 0)
+                | (8 if cue & _CAPITAL_CUE else 0)
+            )
+            char = chr(ord("a") + bits)
+        elif cue & _SENTENCE_CUE:
+            char = "." if cue & _FULL_STOP_CUE else ";"
+        self[piece] = char
+        return char
+
+
+_CUE_CHARS = _CueCharCache()
+
+
+def _letters(test: Callable[[int], bool]) -> str:
+    return "".join(chr(ord("a") + bits) for bits in range(16) if test(bits))
+
+
+_ROLE = _letters(lambda bits: bool(bits & 1))
+_ROLE_TITLE = _letters(lambda bits: bits & 3 == 3)
+_AMBIGUOUS_NAME = _letters(lambda bits: bool(bits & 4))
+_CAPITALISED = _letters(lambda bits: bool(bits & 8))
+# The rules of _find_names on the cue characters, as a necessary condition for a name:
+# two ambiguous names anywhere; an ambiguous name after a role word (sentence marks between
+# do not matter); a capitalised word right after a role word, or after a title and its full
+# stop ("Dr. Peterson"), in the same sentence.
+_NAME_CONTEXT_RE = re.compile(
+    rf"[{_AMBIGUOUS_NAME}].*[{_AMBIGUOUS_NAME}]"
+    rf"|[{_ROLE}][.;]*[{_AMBIGUOUS_NAME}]"
+    rf"|[{_ROLE}][{_CAPITALISED}]"
+    rf"|[{_ROLE_TITLE}][.;]*\.[{_CAPITALISED}]"
+)
 
 
 def may_hold_names(pieces: list[str]) -> bool:
@@ -452,57 +514,38 @@ def may_hold_names(pieces: list[str]) -> bool:
     A name is a listed name, a capitalised word after a role word ("vastaava Kuusela"),
     an ambiguous listed name next to another name, or chained to one of these.
     """
-    return _cues_may_hold_names(list(map(_NAME_CUES.__getitem__, pieces)))
+    present = reduce(or_, set(map(_NAME_CUES.__getitem__, pieces)), 0)
+    return _may_hold_names(pieces, present)
 
 
-def _cues_may_hold_names(cues: list[int]) -> bool:
-    """Mirror of the rules in :func:`_find_names`, on cue bits only (never says no wrongly).
-
-    A listed name may be one; an ambiguous listed name needs the word before it to be a
-    role word or another listed name; an unlisted capitalised word needs a role word right
-    before it and must not start a sentence.
-    """
-    present = reduce(or_, set(cues), 0)
+def _may_hold_names(pieces: list[str], present: int) -> bool:
+    """:func:`may_hold_names` given the OR of the pieces' cue bits (never says no wrongly)."""
     if present & _LISTED_CUE:
-        return True  # the loop below would stop at the first listed name
+        return True
     if not present & _AMBIGUOUS_CUE and not (present & _ROLE_CUE and present & _CAPITAL_CUE):
-        return False  # nothing below could return True
-    previous_role = False
-    previous_title = False
-    sentence_start = True
-    listed = 0
-    for cue in cues:
-        if cue & _WORD_CUE:
-            if cue & _LISTED_CUE:
-                return True
-            if cue & _AMBIGUOUS_CUE:
-                listed += 1
-                if previous_role or listed > 1:
-                    return True
-            elif cue & _CAPITAL_CUE and previous_role and not sentence_start:
-                return True
-            previous_role = bool(cue & _ROLE_CUE)
-            previous_title = bool(cue & _TITLE_CUE)
-            sentence_start = False
-        elif cue & _SENTENCE_CUE:
-            sentence_start = not (cue & _FULL_STOP_CUE and previous_title)
-    return False
+        return False
+    codes = "".join(map(_CUE_CHARS.__getitem__, pieces))
+    return _NAME_CONTEXT_RE.search(codes) is not None
 
 
 def find_personal_data(
-    text: str, tokens: list[RawToken] | None = None, *, pieces: list[str] | None = None
+    text: str,
+    tokens: list[RawToken] | None = None,
+    *,
+    pieces: list[str] | None = None,
+    cues: int | None = None,
 ) -> list[PiiSpan]:
     """Return non-overlapping personal-data spans sorted by start offset.
 
     `tokens` may pass the comment's tokens when the caller already has them; `pieces`
-    (from :func:`tokens.split_pieces`) lets the name search be skipped cheaply.
+    (from :func:`tokens.split_pieces`) lets the name search be skipped cheaply, and `cues`
+    (the OR of the pieces' cue bits, see :func:`piece_cues`) saves computing them again.
     """
     if pieces is None:
         pieces = [token.text for token in tokens] if tokens is not None else split_pieces(text)
-    cues = list(map(_NAME_CUES.__getitem__, pieces))
-    found = reduce(or_, set(cues), 0)
-    candidates = _regex_spans(text) if found & _DIGIT_CUE or "@" in text else []
-    if found & _NAME_CUE_BITS and _cues_may_hold_names(cues):
+    found = reduce(or_, set(map(_NAME_CUES.__getitem__, pieces)), 0) if cues is None else cues
+    candidates = _regex_spans(text, found) if found & _DIGIT_CUE or "@" in text else []
+    if found & _NAME_CUE_BITS and _may_hold_names(pieces, found):
         candidates += _find_names(text, pieces)
     if not candidates:
         return []

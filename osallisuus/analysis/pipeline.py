@@ -12,6 +12,7 @@ from .themes import detect_themes
 from .tokens import (
     LANGS,
     PHRASE,
+    PII_CUE_SHIFT,
     PII_DIGIT,
     PII_NAME,
     comment_flags,
@@ -58,7 +59,7 @@ def analyse(text: str, *, lang_hint: str | None = None) -> Analysis:
     # The token flags say whether any piece could start personal data; most comments
     # have none, and the search is then skipped (it could find nothing).
     if flags & _PII_CUES or "@" in text:
-        pii = tuple(find_personal_data(text, pieces=pieces))
+        pii = tuple(find_personal_data(text, pieces=pieces, cues=flags >> PII_CUE_SHIFT))
         if pii:
             # Lexicon work runs on the redacted text, so a name such as "Toivo" or "Onni"
             # does not count as hope or happiness.

@@ -8,7 +8,7 @@ not count as praise. Definitions follow the taxonomy header.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import attrgetter
 
 from .matcher import Phrase
@@ -25,6 +25,7 @@ _CLEAR_COMPLAINT = -0.9
 # Rhetorical or concessive words: a preceding negator does not turn them into praise.
 _SUGGESTION = attrgetter("suggestion")
 _IS_WORD = attrgetter("is_word")
+_ACTIVE = attrgetter("active")
 _NOT_FLIPPED = frozenset(
     "miksi miks varför why eikö vaikka fast trots vasta edes liian för too".split()
 )
@@ -87,7 +88,7 @@ def _scores(tokens: list[Token], phrases: list[tuple[Phrase, int]], flags: int) 
             phrase_weight[index] = phrase_weight.get(index, 0.0) + phrase.weight
     if not flags & POLAR and not phrase_weight:
         return _NO_SCORES
-    visit = [index for index, token in enumerate(tokens) if token.active]
+    visit = list(compress(range(len(tokens)), map(_ACTIVE, tokens)))
     if phrase_weight:
         visit = sorted(set(visit).union(phrase_weight))
     conditional = _conditional_sentences(tokens) if flags & SUGGESTION else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import compress
 from operator import attrgetter
 
 from .matcher import Phrase
@@ -14,6 +15,7 @@ _STAFF_PAIR_WEIGHT = 1.0
 _DURATION_WEIGHT = 0.5
 
 _DIGITAL = attrgetter("digital")
+_THEMES_OF = attrgetter("themes")
 
 
 def has_digital_context(tokens: list[Token]) -> bool:
@@ -71,7 +73,7 @@ def theme_scores(
     digital = bool(flags & DIGITAL)
     if flags & THEMES:
         seen: set[tuple[str, str]] = set()
-        for token in [token for token in tokens if token.themes]:
+        for token in compress(tokens, map(_THEMES_OF, tokens)):
             if digital and token.crash:
                 continue
             for key, theme, weight in token.theme_keys:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache, reduce
-from operator import or_
+from itertools import compress
+from operator import attrgetter, or_
 from typing import NamedTuple
 
 import simplemma
@@ -369,12 +370,12 @@ def make_token(surface: str, lang: str) -> Token:
         _word_token(token, lower, lang)
     _finish(token)
     # Personal-data cues of the surface, so a comment without any skips that search.
-    from .personal_data import name_search_bits  # noqa: PLC0415 (personal_data imports this)
+    # The piece's own cue bits ride above the stage flags, so the personal-data search gets
+    # the whole comment's cues from comment_flags() without another pass over the pieces.
+    from .personal_data import piece_cues  # noqa: PLC0415 (personal_data imports this)
 
-    if kind == "d":
-        token.flags |= PII_DIGIT
-    if name_search_bits(surface):
-        token.flags |= PII_NAME
+    cues = piece_cues(surface)
+    token.flags |= cues.search_bits | (cues.bits << PII_CUE_SHIFT)
     return token
 
 
@@ -392,12 +393,18 @@ CRASH = 512
 POLAR = 1024
 PII_DIGIT = 2048  # digits: a phone number, identity code or case number may occur
 PII_NAME = 4096  # a listed name or a role word: the name search may find something
+PII_CUE_SHIFT = 16  # Token.flags >> PII_CUE_SHIFT: the piece's personal_data cue bits
+
+
+_FLAGS_OF = attrgetter("flags")
+_PHRASES_OF = attrgetter("phrases")
+_PARTS_OF = attrgetter("parts")
 
 
 def comment_flags(tokens: list[Token]) -> int:
     """The OR of every token's flags: which cues occur anywhere in the comment."""
     # Few distinct values occur in one comment; OR-ing the distinct ones is cheapest.
-    return reduce(or_, {token.flags for token in tokens}, 0)
+    return reduce(or_, set(map(_FLAGS_OF, tokens)), 0)
 
 
 def _finish(token: Token) -> Token:
@@ -447,9 +454,13 @@ class _TokenCache(dict[str, Token]):
 _CACHE_LIMIT = 1 << 18
 _CACHES: dict[str, _TokenCache] = {lang: _TokenCache(lang) for lang in LANGS}
 # Possessive quantifiers: the same pieces as the greedy ones (a piece never needs to give
-# characters back), without saving backtracking points at every character.
+# characters back), without saving backtracking points at every character. A word starting
+# with a Finnish, Swedish or English letter is first matched with a plain range class, which
+# is cheaper than the Unicode category test; any other letters that follow are taken by the
+# general class, so the piece is the same letter run either way.
 _PIECE_RE = re.compile(
-    r"[^\W\d_]++(?:['’][^\W\d_]++)*+|\d++|[.!?;:]++|\n|[\U0001F300-\U0001FAFF\u2600-\u27BF]"
+    r"[a-zA-ZäöåÄÖÅ]++(?:[^\W\d_]++)?+(?:['’][^\W\d_]++)*+"
+    r"|[^\W\d_]++(?:['’][^\W\d_]++)*+|\d++|[.!?;:]++|\n|[\U0001F300-\U0001FAFF\u2600-\u27BF]"
 )
 
 # The pieces of a text, without offsets: the hot path needs none (names find their own).
@@ -512,10 +523,11 @@ def match_phrases(tokens: list[Token], lang: str, *, window: int = 3) -> list[tu
     previous one and within the same sentence. A phrase whose later parts do not all occur
     somewhere in the comment is rejected by one set test before any scanning.
     """
-    starts = [index for index, token in enumerate(tokens) if token.phrases]
+    # compress/map keep these per-token scans in C.
+    starts = list(compress(range(len(tokens)), map(_PHRASES_OF, tokens)))
     if not starts:
         return []
-    present = _NO_LATER_PART.union(*[token.parts for token in tokens if token.parts])
+    present = _NO_LATER_PART.union(*map(_PARTS_OF, tokens))
     found: list[tuple[Phrase, int]] = []
     table = MATCHERS[lang].phrases
     sequences = _PARTS[lang][2]

@@ -7,12 +7,16 @@ its own, weaker cues (a fall, confusion, a missed dose) need a second one. Small
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter
+
 from .matcher import Phrase
 from .tokens import DIGITAL, URGENCY, Token, comment_flags
 
 URGENT_THRESHOLD = 2.0
 _MINOR = 0.5
 _MAX_MINOR_BOOST = 0.5
+_URGENCY_OF = attrgetter("urgency")
 
 
 def urgency_score(
@@ -26,7 +30,7 @@ def urgency_score(
     if flags & URGENCY:
         digital = bool(flags & DIGITAL)
         seen: set[str] = set()
-        for token in [token for token in tokens if token.urgency]:
+        for token in compress(tokens, map(_URGENCY_OF, tokens)):
             if token.lemma in seen or (digital and token.crash):
                 continue
             seen.add(token.lemma)
