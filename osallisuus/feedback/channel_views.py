@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -34,6 +35,8 @@ from .questions import active_question_set
 from .rate_limits import over_limit
 from .services import FeedbackInput, IntakeError, submit_feedback
 
+# The service worker's cache; a new name makes the kiosks drop the old copies.
+KIOSK_CACHE = "osallisuus-kiosk-v1"
 # Kiosks of one unit may share an address: a generous limit per unit and address.
 KIOSK_POSTS_PER_MINUTE = 120
 # Seconds before the kiosk goes back to the start on its own (JavaScript only).
@@ -77,7 +80,18 @@ def _kiosk_context(unit: Unit) -> dict[str, Any]:
         "language": language,
         "followup_pause": KIOSK_FOLLOWUP_PAUSE,
         "thanks_pause": KIOSK_THANKS_PAUSE,
+        "kiosk_cache": KIOSK_CACHE,
     }
+
+
+@require_GET
+def kiosk_service_worker(request: HttpRequest) -> HttpResponse:
+    """The kiosk's service worker: lets a kiosk that lost the network reload its last page."""
+    scope = reverse("kiosk:service-worker").rsplit("/", 1)[0] + "/"
+    context = {"scope": scope, "static_url": settings.STATIC_URL, "cache_name": KIOSK_CACHE}
+    response = render(request, "feedback/kiosk_sw.js", context, content_type="text/javascript")
+    response["Cache-Control"] = "no-cache"  # a new version reaches the kiosks at once
+    return response
 
 
 @require_GET

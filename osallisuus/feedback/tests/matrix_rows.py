@@ -73,6 +73,7 @@ COORDINATOR_ADMIN_MODELS |= {"feedback.replytemplate"}
 ROWS.update(
     {
         "kiosk:kiosk": (lambda c: {"code": c["unit"].code}, everyone(200)),
+        "kiosk:service-worker": (lambda c: {}, everyone(200)),
         "kiosk:followup": (lambda c: {"code": c["unit"].code}, everyone(405)),
         "kiosk:answer": (lambda c: {"code": c["unit"].code}, everyone(405)),
         "kiosk:thanks": (lambda c: {"code": c["unit"].code}, everyone(200)),

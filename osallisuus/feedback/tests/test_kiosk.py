@@ -213,6 +213,37 @@ def test_the_kiosk_keeps_three_answers_offline_and_sends_each_exactly_once_when_
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
+def test_a_kiosk_that_lost_the_network_can_be_reloaded_and_keeps_taking_answers(
+    page, live_server, question_sets, unit
+):
+    from playwright.sync_api import expect
+
+    open_kiosk_in_english(page, live_server)
+    expect(page.locator("#kiosk")).to_have_attribute("data-offline-ready", "true", timeout=15_000)
+    page.context.set_offline(True)
+    page.reload()  # e.g. the kiosk restarted, or someone pulled down to refresh
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+    answer_on_the_kiosk(page, "Agree", "Wifi katkesi mutta tämä toimii")
+    status = page.locator("#kiosk-queue")
+    expect(status).to_have_text("Answers waiting to be sent: 1")
+    assert Feedback.objects.count() == 0
+    page.context.set_offline(False)
+    expect(status).to_have_text("All answers have been sent.", timeout=15_000)
+    stored = Feedback.objects.get()
+    assert (stored.overall_score, stored.text) == (4, "Wifi katkesi mutta tämä toimii")
+
+
+def test_the_kiosk_service_worker_is_served_from_the_kiosk_path_without_caching(client):
+    response = client.get("/kioski/sw.js")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/javascript")
+    assert response["Cache-Control"] == "no-cache"
+    assert b'url.pathname.startsWith("/kioski/")' in response.content
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
 def test_an_answer_whose_reply_was_lost_is_resent_and_still_counted_once(
     page, live_server, question_sets, unit
 ):

@@ -168,4 +168,26 @@ function start(root) {
   flush();
 }
 
-if (root) start(root);
+// Keep this page and its files for offline reloads: the service worker serves the last
+// copy when the network is gone. The page caches itself once the worker is ready, because
+// the first visit was loaded before any worker existed.
+async function keepForOffline(cfg) {
+  if (!("serviceWorker" in navigator) || !window.caches || !cfg.serviceWorker) return;
+  try {
+    await navigator.serviceWorker.register(cfg.serviceWorker);
+    await navigator.serviceWorker.ready;
+    const files = [
+      ...document.querySelectorAll("link[rel~='stylesheet'][href], link[rel~='icon'][href], script[src]"),
+    ].map((element) => element.href || element.src);
+    const cache = await window.caches.open(cfg.cache);
+    await cache.addAll([window.location.href, ...files]);
+    root.dataset.offlineReady = "true";
+  } catch {
+    // No worker (private window, old browser): the kiosk still works while online.
+  }
+}
+
+if (root) {
+  start(root);
+  keepForOffline(root.dataset);
+}
