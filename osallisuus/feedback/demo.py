@@ -19,7 +19,16 @@ from django.utils import timezone
 
 from osallisuus.organisation.models import Unit
 
-from .models import Answer, Channel, Feedback, QuestionSet, QuestionType, Status, StatusEvent
+from .models import (
+    Answer,
+    Channel,
+    Feedback,
+    QuestionSet,
+    QuestionType,
+    ReplyTemplate,
+    Status,
+    StatusEvent,
+)
 from .reply_codes import REPLY_CODE_ALPHABET
 
 ITEMS = 1500
@@ -177,9 +186,42 @@ def _scores(mood: str, rng: random.Random) -> tuple[int, int]:
     )[0]
 
 
+# Reply templates staff can start from (the title is what staff see in the list).
+DEMO_REPLY_TEMPLATES = (
+    (
+        "Kiitos palautteesta",
+        "Kiitos, että kerroit kokemuksestasi. Palautteesi on luettu ja käsitelty yksikön tiimissä.",
+        "Tack för att du berättade om din upplevelse. Din respons har lästs och behandlats "
+        "i enhetens team.",
+        "Thank you for telling us about your experience. Your feedback has been read and "
+        "discussed by the unit's team.",
+    ),
+    (
+        "Odotusajat",
+        "Pahoittelemme pitkää odotusta. Seuraamme jonotilannetta viikoittain ja lisäämme "
+        "puhelinpalveluun henkilökuntaa ruuhka-aikoina.",
+        "Vi beklagar den långa väntan. Vi följer kösituationen varje vecka och ökar "
+        "personalen i telefontjänsten under rusningstider.",
+        "We are sorry for the long wait. We follow the queues every week and add staff to "
+        "the phone service at busy times.",
+    ),
+    (
+        "Muutos tehty palautteen perusteella",
+        "Palautteesi perusteella teimme muutoksen. Kiitos, että autoit parantamaan palveluamme.",
+        "Vi har gjort en ändring utifrån din respons. Tack för att du hjälpte oss att "
+        "förbättra tjänsten.",
+        "We made a change based on your feedback. Thank you for helping us improve the service.",
+    ),
+)
+
+
 @transaction.atomic
 def seed_demo_data() -> None:
-    """Create the demo feedback once (skipped when feedback already exists)."""
+    """Create the demo reply templates and feedback once (skipped when feedback exists)."""
+    for title, text_fi, text_sv, text_en in DEMO_REPLY_TEMPLATES:
+        ReplyTemplate.objects.get_or_create(
+            title=title, defaults={"text_fi": text_fi, "text_sv": text_sv, "text_en": text_en}
+        )
     if Feedback.objects.exists():
         return
     units = list(Unit.objects.select_related("service").order_by("code"))
