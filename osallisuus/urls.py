@@ -5,6 +5,9 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+# Unknown addresses under /api/ answer in JSON like the API's own 404s.
+handler404 = "osallisuus.pages.views.not_found"
+
 admin.site.site_header = "Osallisuus"
 admin.site.site_title = "Osallisuus"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import path
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import BasePermission, IsAuthenticated
@@ -84,7 +84,12 @@ class OwnData(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(responses={200: dict})
+    @extend_schema(
+        responses={
+            200: dict,
+            404: OpenApiResponse(description="The signed-in user is not in the expert pool."),
+        }
+    )
     def get(self, request: Request) -> Response:
         profile = profile_of(request.user)
         if profile is None:
