@@ -252,6 +252,10 @@ class ExpenseForm(forms.Form):
         return data
 
 
+# Three blank rows without JavaScript; a row left empty is ignored.
+ExpenseFormSet = forms.formset_factory(ExpenseForm, extra=3, max_num=10, validate_max=True)
+
+
 class DecideClaimForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),

@@ -25,7 +25,7 @@ from .forms import (
     AssignmentFeedbackForm,
     ClaimLineFormSet,
     DecideClaimForm,
-    ExpenseForm,
+    ExpenseFormSet,
     InviteForm,
     MembershipForm,
     PoolFilterForm,
@@ -269,18 +269,18 @@ def new_claim(request: HttpRequest, pk: int) -> HttpResponse:
         prefix="line",
         initial=[{"date": day, "hours": assignment.request.duration_hours}],
     )
-    expense = ExpenseForm(request.POST or None, request.FILES or None, prefix="expense")
+    expense_rows = ExpenseFormSet(request.POST or None, request.FILES or None, prefix="expense")
     errors: list[str] = []
-    if request.method == "POST" and lines.is_valid() and expense.is_valid():
-        expenses = []
-        if expense.cleaned_data.get("receipt"):
-            expenses.append(
-                services.ExpenseInput(
-                    description=expense.cleaned_data["description"],
-                    amount=expense.cleaned_data["amount"],
-                    receipt=expense.cleaned_data["receipt"],
-                )
+    if request.method == "POST" and lines.is_valid() and expense_rows.is_valid():
+        expenses = [
+            services.ExpenseInput(
+                description=row.cleaned_data["description"],
+                amount=row.cleaned_data["amount"],
+                receipt=row.cleaned_data["receipt"],
             )
+            for row in expense_rows
+            if row.cleaned_data.get("receipt")
+        ]
         try:
             services.submit_claim(
                 assignment=assignment,
@@ -300,7 +300,7 @@ def new_claim(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "experts/claim_form.html",
-        {"assignment": assignment, "lines": lines, "expense": expense, "errors": errors},
+        {"assignment": assignment, "lines": lines, "expenses": expense_rows, "errors": errors},
     )
 
 

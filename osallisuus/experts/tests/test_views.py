@@ -7,17 +7,21 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from osallisuus.accounts.tests.factories import sign_in
 from osallisuus.audit.models import AccessLog
 from osallisuus.experts import services
+from osallisuus.experts.models import Claim
 from osallisuus.experts.tests.factories import (
     ExperienceAreaFactory,
     assignment_with_claim,
     make_profile,
     make_request,
 )
+
+EMPTY_EXPENSES = {"expense-TOTAL_FORMS": "3", "expense-INITIAL_FORMS": "0"}
 
 pytestmark = pytest.mark.django_db
 
@@ -154,7 +158,7 @@ def test_payroll_exports_have_the_approved_sums(client_as):
 
 
 def test_a_claim_over_new_year_is_priced_with_each_years_rate(client):
-    from osallisuus.experts.models import Claim, FeeTable
+    from osallisuus.experts.models import FeeTable
     from osallisuus.experts.tests.factories import fee_tables
 
     trail = assignment_with_claim()
@@ -180,6 +184,7 @@ def test_a_claim_over_new_year_is_priced_with_each_years_rate(client):
             "line-1-half_days": "0",
             "line-1-days": "0",
             "line-1-km": "33.3",
+            **EMPTY_EXPENSES,
         },
     )
     assert response.status_code == 302
@@ -187,6 +192,65 @@ def test_a_claim_over_new_year_is_priced_with_each_years_rate(client):
     assert claim.travel_total == Decimal("38.63")  # 18.98 + 19.65, each rounded half up
     assert claim.fee_total == Decimal("75.00")
     assert claim.lines.count() == 2
+
+
+def test_one_claim_carries_several_receipted_expenses_and_skips_empty_rows(client):
+    trail = assignment_with_claim()
+    Claim.objects.all().delete()
+    sign_in(client, trail["expert_profile"].user)
+    day = timezone.localdate().isoformat()
+    response = client.post(
+        reverse("experts:new_claim", kwargs={"pk": trail["assignment"].pk}),
+        {
+            "line-TOTAL_FORMS": "1",
+            "line-INITIAL_FORMS": "0",
+            "line-0-date": day,
+            "line-0-hours": "2",
+            "line-0-half_days": "0",
+            "line-0-days": "0",
+            "line-0-km": "0",
+            **EMPTY_EXPENSES,
+            "expense-0-description": "Pysäköinti",
+            "expense-0-amount": "4.50",
+            "expense-0-receipt": SimpleUploadedFile("p.pdf", b"%PDF-1.4\n%%EOF"),
+            "expense-2-description": "Bussilippu",
+            "expense-2-amount": "3.20",
+            "expense-2-receipt": SimpleUploadedFile("b.pdf", b"%PDF-1.4\n%%EOF"),
+        },
+    )
+    assert response.status_code == 302
+    claim = Claim.objects.get()
+    assert sorted(claim.expenses.values_list("description", flat=True)) == [
+        "Bussilippu",
+        "Pysäköinti",
+    ]
+    assert claim.expenses_total == Decimal("7.70")
+
+
+def test_an_expense_without_its_receipt_is_refused_and_nothing_is_claimed(client):
+    trail = assignment_with_claim()
+    Claim.objects.all().delete()
+    sign_in(client, trail["expert_profile"].user)
+    response = client.post(
+        reverse("experts:new_claim", kwargs={"pk": trail["assignment"].pk}),
+        {
+            "line-TOTAL_FORMS": "1",
+            "line-INITIAL_FORMS": "0",
+            "line-0-date": timezone.localdate().isoformat(),
+            "line-0-hours": "2",
+            "line-0-half_days": "0",
+            "line-0-days": "0",
+            "line-0-km": "0",
+            **EMPTY_EXPENSES,
+            "expense-1-description": "Taksi",
+            "expense-1-amount": "25",
+        },
+    )
+    assert response.status_code == 200
+    with translation.override("fi"):  # the page is in Finnish unless the person chose otherwise
+        message = translation.gettext("An expense needs a description, an amount and a receipt.")
+    assert message in response.content.decode()
+    assert not Claim.objects.exists()
 
 
 def test_the_expert_and_coordinators_download_receipts_and_certificates(client, client_as):
