@@ -9,7 +9,9 @@ from .matcher import Phrase
 from .taxonomy import theme_ids
 from .tokens import CRASH, DIGITAL, NUMBER, STAFF_WEAK, THEMES, Token, comment_flags
 
-THRESHOLD = 1.0
+# Chosen on our own labelled comments (data/examples.jsonl, data/heldout.jsonl), never on the
+# development sample: 0.8 balances precision and recall there (1.0 left recall well behind).
+THRESHOLD = 0.8
 # Weak praise ("ihana") next to a staff noun in the same sentence is about attitude.
 _STAFF_PAIR_WEIGHT = 1.0
 _DURATION_WEIGHT = 0.5
