@@ -508,10 +508,13 @@ NEGATORS: dict[str, frozenset[str]] = {
 # Contrast markers split a comment into clauses for mixed sentiment.
 CONTRAST: dict[str, frozenset[str]] = {
     "fi": frozenset(
-        "mutta mut mutku kuitenkin tosin toisaalta harmi harmillista valitettavasti paitsi".split()
+        "mutta mut mutku kuitenkin tosin toisaalta harmi harmillista valitettavasti paitsi "
+        "silti muuten".split()
     ),
-    "sv": frozenset("men fast dock däremot tyvärr trots synd".split()),
-    "en": frozenset("but however although though unfortunately except whereas yet".split()),
+    "sv": frozenset("men fast dock däremot tyvärr trots synd ändå annars".split()),
+    "en": frozenset(
+        "but however although though unfortunately except whereas yet otherwise".split()
+    ),
 }
 
 # Markers of a suggestion or wish; a comment made only of these is neutral, and praise
@@ -578,6 +581,18 @@ URGENCY: dict[str, str] = {
         ^sängystä:0.6 ^kukaan_^huoma:0.8 ^laitoj:0.6 ^hoitamat:0.8 ^kukaan_^hoita:1 ^haise:0.4
         ^itse_^tappa:3 ^itseni_^tappa:3 ^tappami:1.5 ^dosett:0.8 ^tupla:1 ^väärin:0.5
         ^toisen_^potila:1.5 ^tokkur:1 ^tappaa:1.5
+        ^kaikki_^pilleri:2 ^kaikki_^tabletit:2 ^kaikki_^lääkkeet_^kerralla:2 ^pillerit_^kerralla:2
+        ^ei_^halua_^enää:1.2 ^ei_^jaksa_^elää:3 ^elämällä_=ei:1.5 ^kuolema:0.6 ^hengiltä:1.5
+        ^lääkkeet_^lopp:1.2 ^lääkkeet_^lopussa:1.2 ^ilman_^lääk:1.5 ^ilman_^insuliin:2
+        ^ilman_^resepti:0.6 ^toisen_^asukk:1.5 ^väärän_^asukk:1.5 ^väärän_^potila:1.5
+        ^varast:1.2 ^rahoja_^otta:1.5 ^rahat_^vie:1.2 ^rahojaan:0.6 ^lompako:0.6
+        ^lyödään:1.5 ^hakkaa:1.5 ^hakkas:1.5 ^läimäy:1.5 ^tukist:1.5 ^raapi:0.6
+        ^koko_=yön:0.6 ^koko_^yön:0.6 ^yön_^yli:0.5 ^tuolissa:0.4 ^pakkase:0.6 ^kylmässä:0.6
+        ^iho_^rikki:1 ^vuotaa:0.6 ^märkä_^vaippa:1 ^märässä:0.8 ^kastele:0.4
+        ^verenpain:0.4 ^happisaturaat:1 ^hapett:0.6 ^sinerty:1.5 ^kalpea:0.6
+        ^hengittää_=huonosti:1.5
+        ^ei_^pääse_^ylös:1 ^ei_^pääse_^sängy:1 ^ei_^nouse:0.6 ^ei_=ole_^syönyt:1.2
+        ^ei_=ole_^juonut:1.2 ^ei_^syö:0.8 ^ei_^juo:0.8 ^pelkää_^kotona:1.5 ^uhkaa:1.2
     """,
     "sv": """
         självmord:3 ^ta_^livet:3 ^vill_^dö:3 ^orkar_^inte_^leva:3 ^skada_^mig:2.5
@@ -588,6 +603,10 @@ URGENCY: dict[str, str] = {
         ^medvetslös:2 ^blöd:1.2 ^förvirr:0.8 ^kräk:0.8 ^insulin:1 ^fara:1 ^farlig:0.8
         ^rädd:0.5 ^oroli:0.6 ^nu:0.2 ^idag:0.3 ^igår:0.3 ^natten:0.4 ^lyckligtvis:-0.8
         ^inte_^fått_^medicin:2 ^inte_^kommit:0.8 ^låser:1.5 ^låst:1.2 ^blodförtunn:0.6
+        ^vill_^inte_^leva:3 ^inte_^vill_^leva:3 ^inte_^leva_^längre:3 ^orkar_^inte_^mer:1.5
+        ^ta_^mitt_^liv:3 ^alla_^tabletter:2 ^ätit_=inte:1.2 ^inte_^ätit:1.2 ^inte_^druckit:1.2
+        ^utan_^medicin:1.5 ^utan_^insulin:2 ^medicinen_^slut:1.2 ^slå:1.2 ^slår:1.5 ^sparkar:1.5
+        ^stjäl:1.2 ^pengar_^tar:1.2 ^hela_^natten:0.6 ^kallt:0.4 ^andas_=dåligt:1.5 ^feber:0.4
     """,
     "en": """
         suicid:3 kill_myself:3 want_to_die:3 end_my_life:3 self-harm:3 self_harm:3
@@ -602,6 +621,9 @@ URGENCY: dict[str, str] = {
         yesterday:0.3 luckily:-0.8 fortunately:-0.8
         not_given_medication:2 not_been_given:1.5 sent_home:0.8 barely_walk:1 could_barely:0.6
         slap:2 punch:2 kicked:2 severe_reaction:1.2 reaction:0.5 ending_my_life:3
+        all_the_pills:2 all_my_pills:2 no_reason_to_live:3 not_eaten:1.2 hasn't_drunk:1.2
+        ran_out:0.8 without_medication:1.5 without_insulin:2 stealing:1.2 stole:1.2 beaten:2
+        beats:1.5 hits_her:1.5 hits_him:1.5 all_night:0.6 cold:0.3 fever:0.4 can't_get_up:1
     """,
 }
 

@@ -68,8 +68,10 @@ def analyse(text: str, *, lang_hint: str | None = None) -> Analysis:
             flags = comment_flags(tokens)
     phrases = match_phrases(tokens, lang) if flags & PHRASE else []
     themes = detect_themes(tokens, phrases, flags=flags)
-    sentiment = detect_sentiment(redacted, tokens, phrases, has_themes=bool(themes), flags=flags)
     urgent = is_urgent(tokens, phrases, flags=flags)
+    sentiment = detect_sentiment(
+        redacted, tokens, phrases, has_themes=bool(themes), flags=flags, urgent=urgent
+    )
     # The same object Analysis(...) builds, without the frozen dataclass's per-field
     # object.__setattr__ calls: the slots are filled through their descriptors.
     result = _new_analysis(Analysis)

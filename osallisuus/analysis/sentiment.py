@@ -67,12 +67,13 @@ def sentiment_scores(
     """
     if flags is None:
         flags = comment_flags(tokens)
-    positive, negative, clauses, contrast, worst = _scores(tokens, phrases, flags)
+    positive, negative, clauses, contrast, worst, _praise, _stated = _scores(tokens, phrases, flags)
     return SentimentScores(positive, negative, tuple(clauses), contrast, worst)
 
 
-_Scores = tuple[float, float, list[float], bool, float]
-_NO_SCORES: _Scores = (0.0, 0.0, [0.0], False, 0.0)  # read only
+# (positive, negative, clauses, contrast, worst, praise_then_contrast, statement_negative)
+_Scores = tuple[float, float, list[float], bool, float, bool, float]
+_NO_SCORES: _Scores = (0.0, 0.0, [0.0], False, 0.0, False, 0.0)  # read only
 
 
 def _scores(tokens: list[Token], phrases: list[tuple[Phrase, int]], flags: int) -> _Scores:
@@ -96,6 +97,12 @@ def _scores(tokens: list[Token], phrases: list[tuple[Phrase, int]], flags: int) 
     positions = list(accumulate(map(_IS_WORD, tokens))) if negation else None
     last_negator = -100
     pending_negator = False
+    # Praise, then a contrast marker opening a clause that praises nothing: "X was good, but".
+    contrast_clause = -1
+    praise_before = False
+    # Complaint stated outside questions: "Jono oli pitkä. Miksi?" complains, "Miksi?" asks.
+    statement_negative = 0.0
+    clause_negative = 0.0
     for index in visit:
         token = tokens[index]
         value = 0.0
@@ -113,6 +120,9 @@ def _scores(tokens: list[Token], phrases: list[tuple[Phrase, int]], flags: int) 
                     late_penalty = _UNUSED_NEGATOR  # it closes at this very word
                     pending_negator = False
             if token.contrast:
+                if not contrast:
+                    praise_before = max(clauses) >= _MIXED_SIDE
+                    contrast_clause = len(clauses)
                 contrast = True
                 clauses.append(0.0)
             if token.negator:
@@ -133,6 +143,9 @@ def _scores(tokens: list[Token], phrases: list[tuple[Phrase, int]], flags: int) 
                     clauses[-1] -= _UNUSED_NEGATOR
                     pending_negator = False
             value = token.punct_polarity
+            if "?" not in token.text:
+                statement_negative += clause_negative
+            clause_negative = 0.0
             clauses.append(0.0)
             if pending_negator:
                 value -= _UNUSED_NEGATOR
@@ -150,13 +163,19 @@ def _scores(tokens: list[Token], phrases: list[tuple[Phrase, int]], flags: int) 
             positive += value
         else:
             negative -= value
+            clause_negative -= value
             if value < worst:
                 worst = value
         clauses[-1] += value
     if pending_negator:
         negative += _UNUSED_NEGATOR
         clauses[-1] -= _UNUSED_NEGATOR
-    return positive, negative, clauses, contrast, worst
+        clause_negative += _UNUSED_NEGATOR
+    statement_negative += clause_negative  # the last clause: a question ends with "?"
+    praise_then_contrast = praise_before and 0 <= contrast_clause < len(clauses)
+    if praise_then_contrast and clauses[contrast_clause] > 0.0:
+        praise_then_contrast = False
+    return positive, negative, clauses, contrast, worst, praise_then_contrast, statement_negative
 
 
 def detect_sentiment(
@@ -166,11 +185,29 @@ def detect_sentiment(
     *,
     has_themes: bool,
     flags: int | None = None,
+    urgent: bool = False,
 ) -> str:
-    """Classify one comment; `has_themes` tells a bare factual complaint from empty text."""
+    """Classify one comment; `has_themes` tells a bare factual complaint from empty text.
+
+    An urgent comment describes a risk, so it is never neutral.
+    """
     if flags is None:
         flags = comment_flags(tokens)
-    positive, negative, clauses, contrast, worst = _scores(tokens, phrases, flags)
+    label = _classify(text, tokens, phrases, has_themes=has_themes, flags=flags)
+    return "negative" if urgent and label == "neutral" else label
+
+
+def _classify(
+    text: str,
+    tokens: list[Token],
+    phrases: list[tuple[Phrase, int]],
+    *,
+    has_themes: bool,
+    flags: int,
+) -> str:
+    positive, negative, clauses, contrast, worst, praise_then_contrast, stated = _scores(
+        tokens, phrases, flags
+    )
     if len(text) > 15 and text.isupper():  # written in capitals ("EI KUUNNELLA"): angry
         negative += 1.0
     net = positive - negative
@@ -181,6 +218,8 @@ def detect_sentiment(
     # mixed even when the complaint is stated as a bare fact.
     if contrast and strong_pos and lowest < 0.0 and negative >= 0.25:
         return "mixed"
+    if praise_then_contrast:
+        return "mixed"  # "Hoito oli hyvää, mutta ...": what follows the praise is the complaint
     if positive >= _MIXED_SIDE and negative >= _MIXED_SIDE:
         if contrast and (strong_pos or strong_neg):
             return "mixed"
@@ -193,6 +232,7 @@ def detect_sentiment(
         and positive == 0.0
         and negative < _QUESTION_TOLERANCE
         and worst > _CLEAR_COMPLAINT
+        and stated < _UNUSED_NEGATOR * 2
         and "??" not in text
     ):
         return "neutral"
