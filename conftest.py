@@ -43,6 +43,13 @@ def _immediate_tasks(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _lexicon_tier_only(settings: Any) -> None:
+    """Labels come from the fast lexicon tier only, so tests stay quick and exact; the semantic
+    tier has its own tests (analysis/tests/test_semantic.py) that switch it on."""
+    settings.ANALYSIS_SEMANTIC = False
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings: Any, tmp_path: Path) -> None:
     """Uploaded files in tests go to a throwaway folder, never var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -234,6 +234,9 @@ if SMS_GATEWAY_URL and not SMS_GATEWAY_TOKEN:
 SMS_WEBHOOK_TOKEN = env.str("SMS_WEBHOOK_TOKEN", default="")
 # Public score summaries are hidden below this many answers, so no one can be identified.
 PUBLIC_MIN_ANSWERS = env.int("PUBLIC_MIN_ANSWERS", default=5)
+# The semantic tier of the text analysis (sentence embeddings, see analysis/semantic.py):
+# refines the labels of new feedback in the background and runs in analyse_text.
+ANALYSIS_SEMANTIC = env.bool("ANALYSIS_SEMANTIC", default=True)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

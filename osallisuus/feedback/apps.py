@@ -7,4 +7,10 @@ class FeedbackConfig(AppConfig):
     verbose_name = _("Feedback")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_save
+
         from . import permissions  # noqa: F401  (registers the permission rules)
+        from .models import Feedback
+        from .refinement import schedule_refinement
+
+        post_save.connect(schedule_refinement, sender=Feedback, dispatch_uid="feedback-refine")

@@ -9,11 +9,14 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from osallisuus.analysis.pipeline import analyse
+from osallisuus.analysis.semantic import analyse_batch
+
+# Lines analysed together: the semantic tier embeds a batch at a time (memory stays bounded).
+BATCH = 64
 
 
-def analyse_line(line: str) -> dict[str, Any]:
-    """Turn one input line into one output record; bad input gives an error record."""
+def parse_line(line: str) -> tuple[Any, str, str | None] | dict[str, Any]:
+    """(id, text, language hint) of one input line, or the error record for a bad line."""
     try:
         item = json.loads(line)
     except json.JSONDecodeError as error:
@@ -25,7 +28,23 @@ def analyse_line(line: str) -> dict[str, Any]:
     if not isinstance(text, str):
         return {"id": item_id, "error": "missing or non-string 'text'"}
     lang_hint = item.get("lang") if isinstance(item.get("lang"), str) else None
-    return {"id": item_id, **analyse(text, lang_hint=lang_hint).as_dict()}
+    return item_id, text, lang_hint
+
+
+def analyse_lines(lines: list[str]) -> list[dict[str, Any]]:
+    """One output record per input line, in order; bad lines give error records."""
+    parsed = [parse_line(line) for line in lines]
+    good = [entry for entry in parsed if isinstance(entry, tuple)]
+    results = iter(analyse_batch([text for _id, text, _hint in good], [h for _i, _t, h in good]))
+    return [
+        entry if isinstance(entry, dict) else {"id": entry[0], **next(results).as_dict()}
+        for entry in parsed
+    ]
+
+
+def analyse_line(line: str) -> dict[str, Any]:
+    """Turn one input line into one output record; bad input gives an error record."""
+    return analyse_lines([line])[0]
 
 
 class Command(BaseCommand):
@@ -50,14 +69,22 @@ class Command(BaseCommand):
             open(options["input"], encoding="utf-8") as source,
             open(options["output"], "w", encoding="utf-8") as target,
         ):
+            batch: list[str] = []
             for line in source:
-                if not line.strip():
-                    continue
-                record = analyse_line(line)
-                errors += "error" in record
-                target.write(json.dumps(record, ensure_ascii=False) + "\n")
-                written += 1
+                if line.strip():
+                    batch.append(line)
+                if len(batch) >= BATCH:
+                    written, errors = self._write(batch, target, written, errors)
+                    batch = []
+            written, errors = self._write(batch, target, written, errors)
         self.stdout.write(
             gettext("Wrote %(written)d lines, %(errors)d with errors.")
             % {"written": written, "errors": errors}
         )
+
+    @staticmethod
+    def _write(batch: list[str], target: Any, written: int, errors: int) -> tuple[int, int]:
+        for record in analyse_lines(batch):
+            errors += "error" in record
+            target.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return written + len(batch), errors
