@@ -3,6 +3,8 @@
 Runs inside scripts/with-postgres.sh (a throwaway PostgreSQL on loopback). Writes
 bench/results/latest.json and bench/REPORT.md. Sizes: 100k and 1M feedback items; set
 BENCH_10M=1 for 10M as well. BENCH_REQUESTS (default 1500) bounds each intake run.
+BENCH_ONLY=reads (or intake, text; comma-separated) runs only those parts and updates only
+their figures in latest.json, leaving REPORT.md alone; by default everything runs.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", str(min(8, max(2, (os.cpu_count() 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "1500"))
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", str(WORKERS * 2)))
 REPEATS = int(os.environ.get("BENCH_REPEATS", "15"))
+# The parts BENCH_ONLY can pick: intake (with page weight, through gunicorn), text, reads.
+PARTS = ("intake", "text", "reads")
 SIZES = [("100k", 100_000), ("1M", 1_000_000)]
 if os.environ.get("BENCH_10M"):
     SIZES.append(("10M", 10_000_000))
@@ -284,15 +288,26 @@ def machine() -> dict[str, Any]:
     }
 
 
+def parts_to_run() -> list[str]:
+    """BENCH_ONLY=reads (or "intake,text", ...) runs only those parts; default: all of them."""
+    wanted = [p.strip() for p in os.environ.get("BENCH_ONLY", "").split(",") if p.strip()]
+    unknown = sorted(set(wanted) - set(PARTS))
+    if unknown:
+        raise SystemExit(f"BENCH_ONLY: unknown part(s) {unknown}; choose from {list(PARTS)}")
+    return [part for part in PARTS if not wanted or part in wanted]
+
+
 def main() -> int:
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         print("Run through scripts/with-postgres.sh (make bench): PostgreSQL is needed.")
         return 2
+    parts = parts_to_run()
     started = time.perf_counter()
     results: dict[str, Any] = {
         "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "machine": machine(),
     }
+    log(f"parts: {', '.join(parts)}")
     log("preparing the database (migrate, static files, demo county)")
     server.prepare_database()
     server.use_in_this_process()
@@ -301,18 +316,65 @@ def main() -> int:
     results["versions"] = versions()
     unit = Unit.objects.filter(active=True).order_by("pk").first()
     assert unit is not None
-    log(f"gunicorn with {WORKERS} workers on 127.0.0.1:{PORT}")
-    gunicorn = server.start_gunicorn(PORT, WORKERS)
-    try:
-        log("page weight of the feedback form")
-        weight = measure_page_weight(unit.code)
-        log(f"intake: {REQUESTS} submissions, {CONCURRENCY} connections")
-        intake = measure_intake(unit.code)
-    finally:
-        server.stop(gunicorn)
-    log("text analysis throughput")
-    text = measure_text()
+    if "intake" in parts:
+        log(f"gunicorn with {WORKERS} workers on 127.0.0.1:{PORT}")
+        gunicorn = server.start_gunicorn(PORT, WORKERS)
+        try:
+            log("page weight of the feedback form")
+            weight = measure_page_weight(unit.code)
+            log(f"intake: {REQUESTS} submissions, {CONCURRENCY} connections")
+            intake = measure_intake(unit.code)
+        finally:
+            server.stop(gunicorn)
+        results.update(
+            {
+                "intake_per_s": intake["intake"]["per_s"],
+                "intake_limit_per_s": intake["bare"]["per_s"],
+                "intake_ratio": round(intake["intake"]["per_s"] / intake["bare"]["per_s"], 2),
+                "intake": intake,
+                "form_bytes_compressed": weight["form_bytes_compressed"],
+                "form_bytes_uncompressed": weight["form_bytes_uncompressed"],
+                "form_files": weight["files"],
+                "external_requests": weight["external_requests"],
+                "workers": WORKERS,
+                "concurrency": CONCURRENCY,
+            }
+        )
+    if "text" in parts:
+        log("text analysis throughput")
+        text = measure_text()
+        results.update(
+            {
+                "text_per_s": round(text["text_per_s"], 1),
+                "text_floor_per_s": round(text["floor_per_s"], 1),
+                "text_floor_ratio": round(text["text_floor_ratio"], 3),
+            }
+        )
+    profile_text = ""
+    if "reads" in parts:
+        profile_text = measure_reads(unit, results)
+    results["total_seconds"] = round(time.perf_counter() - started, 1)
+    if parts != list(PARTS):
+        # A partial run updates only its own figures in the result file; the report (which
+        # needs every figure) is left as it is.
+        previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+        results = {**previous, **results, "partial_run": parts}
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+        print(summary(results, parts))
+        log(f"wrote {RESULTS.relative_to(ROOT)} (parts: {', '.join(parts)}); report unchanged")
+        return 0
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    REPORT.write_text(report(results, profile_text))
+    print(summary(results, parts))
+    log(f"wrote {RESULTS.relative_to(ROOT)} and {REPORT.relative_to(ROOT)}")
+    return 0
 
+
+def measure_reads(unit: Any, results: dict[str, Any]) -> str:
+    """Generate data size by size, rebuild the roll-ups, time the read paths; return a profile
+    of the slowest path."""
     clients = signed_in_clients(unit)
     from osallisuus.feedback.models import Feedback
 
@@ -347,10 +409,6 @@ def main() -> int:
     first, last = SIZES[0][0], SIZES[1][0]
     results.update(
         {
-            "intake_per_s": intake["intake"]["per_s"],
-            "intake_limit_per_s": intake["bare"]["per_s"],
-            "intake_ratio": round(intake["intake"]["per_s"] / intake["bare"]["per_s"], 2),
-            "intake": intake,
             "inbox_p95_ms": {label: reads[label]["inbox_county"]["p95_ms"] for label in reads},
             "inbox_median_ms": {
                 label: reads[label]["inbox_county"]["median_ms"] for label in reads
@@ -377,47 +435,43 @@ def main() -> int:
             "read_paths": reads,
             "rollup_rebuild_s": rollup_seconds,
             "generate_s": generate_seconds,
-            "text_per_s": round(text["text_per_s"], 1),
-            "text_floor_per_s": round(text["floor_per_s"], 1),
-            "text_floor_ratio": round(text["text_floor_ratio"], 3),
-            "form_bytes_compressed": weight["form_bytes_compressed"],
-            "form_bytes_uncompressed": weight["form_bytes_uncompressed"],
-            "form_files": weight["files"],
-            "external_requests": weight["external_requests"],
-            "workers": WORKERS,
-            "concurrency": CONCURRENCY,
             "slowest_path": {"size": slowest[0], "path": slowest[1], "p95_ms": slowest[2]},
-            "total_seconds": round(time.perf_counter() - started, 1),
         }
     )
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
-    REPORT.write_text(report(results, profile_text))
-    print(summary(results))
-    log(f"wrote {RESULTS.relative_to(ROOT)} and {REPORT.relative_to(ROOT)}")
-    return 0
+    return profile_text
 
 
-def summary(r: dict[str, Any]) -> str:
-    lines = [
-        f"intake {r['intake_per_s']}/s, bare insert {r['intake_limit_per_s']}/s, "
-        f"ratio {r['intake_ratio']} (aim ≥ 0.6)",
-    ]
-    for label, paths in r["read_paths"].items():
+def summary(r: dict[str, Any], parts: list[str] | tuple[str, ...] = ()) -> str:
+    parts = parts or PARTS
+    lines = []
+    if "intake" in parts:
         lines.append(
-            f"{label}: "
-            + ", ".join(
-                f"{p} p95 {v['p95_ms']} ms (median {v['median_ms']})" for p, v in paths.items()
-            )
+            f"intake {r['intake_per_s']}/s, bare insert {r['intake_limit_per_s']}/s, "
+            f"ratio {r['intake_ratio']} (aim ≥ 0.6)"
         )
-    lines += [
-        f"county dashboard 10× data → {r['dashboard_growth_10x']}× time (aim ≤ 1.5); "
-        f"inbox {r['inbox_growth_10x']}×",
-        f"text analysis {r['text_per_s']}/s, simplemma alone {r['text_floor_per_s']}/s, "
-        f"floor ratio {r['text_floor_ratio']}",
-        f"feedback form with assets: {r['form_bytes_compressed']} bytes gzip (aim ≤ 60 kB), "
-        f"{r['external_requests']} requests to other hosts",
-    ]
+    if "reads" in parts:
+        for label, paths in r["read_paths"].items():
+            lines.append(
+                f"{label}: "
+                + ", ".join(
+                    f"{p} p95 {v['p95_ms']} ms (median {v['median_ms']})" for p, v in paths.items()
+                )
+            )
+        lines += [
+            f"county dashboard 10× data → {r['dashboard_growth_10x']}× time (aim ≤ 1.5); "
+            f"inbox {r['inbox_growth_10x']}×",
+            f"roll-up rebuild seconds: {r['rollup_rebuild_s']}",
+        ]
+    if "text" in parts:
+        lines.append(
+            f"text analysis {r['text_per_s']}/s, simplemma alone {r['text_floor_per_s']}/s, "
+            f"floor ratio {r['text_floor_ratio']}"
+        )
+    if "intake" in parts:
+        lines.append(
+            f"feedback form with assets: {r['form_bytes_compressed']} bytes gzip (aim ≤ 60 kB), "
+            f"{r['external_requests']} requests to other hosts"
+        )
     return "\n".join(lines)
 
 

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -42,6 +41,7 @@ from .retention import erase_at_givers_request, giver_data
 from .selectors import (
     GROUPING_LIMIT,
     InboxFilters,
+    InboxPaginator,
     access_feedback,
     assignment_candidates,
     contact_of,
@@ -193,12 +193,14 @@ def inbox(request: HttpRequest) -> HttpResponse:
     _require_inbox(request)
     form, filters, query = _inbox_filters(request)
     items = inbox_for(request.user, filters)
-    page = Paginator(items, INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = inbox_counts(items)
+    number = request.GET.get("page")
+    page = InboxPaginator(items, INBOX_PAGE_SIZE, page=number, counted=counts).get_page(number)
     _with_theme_labels(page)
     return render(
         request,
         "feedback/inbox.html",
-        {"form": form, "page": page, "counts": inbox_counts(items), "query": query},
+        {"form": form, "page": page, "counts": counts, "query": query},
     )
 
 
