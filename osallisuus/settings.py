@@ -246,6 +246,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "osallisuus.pagination.StandardPagination",
+    # Proxies in front of the app (1 behind one proxy): the client address for throttling is
+    # then read from X-Forwarded-For as the proxy set it, not as the client claims it.
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=None),
     "DEFAULT_VERSIONING_CLASS": None,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],

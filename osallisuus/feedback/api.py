@@ -15,7 +15,6 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from osallisuus.organisation.models import Unit
@@ -23,15 +22,16 @@ from osallisuus.organisation.models import Unit
 from .intake_adapters import AdapterError, feedback_from_sms, submit_kiosk_feedback
 from .models import Channel
 from .questions import active_question_set
+from .rate_limits import SharedCounterThrottle
 from .selectors import feedback_by_reply_code
 from .services import FeedbackInput, IntakeError, status_url, submit_feedback
 
 
-class IntakeThrottle(AnonRateThrottle):
+class IntakeThrottle(SharedCounterThrottle):
     scope = "feedback_intake"
 
 
-class StatusLookupThrottle(AnonRateThrottle):
+class StatusLookupThrottle(SharedCounterThrottle):
     scope = "reply_code_lookup"
 
 
@@ -219,7 +219,7 @@ urlpatterns = [
 KIOSK_DEFAULT_RATE = "120/minute"
 
 
-class KioskIntakeThrottle(AnonRateThrottle):
+class KioskIntakeThrottle(SharedCounterThrottle):
     scope = "kiosk_intake"
 
     def get_rate(self) -> str | None:

@@ -9,7 +9,10 @@ class FeedbackConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_save
 
-        from . import permissions  # noqa: F401  (registers the permission rules)
+        from . import (
+            permissions,  # noqa: F401  (registers the permission rules)
+            question_cache,  # noqa: F401  (question set changes reset every cache)
+        )
         from .models import Feedback
         from .refinement import schedule_refinement
 

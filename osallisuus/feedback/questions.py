@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from osallisuus.organisation.models import Unit
 
 from .models import Question, QuestionSet, QuestionSetChoice, QuestionType
+from .question_cache import cached_question_set
 
 SCALE_MIN_MAX = {QuestionType.SCALE5: (1, 5), QuestionType.NPS: (0, 10)}
 YES_WORDS = {"yes", "kyllä", "ja", "true", "1"}
@@ -18,10 +19,21 @@ NO_WORDS = {"no", "ei", "nej", "false", "0"}
 
 
 def active_question_set(unit: Unit) -> QuestionSet | None:
-    """The unit's own choice, else its service's, else the default; the newest active version."""
+    """The unit's own choice, else its service's, else the default; the newest active version.
+
+    Kept in process memory while no question set changes (question_cache): the returned set and
+    its prefetched questions are shared between requests, so read them, never change them.
+    """
+    return cached_question_set(unit, load_active_question_set)
+
+
+def load_active_question_set(unit: Unit) -> QuestionSet | None:
+    """active_question_set straight from the database, with the questions prefetched."""
     choices = {
-        ("unit" if c.unit_id else "service"): c.question_set_key
-        for c in QuestionSetChoice.objects.filter(Q(unit=unit) | Q(service_id=unit.service_id))
+        ("unit" if unit_id else "service"): key
+        for unit_id, key in QuestionSetChoice.objects.filter(
+            Q(unit=unit) | Q(service_id=unit.service_id)
+        ).values_list("unit_id", "question_set_key")
     }
     key = choices.get("unit") or choices.get("service")
     sets = QuestionSet.objects.filter(active=True).prefetch_related("questions")

@@ -108,12 +108,17 @@ def submit_feedback(data: FeedbackInput) -> tuple[Feedback, bool]:
     """Store feedback from any channel once; the same idempotency key returns the first copy.
 
     Returns (feedback, created). Raises IntakeError, with nothing stored, on bad input.
+    The key is unique in the database, so a first send does not look for an earlier copy: a
+    resend fails to insert and then returns the copy stored first, also when it would no
+    longer pass the checks (e.g. the unit's question set has changed since).
     """
-    if data.idempotency_key:
-        existing = Feedback.objects.filter(idempotency_key=data.idempotency_key).first()
+    try:
+        question_set, checked = _checked_answers(data)
+    except IntakeError:
+        existing = _first_copy(data.idempotency_key)
         if existing is not None:
             return existing, False
-    question_set, checked = _checked_answers(data)
+        raise
     text = data.text.strip()
     analysis = analyse(text, lang_hint=data.language) if text else None
     now = timezone.now()
@@ -160,13 +165,18 @@ def submit_feedback(data: FeedbackInput) -> tuple[Feedback, bool]:
             if feedback.urgent:
                 _alert_managers(feedback)
     except IntegrityError:
-        # Two copies of the same resend raced; the other one won and is the stored one.
-        if data.idempotency_key:
-            existing = Feedback.objects.filter(idempotency_key=data.idempotency_key).first()
-            if existing is not None:
-                return existing, False
+        # A resend, or two copies of one racing: the copy stored first is the stored one.
+        existing = _first_copy(data.idempotency_key)
+        if existing is not None:
+            return existing, False
         raise
     return feedback, True
+
+
+def _first_copy(idempotency_key: str) -> Feedback | None:
+    if not idempotency_key:
+        return None
+    return Feedback.objects.filter(idempotency_key=idempotency_key).first()
 
 
 def _overall_score(checked: list[CheckedAnswer]) -> int | None:
