@@ -393,6 +393,7 @@ CRASH = 512
 POLAR = 1024
 PII_DIGIT = 2048  # digits: a phone number, identity code or case number may occur
 PII_NAME = 4096  # a listed name or a role word: the name search may find something
+STAFF = 8192  # a staff noun: weak praise nearby speaks of attitude
 PII_CUE_SHIFT = 16  # Token.flags >> PII_CUE_SHIFT: the piece's personal_data cue bits
 
 
@@ -419,6 +420,7 @@ def _finish(token: Token) -> Token:
         | (QUESTION_MARK if token.kind == "p" and "?" in token.text else 0)
         | (THEMES if token.themes else 0)
         | (CRASH if token.crash else 0)
+        | (STAFF if token.staff_noun else 0)
     )
     # Tokens the sentiment pass must visit; every other token only counts as a word.
     token.active = bool(
