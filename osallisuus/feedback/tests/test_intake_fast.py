@@ -215,6 +215,29 @@ class TestThrottle:
         )
         assert response.status_code == 201
 
+    def test_a_made_up_forwarded_for_header_gives_no_fresh_budget(self, client, unit, monkeypatch):
+        monkeypatch.setattr(IntakeThrottle, "THROTTLE_RATES", {"feedback_intake": "2/minute"})
+
+        def send(forwarded):
+            return client.post(
+                URL,
+                {"unit_code": "KST", "text": "Hei"},
+                content_type="application/json",
+                headers={"x-forwarded-for": forwarded},
+            ).status_code
+
+        assert [send(f"10.9.9.{n}") for n in range(3)] == [201, 201, 429]
+
+    def test_behind_one_proxy_the_address_the_proxy_saw_is_counted(self, client, unit, monkeypatch):
+        from rest_framework.settings import api_settings
+
+        monkeypatch.setattr(api_settings, "NUM_PROXIES", 1, raising=False)
+        from osallisuus.feedback.rate_limits import client_address
+
+        request = type("R", (), {"META": {"REMOTE_ADDR": "10.0.0.1"}})()
+        request.META["HTTP_X_FORWARDED_FOR"] = "6.6.6.6, 192.0.2.7"  # claimed, then real
+        assert client_address(request) == "192.0.2.7"
+
     def test_kiosks_keep_a_budget_per_unit(self, client, unit, other_unit, monkeypatch):
         monkeypatch.setattr(KioskIntakeThrottle, "THROTTLE_RATES", {"kiosk_intake": "2/minute"})
 
