@@ -32,7 +32,16 @@ from .taxonomy import load_sentiments, theme_ids
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "semantic_model.json"
 URGENT = "urgent"
 # Our own sets, by file name in data/: the training data of the shipped model.
-TRAINING_FILES = ("examples", "heldout", "train_a", "train_b", "train_c")
+TRAINING_FILES = (
+    "examples",
+    "heldout",
+    "train_a",
+    "train_b",
+    "train_c",
+    "train_d",
+    "train_e",
+    "train_f",
+)
 
 
 @dataclass(frozen=True)
