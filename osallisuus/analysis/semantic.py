@@ -119,7 +119,7 @@ def _scores(vectors: Any, model: SemanticModel, lexicon: Sequence[str] = ()) -> 
     import numpy as np  # noqa: PLC0415
 
     features = (vectors - model.mean) / model.scale
-    probs = 1.0 / (1.0 + np.exp(-(features @ model.weights + model.bias)))
+    probs = _sigmoid(features @ model.weights + model.bias)
     if not lexicon:
         return probs, None
     votes = np.array([[s == verdict for s in model.sentiments] for verdict in lexicon], float)
@@ -176,10 +176,26 @@ def analyse_batch(
 # --- training -----------------------------------------------------------------------------
 
 
-def _logistic(
-    features: Any, targets: Any, *, l2: float, epochs: int, rate: float
+def _sigmoid(scores: Any) -> Any:
+    """Independent yes/no probabilities, one per column (themes, urgency)."""
+    import numpy as np  # noqa: PLC0415
+
+    return 1.0 / (1.0 + np.exp(-scores))
+
+
+def _softmax(scores: Any) -> Any:
+    """One probability distribution per row over the columns (the sentiments)."""
+    import numpy as np  # noqa: PLC0415
+
+    exp = np.exp(scores - scores.max(axis=1, keepdims=True))
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
+def _fit(
+    features: Any, targets: Any, link: Any, *, l2: float, epochs: int, rate: float
 ) -> tuple[Any, Any]:
-    """Independent logistic regressions (one per column of `targets`), AdaGrad, L2 on weights."""
+    """Logistic regression with the given link (both share the same gradient), AdaGrad,
+    L2 on the weights."""
     import numpy as np  # noqa: PLC0415
 
     count, width = features.shape
@@ -188,34 +204,7 @@ def _logistic(
     weight_steps = np.full_like(weights, 1e-8)
     bias_steps = np.full_like(bias, 1e-8)
     for _ in range(epochs):
-        predicted = 1.0 / (1.0 + np.exp(-(features @ weights + bias)))
-        error = predicted - targets
-        weight_grad = features.T @ error / count + l2 * weights
-        bias_grad = error.mean(axis=0)
-        weight_steps += weight_grad**2
-        bias_steps += bias_grad**2
-        weights -= rate * weight_grad / np.sqrt(weight_steps)
-        bias -= rate * bias_grad / np.sqrt(bias_steps)
-    return weights, bias
-
-
-def _softmax(
-    features: Any, targets: Any, *, l2: float, epochs: int, rate: float
-) -> tuple[Any, Any]:
-    """Multinomial logistic regression, AdaGrad, L2 on weights."""
-    import numpy as np  # noqa: PLC0415
-
-    count, width = features.shape
-    weights = np.zeros((width, targets.shape[1]))
-    bias = np.zeros(targets.shape[1])
-    weight_steps = np.full_like(weights, 1e-8)
-    bias_steps = np.full_like(bias, 1e-8)
-    for _ in range(epochs):
-        scores = features @ weights + bias
-        scores -= scores.max(axis=1, keepdims=True)
-        predicted = np.exp(scores)
-        predicted /= predicted.sum(axis=1, keepdims=True)
-        error = predicted - targets
+        error = link(features @ weights + bias) - targets
         weight_grad = features.T @ error / count + l2 * weights
         bias_grad = error.mean(axis=0)
         weight_steps += weight_grad**2
@@ -260,11 +249,11 @@ def train(
     mean = vectors.mean(axis=0)
     scale = vectors.std(axis=0) + 1e-6
     features = (vectors - mean) / scale
-    weights, bias = _logistic(features, targets, l2=l2, epochs=epochs, rate=rate)
+    weights, bias = _fit(features, targets, _sigmoid, l2=l2, epochs=epochs, rate=rate)
     votes = np.array([[s == r.sentiment for s in sentiments] for r in lexicon], float)
     gold = np.array([[s == item.get("sentiment") for s in sentiments] for item in rows], float)
-    sentiment_weights, sentiment_bias = _softmax(
-        np.hstack([features, votes * LEXICON_VOTE]), gold, l2=l2, epochs=epochs, rate=rate
+    sentiment_weights, sentiment_bias = _fit(
+        np.hstack([features, votes * LEXICON_VOTE]), gold, _softmax, l2=l2, epochs=epochs, rate=rate
     )
     return {
         "labels": list(labels),

@@ -42,11 +42,6 @@ def analyse_lines(lines: list[str]) -> list[dict[str, Any]]:
     ]
 
 
-def analyse_line(line: str) -> dict[str, Any]:
-    """Turn one input line into one output record; bad input gives an error record."""
-    return analyse_lines([line])[0]
-
-
 class Command(BaseCommand):
     # Lazy so `manage.py help` shows it in the active language; Django accepts a promise here.
     help = _(  # type: ignore[assignment]
