@@ -43,6 +43,14 @@ def _immediate_tasks(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_intake_lookups() -> None:
+    """Units and question sets an earlier test remembered belong to a database rolled back."""
+    from osallisuus.feedback.intake_cache import forget_in_this_process
+
+    forget_in_this_process()
+
+
+@pytest.fixture(autouse=True)
 def _lexicon_tier_only(settings: Any) -> None:
     """Labels come from the fast lexicon tier only, so tests stay quick and exact; the semantic
     tier has its own tests (analysis/tests/test_semantic.py) that switch it on."""

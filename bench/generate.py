@@ -78,8 +78,8 @@ def generate(count: int, *, start_id: int = 0) -> float:
             "[1 + floor(x.r6 * %(nthemes)s)::int]) ELSE '[]'::jsonb END"
         ),
         "sentiment": (
-            "CASE WHEN x.r4 >= 0.4 THEN '' WHEN x.r6 < 0.45 THEN 'positive' "
-            "WHEN x.r6 < 0.8 THEN 'negative' WHEN x.r6 < 0.9 THEN 'mixed' ELSE 'neutral' END"
+            "CASE WHEN x.r4 >= 0.4 THEN '' WHEN x.r9 < 0.45 THEN 'positive' "
+            "WHEN x.r9 < 0.8 THEN 'negative' WHEN x.r9 < 0.9 THEN 'mixed' ELSE 'neutral' END"
         ),
         "urgent": "x.r7 < 0.01",
         "redacted_text": (
@@ -104,7 +104,7 @@ def generate(count: int, *, start_id: int = 0) -> float:
         LATERAL (
             SELECT random() + 0 * i AS r1, random() + 0 * i AS r2, random() + 0 * i AS r3,
                    random() + 0 * i AS r4, random() + 0 * i AS r5, random() + 0 * i AS r6,
-                   random() + 0 * i AS r7, random() + 0 * i AS r8,
+                   random() + 0 * i AS r7, random() + 0 * i AS r8, random() + 0 * i AS r9,
                    now() - power(random() + 0 * i, 1.5) * interval '730 days' AS received_at
         ) AS x
     """

@@ -20,6 +20,7 @@ from rest_framework.views import APIView
 from osallisuus.organisation.models import Unit
 
 from .intake_adapters import AdapterError, feedback_from_sms, submit_kiosk_feedback
+from .intake_cache import active_unit
 from .models import Channel
 from .questions import active_question_set
 from .rate_limits import SharedCounterThrottle
@@ -56,7 +57,7 @@ class FeedbackInSerializer(serializers.Serializer[Any]):
     publish_consent = serializers.BooleanField(required=False, default=False)
 
     def validate_unit_code(self, value: str) -> Unit:
-        unit = Unit.objects.filter(code=value.strip().upper(), active=True).first()
+        unit = active_unit(value.strip().upper())
         if unit is None:
             raise serializers.ValidationError(_("No active unit has this code."))
         return unit
@@ -185,7 +186,7 @@ class ActiveQuestionSet(APIView):
     )
     def get(self, request: Request) -> Response:
         code = str(request.query_params.get("unit_code", ""))[:12].strip().upper()
-        unit = Unit.objects.filter(code=code, active=True).first() if code else None
+        unit = active_unit(code) if code else None
         question_set = active_question_set(unit) if unit else None
         if question_set is None:
             raise NotFound

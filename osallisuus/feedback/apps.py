@@ -7,13 +7,11 @@ class FeedbackConfig(AppConfig):
     verbose_name = _("Feedback")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_save
-
         from . import (
+            intake_cache,  # noqa: F401  (unit and question set changes reset every cache)
             permissions,  # noqa: F401  (registers the permission rules)
-            question_cache,  # noqa: F401  (question set changes reset every cache)
         )
-        from .models import Feedback
-        from .refinement import schedule_refinement
+        from .refinement import refine_arrived_feedback
+        from .signals import feedback_changed
 
-        post_save.connect(schedule_refinement, sender=Feedback, dispatch_uid="feedback-refine")
+        feedback_changed.connect(refine_arrived_feedback, dispatch_uid="feedback-refine")

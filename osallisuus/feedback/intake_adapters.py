@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from osallisuus.analysis.language import detect_language
 from osallisuus.organisation.models import Unit
 
+from .intake_cache import active_unit
 from .models import Channel, Feedback, QuestionType
 from .questions import active_question_set
 from .services import FeedbackInput, submit_feedback
@@ -52,7 +53,7 @@ def unit_by_code(code: str) -> Unit | None:
     code = code.strip().upper()
     if not code:
         return None
-    return Unit.objects.filter(code=code, active=True).first()
+    return active_unit(code)
 
 
 def score_question_key(unit: Unit) -> str:

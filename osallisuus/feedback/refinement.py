@@ -9,11 +9,9 @@ that is not neutral. Labels a person has corrected are never touched.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 from django.db import transaction
-from django_tasks import task
 
 from osallisuus.analysis import semantic
 from osallisuus.analysis.models import LabelCorrection
@@ -50,12 +48,11 @@ def refine_labels(feedback_id: int) -> bool:
     return True
 
 
-@task()
-def refine_labels_task(feedback_id: int) -> None:
-    refine_labels(feedback_id)
-
-
-def schedule_refinement(sender: Any, instance: Feedback, created: bool, **kwargs: Any) -> None:
-    """post_save receiver: a new item with text gets its second reading after commit."""
-    if created and instance.text and not kwargs.get("raw") and semantic.available():
-        transaction.on_commit(partial(refine_labels_task.enqueue, instance.pk), robust=True)
+def refine_arrived_feedback(
+    sender: Any, *, feedback_ids: list[int], arrived: bool = False, **kwargs: Any
+) -> None:
+    """Receiver of `feedback_changed` (delivered in the task worker): new items get their
+    second reading. Web processes only queue the delivery and never load the model."""
+    if arrived and semantic.available():
+        for feedback_id in feedback_ids:
+            refine_labels(feedback_id)

@@ -153,7 +153,7 @@ def submit_feedback(data: FeedbackInput) -> tuple[Feedback, bool]:
                 for a in checked
             )
             StatusEvent.objects.create(feedback=feedback, at=now, status=Status.RECEIVED)
-            announce_change([feedback.pk])
+            announce_change([feedback.pk], arrived=True)
             if data.contact_email or data.contact_phone:
                 Contact.objects.create(
                     feedback=feedback,

@@ -6,7 +6,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -170,22 +169,12 @@ def refresh_feedback_rollup(feedback_id: int) -> None:
         stored.save()
 
 
-def schedule_rollup_refresh(feedback_id: int) -> None:
-    """Queue a refresh of the roll-ups for one item once the current transaction commits.
-
-    Called (through feedback's `feedback_changed` signal) after intake and handling steps. The
-    work runs in the task worker, so intake stays cheap; a failure never undoes or breaks the
-    feedback write, and `rebuild_rollups` repairs anything missed.
-    """
-    from .tasks import refresh_rollup_task
-
-    transaction.on_commit(partial(refresh_rollup_task.enqueue, feedback_id), robust=True)
-
-
 def refresh_rollups_on_change(sender: Any, *, feedback_ids: list[int], **kwargs: Any) -> None:
-    """Receiver of feedback's `feedback_changed`: refresh each item's roll-ups after commit."""
+    """Receiver of feedback's `feedback_changed`, delivered in the task worker after the change
+    committed (after intake and handling steps): refresh each item's roll-ups. A failure never
+    undoes the feedback write, and `rebuild_rollups` repairs anything missed."""
     for feedback_id in feedback_ids:
-        schedule_rollup_refresh(feedback_id)
+        refresh_feedback_rollup(feedback_id)
 
 
 @transaction.atomic

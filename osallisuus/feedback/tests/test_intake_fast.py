@@ -8,14 +8,19 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from osallisuus.feedback import question_cache
+from osallisuus.feedback import intake_cache
 from osallisuus.feedback.api import IntakeThrottle, KioskIntakeThrottle
 from osallisuus.feedback.models import Feedback, QuestionSet, QuestionSetChoice
 from osallisuus.feedback.rate_limits import count_hit
 from osallisuus.feedback.services import FeedbackInput, IntakeError, submit_feedback
 
 URL = "/api/v1/feedback/"
-QUESTION_TABLES = ("feedback_questionset", "feedback_question", "feedback_questionsetchoice")
+LOOKUP_TABLES = (
+    "feedback_questionset",
+    "feedback_question",
+    "feedback_questionsetchoice",
+    "organisation_unit",
+)
 
 
 def post(client, key, answers=None, **extra):
@@ -39,15 +44,18 @@ def queries_of(client, key, answers=None):
 
 @pytest.mark.django_db
 class TestQueries:
-    def test_a_warm_intake_asks_the_database_six_things_and_never_for_the_question_set(
-        self, client, unit
+    def test_a_warm_intake_asks_the_database_four_things_and_never_for_unit_or_questions(
+        self, client, unit, monkeypatch
     ):
+        now = intake_cache.time.monotonic()
+        monkeypatch.setattr(intake_cache.time, "monotonic", lambda: now)  # a slow first request
         post(client, "warm-up")
         response, sql = queries_of(client, "measured")
         assert response.status_code == 201
-        # The throttle counter, the unit, the question sets' version, and the three inserts.
-        assert len(sql) == 6, "\n".join(sql)
-        assert not [q for q in sql if any(f'"{t}"' in q for t in QUESTION_TABLES)]
+        # The throttle counter and the three inserts (the task queue row is not written with
+        # the immediate task backend of the tests; see test_intake_queries.py).
+        assert len(sql) == 4, "\n".join(sql)
+        assert not [q for q in sql if any(f'"{t}"' in q for t in LOOKUP_TABLES)]
         assert not [q for q in sql if q.startswith("SELECT") and '"feedback_feedback"' in q]
 
     def test_the_throttle_is_one_statement_on_the_shared_cache(self, client, unit):
@@ -69,7 +77,7 @@ class TestQuestionSetChanges:
         assert Feedback.objects.get(idempotency_key="c").question_set.key == "fft"
 
     def test_a_change_saved_by_another_process_is_seen_through_the_shared_version(
-        self, client, unit
+        self, client, unit, monkeypatch
     ):
         assert post(client, "a").status_code == 201
         # Another process stores a choice; this process gets no signal, only the new version.
@@ -77,28 +85,38 @@ class TestQuestionSetChanges:
             [QuestionSetChoice(unit=unit, question_set_key="fft")]
         )
         assert post(client, "b").status_code == 201, "still the set this process remembers"
-        cache.set(question_cache.VERSION_KEY, "written-by-another-process", None)
+        cache.set(intake_cache.VERSION_KEY, "written-by-another-process", None)
+        assert post(client, "b2").status_code == 201, "the token is read once a second"
+        later = intake_cache.time.monotonic() + intake_cache.TOKEN_SECONDS + 0.1
+        monkeypatch.setattr(intake_cache.time, "monotonic", lambda: later)
         assert post(client, "c").status_code == 400
         assert post(client, "d", [{"question": "overall", "value": 5}]).status_code == 201
 
     def test_saving_a_question_set_gives_every_process_a_new_version(self, unit):
         submit_feedback(FeedbackInput(unit=unit, answers=[("encounter", 4)]))
-        before = cache.get(question_cache.VERSION_KEY)
+        before = cache.get(intake_cache.VERSION_KEY)
         question_set = QuestionSet.objects.get(key="thl-national")
         question_set.active = False
         question_set.save()
-        assert cache.get(question_cache.VERSION_KEY) not in (None, before)
+        assert cache.get(intake_cache.VERSION_KEY) not in (None, before)
         with pytest.raises(IntakeError):
             # No default set is active any more: no question can be answered.
             submit_feedback(FeedbackInput(unit=unit, answers=[("encounter", 4)]))
+
+    def test_a_unit_closed_in_this_process_refuses_feedback_at_once(self, client, unit):
+        assert post(client, "open").status_code == 201
+        unit.active = False
+        unit.save()
+        refused = post(client, "closed")
+        assert refused.status_code == 400 and "unit_code" in refused.json()
 
     def test_a_remembered_set_is_loaded_again_after_its_maximum_age(self, unit, monkeypatch):
         submit_feedback(FeedbackInput(unit=unit, answers=[("encounter", 4)]))
         QuestionSetChoice.objects.bulk_create(
             [QuestionSetChoice(unit=unit, question_set_key="fft")]
         )
-        later = question_cache.time.monotonic() + question_cache.MAX_AGE + 1
-        monkeypatch.setattr(question_cache.time, "monotonic", lambda: later)
+        later = intake_cache.time.monotonic() + intake_cache.MAX_AGE + 1
+        monkeypatch.setattr(intake_cache.time, "monotonic", lambda: later)
         feedback, _created = submit_feedback(FeedbackInput(unit=unit, answers=[("overall", 2)]))
         assert feedback.question_set.key == "fft"
 

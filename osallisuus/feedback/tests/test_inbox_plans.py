@@ -1,0 +1,43 @@
+"""On PostgreSQL the inbox's first page is read off an index in inbox order, also when it is
+filtered by a theme: the query's order and filter must match the indexes' expressions, or a
+county's inbox sorts millions of rows (bench/REPORT.md)."""
+
+import pytest
+from django.db import connection
+
+from osallisuus.accounts.tests.factories import user_with_role
+from osallisuus.analysis.taxonomy import theme_ids
+from osallisuus.feedback.selectors import InboxFilters, inbox_for
+
+pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db]
+
+
+def plan_of(queryset) -> str:
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        # With sorting and bitmap scans priced out, only an index in the right order will do.
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.parametrize("theme", theme_ids())
+def test_a_theme_filtered_inbox_reads_that_themes_index_in_order(unit, theme):
+    if connection.vendor != "postgresql":
+        pytest.skip("the indexes exist on PostgreSQL only")
+    coordinator = user_with_role("coordinator", unit=unit)
+    page = inbox_for(coordinator, InboxFilters(theme=theme, sentiment="negative"))[:25]
+    plan = plan_of(page)
+    assert f"feedback_inbox_theme_{theme}" in plan, plan
+    assert "Sort" not in plan.split("Index Scan")[0], plan
+
+
+def test_the_unfiltered_inbox_reads_the_inbox_index_in_order(unit):
+    if connection.vendor != "postgresql":
+        pytest.skip("the indexes exist on PostgreSQL only")
+    coordinator = user_with_role("coordinator", unit=unit)
+    plan = plan_of(inbox_for(coordinator)[:25])
+    assert "feedback_inbox_all" in plan, plan
+    assert "Sort" not in plan.split("Index Scan")[0], plan
