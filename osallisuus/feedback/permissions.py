@@ -38,7 +38,8 @@ rules.add_perm(
 )
 
 # Inbox handling (issue #3 point 5, issue #4 point 3). Reply templates are maintained in the
-# admin screens by coordinators and administrators; label corrections are exported as
+# admin screens by coordinators and administrators, and on their own page by unit managers
+# too; label corrections are exported as
 # evaluation data by them only.
 if not rules.perm_exists("feedback"):
     rules.add_perm("feedback", is_coordinator_or_admin)
@@ -47,3 +48,5 @@ rules.add_perm("feedback.add_replytemplate", is_coordinator_or_admin)
 rules.add_perm("feedback.change_replytemplate", is_coordinator_or_admin)
 rules.add_perm("feedback.delete_replytemplate", is_coordinator_or_admin)
 rules.add_perm("feedback.export_label_corrections", is_coordinator_or_admin)
+# Unit managers keep their own units' templates on a page of their own (reply_template_views).
+rules.add_perm("feedback.manage_reply_templates", is_coordinator_or_admin | is_unit_manager)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import channel_views, publication_views, views
+from . import channel_views, publication_views, reply_template_views, views
 
 app_name = "feedback"
 urlpatterns = [
@@ -21,6 +21,12 @@ urlpatterns = [
     path("julkaisu/", publication_views.moderation_queue_view, name="moderation_queue"),
     path("julkaisu/<int:pk>/", publication_views.moderate, name="moderate"),
     path("tarinat/<str:code>/", publication_views.stories, name="stories"),
+    # Reply templates kept by coordinators, administrators and unit managers.
+    path("vastauspohjat/", reply_template_views.reply_templates, name="reply_templates"),
+    path("vastauspohjat/uusi/", reply_template_views.reply_template_new, name="reply_template_new"),
+    path(
+        "vastauspohjat/<int:pk>/", reply_template_views.reply_template_edit, name="reply_template"
+    ),
     # Other doors (issue #3 point 2): staff entry of phone and paper feedback, the QR poster.
     path("saapuneet/uusi/", channel_views.staff_entry, name="staff_entry"),
     path("<str:code>/juliste.pdf", channel_views.poster, name="poster"),

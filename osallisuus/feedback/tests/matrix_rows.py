@@ -83,3 +83,27 @@ ROWS.update(
         "api:feedback-sms": (lambda c: {}, everyone(404)),
     }
 )
+
+
+# Reply templates: coordinators and administrators keep everyone's, unit managers their units'.
+def unit_template_of(context: dict[str, Any]) -> Any:
+    from osallisuus.feedback.models import ReplyTemplate
+
+    if "unit_template" not in context:
+        context["unit_template"] = ReplyTemplate.objects.create(
+            title="Kiitos", text_fi="Kiitos palautteesta.", unit=context["unit"]
+        )
+    return context["unit_template"]
+
+
+_TEMPLATE_KEEPERS = ("unit_manager", "coordinator", "administrator")
+ROWS.update(
+    {
+        "feedback:reply_templates": (lambda c: {}, only(*_TEMPLATE_KEEPERS)),
+        "feedback:reply_template_new": (lambda c: {}, only(*_TEMPLATE_KEEPERS)),
+        "feedback:reply_template": (
+            lambda c: {"pk": unit_template_of(c).pk},
+            only(*_TEMPLATE_KEEPERS),
+        ),
+    }
+)

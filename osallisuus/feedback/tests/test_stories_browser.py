@@ -18,6 +18,15 @@ def sign_in_browser(page, live_server, user):
     page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
 
 
+def tab_to(page, element_id):
+    """Press Tab until the element with this id has the focus."""
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == element_id:
+            return
+    raise AssertionError(f"Tab never reached #{element_id}")
+
+
 def ensure_question_sets():
     """Transactional tests flush the rows the data migration shipped; put them back."""
     from importlib import import_module
@@ -85,14 +94,7 @@ def test_a_moderator_publishes_with_the_keyboard_only(page, live_server, unit, m
     page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
     page.goto(f"/palaute/julkaisu/{feedback.pk}/")
 
-    def tab_to(element_id):
-        for _ in range(80):
-            page.keyboard.press("Tab")
-            if page.evaluate("document.activeElement.id") == element_id:
-                return
-        raise AssertionError(f"Tab never reached #{element_id}")
-
-    tab_to("id_text")
+    tab_to(page, "id_text")
     page.keyboard.press("Control+A")
     page.keyboard.type("A nurse phoned me and helped well.")
     page.keyboard.press("Tab")

@@ -1,0 +1,60 @@
+"""Pages where coordinators, administrators and unit managers keep reply templates."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .models import ReplyTemplate
+from .reply_template_forms import ReplyTemplateForm
+from .reply_templates import templates_editable_by, templates_visible_to
+
+
+def _require_template_keeper(request: HttpRequest) -> None:
+    if not request.user.has_perm("feedback.manage_reply_templates"):
+        raise PermissionDenied
+
+
+@login_required
+@require_GET
+def reply_templates(request: HttpRequest) -> HttpResponse:
+    _require_template_keeper(request)
+    templates = list(templates_visible_to(request.user))
+    editable = set(
+        templates_editable_by(request.user)
+        .filter(pk__in=[t.pk for t in templates])
+        .values_list("pk", flat=True)
+    )
+    rows = [(template, template.pk in editable) for template in templates]
+    return render(request, "feedback/reply_templates.html", {"rows": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reply_template_new(request: HttpRequest) -> HttpResponse:
+    _require_template_keeper(request)
+    return _edit(request, ReplyTemplate(), _("New reply template"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reply_template_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_template_keeper(request)
+    template = templates_editable_by(request.user).filter(pk=pk).first()
+    if template is None:
+        raise Http404
+    return _edit(request, template, _("Edit reply template"))
+
+
+def _edit(request: HttpRequest, template: ReplyTemplate, title: str) -> HttpResponse:
+    form = ReplyTemplateForm(request.POST or None, instance=template, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The reply template is saved."))
+        return redirect("feedback:reply_templates")
+    return render(request, "feedback/reply_template_form.html", {"form": form, "title": title})
