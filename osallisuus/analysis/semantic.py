@@ -42,6 +42,9 @@ TRAINING_FILES = (
     "train_d",
     "train_e",
     "train_f",
+    "train_g",
+    "train_h",
+    "train_i",
 )
 
 
