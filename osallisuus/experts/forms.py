@@ -201,6 +201,16 @@ class RequestForm(forms.ModelForm):
         self.fields["mode"].choices = Mode.choices  # type: ignore[attr-defined]
 
 
+class CancelRequestForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the request cancelled?"),
+        help_text=_("Everyone invited gets this text by e-mail."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        error_messages={"required": _("Write why the request is cancelled.")},
+    )
+
+
 class InviteForm(forms.Form):
     profiles = forms.TypedMultipleChoiceField(
         label=_("Invite"), coerce=int, widget=forms.CheckboxSelectMultiple

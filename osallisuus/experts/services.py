@@ -234,6 +234,8 @@ def answer_invitation(*, invitation: Invitation, accept: bool) -> Assignment | N
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status != Invitation.Status.PENDING:
         raise ValidationError(_("This invitation has already been answered."))
+    if invitation.request.status == ExpertRequest.Status.CANCELLED:
+        raise ValidationError(_("This request has been cancelled."))
     invitation.status = Invitation.Status.ACCEPTED if accept else Invitation.Status.DECLINED
     invitation.answered_at = timezone.now()
     invitation.save(update_fields=["status", "answered_at"])
@@ -252,6 +254,60 @@ def answer_invitation(*, invitation: Invitation, accept: bool) -> Assignment | N
         request.status = ExpertRequest.Status.FILLED
         request.save(update_fields=["status"])
     return assignment
+
+
+def can_cancel(request: ExpertRequest) -> bool:
+    """A request can be withdrawn until the work has started."""
+    return (
+        request.status != ExpertRequest.Status.CANCELLED
+        and not request.assignments.filter(
+            status__in=(Assignment.Status.STARTED, Assignment.Status.DONE)
+        ).exists()
+    )
+
+
+@transaction.atomic
+def cancel_request(*, request: ExpertRequest, by: Any, reason: str) -> ExpertRequest:
+    """The requester or a coordinator withdraws a request before the work has started.
+
+    Open invitations can no longer be accepted, agreed assignments are cancelled, and everyone
+    invited is told why, in their own language.
+    """
+    if not (_is_coordinator(by) or request.requested_by_id == by.pk):
+        raise PermissionDenied
+    request = ExpertRequest.objects.select_for_update().get(pk=request.pk)
+    if not can_cancel(request):
+        raise ValidationError(
+            _("The work has already started, so the request cannot be cancelled.")
+        )
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Write why the request is cancelled."))
+    request.status = ExpertRequest.Status.CANCELLED
+    request.save(update_fields=["status"])
+    request.assignments.filter(status=Assignment.Status.AGREED).update(
+        status=Assignment.Status.CANCELLED
+    )
+    for invitation in request.invitations.exclude(status=Invitation.Status.DECLINED).select_related(
+        "profile__user"
+    ):
+        _cancellation_email(invitation, reason)
+    return request
+
+
+def _cancellation_email(invitation: Invitation, reason: str) -> None:
+    user = invitation.profile.user
+    if not user.email:
+        return
+    request = invitation.request
+    with translation.override(user.preferred_language):
+        subject = _("Cancelled: %(topic)s") % {"topic": request.topic}
+        body = _("The request %(topic)s on %(when)s has been cancelled.\n\nReason: %(reason)s") % {
+            "topic": request.topic,
+            "when": timezone.localtime(request.starts_at).strftime("%d.%m.%Y %H:%M"),
+            "reason": reason,
+        }
+    send_email(to=user.email, subject=subject, body=body)
 
 
 def _compensation_text(assignment: Assignment) -> str:

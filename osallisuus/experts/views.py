@@ -23,6 +23,7 @@ from . import documents, selectors, services
 from .fees import LineInput, NoFeeTableError
 from .forms import (
     AssignmentFeedbackForm,
+    CancelRequestForm,
     ClaimLineFormSet,
     DecideClaimForm,
     ExpenseFormSet,
@@ -354,6 +355,10 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "expert_request": expert_request,
         "assignments": expert_request.assignments.select_related("profile__user"),
     }
+    if services.can_cancel(expert_request) and (
+        selectors.is_coordinator(request.user) or expert_request.requested_by_id == request.user.pk
+    ):
+        context["cancel_form"] = CancelRequestForm(auto_id="cancel-%s")
     if selectors.is_coordinator(request.user):
         candidates = selectors.candidates_for(expert_request)
         record_bulk_access(
@@ -590,6 +595,26 @@ def yearly_summary(request: HttpRequest) -> HttpResponse:
         "experts/yearly_summary.html",
         {"rows": selectors.yearly_summary(year=year), "year": year},
     )
+
+
+@login_required
+@require_POST
+def cancel_request(request: HttpRequest, pk: int) -> HttpResponse:
+    """The requester or a coordinator withdraws the request; the invited are told why."""
+    expert_request = selectors.access_request(user=request.user, pk=pk)
+    form = CancelRequestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, str(form.errors["reason"][0]))
+        return redirect(expert_request)
+    try:
+        services.cancel_request(
+            request=expert_request, by=request.user, reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("The request is cancelled and the invited have been told."))
+    return redirect(expert_request)
 
 
 @login_required

@@ -63,6 +63,7 @@ ROWS: Rows = {
     ),
     "experts:invite": (lambda c: {"pk": _pool(c)["request"].pk}, post_only()),
     "experts:remind": (lambda c: {"pk": _pool(c)["request"].pk}, post_only()),
+    "experts:cancel_request": (lambda c: {"pk": _pool(c)["request"].pk}, post_only()),
     "experts:pool": (lambda c: {}, only(COORD)),
     "experts:applicants": (lambda c: {}, only(COORD)),
     "experts:profile": (lambda c: {"pk": _pool(c)["expert_profile"].pk}, only(COORD)),

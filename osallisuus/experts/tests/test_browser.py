@@ -166,6 +166,13 @@ def test_every_page_of_the_pool_has_no_axe_violations(
     profile = trail["expert_profile"]
     services.request_erasure(profile=make_profile())
     make_profile(status="applicant", areas=[ExperienceAreaFactory()])
+    open_request = make_request()  # its page offers the cancel form
+    withdrawn = make_request()
+    coordinator_user = user_with_role("coordinator")
+    cancelled_invitation = services.invite(
+        request=withdrawn, profiles=[profile], by=coordinator_user
+    )
+    services.cancel_request(request=withdrawn, by=coordinator_user, reason="Tila ei vapaana.")
     expert = page_as(browser, live_server, profile.user, language)
     for path in [
         "/kokemusasiantuntijat/",
@@ -173,6 +180,7 @@ def test_every_page_of_the_pool_has_no_axe_violations(
         "/kokemusasiantuntijat/omat/muokkaa/",
         "/kokemusasiantuntijat/omat/poisto/",
         f"/kokemusasiantuntijat/kutsu/{trail['invitation'].token}/",
+        f"/kokemusasiantuntijat/kutsu/{cancelled_invitation[0].token}/",
         f"/kokemusasiantuntijat/toimeksiannot/{trail['assignment'].pk}/",
         f"/kokemusasiantuntijat/toimeksiannot/{trail['assignment'].pk}/korvaus/",
         f"/kokemusasiantuntijat/sopimukset/{trail['contract'].pk}/",
@@ -184,11 +192,12 @@ def test_every_page_of_the_pool_has_no_axe_violations(
     resident.goto("/kokemusasiantuntijat/hae/")
     resident.get_by_role("button").last.click()  # submit empty: the error summary is checked too
     assert axe_violations(resident) == [], "apply"
-    coordinator = page_as(browser, live_server, user_with_role("coordinator"), language)
+    coordinator = page_as(browser, live_server, coordinator_user, language)
     for path in [
         "/kokemusasiantuntijat/pyynnot/",
         "/kokemusasiantuntijat/pyynnot/uusi/",
         f"/kokemusasiantuntijat/pyynnot/{trail['request'].pk}/",
+        f"/kokemusasiantuntijat/pyynnot/{open_request.pk}/",
         "/kokemusasiantuntijat/koordinointi/",
         "/kokemusasiantuntijat/koordinointi/hakijat/",
         f"/kokemusasiantuntijat/koordinointi/henkilot/{profile.pk}/",
