@@ -239,6 +239,13 @@ class KioskAnswerInSerializer(FeedbackInSerializer):
     idempotency_key = serializers.CharField(max_length=100)
     answered_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
     mashing_hint = serializers.BooleanField(required=False, default=False)
+    device = serializers.RegexField(
+        r"^[A-Za-z0-9-]{1,36}$",
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="A random id the kiosk keeps: bursts are judged per kiosk device.",
+    )
 
 
 class KioskIntake(APIView):
@@ -273,6 +280,7 @@ class KioskIntake(APIView):
                     answers=[(a["question"], a["value"]) for a in data["answers"]],
                     text=data["text"],
                     idempotency_key=data["idempotency_key"],
+                    kiosk_device=data["device"],
                 ),
                 answered_at=data["answered_at"],
                 mashing_hint=data["mashing_hint"],

@@ -84,8 +84,10 @@ def submit_kiosk_feedback(
 
     The kiosk queues answers while offline and sends them later in a burst, so the burst is
     judged by when the answers were given (`answered_at`, clamped to the last week), not by
-    when they arrived. More than MASHING_MAX_ANSWERS answers for the unit within
-    MASHING_WINDOW mark every answer of that burst; they are kept but left out of figures.
+    when they arrived. More than MASHING_MAX_ANSWERS answers from one kiosk device of the unit
+    within MASHING_WINDOW mark every answer of that burst; they are kept but left out of
+    figures. (Answers without a device id, e.g. from the kiosk without JavaScript, count as
+    one device.)
     The kiosk's own count (`mashing_hint`) also marks the answer.
     """
     now = timezone.now()
@@ -98,6 +100,7 @@ def submit_kiosk_feedback(
             Feedback.objects.filter(
                 unit=data.unit,
                 channel=Channel.KIOSK,
+                kiosk_device=data.kiosk_device,
                 received_at__gt=at - MASHING_WINDOW,
                 received_at__lt=at + MASHING_WINDOW,
             ).values_list("pk", "received_at")

@@ -187,6 +187,9 @@ class Feedback(models.Model):
     redacted_text = models.TextField(_("text without personal data"), blank=True)
     # Kiosk presses that came too fast to be real answers are kept but left out of figures.
     suspected_mashing = models.BooleanField(_("suspected button-mashing"), default=False)
+    # Which kiosk device an answer came from (a random id the kiosk keeps), so that two kiosks
+    # of one unit answered at the same moment by different people are not taken for mashing.
+    kiosk_device = models.CharField(max_length=36, blank=True, default="")
     overall_score = models.PositiveSmallIntegerField(null=True, blank=True)
 
     objects = FeedbackQuerySet.as_manager()

@@ -65,6 +65,7 @@ class FeedbackInput:
     publish_consent: bool = False
     received_at: datetime | None = None
     suspected_mashing: bool = False
+    kiosk_device: str = ""
 
 
 def _checked_answers(data: FeedbackInput) -> tuple[Any, list[CheckedAnswer]]:
@@ -141,6 +142,7 @@ def submit_feedback(data: FeedbackInput) -> tuple[Feedback, bool]:
                 urgent=bool(analysis and analysis.urgent),
                 redacted_text=analysis.redacted if analysis else "",
                 suspected_mashing=data.suspected_mashing,
+                kiosk_device=data.kiosk_device,
                 overall_score=_overall_score(checked),
             )
             Answer.objects.bulk_create(

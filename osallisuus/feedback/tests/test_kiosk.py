@@ -11,7 +11,9 @@ from osallisuus.feedback.models import Feedback
 API = "/api/v1/feedback/kiosk/"
 
 
-def kiosk_answer(client, key, *, score=4, answered_at=None, hint=False, unit_code="KST"):
+def kiosk_answer(
+    client, key, *, score=4, answered_at=None, hint=False, unit_code="KST", device=None
+):
     body = {
         "unit_code": unit_code,
         "channel": "kiosk",
@@ -22,6 +24,8 @@ def kiosk_answer(client, key, *, score=4, answered_at=None, hint=False, unit_cod
     }
     if answered_at is not None:
         body["answered_at"] = answered_at.isoformat()
+    if device is not None:
+        body["device"] = device
     return client.post(API, body, content_type="application/json")
 
 
@@ -126,6 +130,25 @@ class TestButtonMashing:
         kiosk_answer(client, "kiosk:m", answered_at=now, unit_code="MTR")
         assert not Feedback.objects.filter(suspected_mashing=True).exists()
 
+    def test_two_kiosks_of_one_unit_answered_at_once_are_not_mashing(self, client, unit):
+        now = timezone.now() - timedelta(minutes=1)
+        for n in range(3):
+            for device in ("entrance-a", "entrance-b"):
+                at = now + timedelta(seconds=n)
+                sent = kiosk_answer(client, f"kiosk:{device}{n}", answered_at=at, device=device)
+                assert sent.status_code == 201
+        assert Feedback.objects.filter(kiosk_device="entrance-b").count() == 3
+        assert not Feedback.objects.filter(suspected_mashing=True).exists()
+        for n in range(2):  # one kiosk pressed twice more within the window: that one mashes
+            kiosk_answer(client, f"kiosk:a-more{n}", answered_at=now, device="entrance-a")
+        flagged = Feedback.objects.filter(suspected_mashing=True)
+        assert set(flagged.values_list("kiosk_device", flat=True)) == {"entrance-a"}
+
+    def test_a_device_id_that_is_not_a_plain_id_is_refused(self, client, unit):
+        response = kiosk_answer(client, "kiosk:bad", device="<script>")
+        assert response.status_code == 400 and "device" in response.json()
+        assert not Feedback.objects.exists()
+
     def test_the_kiosks_own_hint_flags_the_answer(self, client, unit):
         kiosk_answer(client, "kiosk:hint", hint=True)
         assert Feedback.objects.get().suspected_mashing
@@ -208,6 +231,8 @@ def test_the_kiosk_keeps_three_answers_offline_and_sends_each_exactly_once_when_
     stored = Feedback.objects.order_by("received_at")
     assert [f.overall_score for f in stored] == [5, 4, 1]
     assert all(f.channel == "kiosk" and not f.suspected_mashing for f in stored)
+    # One kiosk: every answer carries the id it keeps in localStorage.
+    assert len({f.kiosk_device for f in stored}) == 1 and stored[0].kiosk_device
     assert [f.text for f in stored] == ["Hyvä palvelu", "", "Jono oli pitkä"]
 
 

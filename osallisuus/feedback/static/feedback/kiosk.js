@@ -16,9 +16,21 @@ function newKey() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+// This kiosk's own id, kept across reloads: bursts of presses are judged per kiosk device.
+function deviceId() {
+  const key = "osallisuus-kiosk-device";
+  let id = window.localStorage.getItem(key);
+  if (!id) {
+    id = newKey();
+    window.localStorage.setItem(key, id);
+  }
+  return id;
+}
+
 function start(root) {
   const cfg = root.dataset;
   const queueKey = `osallisuus-kiosk-queue:${cfg.unit}`;
+  const device = deviceId();
   const screens = {
     start: document.getElementById("kiosk-start"),
     followup: document.getElementById("kiosk-followup"),
@@ -140,6 +152,7 @@ function start(root) {
       text: "",
       answered_at: new Date(now).toISOString(),
       mashing_hint: presses.length > MASHING_MAX_ANSWERS,
+      device,
       ready: false,
     };
     save([...load(), current]);
