@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -182,29 +182,85 @@ def file_request(*, by: Any, areas: Iterable[ExperienceArea], **fields: Any) -> 
     return request
 
 
-def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL.rstrip('/')}{path}"
+# Changing these changes what the invited agreed to: they are told.
+PRACTICAL_FIELDS = ("starts_at", "duration_hours", "mode", "unit", "municipality", "language")
 
 
-def _invitation_email(invitation: Invitation, *, reminder: bool) -> None:
+@transaction.atomic
+def change_request(
+    *, request: ExpertRequest, by: Any, areas: Iterable[ExperienceArea], **fields: Any
+) -> ExpertRequest:
+    """The requester or a coordinator changes a request before the work has started. Everyone
+    invited (and not declined) is told when the time, place, length or language changes."""
+    if not (_is_coordinator(by) or request.requested_by_id == by.pk):
+        raise PermissionDenied
+    request = ExpertRequest.objects.select_for_update().get(pk=request.pk)
+    if not can_cancel(request):
+        raise ValidationError(_("The work has already started, so the request cannot be changed."))
+    before = {name: getattr(request, name) for name in PRACTICAL_FIELDS}
+    for name, value in fields.items():
+        setattr(request, name, value)
+    request.save()
+    request.areas.set(list(areas))
+    if any(getattr(request, name) != before[name] for name in PRACTICAL_FIELDS):
+        for invitation in request.invitations.exclude(
+            status=Invitation.Status.DECLINED
+        ).select_related("profile__user"):
+            _change_email(invitation)
+    return request
+
+
+def _change_email(invitation: Invitation) -> None:
+    _tell_invited(
+        invitation,
+        lambda facts: (
+            _("Changed: %(topic)s") % facts,
+            _(
+                "The request %(topic)s has changed: now %(when)s, %(hours)s hours.\n\n"
+                "See the details here: %(link)s"
+            )
+            % facts,
+        ),
+    )
+
+
+def _tell_invited(
+    invitation: Invitation, compose: Callable[[dict[str, Any]], tuple[str, str]]
+) -> None:
+    """E-mail an invited person in their own language; `compose` gets the request's facts
+    (topic, when, hours, link to the invitation) and returns the subject and the body."""
     user = invitation.profile.user
     if not user.email:
         return
     request = invitation.request
     with translation.override(user.preferred_language):
-        subject = (
-            _("Reminder: invitation to %(topic)s") if reminder else _("Invitation: %(topic)s")
-        ) % {"topic": request.topic}
-        body = _(
-            "You are invited to take part as an expert by experience: %(topic)s, "
-            "%(when)s, %(hours)s hours.\n\nAccept or decline here: %(link)s"
-        ) % {
+        facts = {
             "topic": request.topic,
             "when": timezone.localtime(request.starts_at).strftime("%d.%m.%Y %H:%M"),
             "hours": request.duration_hours,
             "link": _absolute(invitation.get_absolute_url()),
         }
+        subject, body = compose(facts)
     send_email(to=user.email, subject=subject, body=body)
+
+
+def _absolute(path: str) -> str:
+    return f"{settings.SITE_URL.rstrip('/')}{path}"
+
+
+def _invitation_email(invitation: Invitation, *, reminder: bool) -> None:
+    _tell_invited(
+        invitation,
+        lambda facts: (
+            (_("Reminder: invitation to %(topic)s") if reminder else _("Invitation: %(topic)s"))
+            % facts,
+            _(
+                "You are invited to take part as an expert by experience: %(topic)s, "
+                "%(when)s, %(hours)s hours.\n\nAccept or decline here: %(link)s"
+            )
+            % facts,
+        ),
+    )
 
 
 @transaction.atomic
@@ -296,18 +352,14 @@ def cancel_request(*, request: ExpertRequest, by: Any, reason: str) -> ExpertReq
 
 
 def _cancellation_email(invitation: Invitation, reason: str) -> None:
-    user = invitation.profile.user
-    if not user.email:
-        return
-    request = invitation.request
-    with translation.override(user.preferred_language):
-        subject = _("Cancelled: %(topic)s") % {"topic": request.topic}
-        body = _("The request %(topic)s on %(when)s has been cancelled.\n\nReason: %(reason)s") % {
-            "topic": request.topic,
-            "when": timezone.localtime(request.starts_at).strftime("%d.%m.%Y %H:%M"),
-            "reason": reason,
-        }
-    send_email(to=user.email, subject=subject, body=body)
+    _tell_invited(
+        invitation,
+        lambda facts: (
+            _("Cancelled: %(topic)s") % facts,
+            _("The request %(topic)s on %(when)s has been cancelled.\n\nReason: %(reason)s")
+            % {**facts, "reason": reason},
+        ),
+    )
 
 
 def _compensation_text(assignment: Assignment) -> str:

@@ -28,6 +28,7 @@ urlpatterns = [
     path("pyynnot/<int:pk>/kutsu/", views.invite, name="invite"),
     path("pyynnot/<int:pk>/muistuta/", views.remind, name="remind"),
     path("pyynnot/<int:pk>/peru/", views.cancel_request, name="cancel_request"),
+    path("pyynnot/<int:pk>/muokkaa/", views.edit_request, name="edit_request"),
     path("koordinointi/", views.pool, name="pool"),
     path("koordinointi/hakijat/", views.applicants, name="applicants"),
     path("koordinointi/henkilot/<int:pk>/", views.profile, name="profile"),

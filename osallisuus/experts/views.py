@@ -347,6 +347,26 @@ def new_request(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def edit_request(request: HttpRequest, pk: int) -> HttpResponse:
+    """The requester or a coordinator changes the request until the work starts."""
+    expert_request = selectors.access_request(user=request.user, pk=pk)
+    may_change = selectors.is_coordinator(request.user) or (
+        expert_request.requested_by_id == request.user.pk
+    )
+    if not may_change or not services.can_cancel(expert_request):
+        raise PermissionDenied
+    form = RequestForm(request.POST or None, instance=expert_request)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        areas = data.pop("areas")
+        services.change_request(request=expert_request, by=request.user, areas=areas, **data)
+        messages.success(request, _("The request is saved; the invited are told of changes."))
+        return redirect(expert_request)
+    return render(request, "experts/request_form.html", {"form": form, "editing": True})
+
+
+@login_required
 def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The requester sees who is coming (name, languages, roles); the coordinator also sees the
     ranked candidates with their reasons, which is a logged view of lived-experience data."""
@@ -359,6 +379,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         selectors.is_coordinator(request.user) or expert_request.requested_by_id == request.user.pk
     ):
         context["cancel_form"] = CancelRequestForm(auto_id="cancel-%s")
+        context["can_edit"] = True
     if selectors.is_coordinator(request.user):
         candidates = selectors.candidates_for(expert_request)
         record_bulk_access(

@@ -20,6 +20,15 @@ def _pool(context: dict[str, Any]) -> dict[str, Any]:
     return context
 
 
+def _open_request(context: dict[str, Any]) -> Any:
+    """A request another staff member filed, not started: coordinators may change it."""
+    if "open_request" not in context:
+        from osallisuus.experts.tests.factories import make_request
+
+        context["open_request"] = make_request()
+    return context["open_request"]
+
+
 def own_only() -> dict[str, int]:
     """Pages about one's own profile: nobody in the matrix has one, so 404 once signed in."""
     return {ANON: 302, **dict.fromkeys(SIGNED_IN, 404)}
@@ -64,6 +73,7 @@ ROWS: Rows = {
     "experts:invite": (lambda c: {"pk": _pool(c)["request"].pk}, post_only()),
     "experts:remind": (lambda c: {"pk": _pool(c)["request"].pk}, post_only()),
     "experts:cancel_request": (lambda c: {"pk": _pool(c)["request"].pk}, post_only()),
+    "experts:edit_request": (lambda c: {"pk": _open_request(c).pk}, only(COORD, others=404)),
     "experts:pool": (lambda c: {}, only(COORD)),
     "experts:applicants": (lambda c: {}, only(COORD)),
     "experts:profile": (lambda c: {"pk": _pool(c)["expert_profile"].pk}, only(COORD)),

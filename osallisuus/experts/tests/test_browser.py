@@ -198,6 +198,7 @@ def test_every_page_of_the_pool_has_no_axe_violations(
         "/kokemusasiantuntijat/pyynnot/uusi/",
         f"/kokemusasiantuntijat/pyynnot/{trail['request'].pk}/",
         f"/kokemusasiantuntijat/pyynnot/{open_request.pk}/",
+        f"/kokemusasiantuntijat/pyynnot/{open_request.pk}/muokkaa/",
         "/kokemusasiantuntijat/koordinointi/",
         "/kokemusasiantuntijat/koordinointi/hakijat/",
         f"/kokemusasiantuntijat/koordinointi/henkilot/{profile.pk}/",

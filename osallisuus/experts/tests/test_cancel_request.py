@@ -1,9 +1,13 @@
 """A requester or a coordinator withdraws a request before the work starts; the invited are
 told why in their own language and can no longer accept."""
 
+import datetime
+from decimal import Decimal
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from osallisuus.experts import services
 from osallisuus.experts.models import Assignment, ExpertRequest
@@ -14,7 +18,9 @@ pytestmark = pytest.mark.django_db
 
 
 def invited_request(requester, coordinator):
-    request = make_request(by=requester, people_needed=2)
+    # Whole minutes, as the form gives them.
+    starts_at = (timezone.now() + datetime.timedelta(days=14)).replace(second=0, microsecond=0)
+    request = make_request(by=requester, people_needed=2, starts_at=starts_at)
     accepted, waiting = make_profile(), make_profile()
     waiting.user.preferred_language = "sv"
     waiting.user.save()
@@ -82,3 +88,65 @@ def test_the_detail_page_offers_the_form_to_the_requester(client_as):
     client = client_as("staff")
     request = make_request(by=client.user)
     assert 'id="cancel-reason"' in client.get(request.get_absolute_url()).content.decode()
+
+
+def edit_body(request, **changes):
+    body = {
+        "topic": request.topic,
+        "description": request.description,
+        "language": request.language,
+        "starts_at": timezone.localtime(request.starts_at).strftime("%Y-%m-%dT%H:%M"),
+        "mode": request.mode,
+        "duration_hours": str(request.duration_hours),
+        "role": request.role,
+        "people_needed": request.people_needed,
+    }
+    body.update(changes)
+    return body
+
+
+def test_the_requester_moves_the_request_and_the_invited_are_told(client_as):
+    client = client_as("staff")
+    request, _assignment, waiting = invited_request(client.user, client_as("coordinator").user)
+    OutboxMessage.objects.all().delete()
+    url = reverse("experts:edit_request", kwargs={"pk": request.pk})
+    assert client.get(url).status_code == 200
+    later = timezone.localtime(request.starts_at + datetime.timedelta(days=7))
+    later = later.strftime("%Y-%m-%dT%H:%M")
+    response = client.post(url, edit_body(request, starts_at=later, duration_hours="2.0"))
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert request.duration_hours == Decimal("2.0")
+    recipients = set(OutboxMessage.objects.values_list("recipient", flat=True))
+    assert waiting.profile.user.email in recipients and len(recipients) == 2
+    assert OutboxMessage.objects.get(recipient=waiting.profile.user.email).subject.startswith(
+        "Ändrat"
+    )
+
+
+def test_changing_only_the_description_tells_nobody(client_as):
+    client = client_as("staff")
+    request, _assignment, _waiting = invited_request(client.user, client_as("coordinator").user)
+    OutboxMessage.objects.all().delete()
+    url = reverse("experts:edit_request", kwargs={"pk": request.pk})
+    client.post(url, edit_body(request, description="Kahvitarjoilu."))
+    request.refresh_from_db()
+    assert request.description == "Kahvitarjoilu."
+    assert not OutboxMessage.objects.exists()
+
+
+def test_a_bad_change_is_refused_and_nothing_is_saved(client_as):
+    client = client_as("staff")
+    request = make_request(by=client.user)
+    url = reverse("experts:edit_request", kwargs={"pk": request.pk})
+    page = client.post(url, edit_body(request, duration_hours="0", topic="Uusi")).content.decode()
+    assert "error-summary" in page
+    request.refresh_from_db()
+    assert request.topic != "Uusi"
+
+
+def test_a_started_or_someone_elses_request_cannot_be_changed(client_as):
+    trail = assignment_with_claim()
+    url = reverse("experts:edit_request", kwargs={"pk": trail["request"].pk})
+    assert client_as("coordinator").get(url).status_code == 403
+    assert client_as("staff").get(url).status_code == 404
