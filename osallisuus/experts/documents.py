@@ -17,7 +17,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from .models import Contract
-from .selectors import PayrollRow
+from .selectors import PayrollRow, YearRow
 
 
 def _pdf(title: str, blocks: list[tuple[str, str]]) -> bytes:
@@ -71,6 +71,42 @@ def own_data_pdf(data: dict[str, Any]) -> bytes:
         for key, value in data.items()
     ]
     return _pdf(_("My data in the pool of experts by experience"), blocks)
+
+
+def yearly_statement_pdf(*, name: str, year: int, rows: list[YearRow]) -> bytes:
+    """An expert's own statement of the compensation approved or paid for a year's work, for
+    their own records (e.g. the tax return), in the active language."""
+    title = _("Compensation in %(year)s") % {"year": year}
+    blocks = [("", _("Expert: %(name)s") % {"name": name})]
+    blocks.extend(
+        (
+            "",
+            _(
+                "Assignments: %(n)s\nFee: %(fee)s €\nTravel: %(travel)s €\n"
+                "Expense allowance: %(allowance)s €\nOther expenses: %(expenses)s €\n"
+                "Total: %(total)s €"
+            )
+            % {
+                "n": row.assignments,
+                "fee": row.fee,
+                "travel": row.travel,
+                "allowance": row.allowance,
+                "expenses": row.expenses,
+                "total": row.total,
+            },
+        )
+        for row in rows
+    )
+    if not rows:
+        blocks.append(("", _("No approved claims this year.")))
+    blocks.append(
+        (
+            "",
+            _("Approved and paid claims for assignments held in %(year)s. Printed %(printed)s.")
+            % {"year": year, "printed": timezone.localtime().strftime("%d.%m.%Y")},
+        )
+    )
+    return _pdf(title, blocks)
 
 
 def payroll_header() -> list[str]:

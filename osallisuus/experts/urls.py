@@ -12,6 +12,7 @@ urlpatterns = [
     path("omat/muokkaa/", views.edit_profile, name="edit_profile"),
     path("omat/tiedot.json", views.my_data_json, name="my_data_json"),
     path("omat/tiedot.pdf", views.my_data_pdf, name="my_data_pdf"),
+    path("omat/korvaukset.pdf", views.my_yearly_statement, name="my_yearly_statement"),
     path("omat/poisto/", views.request_erasure, name="request_erasure"),
     path("kutsu/<str:token>/", views.invitation, name="invitation"),
     path("toimeksiannot/<int:pk>/", views.assignment, name="assignment"),

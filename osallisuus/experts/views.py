@@ -131,6 +131,22 @@ def my_data_pdf(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def my_yearly_statement(request: HttpRequest) -> HttpResponse:
+    """The expert's own compensation statement for a year (?vuosi=, default this year)."""
+    profile = _own_profile(request)
+    try:
+        year = int(request.GET.get("vuosi", ""))
+    except ValueError:
+        year = timezone.localdate().year
+    year = min(max(year, 2000), 2100)
+    rows = selectors.yearly_summary(year=year, profile=profile)
+    pdf = documents.yearly_statement_pdf(name=profile.name, year=year, rows=rows)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="korvaukset-{year}.pdf"'
+    return response
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def request_erasure(request: HttpRequest) -> HttpResponse:
     profile = _own_profile(request)

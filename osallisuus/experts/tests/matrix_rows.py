@@ -45,6 +45,7 @@ ROWS: Rows = {
     "experts:edit_profile": (lambda c: {}, own_only()),
     "experts:my_data_json": (lambda c: {}, own_only()),
     "experts:my_data_pdf": (lambda c: {}, own_only()),
+    "experts:my_yearly_statement": (lambda c: {}, own_only()),
     "experts:request_erasure": (lambda c: {}, own_only()),
     "experts:invitation": (lambda c: {"token": _pool(c)["invitation"].token}, everyone(200)),
     "experts:assignment": (
