@@ -49,6 +49,7 @@ def test_a_note_added_in_one_browser_appears_in_the_other_without_reloading(
     watcher.goto(board)
     writer.goto(board)
     watcher.evaluate("window.notReloaded = true")
+    writer.evaluate("window.notReloaded = true")
 
     now = setup.workshop.columns.get(position=1).title
     writer.get_by_label("Column").select_option(label=now)
@@ -61,6 +62,15 @@ def test_a_note_added_in_one_browser_appears_in_the_other_without_reloading(
     expect(now_column.locator("p.note-text")).to_have_text("Puhelinjono on liian pitkä")
     expect(watcher.locator("#board-live")).to_contain_text("Puhelinjono on liian pitkä")
     assert watcher.evaluate("window.notReloaded") is True
+    # The writer stays on the page too, ready for the next note, and sees their own in place.
+    writer_column = writer.locator(
+        "section.board-column", has=writer.get_by_role("heading", name=now)
+    )
+    expect(writer_column.locator("p.note-text")).to_have_text("Puhelinjono on liian pitkä")
+    expect(writer.get_by_label("Your note")).to_have_value("")
+    assert writer.evaluate("document.activeElement.id") == "id_text"
+    assert writer.evaluate("window.notReloaded") is True
+    assert Note.objects.filter(text="Puhelinjono on liian pitkä").count() == 1
     watcher.context.close()
     writer.context.close()
 

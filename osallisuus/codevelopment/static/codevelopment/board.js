@@ -1,6 +1,7 @@
 // The shared board, live: poll for notes changed since the last look and put them in place
-// without a reload; announce them to screen readers. Without this module the board still works
-// with plain forms and a reload.
+// without a reload; announce them to screen readers. A note of one's own is sent in the
+// background too, so the writer keeps their place and can write the next one. Without this
+// module the board still works with plain forms and a reload.
 const board = document.querySelector("[data-changes-url]");
 const POLL_MS = 2500;
 
@@ -41,7 +42,7 @@ if (board) {
     return `${message} ${note.column_title}: ${note.text}`;
   };
 
-  const poll = async () => {
+  const refresh = async () => {
     try {
       const url = new URL(board.dataset.changesUrl, window.location.href);
       url.searchParams.set("since", cursor);
@@ -58,10 +59,45 @@ if (board) {
       }
     } catch {
       // Offline for a moment: try again on the next round.
-    } finally {
-      window.setTimeout(poll, POLL_MS);
     }
   };
+
+  const poll = async () => {
+    await refresh();
+    window.setTimeout(poll, POLL_MS);
+  };
+
+  // The server answers a stored note with a redirect back to the board; anything else (field
+  // errors, a lost session) is left to the plain form, which shows it on a whole page.
+  const noteForm = document.querySelector("form.add-note");
+  if (noteForm) {
+    noteForm.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const text = noteForm.querySelector("textarea");
+      try {
+        // Not noteForm.action: the form has a field named "action", which shadows it.
+        const response = await fetch(noteForm.getAttribute("action") || window.location.href, {
+          method: "POST",
+          body: new FormData(noteForm),
+          credentials: "same-origin",
+        });
+        if (!response.redirected || !response.ok) throw new Error("not stored");
+      } catch {
+        noteForm.submit();
+        return;
+      }
+      if (text) {
+        text.value = "";
+        text.focus();
+      }
+      const status = document.getElementById("note-status");
+      if (status) {
+        status.textContent = board.dataset.msgAdded;
+        status.hidden = false;
+      }
+      await refresh();
+    });
+  }
 
   window.setTimeout(poll, POLL_MS);
 }
