@@ -192,10 +192,10 @@ def change_request(
 ) -> ExpertRequest:
     """The requester or a coordinator changes a request before the work has started. Everyone
     invited (and not declined) is told when the time, place, length or language changes."""
-    if not (_is_coordinator(by) or request.requested_by_id == by.pk):
+    if not may_manage_request(by, request):
         raise PermissionDenied
     request = ExpertRequest.objects.select_for_update().get(pk=request.pk)
-    if not can_cancel(request):
+    if not open_to_change(request):
         raise ValidationError(_("The work has already started, so the request cannot be changed."))
     before = {name: getattr(request, name) for name in PRACTICAL_FIELDS}
     for name, value in fields.items():
@@ -203,11 +203,16 @@ def change_request(
     request.save()
     request.areas.set(list(areas))
     if any(getattr(request, name) != before[name] for name in PRACTICAL_FIELDS):
-        for invitation in request.invitations.exclude(
-            status=Invitation.Status.DECLINED
-        ).select_related("profile__user"):
+        for invitation in _still_invited(request):
             _change_email(invitation)
     return request
+
+
+def _still_invited(request: ExpertRequest) -> Any:
+    """Everyone invited to the request who has not declined: they are told of changes."""
+    return request.invitations.exclude(status=Invitation.Status.DECLINED).select_related(
+        "profile__user"
+    )
 
 
 def _change_email(invitation: Invitation) -> None:
@@ -312,8 +317,13 @@ def answer_invitation(*, invitation: Invitation, accept: bool) -> Assignment | N
     return assignment
 
 
-def can_cancel(request: ExpertRequest) -> bool:
-    """A request can be withdrawn until the work has started."""
+def may_manage_request(user: Any, request: ExpertRequest) -> bool:
+    """The requester or a coordinator may change or cancel a request."""
+    return _is_coordinator(user) or request.requested_by_id == user.pk
+
+
+def open_to_change(request: ExpertRequest) -> bool:
+    """A request can be changed or withdrawn until the work has started."""
     return (
         request.status != ExpertRequest.Status.CANCELLED
         and not request.assignments.filter(
@@ -329,10 +339,10 @@ def cancel_request(*, request: ExpertRequest, by: Any, reason: str) -> ExpertReq
     Open invitations can no longer be accepted, agreed assignments are cancelled, and everyone
     invited is told why, in their own language.
     """
-    if not (_is_coordinator(by) or request.requested_by_id == by.pk):
+    if not may_manage_request(by, request):
         raise PermissionDenied
     request = ExpertRequest.objects.select_for_update().get(pk=request.pk)
-    if not can_cancel(request):
+    if not open_to_change(request):
         raise ValidationError(
             _("The work has already started, so the request cannot be cancelled.")
         )
@@ -344,9 +354,7 @@ def cancel_request(*, request: ExpertRequest, by: Any, reason: str) -> ExpertReq
     request.assignments.filter(status=Assignment.Status.AGREED).update(
         status=Assignment.Status.CANCELLED
     )
-    for invitation in request.invitations.exclude(status=Invitation.Status.DECLINED).select_related(
-        "profile__user"
-    ):
+    for invitation in _still_invited(request):
         _cancellation_email(invitation, reason)
     return request
 

@@ -42,6 +42,14 @@ def _require_coordinator(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
+def _year_param(request: HttpRequest) -> int:
+    """The year asked for with ?vuosi=, or this year."""
+    try:
+        return int(request.GET.get("vuosi", ""))
+    except ValueError:
+        return timezone.localdate().year
+
+
 def _own_profile(request: HttpRequest) -> ExpertProfile:
     profile = selectors.profile_of(request.user)
     if profile is None or profile.erased_at:
@@ -134,11 +142,7 @@ def my_data_pdf(request: HttpRequest) -> HttpResponse:
 def my_yearly_statement(request: HttpRequest) -> HttpResponse:
     """The expert's own compensation statement for a year (?vuosi=, default this year)."""
     profile = _own_profile(request)
-    try:
-        year = int(request.GET.get("vuosi", ""))
-    except ValueError:
-        year = timezone.localdate().year
-    year = min(max(year, 2000), 2100)
+    year = min(max(_year_param(request), 2000), 2100)
     rows = selectors.yearly_summary(year=year, profile=profile)
     pdf = documents.yearly_statement_pdf(name=profile.name, year=year, rows=rows)
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -367,10 +371,10 @@ def new_request(request: HttpRequest) -> HttpResponse:
 def edit_request(request: HttpRequest, pk: int) -> HttpResponse:
     """The requester or a coordinator changes the request until the work starts."""
     expert_request = selectors.access_request(user=request.user, pk=pk)
-    may_change = selectors.is_coordinator(request.user) or (
-        expert_request.requested_by_id == request.user.pk
-    )
-    if not may_change or not services.can_cancel(expert_request):
+    if not (
+        services.may_manage_request(request.user, expert_request)
+        and services.open_to_change(expert_request)
+    ):
         raise PermissionDenied
     form = RequestForm(request.POST or None, instance=expert_request)
     if request.method == "POST" and form.is_valid():
@@ -391,8 +395,8 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "expert_request": expert_request,
         "assignments": expert_request.assignments.select_related("profile__user"),
     }
-    if services.can_cancel(expert_request) and (
-        selectors.is_coordinator(request.user) or expert_request.requested_by_id == request.user.pk
+    if services.may_manage_request(request.user, expert_request) and services.open_to_change(
+        expert_request
     ):
         context["cancel_form"] = CancelRequestForm(auto_id="cancel-%s")
         context["can_edit"] = True
@@ -623,10 +627,7 @@ def mark_paid(request: HttpRequest) -> HttpResponse:
 @login_required
 def yearly_summary(request: HttpRequest) -> HttpResponse:
     _require_coordinator(request)
-    try:
-        year = int(request.GET.get("vuosi", ""))
-    except ValueError:
-        year = timezone.localdate().year
+    year = _year_param(request)
     return render(
         request,
         "experts/yearly_summary.html",

@@ -19,8 +19,12 @@ from rest_framework.views import APIView
 
 from osallisuus.organisation.models import Unit
 
-from .intake_adapters import AdapterError, feedback_from_sms, submit_kiosk_feedback
-from .intake_cache import active_unit
+from .intake_adapters import (
+    AdapterError,
+    feedback_from_sms,
+    submit_kiosk_feedback,
+    unit_by_code,
+)
 from .models import Channel
 from .questions import active_question_set
 from .rate_limits import SharedCounterThrottle
@@ -57,7 +61,7 @@ class FeedbackInSerializer(serializers.Serializer[Any]):
     publish_consent = serializers.BooleanField(required=False, default=False)
 
     def validate_unit_code(self, value: str) -> Unit:
-        unit = active_unit(value.strip().upper())
+        unit = unit_by_code(value)
         if unit is None:
             raise serializers.ValidationError(_("No active unit has this code."))
         return unit
@@ -185,8 +189,7 @@ class ActiveQuestionSet(APIView):
         responses={200: QuestionSetOutSerializer, 404: OpenApiResponse()},
     )
     def get(self, request: Request) -> Response:
-        code = str(request.query_params.get("unit_code", ""))[:12].strip().upper()
-        unit = active_unit(code) if code else None
+        unit = unit_by_code(str(request.query_params.get("unit_code", ""))[:12])
         question_set = active_question_set(unit) if unit else None
         if question_set is None:
             raise NotFound

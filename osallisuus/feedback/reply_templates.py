@@ -42,10 +42,6 @@ def templates_editable_by(user: Any) -> QuerySet[ReplyTemplate]:
     return ReplyTemplate.objects.filter(unit__in=managed_units(user))
 
 
-def can_edit(user: Any, template: ReplyTemplate) -> bool:
-    return templates_editable_by(user).filter(pk=template.pk).exists()
-
-
 def units_for_templates(user: Any) -> QuerySet[Unit]:
     """The units a person may write templates for."""
     units = Unit.objects.filter(active=True) if county_wide_editor(user) else managed_units(user)

@@ -1,5 +1,5 @@
-"""A requester or a coordinator withdraws a request before the work starts; the invited are
-told why in their own language and can no longer accept."""
+"""A requester or a coordinator changes or withdraws a request before the work starts; the
+invited are told in their own language, and after a withdrawal can no longer accept."""
 
 import datetime
 from decimal import Decimal
@@ -75,7 +75,7 @@ def test_a_started_request_cannot_be_cancelled(client_as):
     trail = assignment_with_claim()
     request = trail["request"]
     coordinator = client_as("coordinator")
-    assert not services.can_cancel(request)
+    assert not services.open_to_change(request)
     url = reverse("experts:cancel_request", kwargs={"pk": request.pk})
     coordinator.post(url, {"reason": "Peruttu."})
     request.refresh_from_db()
