@@ -11,7 +11,7 @@ from typing import Any
 import rules
 
 from .models import Role
-from .selectors import roles_of, units_in_scope
+from .selectors import roles_of, units_handled_by
 
 
 def _has_role(*wanted: str) -> Any:
@@ -31,14 +31,16 @@ is_coordinator = _has_role(Role.COORDINATOR)
 is_decision_maker = _has_role(Role.DECISION_MAKER)
 is_administrator = _has_role(Role.ADMINISTRATOR)
 is_coordinator_or_admin = is_coordinator | is_administrator
+# Who handles feedback and sees givers' words and contact details: not decision makers.
+is_feedback_handler = _has_role(Role.STAFF, Role.UNIT_MANAGER, Role.COORDINATOR, Role.ADMINISTRATOR)
 
 
 @rules.predicate
-def unit_in_scope(user: Any, unit: Any) -> bool:
-    """The unit belongs to the user's scope (own units, or county-wide roles)."""
+def handles_unit(user: Any, unit: Any) -> bool:
+    """The user may handle the unit's feedback (see `units_handled_by`)."""
     if unit is None:
         return False
-    return units_in_scope(user).filter(pk=unit.pk).exists()
+    return units_handled_by(user).filter(pk=unit.pk).exists()
 
 
 # The unit register: everyone reads the public register; coordinators maintain it.

@@ -42,6 +42,18 @@ def units_in_scope(user: Any) -> QuerySet[Unit]:
     )
 
 
+def units_handled_by(user: Any) -> QuerySet[Unit]:
+    """Units whose feedback, with the giver's words and contact details, the user may handle.
+
+    Staff and unit managers: their own units; coordinators and administrators: every unit.
+    Decision makers none: they see figures, briefings and published or redacted text only.
+    """
+    roles = roles_of(user)
+    if roles & {Role.COORDINATOR, Role.ADMINISTRATOR}:
+        return Unit.objects.all()
+    return units_in_scope(user) if roles & UNIT_SCOPED_ROLES else Unit.objects.none()
+
+
 def managed_units(user: Any) -> QuerySet[Unit]:
     """Units where the user is the unit manager (directly or through the whole service)."""
     assignments = RoleAssignment.objects.filter(user=user, role=Role.UNIT_MANAGER)

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from osallisuus.authorization import SYSTEM
 from osallisuus.feedback.models import Feedback, Status
 from osallisuus.feedback.services import move_feedback
 from osallisuus.notifications.services import send_email
@@ -254,7 +255,7 @@ def record_decision(*, project: Project, by: Any, decision: str, reasons: str) -
     project.decided_at = timezone.now()
     project.save()
     _tell_members_of_decision(project)
-    _tell_feedback_givers(project, by)
+    _tell_feedback_givers(project)
     return project
 
 
@@ -274,14 +275,17 @@ def _tell_members_of_decision(project: Project) -> None:
             )
 
 
-def _tell_feedback_givers(project: Project, by: Any) -> None:
-    """Act 611/2021 §30 and seed 004: the giver is told what was done with their feedback."""
+def _tell_feedback_givers(project: Project) -> None:
+    """Act 611/2021 §30 and seed 004: the giver is told what was done with their feedback.
+
+    Every item the project took in, whoever recorded the decision: the platform carries the
+    decision to them (a decision maker never opens the items themselves)."""
     status = Status.NO_CHANGE if project.decision == Decision.REJECTED else Status.CHANGE_MADE
-    for feedback in Feedback.objects.visible_to(by).filter(codevelopment_projects=project):
+    for feedback in Feedback.objects.filter(codevelopment_projects=project):
         with translation.override(feedback.language):
             move_feedback(
                 feedback=feedback,
-                by=by,
+                by=SYSTEM,
                 status=status,
                 public_text=decision_in_plain_language(project),
             )

@@ -7,8 +7,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +14,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from osallisuus.accounts.selectors import units_in_scope
+from osallisuus.accounts.selectors import units_handled_by
+from osallisuus.authorization import permission_required
 from osallisuus.organisation.models import Unit
 from osallisuus.organisation.selectors import public_unit
 
@@ -169,13 +168,11 @@ def poster(request: HttpRequest, code: str) -> HttpResponse:
     return response
 
 
-@login_required
+@permission_required("feedback.view_inbox")
 @require_http_methods(["GET", "POST"])
 def staff_entry(request: HttpRequest) -> HttpResponse:
-    """Staff type in feedback that came by phone or on paper, for units in their scope only."""
-    if not request.user.has_perm("feedback.view_inbox"):
-        raise PermissionDenied
-    units = units_in_scope(request.user).filter(active=True).order_by("name_fi")
+    """Staff type in feedback that came by phone or on paper, for units they handle only."""
+    units = units_handled_by(request.user).filter(active=True).order_by("name_fi")
     code = str(request.GET.get("unit", "")).strip().upper()
     if code:
         unit = units.filter(code=code).first()

@@ -146,10 +146,11 @@ class Sentiment(models.TextChoices):
 
 class FeedbackQuerySet(models.QuerySet["Feedback"]):
     def visible_to(self, user: Any) -> FeedbackQuerySet:
-        """Only feedback about units in the user's scope; nothing for anyone else."""
-        from osallisuus.accounts.selectors import units_in_scope
+        """Only feedback about units the user handles; nothing for anyone else (decision
+        makers included: they read figures and redacted text through the report selectors)."""
+        from osallisuus.accounts.selectors import units_handled_by
 
-        return self.filter(unit__in=units_in_scope(user))
+        return self.filter(unit__in=units_handled_by(user))
 
 
 class Feedback(models.Model):

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from osallisuus.accounts.models import Role
 from osallisuus.accounts.selectors import managed_units, roles_of
 from osallisuus.analysis.pipeline import analyse
+from osallisuus.authorization import require
 from osallisuus.notifications.services import send_email, send_sms
 from osallisuus.organisation.models import Unit
 
@@ -70,16 +71,23 @@ def public_min_answers() -> int:
 # --- Selectors: moderation ---------------------------------------------------------------------
 
 
-def moderation_scope(user: Any) -> QuerySet[Feedback]:
-    """Consented comments the user may moderate: every unit for coordinators and
-    administrators, their own units for unit managers, nothing for anyone else."""
+def moderated_units(user: Any) -> QuerySet[Unit]:
+    """Units whose stories the user moderates: every unit for coordinators and administrators,
+    their own units for unit managers, none for anyone else. The one definition of the rule:
+    the `feedback.moderate_story` predicate asks it too."""
     roles = roles_of(user)
-    items = Feedback.objects.visible_to(user).filter(publish_consent=True).exclude(text="")
     if roles & {Role.COORDINATOR, Role.ADMINISTRATOR}:
-        return items
+        return Unit.objects.all()
     if Role.UNIT_MANAGER in roles:
-        return items.filter(unit__in=managed_units(user))
-    return items.none()
+        return managed_units(user)
+    return Unit.objects.none()
+
+
+def moderation_scope(user: Any) -> QuerySet[Feedback]:
+    """Consented comments the user may moderate."""
+    return Feedback.objects.filter(unit__in=moderated_units(user), publish_consent=True).exclude(
+        text=""
+    )
 
 
 def moderation_queue(user: Any, *, decision: str = "") -> QuerySet[Feedback]:
@@ -146,16 +154,11 @@ def proposed_redaction(text: str, *, language: str = "fi") -> tuple[list[Segment
 # --- Services ----------------------------------------------------------------------------------
 
 
-def _require_moderator(by: Any, feedback: Feedback) -> None:
-    if not by.has_perm("feedback.moderate_story", feedback):
-        raise PermissionError("not a moderator of this unit")
-
-
 @transaction.atomic
 def publish_story(*, feedback: Feedback, by: Any, text: str, confirmed: bool) -> Publication:
     """Publish the redacted text a person confirmed. Refuses, storing nothing, without consent,
     without the confirmation, or when the text still holds a phone number, e-mail or hetu."""
-    _require_moderator(by, feedback)
+    require(by, "feedback.moderate_story", feedback)
     errors: dict[str, list[str]] = {}
     text = text.strip()
     if not feedback.publish_consent:
@@ -203,7 +206,7 @@ def publish_story(*, feedback: Feedback, by: Any, text: str, confirmed: bool) ->
 @transaction.atomic
 def reject_story(*, feedback: Feedback, by: Any, reason: str) -> Publication:
     """Decide not to publish. The reason is internal and never shown publicly."""
-    _require_moderator(by, feedback)
+    require(by, "feedback.moderate_story", feedback)
     if not reason.strip():
         raise PublicationError({"reason": [_("Write why the comment is not published.")]})
     return _close(feedback=feedback, by=by, reason=reason, decision=PublicationDecision.REJECTED)
@@ -212,7 +215,7 @@ def reject_story(*, feedback: Feedback, by: Any, reason: str) -> Publication:
 @transaction.atomic
 def unpublish_story(*, feedback: Feedback, by: Any, reason: str) -> Publication:
     """Take a published story down; the public page stops showing it at once."""
-    _require_moderator(by, feedback)
+    require(by, "feedback.moderate_story", feedback)
     if not reason.strip():
         raise PublicationError({"reason": [_("Write why the story is taken down.")]})
     return _close(feedback=feedback, by=by, reason=reason, decision=PublicationDecision.UNPUBLISHED)

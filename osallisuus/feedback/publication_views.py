@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from osallisuus.audit.services import record_access
+from osallisuus.authorization import permission_required, require
 from osallisuus.organisation.selectors import public_unit
 
 from .models import PublicationDecision
@@ -35,16 +34,10 @@ from .publication_forms import PublishForm, QueueFilterForm, ReasonForm
 STORIES_PER_PAGE = 10
 
 
-def _require_moderator(request: HttpRequest) -> None:
-    if not request.user.has_perm("feedback.moderate_stories"):
-        raise PermissionDenied
-
-
-@login_required
+@permission_required("feedback.moderate_stories")
 @require_GET
 def moderation_queue_view(request: HttpRequest) -> HttpResponse:
     """Consented comments in the moderator's scope that wait for a decision."""
-    _require_moderator(request)
     form = QueueFilterForm(request.GET or None)
     decision = form.cleaned_data["tila"] if form.is_valid() else ""
     page = Paginator(moderation_queue(request.user, decision=decision), 25).get_page(
@@ -57,14 +50,12 @@ def moderation_queue_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required("feedback.moderate_stories")
 @require_http_methods(["GET", "POST"])
 def moderate(request: HttpRequest, pk: int) -> HttpResponse:
     """The original with proposed redactions, the text to publish, and the decision."""
-    _require_moderator(request)
     feedback = access_for_moderation(user=request.user, pk=pk)
-    if not request.user.has_perm("feedback.moderate_story", feedback):
-        raise Http404
+    require(request.user, "feedback.moderate_story", feedback)
     publication = publication_of(feedback)
     segments, proposal = proposed_redaction(feedback.text, language=feedback.language)
     action = request.POST.get("action", "")

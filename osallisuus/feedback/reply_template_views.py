@@ -3,27 +3,21 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+
+from osallisuus.authorization import permission_required
 
 from .models import ReplyTemplate
 from .reply_template_forms import ReplyTemplateForm
 from .reply_templates import templates_editable_by, templates_visible_to
 
 
-def _require_template_keeper(request: HttpRequest) -> None:
-    if not request.user.has_perm("feedback.manage_reply_templates"):
-        raise PermissionDenied
-
-
-@login_required
+@permission_required("feedback.manage_reply_templates")
 @require_GET
 def reply_templates(request: HttpRequest) -> HttpResponse:
-    _require_template_keeper(request)
     templates = list(templates_visible_to(request.user))
     editable = set(
         templates_editable_by(request.user)
@@ -34,17 +28,15 @@ def reply_templates(request: HttpRequest) -> HttpResponse:
     return render(request, "feedback/reply_templates.html", {"rows": rows})
 
 
-@login_required
+@permission_required("feedback.manage_reply_templates")
 @require_http_methods(["GET", "POST"])
 def reply_template_new(request: HttpRequest) -> HttpResponse:
-    _require_template_keeper(request)
     return _edit(request, ReplyTemplate(), _("New reply template"))
 
 
-@login_required
+@permission_required("feedback.manage_reply_templates")
 @require_http_methods(["GET", "POST"])
 def reply_template_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_template_keeper(request)
     template = templates_editable_by(request.user).filter(pk=pk).first()
     if template is None:
         raise Http404

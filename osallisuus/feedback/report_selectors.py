@@ -15,6 +15,8 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
+from osallisuus.accounts.selectors import units_in_scope
+
 from .models import Answer, Feedback, QuestionType, Status, StatusEvent
 
 # A handling step the giver sees as an answer: the first of these ends the response time.
@@ -207,8 +209,11 @@ def export_items(
     since: date | None = None,
     until: date | None = None,
 ) -> Iterator[ExportItem]:
-    """Items in the user's scope (never outside it), oldest first, without suspected mashing."""
-    items = Feedback.objects.visible_to(user).filter(suspected_mashing=False)
+    """Items of units in the user's reporting scope, oldest first, without suspected mashing.
+
+    Reporting scope, not handling scope: an export carries redacted text and figures only, so
+    decision makers get the whole county's as on their dashboards."""
+    items = Feedback.objects.filter(unit__in=units_in_scope(user), suspected_mashing=False)
     if unit_ids is not None:
         items = items.filter(unit_id__in=list(unit_ids))
     if since:

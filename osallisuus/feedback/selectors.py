@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.functional import cached_property
 
-from osallisuus.accounts.selectors import units_in_scope
+from osallisuus.accounts.selectors import units_handled_by
 from osallisuus.analysis.grouping import group_comments, similarity_pairs
 from osallisuus.analysis.models import LabelCorrection
 from osallisuus.audit.services import record_access
@@ -141,7 +141,7 @@ def start_of_day(day: date) -> datetime:
 
 def inbox_filter_choices(user: Any) -> tuple[QuerySet[Unit], QuerySet[Service]]:
     """The units and services a person can narrow their inbox to: only those in scope."""
-    units = units_in_scope(user).order_by("name_fi")
+    units = units_handled_by(user).order_by("name_fi")
     services = Service.objects.filter(units__in=units.values("pk")).distinct().order_by("name_fi")
     return units, services
 

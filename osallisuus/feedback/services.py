@@ -16,6 +16,7 @@ from osallisuus.accounts.selectors import managers_of
 from osallisuus.analysis.corrections import CorrectionError, Labels, record_correction
 from osallisuus.analysis.models import LabelCorrection
 from osallisuus.analysis.pipeline import analyse
+from osallisuus.authorization import person, require
 from osallisuus.notifications.services import send_email, send_sms
 from osallisuus.organisation.models import Unit
 
@@ -294,10 +295,11 @@ def move_feedback(
     *, feedback: Feedback, by: Any, status: str, public_text: str = ""
 ) -> StatusEvent:
     """Record a handling step. Steps the giver sees need a public text; the giver is told."""
+    require(by, "feedback.handle_feedback", feedback)
     public_text = public_text.strip()
     _check_step(feedback, status, public_text)
     event = StatusEvent.objects.create(
-        feedback=feedback, at=timezone.now(), status=status, public_text=public_text, by=by
+        feedback=feedback, at=timezone.now(), status=status, public_text=public_text, by=person(by)
     )
     feedback.status = status
     feedback.save(update_fields=["status"])
@@ -335,6 +337,7 @@ def move_group(
 @transaction.atomic
 def reply_to_feedback(*, feedback: Feedback, by: Any, text: str) -> Reply:
     """Answer the giver; they read it by reply code (and by e-mail/SMS if they left contact)."""
+    require(by, "feedback.handle_feedback", feedback)
     if not text.strip():
         raise IntakeError({"text": [_("Write the reply.")]})
     reply = Reply.objects.create(feedback=feedback, at=timezone.now(), text=text.strip(), by=by)
@@ -366,18 +369,21 @@ def _tell_giver_update(feedback: Feedback) -> None:
 @transaction.atomic
 def add_note(*, feedback: Feedback, by: Any, text: str) -> InternalNote:
     """An internal note: staff only, never shown to the giver or the public."""
+    require(by, "feedback.handle_feedback", feedback)
     if not text.strip():
         raise IntakeError({"text": [_("Write the note.")]})
     return InternalNote.objects.create(feedback=feedback, by=by, text=text.strip())
 
 
 @transaction.atomic
-def assign_feedback(*, feedback: Feedback, to: Any, by: Any = None) -> None:
+def assign_feedback(*, feedback: Feedback, to: Any, by: Any) -> None:
     """Give the item to a person whose scope covers its unit (or to nobody, with None).
 
     The new handler is told by e-mail unless they assigned it to themselves.
     """
     from .selectors import assignment_candidates
+
+    require(by, "feedback.handle_feedback", feedback)
 
     if to is not None and not assignment_candidates(feedback.unit).filter(pk=to.pk).exists():
         raise IntakeError({"assigned_to": [_("This person does not handle this unit's feedback.")]})
@@ -414,6 +420,7 @@ def correct_labels(
     The correction (who, when, before, after) is kept in the analysis app as evaluation data.
     Marking an item urgent alerts the unit's managers, as urgent feedback on arrival does.
     """
+    require(by, "feedback.handle_feedback", feedback)
     before = current_labels(feedback)
     after = Labels(themes=tuple(themes), sentiment=sentiment, urgent=urgent).normalised()
     if before.normalised() == after:

@@ -8,8 +8,6 @@ from collections.abc import Iterable
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from osallisuus.analysis.corrections import gold_lines, latest_corrections
+from osallisuus.authorization import permission_required
 from osallisuus.organisation.selectors import public_unit
 
 from .forms import (
@@ -167,11 +166,6 @@ def status_erase(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "feedback/erase.html", {"feedback": feedback, "form": form})
 
 
-def _require_inbox(request: HttpRequest) -> None:
-    if not request.user.has_perm("feedback.view_inbox"):
-        raise PermissionDenied
-
-
 def _inbox_filters(request: HttpRequest) -> tuple[InboxFilterForm, InboxFilters, str]:
     """The filter form from the query string, the filters it gives, and the query to keep."""
     units, services = inbox_filter_choices(request.user)
@@ -187,10 +181,9 @@ def _with_theme_labels(items: Iterable[Feedback]) -> None:
         item.theme_labels = [labels.get(theme, theme) for theme in item.themes or ()]  # type: ignore[attr-defined]
 
 
-@login_required
+@permission_required("feedback.view_inbox")
 def inbox(request: HttpRequest) -> HttpResponse:
     """The morning view of a unit manager: filtered, counted, urgent and overdue first."""
-    _require_inbox(request)
     form, filters, query = _inbox_filters(request)
     items = inbox_for(request.user, filters)
     counts = inbox_counts(items)
@@ -204,11 +197,10 @@ def inbox(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required("feedback.view_inbox")
 @require_http_methods(["GET", "POST"])
 def inbox_groups(request: HttpRequest) -> HttpResponse:
     """The filtered comments grouped by issue; a whole group can take one handling step."""
-    _require_inbox(request)
     form, filters, query = _inbox_filters(request)
     items = inbox_for(request.user, filters)
     group_form = GroupMoveForm(request.POST or None)
@@ -254,11 +246,10 @@ def inbox_groups(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required("feedback.view_inbox")
 @require_http_methods(["GET", "POST"])
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One feedback item: read it, reply, move it along, assign, correct labels, add notes."""
-    _require_inbox(request)
     feedback = access_feedback(user=request.user, pk=pk, path=request.path)
     action = request.POST.get("action", "")
     post = request.POST if request.method == "POST" else None
@@ -374,11 +365,9 @@ def _handle(
     return ""
 
 
-@login_required
+@permission_required("feedback.export_label_corrections")
 def label_corrections_csv(request: HttpRequest) -> HttpResponse:
     """Label corrections as evaluation data (gold format, redacted text): coordinators only."""
-    if not request.user.has_perm("feedback.export_label_corrections"):
-        raise PermissionDenied
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="label-corrections.csv"'
     writer = csv.writer(response)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from osallisuus.tests.matrix import STAFF_ROLES, Rows, everyone, only
+from osallisuus.tests.matrix import ADMIN, COORD, MANAGER, STAFF, Rows, everyone, only
+
+# Who handles feedback: never decision makers (issue #20 item 1); everyone else gets 404.
+HANDLERS = (STAFF, MANAGER, COORD, ADMIN)
 
 
 def feedback_of(context: dict[str, Any]) -> Any:
@@ -21,8 +24,8 @@ ROWS: Rows = {
     "feedback:status_data": (lambda c: {"code": feedback_of(c).reply_code}, everyone(200)),
     "feedback:status_erase": (lambda c: {"code": feedback_of(c).reply_code}, everyone(200)),
     "feedback:status": (lambda c: {"code": feedback_of(c).reply_code}, everyone(200)),
-    "feedback:inbox": (lambda c: {}, only(*STAFF_ROLES)),
-    "feedback:detail": (lambda c: {"pk": feedback_of(c).pk}, only(*STAFF_ROLES)),
+    "feedback:inbox": (lambda c: {}, only(*HANDLERS, others=404)),
+    "feedback:detail": (lambda c: {"pk": feedback_of(c).pk}, only(*HANDLERS, others=404)),
     "api:feedback-intake": (lambda c: {}, everyone(405)),
     "api:feedback-status": (lambda c: {"code": feedback_of(c).reply_code}, everyone(200)),
     "api:question-set": (lambda c: {}, everyone(404)),
@@ -32,7 +35,7 @@ COORDINATOR_ADMIN_MODELS: set[str] = set()
 
 
 # Publication (issue #3 point 6). Moderators: unit managers (own units), coordinators and
-# administrators; other staff, decision makers, experts and residents get 403.
+# administrators; other staff, decision makers, experts and residents get 404.
 def consented_feedback_of(context: dict[str, Any]) -> Any:
     from osallisuus.feedback.services import FeedbackInput, submit_feedback
 
@@ -46,10 +49,10 @@ def consented_feedback_of(context: dict[str, Any]) -> Any:
 _MODERATORS = ("unit_manager", "coordinator", "administrator")
 ROWS.update(
     {
-        "feedback:moderation_queue": (lambda c: {}, only(*_MODERATORS)),
+        "feedback:moderation_queue": (lambda c: {}, only(*_MODERATORS, others=404)),
         "feedback:moderate": (
             lambda c: {"pk": consented_feedback_of(c).pk},
-            only(*_MODERATORS),
+            only(*_MODERATORS, others=404),
         ),
         "feedback:stories": (lambda c: {"code": c["unit"].code}, everyone(200)),
         "api:unit-stories": (lambda c: {"code": c["unit"].code}, everyone(200)),
@@ -61,8 +64,11 @@ ROWS.update(
 # the label corrections CSV for coordinators and administrators; reply templates in the admin.
 ROWS.update(
     {
-        "feedback:inbox_groups": (lambda c: {}, only(*STAFF_ROLES)),
-        "feedback:label_corrections_csv": (lambda c: {}, only("coordinator", "administrator")),
+        "feedback:inbox_groups": (lambda c: {}, only(*HANDLERS, others=404)),
+        "feedback:label_corrections_csv": (
+            lambda c: {},
+            only(COORD, ADMIN, others=404),
+        ),
     }
 )
 COORDINATOR_ADMIN_MODELS |= {"feedback.replytemplate"}
@@ -78,7 +84,7 @@ ROWS.update(
         "kiosk:answer": (lambda c: {"code": c["unit"].code}, everyone(405)),
         "kiosk:thanks": (lambda c: {"code": c["unit"].code}, everyone(200)),
         "feedback:poster": (lambda c: {"code": c["unit"].code}, everyone(200)),
-        "feedback:staff_entry": (lambda c: {}, only(*STAFF_ROLES)),
+        "feedback:staff_entry": (lambda c: {}, only(*HANDLERS, others=404)),
         "api:feedback-kiosk-intake": (lambda c: {}, everyone(405)),
         "api:feedback-sms": (lambda c: {}, everyone(404)),
     }
@@ -99,11 +105,11 @@ def unit_template_of(context: dict[str, Any]) -> Any:
 _TEMPLATE_KEEPERS = ("unit_manager", "coordinator", "administrator")
 ROWS.update(
     {
-        "feedback:reply_templates": (lambda c: {}, only(*_TEMPLATE_KEEPERS)),
-        "feedback:reply_template_new": (lambda c: {}, only(*_TEMPLATE_KEEPERS)),
+        "feedback:reply_templates": (lambda c: {}, only(*_TEMPLATE_KEEPERS, others=404)),
+        "feedback:reply_template_new": (lambda c: {}, only(*_TEMPLATE_KEEPERS, others=404)),
         "feedback:reply_template": (
             lambda c: {"pk": unit_template_of(c).pk},
-            only(*_TEMPLATE_KEEPERS),
+            only(*_TEMPLATE_KEEPERS, others=404),
         ),
     }
 )

@@ -117,7 +117,7 @@ def test_staff_of_another_unit_cannot_correct_or_export(client_as, unit, other_u
         urgent=False,
     )
     assert not label_corrections_visible_to(staff.user).exists()
-    assert staff.get(CSV_URL).status_code == 403
+    assert staff.get(CSV_URL).status_code == 404
 
 
 def test_the_export_command_writes_gold_lines_evaluate_text_reads(client_as, unit, tmp_path):
@@ -166,4 +166,4 @@ def test_coordinators_download_the_corrections_as_csv(client_as, unit):
 
 @pytest.mark.parametrize("role", ["staff", "unit_manager", "decision_maker", "expert"])
 def test_only_coordinators_and_administrators_download_the_csv(client_as, role):
-    assert client_as(role).get(CSV_URL).status_code == 403
+    assert client_as(role).get(CSV_URL).status_code == 404

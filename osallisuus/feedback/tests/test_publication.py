@@ -234,12 +234,12 @@ def test_a_unit_manager_who_is_only_staff_of_a_unit_cannot_moderate_it(unit, oth
 
 
 @pytest.mark.parametrize("role", ["resident", "expert", "staff", "decision_maker"])
-def test_people_who_do_not_moderate_get_403(client_as, unit, role):
+def test_people_who_do_not_moderate_get_404(client_as, unit, role):
     feedback = give(unit)
     c = client_as(role)
-    assert c.get("/palaute/julkaisu/").status_code == 403
-    assert c.get(f"/palaute/julkaisu/{feedback.pk}/").status_code == 403
-    assert publish(c, feedback).status_code == 403
+    assert c.get("/palaute/julkaisu/").status_code == 404
+    assert c.get(f"/palaute/julkaisu/{feedback.pk}/").status_code == 404
+    assert publish(c, feedback).status_code == 404
     assert not Publication.objects.exists()
 
 

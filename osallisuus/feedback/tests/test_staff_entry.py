@@ -68,7 +68,7 @@ def test_an_empty_entry_is_not_stored_and_the_error_is_shown(client_as, unit):
 
 
 def test_residents_cannot_enter_feedback(client_as, unit):
-    assert client_as("resident").get(URL).status_code == 403
+    assert client_as("resident").get(URL).status_code == 404
 
 
 def test_saving_the_same_form_twice_stores_it_once(client_as, unit):
