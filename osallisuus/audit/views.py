@@ -1,19 +1,17 @@
 """The audit log for administrators: who looked at whose data, filterable and paginated."""
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+
+from osallisuus.authorization import permission_required
 
 from .forms import AccessLogFilterForm
 from .selectors import access_log
 
 
-@login_required
+@permission_required("audit.view_accesslog")
 def log(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("audit.view_accesslog"):
-        raise PermissionDenied
     form = AccessLogFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     entries = access_log(

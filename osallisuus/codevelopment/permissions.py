@@ -26,6 +26,7 @@ def membership(user: Any, project: Project) -> Member | None:
     return Member.objects.filter(project=project, user=user).first()
 
 
+@rules.predicate
 def can_manage(user: Any, project: Project) -> bool:
     """The facilitator runs the project; coordinators and administrators may step in."""
     if roles_of(user) & {Role.COORDINATOR, Role.ADMINISTRATOR}:
@@ -34,11 +35,13 @@ def can_manage(user: Any, project: Project) -> bool:
     return member is not None and member.role == GroupRole.FACILITATOR
 
 
+@rules.predicate
 def can_participate(user: Any, project: Project) -> bool:
     """Group members (and whoever runs the project) write on boards and vote."""
     return membership(user, project) is not None or can_manage(user, project)
 
 
+@rules.predicate
 def can_decide(user: Any, project: Project) -> bool:
     """Only the decision maker named in the proposal records the decision."""
     return bool(project.decision_maker_id) and project.decision_maker_id == getattr(
@@ -52,7 +55,17 @@ def role_on_board(user: Any, project: Project) -> str:
     return member.role if member else GroupRole.FACILITATOR
 
 
+@rules.predicate
+def wrote_note(user: Any, note: Any) -> bool:
+    """Only a note's author edits its text."""
+    return note is not None and note.author_id == getattr(user, "pk", None)
+
+
 rules.add_perm("codevelopment.add_project", may_create_project)
+rules.add_perm("codevelopment.manage_project", can_manage)
+rules.add_perm("codevelopment.take_part", can_participate)
+rules.add_perm("codevelopment.decide_project", can_decide)
+rules.add_perm("codevelopment.edit_note", wrote_note)
 rules.add_perm("codevelopment.view_project_list", rules.is_authenticated)
 rules.add_perm("codevelopment", is_coordinator_or_admin)
 rules.add_perm("codevelopment.delete_project", is_administrator)

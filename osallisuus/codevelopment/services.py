@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from osallisuus.authorization import SYSTEM
+from osallisuus.authorization import SYSTEM, require
 from osallisuus.feedback.models import Feedback, Status
 from osallisuus.feedback.services import move_feedback
 from osallisuus.notifications.services import send_email
@@ -35,7 +35,7 @@ from .models import (
     Vote,
     Workshop,
 )
-from .permissions import can_decide, can_manage, can_participate, role_on_board
+from .permissions import role_on_board
 from .stages import questions_of
 
 
@@ -101,8 +101,7 @@ def update_project(
     is_public: bool,
     public_summary: str,
 ) -> Project:
-    if not can_manage(by, project):
-        raise _refuse(_("Only the facilitator can change the project."))
+    require(by, "codevelopment.manage_project", project)
     units = list(units)
     if service is None and not units:
         raise _refuse(_("Choose the service or at least one unit."), "units")
@@ -117,8 +116,7 @@ def update_project(
 @transaction.atomic
 def add_member(*, project: Project, by: Any, user: Any, role: str) -> Member:
     """Add a person to the group directly (the expert pool's requests may add them later)."""
-    if not can_manage(by, project):
-        raise _refuse(_("Only the facilitator can change the group."))
+    require(by, "codevelopment.manage_project", project)
     member, _created = Member.objects.update_or_create(
         project=project, user=user, defaults={"role": role}
     )
@@ -127,16 +125,14 @@ def add_member(*, project: Project, by: Any, user: Any, role: str) -> Member:
 
 @transaction.atomic
 def remove_member(*, member: Member, by: Any) -> None:
-    if not can_manage(by, member.project):
-        raise _refuse(_("Only the facilitator can change the group."))
+    require(by, "codevelopment.manage_project", member.project)
     member.delete()
 
 
 @transaction.atomic
 def save_stage_answers(*, project: Project, by: Any, stage: str, answers: dict[str, str]) -> None:
     """Record the group's answers to a stage's guiding questions."""
-    if not can_manage(by, project):
-        raise _refuse(_("Only the facilitator can record the answers."))
+    require(by, "codevelopment.manage_project", project)
     for key, _question in questions_of(stage):
         StageAnswer.objects.update_or_create(
             project=project,
@@ -149,8 +145,7 @@ def save_stage_answers(*, project: Project, by: Any, stage: str, answers: dict[s
 @transaction.atomic
 def move_to_stage(*, project: Project, by: Any, stage: str) -> StageChange:
     """Move the project to another stage of the cycle; every move is logged."""
-    if not can_manage(by, project):
-        raise _refuse(_("Only the facilitator can move the project to another stage."))
+    require(by, "codevelopment.manage_project", project)
     if stage not in STAGE_ORDER:
         raise _refuse(_("Choose a stage."), "stage")
     if stage == project.stage:
@@ -173,8 +168,7 @@ def save_outcomes(
     evaluation_criteria: str,
     trial_results: str,
 ) -> Project:
-    if not can_manage(by, project):
-        raise _refuse(_("Only the facilitator can record the outcomes."))
+    require(by, "codevelopment.manage_project", project)
     project.solution_models = solution_models.strip()
     project.trial_plan = trial_plan.strip()
     project.evaluation_criteria = evaluation_criteria.strip()
@@ -186,8 +180,7 @@ def save_outcomes(
 @transaction.atomic
 def send_proposal(*, project: Project, by: Any, proposal: str, decision_maker: Any) -> Project:
     """Send the group's proposal to a named decision maker, who is told by e-mail."""
-    if not can_manage(by, project):
-        raise _refuse(_("Only the facilitator can send the proposal."))
+    require(by, "codevelopment.manage_project", project)
     if project.decision:
         raise _refuse(_("The decision has already been recorded."))
     if not proposal.strip():
@@ -241,8 +234,7 @@ def decision_in_plain_language(project: Project) -> str:
 @transaction.atomic
 def record_decision(*, project: Project, by: Any, decision: str, reasons: str) -> Project:
     """The named decision maker decides; the group and the givers of the feedback are told."""
-    if not can_decide(by, project):
-        raise _refuse(_("Only the named decision maker can record the decision."))
+    require(by, "codevelopment.decide_project", project)
     if project.decision:
         raise _refuse(_("The decision has already been recorded."))
     if decision not in Decision.values:
@@ -304,8 +296,7 @@ def _check_times(starts_at: datetime, ends_at: datetime, place: str, remote_link
 @transaction.atomic
 def create_workshop(*, project: Project, by: Any, preset: str = "", **fields: Any) -> Workshop:
     """Plan a workshop; its board starts with the columns of the chosen preset."""
-    if not can_manage(by, project):
-        raise _refuse(_("Only the facilitator can plan workshops."))
+    require(by, "codevelopment.manage_project", project)
     _check_times(fields["starts_at"], fields["ends_at"], fields["place"], fields["remote_link"])
     workshop = Workshop.objects.create(project=project, **fields)
     if preset:
@@ -315,8 +306,7 @@ def create_workshop(*, project: Project, by: Any, preset: str = "", **fields: An
 
 @transaction.atomic
 def update_workshop(*, workshop: Workshop, by: Any, **fields: Any) -> Workshop:
-    if not can_manage(by, workshop.project):
-        raise _refuse(_("Only the facilitator can change the workshop."))
+    require(by, "codevelopment.manage_project", workshop.project)
     _check_times(fields["starts_at"], fields["ends_at"], fields["place"], fields["remote_link"])
     for name, value in fields.items():
         setattr(workshop, name, value)
@@ -335,8 +325,7 @@ def preset_titles(preset: str) -> list[str]:
 @transaction.atomic
 def apply_column_preset(*, workshop: Workshop, by: Any, preset: str) -> list[Column]:
     """Add the preset's columns after the existing ones, in the facilitator's language."""
-    if not can_manage(by, workshop.project):
-        raise _refuse(_("Only the facilitator can set the columns."))
+    require(by, "codevelopment.manage_project", workshop.project)
     start = workshop.columns.count()
     return [
         Column.objects.create(workshop=workshop, title=title, position=start + index)
@@ -346,8 +335,7 @@ def apply_column_preset(*, workshop: Workshop, by: Any, preset: str) -> list[Col
 
 @transaction.atomic
 def add_column(*, workshop: Workshop, by: Any, title: str) -> Column:
-    if not can_manage(by, workshop.project):
-        raise _refuse(_("Only the facilitator can set the columns."))
+    require(by, "codevelopment.manage_project", workshop.project)
     if not title.strip():
         raise _refuse(_("Give the column a title."), "title")
     return Column.objects.create(
@@ -357,8 +345,7 @@ def add_column(*, workshop: Workshop, by: Any, title: str) -> Column:
 
 @transaction.atomic
 def add_material(*, workshop: Workshop, by: Any, title: str, file: UploadedFile) -> Material:
-    if not can_manage(by, workshop.project):
-        raise _refuse(_("Only the facilitator can add materials."))
+    require(by, "codevelopment.manage_project", workshop.project)
     return Material.objects.create(
         workshop=workshop, title=title.strip(), file=file, uploaded_by=by
     )
@@ -369,8 +356,7 @@ def send_invitations(*, workshop: Workshop, by: Any) -> int:
     """E-mail every group member an invitation with the workshop as an iCalendar attachment."""
     from .selectors import workshop_calendar
 
-    if not can_manage(by, workshop.project):
-        raise _refuse(_("Only the facilitator can send invitations."))
+    require(by, "codevelopment.manage_project", workshop.project)
     calendar = workshop_calendar(workshop)
     workshop_url = _absolute(workshop.get_absolute_url())
     ics_url = _absolute(reverse("codevelopment:workshop_ics", kwargs={"pk": workshop.pk}))
@@ -425,8 +411,7 @@ def register(
     accessibility_needs: str = "",
     dietary_needs: str = "",
 ) -> Registration:
-    if not can_participate(user, workshop.project):
-        raise _refuse(_("Only the group's members can register."))
+    require(user, "codevelopment.take_part", workshop.project)
     registration, _created = Registration.objects.update_or_create(
         workshop=workshop,
         user=user,
@@ -442,8 +427,7 @@ def register(
 @transaction.atomic
 def record_attendance(*, workshop: Workshop, by: Any, present_user_ids: set[int]) -> None:
     """Mark who came; members who came without registering get a registration too."""
-    if not can_manage(by, workshop.project):
-        raise _refuse(_("Only the facilitator can record attendance."))
+    require(by, "codevelopment.manage_project", workshop.project)
     for member in workshop.project.members.all():
         Registration.objects.update_or_create(
             workshop=workshop,
@@ -465,8 +449,7 @@ def add_note(
     *, workshop: Workshop, by: Any, column: Column, text: str, anonymous: bool = False
 ) -> Note:
     """A note records its author's role, so the report shows whose knowledge shaped the result."""
-    if not can_participate(by, workshop.project):
-        raise _refuse(_("Only the group's members can add notes."))
+    require(by, "codevelopment.take_part", workshop.project)
     if column.workshop_id != workshop.pk:
         raise _refuse(_("Choose a column of this board."), "column")
     if not text.strip():
@@ -484,8 +467,7 @@ def add_note(
 
 @transaction.atomic
 def edit_note(*, note: Note, by: Any, text: str) -> Note:
-    if note.author_id != by.pk:
-        raise _refuse(_("You can edit only your own notes."))
+    require(by, "codevelopment.edit_note", note)
     if not text.strip():
         raise _refuse(_("Write the note."), "text")
     note.text = text.strip()
@@ -496,8 +478,7 @@ def edit_note(*, note: Note, by: Any, text: str) -> Note:
 
 @transaction.atomic
 def move_note(*, note: Note, by: Any, column: Column) -> Note:
-    if not can_participate(by, note.workshop.project):
-        raise _refuse(_("Only the group's members can move notes."))
+    require(by, "codevelopment.take_part", note.workshop.project)
     if column.workshop_id != note.workshop_id:
         raise _refuse(_("Choose a column of this board."), "column")
     note.column = column
@@ -509,8 +490,7 @@ def move_note(*, note: Note, by: Any, column: Column) -> Note:
 @transaction.atomic
 def add_comment(*, note: Note, by: Any, text: str) -> Comment:
     project = note.workshop.project
-    if not can_participate(by, project):
-        raise _refuse(_("Only the group's members can comment."))
+    require(by, "codevelopment.take_part", project)
     if not text.strip():
         raise _refuse(_("Write the comment."), "text")
     comment = Comment.objects.create(
@@ -529,8 +509,7 @@ def votes_left(*, workshop: Workshop, user: Any) -> int:
 def cast_vote(*, note: Note, by: Any) -> Vote:
     """One dot on a note, within the workshop's limit; checked under a lock on the workshop."""
     workshop = Workshop.objects.select_for_update().get(pk=note.workshop_id)
-    if not can_participate(by, workshop.project):
-        raise _refuse(_("Only the group's members can vote."))
+    require(by, "codevelopment.take_part", workshop.project)
     if votes_left(workshop=workshop, user=by) <= 0:
         raise _refuse(
             _("You have used all your %(count)s votes.") % {"count": workshop.votes_per_participant}

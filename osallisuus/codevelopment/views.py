@@ -9,7 +9,6 @@ from typing import Any, cast
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from osallisuus.audit.services import record_access
+from osallisuus.authorization import permission_required, require
 
 from . import services
 from .forms import (
@@ -42,7 +42,6 @@ from .forms import (
 )
 from .models import STAGE_ORDER, Member, Note, Project, Registration, Stage, Workshop
 from .pdf import project_pdf
-from .permissions import can_decide, can_manage, can_participate
 from .selectors import (
     access_note,
     access_project,
@@ -75,11 +74,6 @@ def _attempt(form: forms.BaseForm, write: Callable[[], Any]) -> bool:
     return True
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
 # --- Projects --------------------------------------------------------------------------------
 
 
@@ -107,10 +101,9 @@ def project_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required("codevelopment.add_project")
 @require_http_methods(["GET", "POST"])
 def project_create(request: HttpRequest) -> HttpResponse:
-    _require(request.user.has_perm("codevelopment.add_project"))
     # The feedback inbox links here with ?feedback_codes=<reply code> to start from that item.
     initial = {"feedback_codes": request.GET.get("feedback_codes", "")[:200]}
     form = ProjectForm(request.POST or None, user=request.user, initial=initial)
@@ -140,7 +133,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
-    _require(can_manage(request.user, project))
+    require(request.user, "codevelopment.manage_project", project)
     form = ProjectForm(request.POST or None, instance=project, user=request.user)
     if form.is_valid():
         data = form.cleaned_data
@@ -166,8 +159,8 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _project_context(request: HttpRequest, project: Project) -> dict[str, Any]:
     return {
         "project": project,
-        "can_manage": can_manage(request.user, project),
-        "can_decide": can_decide(request.user, project),
+        "can_manage": request.user.has_perm("codevelopment.manage_project", project),
+        "can_decide": request.user.has_perm("codevelopment.decide_project", project),
         "balance": group_balance(project),
     }
 
@@ -197,12 +190,11 @@ def stage(request: HttpRequest, pk: int, stage: str) -> HttpResponse:
         raise Http404
     view = next(s for s in stages_of(project) if s.value == stage)
     initial = {key: text for key, _q, text in view.questions}
-    managing = can_manage(request.user, project)
     form = StageAnswersForm(
         request.POST if request.method == "POST" else None, stage=stage, initial_answers=initial
     )
     if request.method == "POST":
-        _require(managing)
+        require(request.user, "codevelopment.manage_project", project)
         if form.is_valid() and _attempt(
             form,
             lambda: services.save_stage_answers(
@@ -220,7 +212,7 @@ def stage(request: HttpRequest, pk: int, stage: str) -> HttpResponse:
 @require_POST
 def move_stage(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
-    _require(can_manage(request.user, project))
+    require(request.user, "codevelopment.manage_project", project)
     form = MoveStageForm(request.POST)
     if form.is_valid() and _attempt(
         form,
@@ -240,10 +232,9 @@ def move_stage(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def group(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
-    managing = can_manage(request.user, project)
     form = MemberForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        _require(managing)
+        require(request.user, "codevelopment.manage_project", project)
         if form.is_valid() and _attempt(
             form,
             lambda: services.add_member(
@@ -264,7 +255,7 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def remove_member(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
-    _require(can_manage(request.user, project))
+    require(request.user, "codevelopment.manage_project", project)
     member = get_object_or_404(Member, pk=member_pk, project=project)
     services.remove_member(member=member, by=request.user)
     messages.success(request, _("Removed from the group."))
@@ -276,10 +267,9 @@ def remove_member(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
 def outcomes(request: HttpRequest, pk: int) -> HttpResponse:
     """Solution models, trial plan and criteria, results, and the proposal to a decision maker."""
     project = access_project(user=request.user, pk=pk)
-    managing = can_manage(request.user, project)
     action = request.POST.get("action")
     if request.method == "POST":
-        _require(managing)
+        require(request.user, "codevelopment.manage_project", project)
     outcomes_form = OutcomesForm(request.POST if action == "outcomes" else None, instance=project)
     proposal_form = ProposalForm(
         request.POST if action == "proposal" else None,
@@ -309,7 +299,7 @@ def outcomes(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
-    _require(can_decide(request.user, project))
+    require(request.user, "codevelopment.decide_project", project)
     form = DecisionForm(request.POST or None)
     if form.is_valid() and _attempt(
         form,
@@ -356,7 +346,7 @@ def _workshop_fields(form: WorkshopForm) -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 def workshop_create(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
-    _require(can_manage(request.user, project))
+    require(request.user, "codevelopment.manage_project", project)
     form = WorkshopForm(request.POST or None, initial={"preset": "timeline"})
     holder: dict[str, Workshop] = {}
     if form.is_valid():
@@ -379,7 +369,7 @@ def workshop_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def workshop_edit(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = access_workshop(user=request.user, pk=pk)
-    _require(can_manage(request.user, workshop.project))
+    require(request.user, "codevelopment.manage_project", workshop.project)
     form = WorkshopForm(request.POST or None, instance=workshop)
     if form.is_valid() and _attempt(
         form,
@@ -402,8 +392,8 @@ def workshop_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The workshop: time, place, agenda, tasks, materials, registration and attendance."""
     workshop = access_workshop(user=request.user, pk=pk)
     project = workshop.project
-    managing = can_manage(request.user, project)
-    participating = can_participate(request.user, project)
+    managing = request.user.has_perm("codevelopment.manage_project", project)
+    participating = request.user.has_perm("codevelopment.take_part", project)
     action = request.POST.get("action")
     own = Registration.objects.filter(workshop=workshop, user=cast(Any, request.user)).first()
     registration_form = RegistrationForm(
@@ -414,7 +404,7 @@ def workshop_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request.FILES if action == "material" else None,
     )
     if action == "register":
-        _require(participating)
+        require(request.user, "codevelopment.take_part", project)
         if registration_form.is_valid() and _attempt(
             registration_form,
             lambda: services.register(
@@ -424,7 +414,7 @@ def workshop_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("You are registered. Thank you!"))
             return redirect(workshop)
     elif action == "material":
-        _require(managing)
+        require(request.user, "codevelopment.manage_project", project)
         if material_form.is_valid() and _attempt(
             material_form,
             lambda: services.add_material(
@@ -434,12 +424,12 @@ def workshop_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Material added."))
             return redirect(workshop)
     elif action == "invite":
-        _require(managing)
+        require(request.user, "codevelopment.manage_project", project)
         count = services.send_invitations(workshop=workshop, by=request.user)
         messages.success(request, _("Invitations sent: %(count)s.") % {"count": count})
         return redirect(workshop)
     elif action == "attendance":
-        _require(managing)
+        require(request.user, "codevelopment.manage_project", project)
         present = {int(v) for v in request.POST.getlist("present") if v.isdigit()}
         services.record_attendance(workshop=workshop, by=request.user, present_user_ids=present)
         messages.success(request, _("Attendance saved."))
@@ -505,8 +495,8 @@ def _board_context(request: HttpRequest, workshop: Workshop) -> dict[str, Any]:
         "project": project,
         "cursor": timezone.now().isoformat(),
         "columns": columns,
-        "can_manage": can_manage(request.user, project),
-        "can_participate": can_participate(request.user, project),
+        "can_manage": request.user.has_perm("codevelopment.manage_project", project),
+        "can_participate": request.user.has_perm("codevelopment.take_part", project),
         "my_votes": votes,
         "votes_left": max(0, workshop.votes_per_participant - sum(votes.values())),
     }
@@ -528,7 +518,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if action not in BOARD_ACTIONS:
             raise Http404
-        _require(can_participate(request.user, project))
+        require(request.user, "codevelopment.take_part", project)
         note = None
         if action in {"move", "vote", "unvote", "comment"}:
             raw_note = request.POST.get("note", "")
@@ -569,7 +559,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
             )
             message = _("Comment added.")
         elif action == "column":
-            _require(can_manage(request.user, project))
+            require(request.user, "codevelopment.manage_project", project)
             done = column_form.is_valid() and _attempt(
                 column_form,
                 lambda: services.add_column(
@@ -578,7 +568,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
             )
             message = _("Column added.")
         elif action == "preset":
-            _require(can_manage(request.user, project))
+            require(request.user, "codevelopment.manage_project", project)
             services.apply_column_preset(
                 workshop=workshop, by=request.user, preset=request.POST.get("preset", "")
             )
@@ -633,7 +623,7 @@ def board_changes(request: HttpRequest, pk: int) -> JsonResponse:
 def note_edit(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
     workshop = access_workshop(user=request.user, pk=pk)
     note: Note = access_note(workshop=workshop, pk=note_pk)
-    _require(note.author_id == request.user.pk)
+    require(request.user, "codevelopment.edit_note", note)
     form = NoteEditForm(request.POST or None, initial={"text": note.text})
     if form.is_valid() and _attempt(
         form, lambda: services.edit_note(note=note, by=request.user, text=form.cleaned_data["text"])

@@ -11,21 +11,17 @@ from django.urls import path
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.exceptions import NotFound
-from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from osallisuus.audit.models import AccessLog
 from osallisuus.audit.services import record_bulk_access
+from osallisuus.authorization import api_permission
 
 from .models import ExpertProfile
 from .selectors import own_data, pool, profile_of
-
-
-class IsCoordinator(BasePermission):
-    def has_permission(self, request: Request, view: Any) -> bool:
-        return bool(request.user.has_perm("experts.view_pool"))
 
 
 class ProfileSerializer(serializers.ModelSerializer[ExpertProfile]):
@@ -60,7 +56,7 @@ class ProfileSerializer(serializers.ModelSerializer[ExpertProfile]):
 class ProfileList(generics.ListAPIView[ExpertProfile]):
     """The pool for coordinators; every profile returned is logged as viewed."""
 
-    permission_classes = [IsAuthenticated, IsCoordinator]
+    permission_classes = [IsAuthenticated, api_permission("experts.coordinate_pool")]
     serializer_class = ProfileSerializer
 
     def get_queryset(self) -> Any:

@@ -6,12 +6,30 @@ Lived-experience data is seen only by the person and by participation coordinato
 
 from __future__ import annotations
 
+from typing import Any
+
 import rules
 
 from osallisuus.accounts.permissions import is_coordinator, is_coordinator_or_admin, is_staff_member
 
-rules.add_perm("experts.view_pool", is_coordinator)
+
+@rules.predicate
+def requested_it(user: Any, request: Any) -> bool:
+    return request is not None and request.requested_by_id == getattr(user, "pk", None)
+
+
+@rules.predicate
+def is_the_expert(user: Any, assignment: Any) -> bool:
+    """The person doing the assignment (their own contract, claims and feedback)."""
+    return assignment is not None and assignment.profile.user_id == getattr(user, "pk", None)
+
+
+# The coordinator runs the pool: profiles, applicants, invitations, contracts, claims, payroll.
+rules.add_perm("experts.coordinate_pool", is_coordinator)
 rules.add_perm("experts.file_request", is_staff_member)
+# The requester or a coordinator may change or cancel a request (until the work starts).
+rules.add_perm("experts.manage_request", is_coordinator | requested_it)
+rules.add_perm("experts.claim_fees", is_the_expert)
 
 # Admin screens: the vocabulary of experience areas and the fee tables.
 rules.add_perm("experts", is_coordinator_or_admin)

@@ -12,7 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from osallisuus.accounts.models import STAFF_ROLES, Role
+from osallisuus.accounts.models import STAFF_ROLES
 from osallisuus.accounts.selectors import roles_of
 
 from .models import (
@@ -31,7 +31,7 @@ FAIRNESS_WINDOW = datetime.timedelta(days=365)
 
 
 def is_coordinator(user: Any) -> bool:
-    return Role.COORDINATOR in roles_of(user)
+    return bool(user.has_perm("experts.coordinate_pool"))
 
 
 def is_staff(user: Any) -> bool:

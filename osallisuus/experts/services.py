@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
@@ -17,8 +17,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from osallisuus.accounts.models import Role
-from osallisuus.accounts.selectors import roles_of
 from osallisuus.accounts.services import assign_role
+from osallisuus.authorization import require
 from osallisuus.notifications.services import send_email
 
 from .fees import LineInput, price_claim
@@ -56,10 +56,6 @@ def consent_text() -> str:
 
 class ContractNotSignedError(Exception):
     """An assignment cannot start before both parties have signed the current contract."""
-
-
-def _is_coordinator(user: Any) -> bool:
-    return Role.COORDINATOR in roles_of(user)
 
 
 @dataclass
@@ -126,8 +122,7 @@ def update_profile(*, profile: ExpertProfile, data: ProfileData) -> ExpertProfil
 @transaction.atomic
 def approve_applicant(*, profile: ExpertProfile, by: Any) -> ExpertProfile:
     """The applicant joins the pool and gets the expert role; training comes next."""
-    if not _is_coordinator(by):
-        raise PermissionDenied
+    require(by, "experts.coordinate_pool")
     profile.status = ProfileStatus.ACTIVE
     profile.approved_at = timezone.now()
     if profile.stage == Stage.FORMING:
@@ -147,8 +142,7 @@ def record_training(
     date: datetime.date,
     certificate: UploadedFile | None = None,
 ) -> TrainingRecord:
-    if not _is_coordinator(by):
-        raise PermissionDenied
+    require(by, "experts.coordinate_pool")
     record = TrainingRecord(
         profile=profile, course=course, organiser=organiser, date=date, recorded_by=by
     )
@@ -165,8 +159,7 @@ def record_training(
 def update_membership(
     *, profile: ExpertProfile, by: Any, status: str, stage: str, support_person: Any
 ) -> ExpertProfile:
-    if not _is_coordinator(by):
-        raise PermissionDenied
+    require(by, "experts.coordinate_pool")
     profile.status = status
     profile.stage = stage
     profile.support_person = support_person
@@ -192,8 +185,7 @@ def change_request(
 ) -> ExpertRequest:
     """The requester or a coordinator changes a request before the work has started. Everyone
     invited (and not declined) is told when the time, place, length or language changes."""
-    if not may_manage_request(by, request):
-        raise PermissionDenied
+    require(by, "experts.manage_request", request)
     request = ExpertRequest.objects.select_for_update().get(pk=request.pk)
     if not open_to_change(request):
         raise ValidationError(_("The work has already started, so the request cannot be changed."))
@@ -273,8 +265,7 @@ def invite(
     *, request: ExpertRequest, profiles: Iterable[ExpertProfile], by: Any
 ) -> list[Invitation]:
     """Invite people to a request; each gets a link to accept or decline without signing in."""
-    if not _is_coordinator(by):
-        raise PermissionDenied
+    require(by, "experts.coordinate_pool")
     created = []
     now = timezone.now()
     for profile in profiles:
@@ -317,11 +308,6 @@ def answer_invitation(*, invitation: Invitation, accept: bool) -> Assignment | N
     return assignment
 
 
-def may_manage_request(user: Any, request: ExpertRequest) -> bool:
-    """The requester or a coordinator may change or cancel a request."""
-    return _is_coordinator(user) or request.requested_by_id == user.pk
-
-
 def open_to_change(request: ExpertRequest) -> bool:
     """A request can be changed or withdrawn until the work has started."""
     return (
@@ -339,8 +325,7 @@ def cancel_request(*, request: ExpertRequest, by: Any, reason: str) -> ExpertReq
     Open invitations can no longer be accepted, agreed assignments are cancelled, and everyone
     invited is told why, in their own language.
     """
-    if not may_manage_request(by, request):
-        raise PermissionDenied
+    require(by, "experts.manage_request", request)
     request = ExpertRequest.objects.select_for_update().get(pk=request.pk)
     if not open_to_change(request):
         raise ValidationError(
@@ -476,11 +461,10 @@ def sign_contract(*, contract: Contract, by: Any) -> Contract:
     if by == contract.assignment.profile.user:
         if contract.expert_signed_at is None:
             contract.expert_signed_at, contract.expert_signed_by = now, by
-    elif _is_coordinator(by):
+    else:
+        require(by, "experts.coordinate_pool")
         if contract.coordinator_signed_at is None:
             contract.coordinator_signed_at, contract.coordinator_signed_by = now, by
-    else:
-        raise PermissionDenied
     contract.save()
     return contract
 
@@ -488,8 +472,7 @@ def sign_contract(*, contract: Contract, by: Any) -> Contract:
 @transaction.atomic
 def start_assignment(*, assignment: Assignment, by: Any) -> Assignment:
     """Seed 000: no work without a contract signed by both parties."""
-    if not _is_coordinator(by):
-        raise PermissionDenied
+    require(by, "experts.coordinate_pool")
     contract = current_contract(assignment)
     if contract is None or not contract.fully_signed:
         raise ContractNotSignedError(_("Both parties must sign the contract before the start."))
@@ -505,8 +488,7 @@ def start_assignment(*, assignment: Assignment, by: Any) -> Assignment:
 
 @transaction.atomic
 def finish_assignment(*, assignment: Assignment, by: Any) -> Assignment:
-    if not _is_coordinator(by):
-        raise PermissionDenied
+    require(by, "experts.coordinate_pool")
     if assignment.status != Assignment.Status.STARTED:
         raise ContractNotSignedError(_("Only a started assignment can be marked done."))
     assignment.status = Assignment.Status.DONE
@@ -526,8 +508,7 @@ def submit_claim(
     *, assignment: Assignment, by: Any, lines: list[LineInput], expenses: list[ExpenseInput]
 ) -> Claim:
     """The expert claims after a started or done assignment; sums are priced at once."""
-    if by != assignment.profile.user:
-        raise PermissionDenied
+    require(by, "experts.claim_fees", assignment)
     if assignment.status not in (Assignment.Status.STARTED, Assignment.Status.DONE):
         raise ValidationError(_("You can claim once the assignment has started."))
     if not lines and not expenses:
@@ -566,8 +547,7 @@ def submit_claim(
 @transaction.atomic
 def decide_claim(*, claim: Claim, by: Any, approve: bool, reason: str = "") -> Claim:
     """Approve for payroll, or return to the expert with a reason they see."""
-    if not _is_coordinator(by):
-        raise PermissionDenied
+    require(by, "experts.coordinate_pool")
     if claim.status != Claim.Status.SUBMITTED:
         raise ValidationError(_("This claim has already been handled."))
     if not approve and not reason.strip():
@@ -595,8 +575,7 @@ def decide_claim(*, claim: Claim, by: Any, approve: bool, reason: str = "") -> C
 
 @transaction.atomic
 def mark_claims_paid(*, claims: Iterable[Claim], by: Any) -> int:
-    if not _is_coordinator(by):
-        raise PermissionDenied
+    require(by, "experts.coordinate_pool")
     ids = [c.pk for c in claims if c.status == Claim.Status.APPROVED]
     return Claim.objects.filter(pk__in=ids).update(status=Claim.Status.PAID)
 
@@ -608,10 +587,9 @@ def give_assignment_feedback(
     """Both sides give short feedback after the work; the expert's stage moves to evaluation."""
     if by == assignment.profile.user:
         side = AssignmentFeedback.Side.EXPERT
-    elif _is_coordinator(by) or by == assignment.request.requested_by:
-        side = AssignmentFeedback.Side.ORGANISATION
     else:
-        raise PermissionDenied
+        require(by, "experts.manage_request", assignment.request)
+        side = AssignmentFeedback.Side.ORGANISATION
     feedback, _created = AssignmentFeedback.objects.update_or_create(
         assignment=assignment, side=side, defaults={"author": by, "rating": rating, "text": text}
     )
@@ -655,8 +633,7 @@ def erase_profile(*, profile: ExpertProfile, by: Any) -> ExpertProfile:
     """The coordinator confirms erasure. Paid and approved claims and the contracts they rest on
     are kept (bookkeeping law); lived-experience data, contact details, training, feedback and
     unpaid claims are removed, and the person leaves the pool."""
-    if not _is_coordinator(by):
-        raise PermissionDenied
+    require(by, "experts.coordinate_pool")
     kept = [Claim.Status.APPROVED, Claim.Status.PAID]
     profile.experience_areas.clear()
     profile.consents.all().delete()

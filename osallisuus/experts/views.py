@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from osallisuus.audit.models import AccessLog
 from osallisuus.audit.services import record_access, record_bulk_access
+from osallisuus.authorization import permission_required, require
 
 from . import documents, selectors, services
 from .fees import LineInput, NoFeeTableError
@@ -35,11 +36,6 @@ from .forms import (
     TrainingForm,
 )
 from .models import Assignment, Claim, ClaimExpense, ExpertProfile, ProfileStatus, TrainingRecord
-
-
-def _require_coordinator(request: HttpRequest) -> None:
-    if not request.user.has_perm("experts.view_pool"):
-        raise PermissionDenied
 
 
 def _year_param(request: HttpRequest) -> int:
@@ -343,19 +339,15 @@ def assignment_feedback(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Requests (any staff member) ---------------------------------------------------------------
 
 
-@login_required
+@permission_required("experts.file_request")
 def requests(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("experts.file_request"):
-        raise PermissionDenied
     page = Paginator(selectors.requests_for(request.user), 25).get_page(request.GET.get("page"))
     return render(request, "experts/requests.html", {"page": page})
 
 
-@login_required
+@permission_required("experts.file_request")
 @require_http_methods(["GET", "POST"])
 def new_request(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("experts.file_request"):
-        raise PermissionDenied
     form = RequestForm(request.POST or None)
     if form.is_valid():
         data = dict(form.cleaned_data)
@@ -371,11 +363,9 @@ def new_request(request: HttpRequest) -> HttpResponse:
 def edit_request(request: HttpRequest, pk: int) -> HttpResponse:
     """The requester or a coordinator changes the request until the work starts."""
     expert_request = selectors.access_request(user=request.user, pk=pk)
-    if not (
-        services.may_manage_request(request.user, expert_request)
-        and services.open_to_change(expert_request)
-    ):
-        raise PermissionDenied
+    require(request.user, "experts.manage_request", expert_request)
+    if not services.open_to_change(expert_request):
+        raise Http404
     form = RequestForm(request.POST or None, instance=expert_request)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -395,7 +385,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "expert_request": expert_request,
         "assignments": expert_request.assignments.select_related("profile__user"),
     }
-    if services.may_manage_request(request.user, expert_request) and services.open_to_change(
+    if request.user.has_perm("experts.manage_request", expert_request) and services.open_to_change(
         expert_request
     ):
         context["cancel_form"] = CancelRequestForm(auto_id="cancel-%s")
@@ -414,10 +404,9 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "experts/request_detail.html", context)
 
 
-@login_required
+@permission_required("experts.coordinate_pool")
 @require_POST
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_coordinator(request)
     expert_request = selectors.access_request(user=request.user, pk=pk)
     ids = [c.profile.pk for c in selectors.candidates_for(expert_request) if not c.invited]
     form = InviteForm(request.POST, choices=[(i, str(i)) for i in ids])
@@ -436,9 +425,8 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Coordination ------------------------------------------------------------------------------
 
 
-@login_required
+@permission_required("experts.coordinate_pool")
 def pool(request: HttpRequest) -> HttpResponse:
-    _require_coordinator(request)
     form = PoolFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     profiles = selectors.pool(**{k: v for k, v in filters.items() if v})
@@ -453,9 +441,8 @@ def pool(request: HttpRequest) -> HttpResponse:
     return render(request, "experts/pool.html", {"form": form, "page": page})
 
 
-@login_required
+@permission_required("experts.coordinate_pool")
 def applicants(request: HttpRequest) -> HttpResponse:
-    _require_coordinator(request)
     profiles = selectors.pool(status=ProfileStatus.APPLICANT)
     erasures = ExpertProfile.objects.filter(
         erasure_requested_at__isnull=False, erased_at__isnull=True
@@ -463,10 +450,9 @@ def applicants(request: HttpRequest) -> HttpResponse:
     return render(request, "experts/applicants.html", {"profiles": profiles, "erasures": erasures})
 
 
-@login_required
+@permission_required("experts.coordinate_pool")
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_coordinator(request)
     profile = selectors.access_profile(user=request.user, pk=pk)
     training_form = TrainingForm(prefix="training")
     membership_form = MembershipForm(
@@ -520,9 +506,8 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required("experts.coordinate_pool")
 def claims(request: HttpRequest) -> HttpResponse:
-    _require_coordinator(request)
     submitted = Claim.objects.filter(status=Claim.Status.SUBMITTED).select_related(
         "assignment__request", "assignment__profile__user"
     )
@@ -586,9 +571,8 @@ def _log_export(request: HttpRequest, rows: list[selectors.PayrollRow]) -> None:
     )
 
 
-@login_required
+@permission_required("experts.coordinate_pool")
 def payroll_csv(request: HttpRequest) -> HttpResponse:
-    _require_coordinator(request)
     start, end = _period(request)
     rows = selectors.approved_claims(start=start, end=end)
     _log_export(request, rows)
@@ -599,9 +583,8 @@ def payroll_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@login_required
+@permission_required("experts.coordinate_pool")
 def payroll_xlsx(request: HttpRequest) -> HttpResponse:
-    _require_coordinator(request)
     start, end = _period(request)
     rows = selectors.approved_claims(start=start, end=end)
     _log_export(request, rows)
@@ -613,10 +596,9 @@ def payroll_xlsx(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@login_required
+@permission_required("experts.coordinate_pool")
 @require_POST
 def mark_paid(request: HttpRequest) -> HttpResponse:
-    _require_coordinator(request)
     count = services.mark_claims_paid(
         claims=Claim.objects.filter(status=Claim.Status.APPROVED), by=request.user
     )
@@ -624,9 +606,8 @@ def mark_paid(request: HttpRequest) -> HttpResponse:
     return redirect("experts:claims")
 
 
-@login_required
+@permission_required("experts.coordinate_pool")
 def yearly_summary(request: HttpRequest) -> HttpResponse:
-    _require_coordinator(request)
     year = _year_param(request)
     return render(
         request,
@@ -655,10 +636,9 @@ def cancel_request(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(expert_request)
 
 
-@login_required
+@permission_required("experts.coordinate_pool")
 @require_POST
 def remind(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_coordinator(request)
     expert_request = selectors.access_request(user=request.user, pk=pk)
     count = services.send_reminders()
     messages.success(request, _("%(count)s reminders sent.") % {"count": count})

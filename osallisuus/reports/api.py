@@ -13,19 +13,15 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView
-from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from osallisuus.authorization import api_permission
 from osallisuus.pagination import StandardPagination
 
 from .forms import PeriodForm
 from .selectors import access_service, access_unit, aggregate_rows, report_units
-
-
-class MayViewReports(BasePermission):
-    def has_permission(self, request: Request, view: Any) -> bool:
-        return bool(request.user and request.user.has_perm("reports.view_reports"))
 
 
 class MonthField(serializers.CharField):
@@ -54,7 +50,7 @@ class AggregateSerializer(serializers.Serializer[Any]):
 class Aggregates(ListAPIView):  # type: ignore[type-arg]
     """Monthly figures per unit in the caller's scope (the last twelve months by default)."""
 
-    permission_classes = [IsAuthenticated, MayViewReports]
+    permission_classes = [IsAuthenticated, api_permission("reports.view_reports")]
     pagination_class = StandardPagination
     serializer_class = AggregateSerializer
 

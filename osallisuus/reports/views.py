@@ -6,8 +6,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -17,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from osallisuus.accounts.models import Role
 from osallisuus.accounts.selectors import roles_of
+from osallisuus.authorization import permission_required
 from osallisuus.feedback.report_selectors import export_items
 from osallisuus.organisation.models import Unit
 
@@ -37,11 +36,6 @@ from .selectors import (
 from .services import record_export
 
 COUNTY_ROLES = {Role.COORDINATOR, Role.DECISION_MAKER, Role.ADMINISTRATOR}
-
-
-def _require_reports(request: HttpRequest) -> None:
-    if not request.user.has_perm("reports.view_reports"):
-        raise PermissionDenied
 
 
 def _charts(board: Dashboard) -> dict[str, Any]:
@@ -102,11 +96,10 @@ def _render(
     return render(request, "reports/dashboard.html", context)
 
 
-@login_required
+@permission_required("reports.view_reports")
 @require_GET
 def county(request: HttpRequest) -> HttpResponse:
     """The whole county for county-wide roles; the user's own units for unit staff."""
-    _require_reports(request)
     units = report_units(request.user)
     county_wide = bool(roles_of(request.user) & COUNTY_ROLES)
     return _render(
@@ -122,10 +115,9 @@ def county(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required("reports.view_reports")
 @require_GET
 def unit(request: HttpRequest, code: str) -> HttpResponse:
-    _require_reports(request)
     the_unit = access_unit(user=request.user, code=code)
     return _render(
         request,
@@ -136,10 +128,9 @@ def unit(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required("reports.view_reports")
 @require_GET
 def service(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_reports(request)
     the_service, units = access_service(user=request.user, pk=pk)
     return _render(
         request,
@@ -162,12 +153,10 @@ def _export_units(request: HttpRequest) -> QuerySet[Unit]:
     return report_units(request.user)
 
 
-@login_required
+@permission_required("reports.export_reports")
 @require_GET
 def export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
     """Answers (one row per item) or aggregates (unit × month), scoped to the user."""
-    if not request.user.has_perm("reports.export_reports"):
-        raise PermissionDenied
     if kind not in ("answers", "aggregates") or fmt not in exports.FORMATS:
         raise Http404
     units = _export_units(request)

@@ -27,8 +27,9 @@ def signed_in_only() -> dict[str, int]:
     return {ANON: 302, **dict.fromkeys(SIGNED_IN, 200)}
 
 
-def only(*allowed: str, others: int = 403) -> dict[str, int]:
-    """Anonymous users are sent to sign in; the allowed roles get 200, the others `others`."""
+def only(*allowed: str, others: int = 404) -> dict[str, int]:
+    """Anonymous users are sent to sign in; the allowed roles get 200, the others `others`
+    (404: a refusal reveals nothing)."""
     return {ANON: 302, **{r: (200 if r in allowed else others) for r in SIGNED_IN}}
 
 

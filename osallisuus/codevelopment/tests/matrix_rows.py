@@ -78,9 +78,9 @@ VISIBLE = {
     **dict.fromkeys([STAFF, MANAGER, COORD, DECIDER, ADMIN], 200),
 }
 # Run by the facilitator; coordinators and administrators may step in.
-MANAGE = {**VISIBLE, STAFF: 403, MANAGER: 403, DECIDER: 403}
+MANAGE = {**VISIBLE, STAFF: 404, MANAGER: 404, DECIDER: 404}
 # Only the named decision maker (none named yet).
-DECIDE = {**VISIBLE, **dict.fromkeys([STAFF, MANAGER, COORD, DECIDER, ADMIN], 403)}
+DECIDE = {**VISIBLE, **dict.fromkeys([STAFF, MANAGER, COORD, DECIDER, ADMIN], 404)}
 POST_ONLY = {ANON: 302, **dict.fromkeys(SIGNED_IN, 405)}
 
 ROWS: Rows = {
@@ -113,7 +113,7 @@ ROWS: Rows = {
     "codevelopment:board_changes": (workshop_kwargs, VISIBLE),
     "codevelopment:note_edit": (
         lambda c: {**workshop_kwargs(c), "note_pk": c["note"].pk},
-        {**VISIBLE, **dict.fromkeys([STAFF, MANAGER, COORD, DECIDER, ADMIN], 403)},
+        {**VISIBLE, **dict.fromkeys([STAFF, MANAGER, COORD, DECIDER, ADMIN], 404)},
     ),
     "codevelopment:public_list": (lambda c: {}, everyone(200)),
     "codevelopment:public": (project_kwargs, everyone(200)),

@@ -38,6 +38,11 @@ def post_only() -> dict[str, int]:
     return {ANON: 302, **dict.fromkeys(SIGNED_IN, 405)}
 
 
+def coordinator_post_only() -> dict[str, int]:
+    """POST-only pages of the coordinator: a GET is 405 for them, others are refused first."""
+    return {**only(COORD), COORD: 405}
+
+
 ROWS: Rows = {
     "experts:home": (lambda c: {}, everyone(200)),
     "experts:apply": (lambda c: {}, {ANON: 302, **dict.fromkeys(SIGNED_IN, 200)}),
@@ -71,15 +76,15 @@ ROWS: Rows = {
         lambda c: {"pk": _pool(c)["request"].pk},
         only(COORD, others=404),
     ),
-    "experts:invite": (lambda c: {"pk": _pool(c)["request"].pk}, post_only()),
-    "experts:remind": (lambda c: {"pk": _pool(c)["request"].pk}, post_only()),
+    "experts:invite": (lambda c: {"pk": _pool(c)["request"].pk}, coordinator_post_only()),
+    "experts:remind": (lambda c: {"pk": _pool(c)["request"].pk}, coordinator_post_only()),
     "experts:cancel_request": (lambda c: {"pk": _pool(c)["request"].pk}, post_only()),
     "experts:edit_request": (lambda c: {"pk": _open_request(c).pk}, only(COORD, others=404)),
     "experts:pool": (lambda c: {}, only(COORD)),
     "experts:applicants": (lambda c: {}, only(COORD)),
     "experts:profile": (lambda c: {"pk": _pool(c)["expert_profile"].pk}, only(COORD)),
     "experts:claims": (lambda c: {}, only(COORD)),
-    "experts:mark_paid": (lambda c: {}, post_only()),
+    "experts:mark_paid": (lambda c: {}, coordinator_post_only()),
     "experts:payroll_csv": (lambda c: {}, only(COORD)),
     "experts:payroll_xlsx": (lambda c: {}, only(COORD)),
     "experts:yearly_summary": (lambda c: {}, only(COORD)),

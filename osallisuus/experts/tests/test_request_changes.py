@@ -148,5 +148,5 @@ def test_a_bad_change_is_refused_and_nothing_is_saved(client_as):
 def test_a_started_or_someone_elses_request_cannot_be_changed(client_as):
     trail = assignment_with_claim()
     url = reverse("experts:edit_request", kwargs={"pk": trail["request"].pk})
-    assert client_as("coordinator").get(url).status_code == 403
+    assert client_as("coordinator").get(url).status_code == 404
     assert client_as("staff").get(url).status_code == 404

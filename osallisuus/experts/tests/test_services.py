@@ -4,12 +4,13 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone, translation
 
 from osallisuus.accounts.selectors import roles_of
 from osallisuus.accounts.tests.factories import UserFactory, user_with_role
+from osallisuus.authorization import NotPermitted
 from osallisuus.experts import services
 from osallisuus.experts.fees import LineInput
 from osallisuus.experts.models import Assignment, Claim, ExpertProfile, Invitation
@@ -62,7 +63,7 @@ def test_approving_an_applicant_gives_the_expert_role():
 
 
 def test_only_a_coordinator_approves():
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.approve_applicant(profile=make_profile(), by=user_with_role("staff"))
 
 
@@ -112,7 +113,7 @@ def test_the_contract_has_the_six_sections_in_finnish_and_swedish():
 
 def test_someone_else_cannot_sign_the_experts_part():
     _coordinator, _profile, assignment = _accepted()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         services.sign_contract(
             contract=services.current_contract(assignment), by=user_with_role("expert")
         )

@@ -67,13 +67,13 @@ def test_the_requester_sees_name_languages_and_roles_but_no_lived_experience(cli
     assert profile.name in page
     assert "Mielenterveys" not in page and "Mental health" not in page
     assert "Induktiosilmukka" not in page
-    assert client.get(reverse("experts:profile", kwargs={"pk": profile.pk})).status_code == 403
+    assert client.get(reverse("experts:profile", kwargs={"pk": profile.pk})).status_code == 404
 
 
 @pytest.mark.parametrize("role", ["staff", "unit_manager", "decision_maker", "expert"])
 def test_nobody_but_coordinators_reads_the_pool_through_the_api(client_as, role):
     make_profile(areas=[ExperienceAreaFactory()])
-    assert client_as(role).get(reverse("api:expert-profile-list")).status_code == 403
+    assert client_as(role).get(reverse("api:expert-profile-list")).status_code == 404
 
 
 def test_the_api_gives_coordinators_the_pool_and_logs_it(client_as):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from osallisuus.tests.matrix import ANON, SIGNED_IN, STAFF_ROLES, Rows, only
 
-API_STAFF_ONLY = {ANON: 403, **{r: (200 if r in STAFF_ROLES else 403) for r in SIGNED_IN}}
+API_STAFF_ONLY = {ANON: 403, **{r: (200 if r in STAFF_ROLES else 404) for r in SIGNED_IN}}
 
 ROWS: Rows = {
     "reports:county": (lambda c: {}, only(*STAFF_ROLES)),
