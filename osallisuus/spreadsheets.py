@@ -65,9 +65,16 @@ class CsvWriter:
 
     def __init__(self, out: Any, **fmtparams: Any) -> None:
         self._writer = csv.writer(out, **fmtparams)
+        # Python's csv quotes a field only for the line-end characters of the dialect: with
+        # lineterminator="\n" a carriage return inside a text would end the row for a reader,
+        # so a row holding one has every field quoted instead.
+        self._line_ends = {"\r", "\n"} - set(self._writer.dialect.lineterminator)
+        self._quoted = csv.writer(out, **(fmtparams | {"quoting": csv.QUOTE_ALL}))
 
     def writerow(self, values: Iterable[Any]) -> None:
-        self._writer.writerow([csv_cell(value) for value in values])
+        row = [csv_cell(value) for value in values]
+        breaks = any(isinstance(v, str) and self._line_ends & set(v) for v in row)
+        (self._quoted if breaks else self._writer).writerow(row)
 
     def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
         for row in rows:
