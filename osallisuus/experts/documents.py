@@ -3,7 +3,6 @@ CSV and XLSX."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import Any
@@ -11,10 +10,11 @@ from xml.sax.saxutils import escape  # noqa: S406  (escaping our own text for re
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+from osallisuus.spreadsheets import CsvWriter, XlsxSheet
 
 from .models import Contract
 from .selectors import PayrollRow, YearRow
@@ -142,7 +142,7 @@ def _cells(row: PayrollRow) -> list[Any]:
 def payroll_csv(rows: list[PayrollRow]) -> str:
     """Semicolon-separated with a decimal point, as Finnish payroll systems read it."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
+    writer = CsvWriter(out, delimiter=";")
     writer.writerow(payroll_header())
     for row in rows:
         writer.writerow(
@@ -152,16 +152,9 @@ def payroll_csv(rows: list[PayrollRow]) -> str:
 
 
 def payroll_xlsx(rows: list[PayrollRow]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None  # noqa: S101
-    sheet.title = _("Payroll")[:31]
+    sheet = XlsxSheet(_("Payroll")[:31])
     sheet.append(payroll_header())
+    formats = {3: "dd.mm.yyyy"} | dict.fromkeys(range(5, 10), "0.00")
     for row in rows:
-        sheet.append(_cells(row))
-        for cell in sheet[sheet.max_row][5:10]:
-            cell.number_format = "0.00"
-        sheet.cell(row=sheet.max_row, column=4).number_format = "dd.mm.yyyy"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        sheet.append(_cells(row), number_formats=formats)
+    return sheet.to_bytes()

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from osallisuus.audit.models import AccessLog
 from osallisuus.audit.services import record_access, record_bulk_access
 from osallisuus.authorization import permission_required, require
+from osallisuus.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download
 
 from . import documents, selectors, services
 from .fees import LineInput, NoFeeTableError
@@ -576,11 +577,11 @@ def payroll_csv(request: HttpRequest) -> HttpResponse:
     start, end = _period(request)
     rows = selectors.approved_claims(start=start, end=end)
     _log_export(request, rows)
-    response = HttpResponse(
-        "\ufeff" + documents.payroll_csv(rows), content_type="text/csv; charset=utf-8"
+    return download(
+        filename="palkanmaksu.csv",
+        content_type=CSV_CONTENT_TYPE,
+        body="\ufeff" + documents.payroll_csv(rows),
     )
-    response["Content-Disposition"] = 'attachment; filename="palkanmaksu.csv"'
-    return response
 
 
 @permission_required("experts.coordinate_pool")
@@ -588,12 +589,11 @@ def payroll_xlsx(request: HttpRequest) -> HttpResponse:
     start, end = _period(request)
     rows = selectors.approved_claims(start=start, end=end)
     _log_export(request, rows)
-    response = HttpResponse(
-        documents.payroll_xlsx(rows),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return download(
+        filename="palkanmaksu.xlsx",
+        content_type=XLSX_CONTENT_TYPE,
+        body=documents.payroll_xlsx(rows),
     )
-    response["Content-Disposition"] = 'attachment; filename="palkanmaksu.xlsx"'
-    return response
 
 
 @permission_required("experts.coordinate_pool")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 
 from django import forms
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from osallisuus.analysis.corrections import gold_lines, latest_corrections
 from osallisuus.authorization import permission_required
 from osallisuus.organisation.selectors import public_unit
+from osallisuus.spreadsheets import CSV_CONTENT_TYPE, CsvWriter, download
 
 from .forms import (
     AssignForm,
@@ -368,15 +368,14 @@ def _handle(
 @permission_required("feedback.export_label_corrections")
 def label_corrections_csv(request: HttpRequest) -> HttpResponse:
     """Label corrections as evaluation data (gold format, redacted text): coordinators only."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="label-corrections.csv"'
-    writer = csv.writer(response)
+    response = download(filename="label-corrections.csv", content_type=CSV_CONTENT_TYPE)
+    writer = CsvWriter(response)
     writer.writerow(["id", "text", "lang", "themes", "sentiment", "urgent"])
     for line in gold_lines(latest_corrections(label_corrections_visible_to(request.user))):
         writer.writerow(
             [
                 line["id"],
-                _spreadsheet_safe(line["text"]),
+                line["text"],
                 line["lang"],
                 ";".join(line["themes"]),
                 line["sentiment"],
@@ -384,8 +383,3 @@ def label_corrections_csv(request: HttpRequest) -> HttpResponse:
             ]
         )
     return response
-
-
-def _spreadsheet_safe(text: str) -> str:
-    """A cell a spreadsheet will not run as a formula (CSV injection)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -14,6 +14,8 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from osallisuus.spreadsheets import CSV_CONTENT_TYPE, download
+
 from .forms import UnitImportForm
 from .models import Municipality, Organiser, Producer, Service, ServiceArea, Unit
 from .selectors import current_organiser
@@ -74,8 +76,7 @@ class UnitAdmin(admin.ModelAdmin):
     def export_csv(self, request: HttpRequest) -> HttpResponse:
         if not self.has_view_permission(request):
             return HttpResponse(status=403)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="units.csv"'
+        response = download(filename="units.csv", content_type=CSV_CONTENT_TYPE)
         export_units(response)  # type: ignore[arg-type]
         return response
 

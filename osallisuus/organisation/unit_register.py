@@ -1,6 +1,8 @@
 """The unit register as CSV: the format counties exchange with other systems.
 
 Import is all-or-nothing: every row is checked first, and a file with any bad row saves nothing.
+Text a spreadsheet would run as a formula (a phone number "+358...") is exported with a leading
+quote (osallisuus.spreadsheets); the import takes that quote off again.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from typing import IO, Protocol
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from osallisuus.spreadsheets import CsvWriter, csv_text
 
 from .models import (
     SERVICE_LANGUAGES,
@@ -101,11 +105,11 @@ def export_units(out: TextSink) -> int:
     units = Unit.objects.select_related("service__area", "producer", "municipality").order_by(
         "code"
     )
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    writer = CsvWriter(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
     count = 0
     for row in unit_rows(units):
-        writer.writerow(row)
+        writer.writerow(row[column] for column in COLUMNS)
         count += 1
     return count
 
@@ -168,7 +172,8 @@ def import_units(source: IO[str], *, organiser: Organiser) -> ImportResult:
     seen_codes: dict[str, int] = {}
     for row in reader:
         line = reader.line_num
-        clean = {key: (value or "").strip() for key, value in row.items() if key}
+        # Our own exports quote text a spreadsheet would run; read it back as it was.
+        clean = {key: csv_text(value or "").strip() for key, value in row.items() if key}
         if None in row:
             result.errors.append(RowError(line, _("The row has more fields than the header.")))
             continue

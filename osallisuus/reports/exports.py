@@ -6,7 +6,6 @@ contact details or names, and the redacted text only.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
@@ -16,6 +15,7 @@ from typing import Any
 from django.utils.crypto import salted_hmac
 
 from osallisuus.feedback.report_selectors import ExportItem
+from osallisuus.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, CsvWriter, XlsxSheet
 
 ANSWER_COLUMNS = (
     "id",
@@ -35,8 +35,8 @@ ANSWER_COLUMNS = (
     "text",
 )
 FORMATS = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": CSV_CONTENT_TYPE,
+    "xlsx": XLSX_CONTENT_TYPE,
     "json": "application/json",
 }
 
@@ -71,11 +71,9 @@ def aggregate_dicts(rows: Iterable[Any]) -> list[dict[str, Any]]:
 
 
 def _cell(value: Any) -> Any:
-    """Lists as ';'-joined text; text that a spreadsheet would run as a formula is defused."""
+    """Lists as ';'-joined text (the spreadsheet writers keep formulas out)."""
     if isinstance(value, list | tuple):
-        value = ";".join(str(v) for v in value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
+        return ";".join(str(v) for v in value)
     return value
 
 
@@ -85,21 +83,16 @@ def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> 
         return json.dumps(list(rows), ensure_ascii=False, indent=1).encode()
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.writer(buffer)
+        writer = CsvWriter(buffer)
         writer.writerow(columns)
         for row in rows:
             writer.writerow(["" if row[c] is None else _cell(row[c]) for c in columns])
         # A byte-order mark so spreadsheet programs read the Finnish letters right.
         return ("\ufeff" + buffer.getvalue()).encode()
     if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet("data")
+        sheet = XlsxSheet("data", write_only=True)
         sheet.append(list(columns))
         for row in rows:
             sheet.append([_cell(row[c]) for c in columns])
-        out = io.BytesIO()
-        workbook.save(out)
-        return out.getvalue()
+        return sheet.to_bytes()
     raise ValueError(fmt)

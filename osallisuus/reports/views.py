@@ -18,6 +18,7 @@ from osallisuus.accounts.selectors import roles_of
 from osallisuus.authorization import permission_required
 from osallisuus.feedback.report_selectors import export_items
 from osallisuus.organisation.models import Unit
+from osallisuus.spreadsheets import download
 
 from . import charts, exports
 from .forms import PeriodForm
@@ -189,10 +190,10 @@ def export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
         rows=len(rows),
         path=request.path,
     )
-    response = HttpResponse(body, content_type=exports.FORMATS[fmt])
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="feedback-{kind}-{stamp}.{fmt}"'
-    return response
+    return download(
+        filename=f"feedback-{kind}-{stamp}.{fmt}", content_type=exports.FORMATS[fmt], body=body
+    )
 
 
 def _last_day(period: Period) -> date:
