@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "osallisuus.security.note_forwarded_without_proxy_count",
     "osallisuus.security.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -134,13 +135,14 @@ LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "pages:home"
 
 # Log-in rate limiting (django-axes): five failures lock the username+address pair for 15 min.
+# The address is the one the rate limits count (NUM_PROXIES below; osallisuus/security.py).
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("LOGIN_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "osallisuus.security.client_address"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Osallisuus")
@@ -246,8 +248,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "osallisuus.pagination.StandardPagination",
-    # Proxies in front of the app (1 behind one proxy): the client address for throttling is
-    # then read from X-Forwarded-For as the proxy set it, not as the client claims it.
+    # Proxies in front of the app (1 behind one proxy; 0: clients connect directly): the client
+    # address for throttling and log-in lock-outs is then read from X-Forwarded-For as the
+    # proxy set it, not as the client claims it. `check --deploy` warns while it is unset.
     "NUM_PROXIES": env.int("NUM_PROXIES", default=None),
     "DEFAULT_VERSIONING_CLASS": None,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
