@@ -41,7 +41,6 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_tasks",
@@ -242,9 +241,11 @@ ANALYSIS_SEMANTIC = env.bool("ANALYSIS_SEMANTIC", default=True)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # The token class comes first: DRF asks the first class how to answer a refused request,
+    # so an expired or revoked token gets 401 (accounts/api_auth.py).
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "osallisuus.accounts.api_auth.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "osallisuus.pagination.StandardPagination",
