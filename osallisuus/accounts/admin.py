@@ -28,6 +28,7 @@ class UserAdmin(AuditedAdminMixin, DjangoUserAdmin):
     fieldsets = (
         *(DjangoUserAdmin.fieldsets or ()),
         (_("Language"), {"fields": ["preferred_language"]}),
+        (_("Staff directory"), {"fields": ["oidc_subject"]}),
     )
 
 

@@ -41,7 +41,14 @@ class User(AbstractUser):
     # The staff directory's stable subject ("sub") for this person: OIDC sign-ins match on it,
     # never on the e-mail address, which the directory may change or give to someone else.
     oidc_subject = models.CharField(
-        _("directory subject"), max_length=255, blank=True, default="", editable=False
+        _("directory subject"),
+        max_length=255,
+        blank=True,
+        default="",
+        help_text=_(
+            "The staff directory's identifier (sub) for this person. The first directory "
+            "sign-in sets it; an administrator may enter it to link an existing account."
+        ),
     )
 
     class Meta:

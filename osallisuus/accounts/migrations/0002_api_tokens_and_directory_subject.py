@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='user',
             name='oidc_subject',
-            field=models.CharField(blank=True, default='', editable=False, max_length=255, verbose_name='directory subject'),
+            field=models.CharField(blank=True, default='', help_text="The staff directory's identifier (sub) for this person. The first directory sign-in sets it; an administrator may enter it to link an existing account.", max_length=255, verbose_name='directory subject'),
         ),
         migrations.AddConstraint(
             model_name='user',
