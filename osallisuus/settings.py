@@ -41,7 +41,6 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_tasks",
@@ -62,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "osallisuus.security.note_forwarded_without_proxy_count",
     "osallisuus.security.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -134,22 +134,23 @@ LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "pages:home"
 
 # Log-in rate limiting (django-axes): five failures lock the username+address pair for 15 min.
+# The address is the one the rate limits count (NUM_PROXIES below; osallisuus/security.py).
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("LOGIN_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "osallisuus.security.client_address"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Osallisuus")
 # Demo accounts show their current one-time code on the verification page, only with DEBUG.
 SHOW_DEMO_OTP = DEBUG
 
-# OpenID Connect for the county's staff directory: on when OIDC_RP_CLIENT_ID is set.
+# OpenID Connect for the county's staff directory (osallisuus/accounts/oidc.py): on when its
+# connection variables are set; some set and others missing stops the start-up.
 OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
-OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
 OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
 OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
 OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
@@ -157,24 +158,38 @@ OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", default="")
 OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
 OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
 OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile")
-# The county's identity provider enforces its own MFA; its sign-ins count as two-factor.
-OIDC_TRUST_IDP_MFA = env.bool("OIDC_TRUST_IDP_MFA", default=True)
+# An account made before the directory was connected is linked to its directory entry by
+# e-mail only when this is on (and exactly one active account has the address).
+OIDC_LINK_EXISTING_BY_EMAIL = env.bool("OIDC_LINK_EXISTING_BY_EMAIL", default=False)
+# A directory sign-in counts as two-factor only when this is on AND the provider says so in
+# its `amr` claim (one of OIDC_MFA_AMR_VALUES) or `acr` claim (one of OIDC_MFA_ACR_VALUES).
+OIDC_TRUST_IDP_MFA = env.bool("OIDC_TRUST_IDP_MFA", default=False)
+OIDC_MFA_AMR_VALUES = env.list("OIDC_MFA_AMR_VALUES", default=["mfa", "otp", "hwk"])
+OIDC_MFA_ACR_VALUES = env.list("OIDC_MFA_ACR_VALUES", default=[])
+OIDC_CALLBACK_CLASS = "osallisuus.accounts.oidc.CountyOIDCCallbackView"
+LOGIN_REDIRECT_URL_FAILURE = "/tili/kirjaudu/"
+_oidc_connection = [
+    "OIDC_RP_CLIENT_ID",
+    "OIDC_RP_CLIENT_SECRET",
+    "OIDC_OP_AUTHORIZATION_ENDPOINT",
+    "OIDC_OP_TOKEN_ENDPOINT",
+    "OIDC_OP_USER_ENDPOINT",
+    "OIDC_OP_JWKS_ENDPOINT",
+]
+_oidc_set = [name for name in _oidc_connection if globals()[name]]
+OIDC_ENABLED = bool(_oidc_set)
 if OIDC_ENABLED:
-    _missing = [
-        name
-        for name in (
-            "OIDC_RP_CLIENT_SECRET",
-            "OIDC_OP_AUTHORIZATION_ENDPOINT",
-            "OIDC_OP_TOKEN_ENDPOINT",
-            "OIDC_OP_USER_ENDPOINT",
-        )
-        if not globals()[name]
-    ]
-    if OIDC_RP_SIGN_ALGO.startswith("RS") and not OIDC_OP_JWKS_ENDPOINT:
-        _missing.append("OIDC_OP_JWKS_ENDPOINT")
+    # The JWKS endpoint is needed for signatures by a key pair, not for a shared secret.
+    _oidc_needed = _oidc_connection
+    if not OIDC_RP_SIGN_ALGO.startswith(("RS", "ES")):
+        _oidc_needed = _oidc_connection[:-1]
+    _missing = [name for name in _oidc_needed if name not in _oidc_set]
     if _missing:
         raise ImproperlyConfigured(
-            "OIDC_RP_CLIENT_ID is set but these are missing: " + ", ".join(_missing)
+            "OIDC is half configured: "
+            + ", ".join(_oidc_set)
+            + " set, but these are missing: "
+            + ", ".join(_missing)
         )
     AUTHENTICATION_BACKENDS.append("osallisuus.accounts.oidc.CountyOIDCBackend")
 
@@ -240,14 +255,17 @@ ANALYSIS_SEMANTIC = env.bool("ANALYSIS_SEMANTIC", default=True)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # The token class comes first: DRF asks the first class how to answer a refused request,
+    # so an expired or revoked token gets 401 (accounts/api_auth.py).
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "osallisuus.accounts.api_auth.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "osallisuus.pagination.StandardPagination",
-    # Proxies in front of the app (1 behind one proxy): the client address for throttling is
-    # then read from X-Forwarded-For as the proxy set it, not as the client claims it.
+    # Proxies in front of the app (1 behind one proxy; 0: clients connect directly): the client
+    # address for throttling and log-in lock-outs is then read from X-Forwarded-For as the
+    # proxy set it, not as the client claims it. `check --deploy` warns while it is unset.
     "NUM_PROXIES": env.int("NUM_PROXIES", default=None),
     "DEFAULT_VERSIONING_CLASS": None,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -1,12 +1,18 @@
-"""Admin screens for accounts: administrators manage users and their scoped roles."""
+"""Admin screens for accounts: administrators manage users, their scoped roles, API tokens."""
 
-from django.contrib import admin
+from typing import Any, cast
+
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from osallisuus.audit.admin import AuditedAdminMixin
 
-from .models import RoleAssignment, User
+from .models import ApiToken, RoleAssignment, User
+from .services import revoke_api_token
 
 
 class RoleAssignmentInline(admin.TabularInline):
@@ -22,6 +28,7 @@ class UserAdmin(AuditedAdminMixin, DjangoUserAdmin):
     fieldsets = (
         *(DjangoUserAdmin.fieldsets or ()),
         (_("Language"), {"fields": ["preferred_language"]}),
+        (_("Staff directory"), {"fields": ["oidc_subject"]}),
     )
 
 
@@ -31,3 +38,51 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     autocomplete_fields = ["user", "unit", "service"]
     search_fields = ["user__username", "unit__name_fi", "service__name_fi"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Administrators see everyone's tokens and revoke them; only owners make them."""
+
+    list_display = [
+        "name",
+        "user",
+        "prefix",
+        "created_at",
+        "expires_at",
+        "last_used_at",
+        "revoked_at",
+    ]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "user__username", "prefix"]
+    readonly_fields = (
+        "user",
+        "name",
+        "prefix",
+        "created_at",
+        "expires_at",
+        "last_used_at",
+        "revoked_at",
+        "revoked_by",
+    )
+    fields = readonly_fields  # nothing is edited here: a token is only revoked
+    actions = ["revoke"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.action(description=_("Revoke the selected tokens"), permissions=["change"])
+    def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
+        tokens = list(queryset.filter(revoked_at__isnull=True))
+        for token in tokens:
+            revoke_api_token(token=token, by=cast(User, request.user))
+        count = len(tokens)
+        self.message_user(
+            request,
+            ngettext("%(count)d token revoked.", "%(count)d tokens revoked.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )

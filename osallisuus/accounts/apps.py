@@ -7,4 +7,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and roles")
 
     def ready(self) -> None:
+        from osallisuus import security  # noqa: F401  (registers the NUM_PROXIES deploy check)
+
         from . import permissions  # noqa: F401  (registers the permission rules)

@@ -1,4 +1,4 @@
-"""Administrators run the platform's own machinery (groups, devices, lock-outs, tokens, tasks).
+"""Administrators run the platform's own machinery (groups, devices, lock-outs, tasks).
 
 They are not superusers: capability data such as lived experience stays behind its own rules.
 """
@@ -9,9 +9,7 @@ from typing import Any
 
 from .selectors import roles_of
 
-PLATFORM_APPS = frozenset(
-    {"auth", "otp_totp", "otp_static", "axes", "authtoken", "django_tasks_database"}
-)
+PLATFORM_APPS = frozenset({"auth", "otp_totp", "otp_static", "axes", "django_tasks_database"})
 
 
 class PlatformAdministratorBackend:

@@ -1,4 +1,4 @@
-"""Sign-in forms: password, then a one-time code from an authenticator app."""
+"""Sign-in forms (password, then a one-time code from an authenticator app) and API tokens."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+
+from .services import API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS
 
 
 class LoginForm(AuthenticationForm):
@@ -42,3 +44,18 @@ class TokenForm(forms.Form):
         if not self.device.verify_token(token):
             raise forms.ValidationError(_("The code is wrong or has expired. Try the next one."))
         return token
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        help_text=_("Where the token is used, for example “reporting script”."),
+    )
+    days = forms.IntegerField(
+        label=_("Valid for (days)"),
+        min_value=1,
+        max_value=API_TOKEN_MAX_DAYS,
+        initial=API_TOKEN_DEFAULT_DAYS,
+        help_text=_("From 1 to %(max)d days.") % {"max": API_TOKEN_MAX_DAYS},
+    )

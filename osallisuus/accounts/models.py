@@ -1,10 +1,12 @@
-"""Users and their roles. A resident needs no account; roles give staff their scope."""
+"""Users, their roles and their API tokens. A resident needs no account; roles give scope."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from osallisuus.organisation.models import Service, Unit
@@ -36,10 +38,29 @@ class User(AbstractUser):
         choices=[("fi", "suomi"), ("sv", "svenska"), ("en", "English")],
         default="fi",
     )
+    # The staff directory's stable subject ("sub") for this person: OIDC sign-ins match on it,
+    # never on the e-mail address, which the directory may change or give to someone else.
+    oidc_subject = models.CharField(
+        _("directory subject"),
+        max_length=255,
+        blank=True,
+        default="",
+        help_text=_(
+            "The staff directory's identifier (sub) for this person. The first directory "
+            "sign-in sets it; an administrator may enter it to link an existing account."
+        ),
+    )
 
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["oidc_subject"],
+                condition=~Q(oidc_subject=""),
+                name="unique_oidc_subject",
+            ),
+        ]
 
 
 class RoleAssignment(models.Model):
@@ -71,3 +92,57 @@ class RoleAssignment(models.Model):
     def __str__(self) -> str:
         scope = self.unit or self.service
         return f"{self.get_role_display()} ({scope})" if scope else self.get_role_display()
+
+
+class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
+    def usable(self) -> ApiTokenQuerySet:
+        """Tokens that still open the API: not revoked, not expired, of an active user."""
+        return self.filter(
+            revoked_at__isnull=True, expires_at__gt=timezone.now(), user__is_active=True
+        )
+
+
+class ApiToken(models.Model):
+    """A named, expiring key to the API. Only a hash of the secret is kept; it is shown once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("owner"),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    # The first characters of the secret, so its owner can tell which key a program uses.
+    prefix = models.CharField(_("beginning of the key"), max_length=8)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
+    )
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=F("created_at")), name="api_token_expires_after_creation"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -61,6 +61,10 @@ rules.add_perm("accounts.view_roleassignment", is_coordinator_or_admin)
 rules.add_perm("accounts.add_roleassignment", is_administrator)
 rules.add_perm("accounts.change_roleassignment", is_administrator)
 rules.add_perm("accounts.delete_roleassignment", is_administrator)
+# API tokens: staff make their own (after two-factor); administrators see and revoke anyone's.
+rules.add_perm("accounts.use_api_tokens", is_staff_member)
+rules.add_perm("accounts.view_apitoken", is_administrator)
+rules.add_perm("accounts.change_apitoken", is_administrator)
 
 # The audit log: administrators only, and only to read.
 rules.add_perm("audit", is_administrator)

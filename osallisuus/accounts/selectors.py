@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from osallisuus.organisation.models import Unit
 
-from .models import STAFF_ROLES, UNIT_SCOPED_ROLES, Role, RoleAssignment
+from .models import STAFF_ROLES, UNIT_SCOPED_ROLES, ApiToken, Role, RoleAssignment
 
 
 def roles_of(user: Any) -> frozenset[str]:
@@ -72,3 +73,21 @@ def managers_of(unit: Unit) -> QuerySet[Any]:
         | Q(role_assignments__role=Role.UNIT_MANAGER, role_assignments__service=unit.service_id),
         is_active=True,
     ).distinct()
+
+
+def api_tokens_of(user: Any) -> QuerySet[ApiToken]:
+    """A person's own API tokens, newest first, revoked and expired ones included."""
+    return ApiToken.objects.filter(user=user).order_by("-created_at")
+
+
+def access_own_api_token(*, user: Any, pk: int) -> ApiToken:
+    """One of the user's own tokens; anyone else's is 404, as if it did not exist."""
+    token = api_tokens_of(user).filter(pk=pk).first()
+    if token is None:
+        raise Http404
+    return token
+
+
+def usable_api_token(key_hash: str) -> ApiToken | None:
+    """The token with this hashed secret, if it still opens the API, with its owner."""
+    return ApiToken.objects.usable().select_related("user").filter(key_hash=key_hash).first()

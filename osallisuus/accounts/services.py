@@ -1,13 +1,28 @@
-"""Writes on accounts: granting roles and setting up two-factor devices."""
+"""Writes on accounts: granting roles, two-factor devices and API tokens."""
 
 from __future__ import annotations
 
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from osallisuus.audit.models import AccessLog
+from osallisuus.audit.services import record_access
 from osallisuus.organisation.models import Service, Unit
 
-from .models import Role, RoleAssignment, User
+from .models import ApiToken, Role, RoleAssignment, User
+
+# API tokens live 90 days unless their maker chooses otherwise, and a year at the most.
+API_TOKEN_DEFAULT_DAYS = 90
+API_TOKEN_MAX_DAYS = 365
+# How often a token's last use is written down: a busy script does not write on every call.
+API_TOKEN_USE_RESOLUTION = timedelta(minutes=1)
 
 # Roles that maintain registers in the admin screens.
 ADMIN_SCREEN_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
@@ -44,3 +59,59 @@ def pending_totp_device(user: User) -> TOTPDevice:
 def confirm_totp_device(device: TOTPDevice) -> None:
     device.confirmed = True
     device.save(update_fields=["confirmed"])
+
+
+def hash_api_key(secret: str) -> str:
+    """The stored form of a token's secret (256 random bits, so a fast hash is enough)."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+@transaction.atomic
+def create_api_token(
+    *, owner: User, name: str, days: int, two_factor_done: bool
+) -> tuple[ApiToken, str]:
+    """Make an API token; return it with its secret, which is shown once and never stored.
+
+    Only someone who passed the two-factor step in this session may make one: a token signs
+    in without it.
+    """
+    if not two_factor_done or not owner.has_perm("accounts.use_api_tokens"):
+        raise PermissionDenied
+    if not 1 <= days <= API_TOKEN_MAX_DAYS:
+        raise ValidationError(
+            _("A token is valid for 1 to %(max)d days.") % {"max": API_TOKEN_MAX_DAYS}
+        )
+    secret = secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=owner,
+        name=name,
+        prefix=secret[:8],
+        key_hash=hash_api_key(secret),
+        expires_at=timezone.now() + timedelta(days=days),
+    )
+    record_access(
+        actor=owner, obj=token, action=AccessLog.Action.CHANGE, reason="API token created"
+    )
+    return token, secret
+
+
+@transaction.atomic
+def revoke_api_token(*, token: ApiToken, by: User) -> None:
+    """Stop a token from working at once; its owner or an administrator may."""
+    if token.user_id != by.pk and not by.has_perm("accounts.change_apitoken"):
+        raise PermissionDenied
+    if token.revoked_at is not None:
+        return
+    token.revoked_at = timezone.now()
+    token.revoked_by = by
+    token.save(update_fields=["revoked_at", "revoked_by"])
+    record_access(actor=by, obj=token, action=AccessLog.Action.CHANGE, reason="API token revoked")
+
+
+def note_api_token_use(token: ApiToken) -> None:
+    """Record when the token was last used (to the minute, so a busy caller costs no writes)."""
+    now = timezone.now()
+    if token.last_used_at is not None and now - token.last_used_at < API_TOKEN_USE_RESOLUTION:
+        return
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    token.last_used_at = now

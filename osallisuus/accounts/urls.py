@@ -8,4 +8,6 @@ urlpatterns = [
     path("kirjaudu/", views.LoginView.as_view(), name="login"),
     path("vahvistus/", views.two_factor, name="two_factor"),
     path("ulos/", views.logout_view, name="logout"),
+    path("tunnukset/", views.api_tokens, name="api_tokens"),
+    path("tunnukset/<int:pk>/peru/", views.revoke_api_token, name="revoke_api_token"),
 ]

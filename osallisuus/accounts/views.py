@@ -1,4 +1,4 @@
-"""Sign-in, two-factor set-up and verification, sign-out and the user's own account page."""
+"""Sign-in, two-factor set-up and verification, sign-out, the account page and API tokens."""
 
 from __future__ import annotations
 
@@ -10,19 +10,22 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp.oath import TOTP
 
-from .forms import LoginForm, TokenForm
+from . import services
+from .forms import ApiTokenForm, LoginForm, TokenForm
 from .middleware import is_two_factor_done
 from .models import RoleAssignment, User
-from .selectors import needs_two_factor
+from .selectors import access_own_api_token, api_tokens_of, needs_two_factor
 from .services import confirm_totp_device, confirmed_totp_device, pending_totp_device
 
 
@@ -90,3 +93,44 @@ def account(request: HttpRequest) -> HttpResponse:
         "accounts/account.html",
         {"assignments": assignments, "two_factor_done": is_two_factor_done(request)},
     )
+
+
+@never_cache
+@login_required
+@permission_required("accounts.use_api_tokens", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    """The user's API tokens: make one (shown once), see when each was used, revoke."""
+    if not is_two_factor_done(request):
+        # /tili/ is open before the second factor, but a token must not be.
+        query = urlencode({"next": request.get_full_path()})
+        return redirect(f"{reverse('accounts:two_factor')}?{query}")
+    user = cast(User, request.user)
+    form = ApiTokenForm(request.POST or None)
+    new_secret = None
+    if form.is_valid():
+        token, new_secret = services.create_api_token(
+            owner=user,
+            name=form.cleaned_data["name"],
+            days=form.cleaned_data["days"],
+            two_factor_done=is_two_factor_done(request),
+        )
+        messages.success(request, _("Token “%(name)s” made.") % {"name": token.name})
+        form = ApiTokenForm()
+    # The secret is in this one answer only (never_cache: not in any cache either).
+    return render(
+        request,
+        "accounts/api_tokens.html",
+        {"form": form, "tokens": api_tokens_of(user), "new_secret": new_secret},
+    )
+
+
+@require_POST
+@login_required
+def revoke_api_token(request: HttpRequest, pk: int) -> HttpResponse:
+    """Revoke one of one's own tokens; someone else's is 404."""
+    user = cast(User, request.user)
+    token = access_own_api_token(user=user, pk=pk)
+    services.revoke_api_token(token=token, by=user)
+    messages.success(request, _("Token “%(name)s” revoked.") % {"name": token.name})
+    return redirect("accounts:api_tokens")

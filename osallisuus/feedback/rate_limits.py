@@ -28,27 +28,12 @@ from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, router
 from django.http import HttpRequest
 from rest_framework.request import Request
-from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
+
+from osallisuus.security import client_address
 
 # About one hit in PURGE_EVERY also deletes the expired rows of the cache table.
 PURGE_EVERY = 500
-
-
-def client_address(request: HttpRequest) -> str:
-    """The address to count against, for the web forms and the API throttles alike.
-
-    Behind N proxies (NUM_PROXIES) the client is the Nth address from the end of
-    X-Forwarded-For: the entries before it are whatever the client claimed. Without
-    NUM_PROXIES the header is ignored, since anyone can send one and get a fresh budget.
-    """
-    remote = str(request.META.get("REMOTE_ADDR", ""))
-    proxies = api_settings.NUM_PROXIES
-    forwarded = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
-    if not proxies or not forwarded:
-        return remote
-    addresses = forwarded.split(",")
-    return addresses[-min(proxies, len(addresses))].strip() or remote
 
 
 def _counter_key(key: str, window_index: int) -> str:

@@ -71,9 +71,9 @@ def _no_throttling(settings: Any, unit: Any, other_unit: Any) -> Iterator[None]:
 
 @pytest.fixture
 def admin_token(make_user: Any) -> str:
-    from rest_framework.authtoken.models import Token
+    from osallisuus.accounts.tests.factories import api_key_for
 
-    return Token.objects.create(user=make_user("administrator")).key
+    return api_key_for(make_user("administrator"))
 
 
 @schema.parametrize()

@@ -9,7 +9,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from osallisuus.accounts.models import User
-from osallisuus.accounts.services import assign_role
+from osallisuus.accounts.services import assign_role, create_api_token
 
 PASSWORD = "correct-horse-battery"
 
@@ -51,3 +51,27 @@ def sign_in(client: Any, user: User) -> None:
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
+
+
+def sign_in_browser(page: Any, live_server: Any, user: User, *, language: str = "fi") -> None:
+    """Give a browser tab the session of a user signed in with both factors, in a language."""
+    from django.test import Client
+
+    client = Client()
+    sign_in(client, user)
+    page.context.add_cookies(
+        [
+            {
+                "name": "sessionid",
+                "value": client.cookies["sessionid"].value,
+                "url": live_server.url,
+            },
+            {"name": "django_language", "value": language, "url": live_server.url},
+        ]
+    )
+
+
+def api_key_for(user: User, *, days: int = 90) -> str:
+    """The secret of a new API token of the user, as made after the two-factor step."""
+    _token, secret = create_api_token(owner=user, name="test", days=days, two_factor_done=True)
+    return secret

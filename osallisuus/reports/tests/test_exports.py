@@ -121,14 +121,14 @@ def test_the_aggregates_api_is_paginated_and_scoped(client, login, unit, other_u
 
 
 def test_the_aggregates_api_accepts_a_token(unit, make_user):
-    from rest_framework.authtoken.models import Token
     from rest_framework.test import APIClient
+
+    from osallisuus.accounts.tests.factories import api_key_for
 
     make_feedback(unit, score=5)
     rebuild_rollups()
-    token = Token.objects.create(user=make_user("coordinator"))
     api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    api.credentials(HTTP_AUTHORIZATION=f"Token {api_key_for(make_user('coordinator'))}")
     assert api.get("/api/v1/reports/aggregates/").json()["count"] == 1
 
 

@@ -1,0 +1,139 @@
+"""A tiny OpenID Connect provider for tests: a real HTTP server on 127.0.0.1 in a thread.
+
+It signs ID tokens with its own RSA key (published at /jwks), and its /authorize endpoint
+answers at once for whoever `person` is, so a test walks the whole code flow the way a
+browser would: the app's start URL, the provider, the app's callback.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import jwt
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+CLIENT_ID = "osallisuus-test"
+CLIENT_SECRET = "test-client-secret"  # noqa: S105 (a test provider's)
+KEY_ID = "test-key"
+
+
+class LocalProvider:
+    """Who signs in (`person`, the user info) and what the ID token adds (`id_token_claims`)."""
+
+    def __init__(self) -> None:
+        self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        self.person: dict[str, Any] = {}
+        self.id_token_claims: dict[str, Any] = {}
+        self._codes: dict[str, dict[str, Any]] = {}
+        self._access_tokens: dict[str, dict[str, Any]] = {}
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> LocalProvider:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def settings(self) -> dict[str, Any]:
+        return {
+            "OIDC_RP_CLIENT_ID": CLIENT_ID,
+            "OIDC_RP_CLIENT_SECRET": CLIENT_SECRET,
+            "OIDC_OP_AUTHORIZATION_ENDPOINT": f"{self.url}/authorize",
+            "OIDC_OP_TOKEN_ENDPOINT": f"{self.url}/token",
+            "OIDC_OP_USER_ENDPOINT": f"{self.url}/userinfo",
+            "OIDC_OP_JWKS_ENDPOINT": f"{self.url}/jwks",
+            "OIDC_RP_SIGN_ALGO": "RS256",
+        }
+
+    def _id_token(self, nonce: str) -> str:
+        now = int(time.time())
+        claims = {
+            "iss": self.url,
+            "aud": CLIENT_ID,
+            "sub": self.person["sub"],
+            "iat": now,
+            "exp": now + 300,
+            "nonce": nonce,
+            **self.id_token_claims,
+        }
+        return jwt.encode(claims, self.key, algorithm="RS256", headers={"kid": KEY_ID})
+
+    def _jwks(self) -> dict[str, Any]:
+        public = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key()))
+        return {"keys": [{**public, "kid": KEY_ID, "alg": "RS256", "use": "sig"}]}
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        provider = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+                pass
+
+            def _json(self, body: dict[str, Any], status: int = 200) -> None:
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self) -> None:  # noqa: N802
+                url = urlsplit(self.path)
+                query = {k: v[0] for k, v in parse_qs(url.query).items()}
+                if url.path == "/authorize":
+                    if query.get("client_id") != CLIENT_ID:
+                        return self._json({"error": "unauthorized_client"}, 400)
+                    code = secrets.token_urlsafe(16)
+                    provider._codes[code] = {"nonce": query.get("nonce", "")}
+                    target = (
+                        query["redirect_uri"]
+                        + "?"
+                        + urlencode({"code": code, "state": query["state"]})
+                    )
+                    self.send_response(302)
+                    self.send_header("Location", target)
+                    self.end_headers()
+                elif url.path == "/userinfo":
+                    token = self.headers.get("Authorization", "").removeprefix("Bearer ")
+                    if token not in provider._access_tokens:
+                        return self._json({"error": "invalid_token"}, 401)
+                    self._json(provider._access_tokens[token])
+                elif url.path == "/jwks":
+                    self._json(provider._jwks())
+                else:
+                    self._json({"error": "not_found"}, 404)
+                return None
+
+            def do_POST(self) -> None:  # noqa: N802
+                length = int(self.headers.get("Content-Length") or 0)
+                form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
+                grant = provider._codes.pop(form.get("code", ""), None)
+                if (
+                    urlsplit(self.path).path != "/token"
+                    or grant is None
+                    or form.get("client_id") != CLIENT_ID
+                    or form.get("client_secret") != CLIENT_SECRET
+                ):
+                    return self._json({"error": "invalid_grant"}, 400)
+                access_token = secrets.token_urlsafe(16)
+                provider._access_tokens[access_token] = dict(provider.person)
+                self._json(
+                    {
+                        "access_token": access_token,
+                        "token_type": "Bearer",
+                        "id_token": provider._id_token(grant["nonce"]),
+                    }
+                )
+                return None
+
+        return Handler
