@@ -137,6 +137,10 @@ MANAGE = {**VISIBLE, RESIDENT: 403, STAFF: 403, MANAGER: 403, DECIDER: 403}
 DECIDE = {**VISIBLE, **dict.fromkeys([RESIDENT, STAFF, MANAGER, *RUNNERS], 403)}
 
 
+# Group members write on boards and register; those running the project may too.
+PARTICIPATE = {**MANAGE, **dict.fromkeys([RESIDENT, *RUNNERS], 302)}
+
+
 def managed(status: int = 302) -> dict[str, int]:
     return {**MANAGE, **dict.fromkeys(RUNNERS, status)}
 
@@ -245,13 +249,7 @@ ROWS: dict[str, Row] = {
         writes=(
             # Registering is for the group and those running it.
             Write(
-                {
-                    **VISIBLE,
-                    **dict.fromkeys([RESIDENT, *RUNNERS], 302),
-                    STAFF: 403,
-                    MANAGER: 403,
-                    DECIDER: 403,
-                },
+                PARTICIPATE,
                 writers=[RESIDENT, *RUNNERS],
                 label="register",
                 body=lambda c: {
@@ -286,13 +284,7 @@ ROWS: dict[str, Row] = {
         across_units=True,
         writes=(
             Write(
-                {
-                    **VISIBLE,
-                    **dict.fromkeys([RESIDENT, *RUNNERS], 302),
-                    STAFF: 403,
-                    MANAGER: 403,
-                    DECIDER: 403,
-                },
+                PARTICIPATE,
                 writers=[RESIDENT, *RUNNERS],
                 label="note",
                 body=lambda c: {
@@ -301,6 +293,18 @@ ROWS: dict[str, Row] = {
                     "text": "Jono on pitkä",
                 },
                 changes=snapshot("codevelopment.Note"),
+            ),
+            Write(
+                PARTICIPATE,
+                writers=[RESIDENT, *RUNNERS],
+                label="vote",
+                body=lambda c: {"action": "vote", "note": c.note.pk},
+                changes=snapshot("codevelopment.Vote"),
+            ),
+            manage_write(
+                lambda c: {"action": "column", "title": "Ideat"},
+                snapshot("codevelopment.Column"),
+                label="column",
             ),
         ),
     ),

@@ -222,6 +222,20 @@ ROWS: dict[str, Row] = {
                 lambda c: {"action": "reply", "text": "Kiitos palautteesta!"},
                 lambda c: c.feedback.replies.count(),
             ),
+            # Only the unit's own staff are handlers to assign; county-wide roles are told so
+            # beside the form (today a server error: the error is put on an unbound form).
+            Write(
+                {**handling(*HANDLERS, status=302), COORD: 200, ADMIN: 200},
+                writers=[STAFF, MANAGER],
+                label="assign_me",
+                body=lambda c: {"action": "assign_me"},
+                changes=snapshot("feedback.Feedback", "assigned_to_id"),
+            ),
+            handling_write(
+                "labels",
+                lambda c: {"action": "labels", "themes": ["staff_attitude"], "sentiment": "mixed"},
+                snapshot("feedback.Feedback", "themes", "sentiment"),
+            ),
             handling_write(
                 "move",
                 lambda c: {
@@ -278,7 +292,20 @@ ROWS: dict[str, Row] = {
             Write(
                 handling(*MODERATORS, status=302),
                 writers=MODERATORS,
+                label="publish",
                 body=lambda c: {"action": "publish", "text": "Hyvä hoito", "confirmed": "on"},
+                changes=lambda c: list(
+                    type(c.consented_feedback)
+                    .objects.filter(publication__isnull=False)
+                    .values_list("pk", flat=True)
+                ),
+                other={STAFF: 403, STAFF_OTHER: 403},
+            ),
+            Write(
+                handling(*MODERATORS, status=302),
+                writers=MODERATORS,
+                label="reject",
+                body=lambda c: {"action": "reject", "reject-reason": "Tunnistettava tilanne"},
                 changes=lambda c: list(
                     type(c.consented_feedback)
                     .objects.filter(publication__isnull=False)
