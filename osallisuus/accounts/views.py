@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +20,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp.oath import TOTP
+
+from osallisuus.authorization import permission_required
 
 from . import services
 from .forms import ApiTokenForm, LoginForm, TokenForm
@@ -96,8 +98,7 @@ def account(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@login_required
-@permission_required("accounts.use_api_tokens", raise_exception=True)
+@permission_required("accounts.use_api_tokens")
 @require_http_methods(["GET", "POST"])
 def api_tokens(request: HttpRequest) -> HttpResponse:
     """The user's API tokens: make one (shown once), see when each was used, revoke."""

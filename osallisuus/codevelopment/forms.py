@@ -10,8 +10,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from osallisuus.accounts.models import Role, User
+from osallisuus.accounts.selectors import units_in_scope
 from osallisuus.feedback.models import Feedback
-from osallisuus.organisation.models import Service, Unit
+from osallisuus.organisation.models import Service
 
 from .models import Column, Decision, GroupRole, Project, Registration, Stage, Workshop
 from .stages import questions_of
@@ -52,10 +53,12 @@ class ProjectForm(forms.ModelForm):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        cast(Any, self.fields["service"]).queryset = Service.objects.order_by("name_fi")
-        cast(Any, self.fields["units"]).queryset = Unit.objects.filter(active=True).order_by(
-            "name_fi"
+        # A project is for units in the creator's own scope (every unit for county-wide roles).
+        scope = units_in_scope(user)
+        cast(Any, self.fields["service"]).queryset = (
+            Service.objects.filter(units__in=scope).distinct().order_by("name_fi")
         )
+        cast(Any, self.fields["units"]).queryset = scope.filter(active=True).order_by("name_fi")
         if self.instance.pk and not self.is_bound:
             self.initial["feedback_codes"] = " ".join(
                 self.instance.feedback.values_list("reply_code", flat=True)

@@ -261,9 +261,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         post if action == "move" else None, steps=next_steps(feedback.status), auto_id="move-%s"
     )
     note_form = NoteForm(post if action == "note" else None, auto_id="note-%s")
+    candidates = assignment_candidates(feedback.unit)
     assign_form = AssignForm(
         post if action == "assign" else None,
-        candidates=assignment_candidates(feedback.unit),
+        candidates=candidates,
         initial={"assigned_to": feedback.assigned_to_id},
         auto_id="assign-%s",
     )
@@ -293,6 +294,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         form = forms_by_action.get(action, note_form)
         for field, problems in error.errors.items():
             for problem in problems:
+                if not form.is_bound:  # a one-button action ("assign to me") has no fields
+                    messages.error(request, problem)
+                    continue
                 form.add_error(field if field in form.fields else None, problem)
     else:
         if done:
@@ -308,6 +312,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "move_form": move_form,
             "note_form": note_form,
             "assign_form": assign_form,
+            # Coordinators and administrators handle every unit but are not its handlers.
+            "may_take_it": candidates.filter(pk=request.user.pk).exists(),
             "label_form": label_form,
             "template_texts": {str(t.pk): t.text(feedback.language) for t in templates},
             "theme_labels": [

@@ -18,7 +18,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from osallisuus.tests.test_authorization_matrix import MATRIX, admin_rows
+from osallisuus.tests.matrix import World, expected_get
+from osallisuus.tests.test_authorization_matrix import all_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db
@@ -64,19 +65,21 @@ def parse(html: str) -> PageParser:
     return parser
 
 
-def pages_for(role: str, unit: Any) -> dict[str, str]:
+def pages_for(role: str, world: World) -> dict[str, str]:
     """Every URL of the matrix (and the admin changelists) that gives this role a page."""
-    context = {"unit": unit}
-    urls = {name: reverse(name, kwargs=kw(context)) for name, (kw, exp) in MATRIX.items()}
-    urls.update({name: url for name, (url, exp) in admin_rows().items()})
-    expected = {name: exp for name, (kw, exp) in MATRIX.items()}
-    expected.update({name: exp for name, (url, exp) in admin_rows().items()})
-    return {name: url for name, url in urls.items() if expected[name][role] == 200}
+    ctx = world.ctx("own", role)
+    return {
+        name: row.url(name, ctx)
+        for name, row in all_rows().items()
+        if expected_get(row, role, "own") == 200
+    }
 
 
-def html_pages(client: Client, role: str, unit: Any) -> list[tuple[str, Any]]:
+def html_pages(role: str, unit: Any) -> list[tuple[str, Any]]:
+    world = World(unit)
+    client = world.clients[role]
     pages = []
-    for name, url in pages_for(role, unit).items():
+    for name, url in pages_for(role, world).items():
         response = client.get(url)
         if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
             pages.append((name, response))
@@ -128,9 +131,9 @@ def page_problems(name: str, response: Any) -> list[str]:
 # One walk per role (a walk costs seconds) checks everything a page must carry.
 @pytest.mark.parametrize("role", ["anonymous", "staff", "unit_manager", "administrator"])
 def test_every_page_has_a_strict_csp_standard_headers_no_inline_code_and_csrf_on_its_forms(
-    role, client_as, unit
+    role, unit
 ):
-    pages = html_pages(client_as(role), role, unit)
+    pages = html_pages(role, unit)
     problems = [problem for name, response in pages for problem in page_problems(name, response)]
     posting_forms = sum(
         form["method"] == "post"

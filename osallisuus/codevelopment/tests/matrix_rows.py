@@ -1,7 +1,9 @@
 """This app's rows in the authorization matrix (see osallisuus/tests/matrix.py).
 
-The context's project is about unit KST and was started by another coordinator, so none of
-the role users is in its group: staff of the unit see it, experts and residents get 404.
+Each unit has a project about it, started by the coordinator (its facilitator), with a
+workshop, a note of the coordinator's and a resident in the group; the decision maker of the
+matrix is named to decide it. None of the other role users is in a group: staff of the unit see
+the project, staff of other units, experts and residents get 404.
 """
 
 from __future__ import annotations
@@ -19,106 +21,316 @@ from osallisuus.tests.matrix import (
     RESIDENT,
     SIGNED_IN,
     STAFF,
-    Rows,
+    STAFF_OTHER,
+    Row,
+    Write,
     everyone,
     only,
+    post_only,
     signed_in_only,
+    snapshot,
 )
 
-
-def project_of(context: dict[str, Any]) -> Any:
-    if "project" not in context:
-        from django.utils import timezone
-
-        from osallisuus.accounts.tests.factories import user_with_role
-        from osallisuus.codevelopment.services import add_note, create_project, create_workshop
-
-        creator = user_with_role("coordinator")
-        project = create_project(
-            by=creator, title="Ajanvaraus", target="Sujuvampi ajanvaraus", units=[context["unit"]]
-        )
-        project.is_public = True
-        project.save()
-        start = timezone.now() + timedelta(days=7)
-        workshop = create_workshop(
-            project=project,
-            by=creator,
-            preset="timeline",
-            title="Työpaja 1",
-            starts_at=start,
-            ends_at=start + timedelta(hours=2),
-            place="Kirjasto",
-            remote_link="",
-            agenda="",
-            pre_tasks="",
-            between_tasks="",
-            votes_per_participant=3,
-        )
-        note = add_note(
-            workshop=workshop, by=creator, column=workshop.columns.first(), text="Jonot"
-        )
-        context.update(project=project, workshop=workshop, note=note)
-    return context["project"]
+RUNNERS = (COORD, ADMIN)
+CREATORS = (STAFF, MANAGER, COORD, ADMIN)
 
 
-def project_kwargs(context: dict[str, Any]) -> dict[str, Any]:
-    return {"pk": project_of(context).pk}
+def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
+    from django.utils import timezone
+
+    from osallisuus.codevelopment.models import GroupRole
+    from osallisuus.codevelopment.services import (
+        add_member,
+        add_note,
+        create_project,
+        create_workshop,
+        send_proposal,
+    )
+
+    creator = world.users[COORD]
+    project = create_project(
+        by=creator,
+        title="Ajanvaraus",
+        target="Sujuvampi ajanvaraus",
+        units=[unit],
+        is_public=True,
+    )
+    member = add_member(
+        project=project, by=creator, user=world.users[RESIDENT], role=GroupRole.CLIENT
+    )
+    start = timezone.now() + timedelta(days=7)
+    workshop = create_workshop(
+        project=project,
+        by=creator,
+        preset="timeline",
+        title="Työpaja 1",
+        starts_at=start,
+        ends_at=start + timedelta(hours=2),
+        place="Kirjasto",
+        remote_link="",
+        agenda="",
+        pre_tasks="",
+        between_tasks="",
+        votes_per_participant=3,
+    )
+    note = add_note(workshop=workshop, by=creator, column=workshop.columns.first(), text="Jonot")
+    send_proposal(
+        project=project,
+        by=creator,
+        proposal="Otetaan takaisinsoitto käyttöön.",
+        decision_maker=world.users[DECIDER],
+    )
+    return {"project": project, "workshop": workshop, "note": note, "member": member}
 
 
-def workshop_kwargs(context: dict[str, Any]) -> dict[str, Any]:
-    project_of(context)
-    return {"pk": context["workshop"].pk}
+def _project(ctx: Any) -> dict[str, Any]:
+    return {"pk": ctx.project.pk}
+
+
+def _workshop(ctx: Any) -> dict[str, Any]:
+    return {"pk": ctx.workshop.pk}
+
+
+def _project_body(ctx: Any) -> dict[str, Any]:
+    return {
+        "title": "Jonot",
+        "target": "Lyhyemmät jonot",
+        "units": [ctx.unit.pk],
+        "feedback_codes": "",
+        "public_summary": "",
+    }
+
+
+def _workshop_body(ctx: Any) -> dict[str, Any]:
+    return {
+        "title": "Työpaja 2",
+        "starts_at": "2030-01-01T10:00",
+        "ends_at": "2030-01-01T12:00",
+        "place": "Sali",
+        "remote_link": "",
+        "agenda": "",
+        "pre_tasks": "",
+        "between_tasks": "",
+        "votes_per_participant": "3",
+        "preset": "timeline",
+    }
+
+
+def _stage_body(ctx: Any) -> dict[str, Any]:
+    from osallisuus.codevelopment.forms import StageAnswersForm
+
+    form = StageAnswersForm(stage="trial", initial_answers={})
+    return dict.fromkeys(form.fields, "Kokeilemme takaisinsoittoa kuukauden.")
 
 
 # Seen by staff whose scope holds the unit and by county-wide roles; hidden (404) from others.
 VISIBLE = {
     ANON: 302,
-    RESIDENT: 404,
+    RESIDENT: 200,
     EXPERT: 404,
-    **dict.fromkeys([STAFF, MANAGER, COORD, DECIDER, ADMIN], 200),
+    **dict.fromkeys([STAFF, MANAGER, *RUNNERS, DECIDER], 200),
 }
-# Run by the facilitator; coordinators and administrators may step in.
-MANAGE = {**VISIBLE, STAFF: 404, MANAGER: 404, DECIDER: 404}
-# Only the named decision maker (none named yet).
-DECIDE = {**VISIBLE, **dict.fromkeys([STAFF, MANAGER, COORD, DECIDER, ADMIN], 404)}
-POST_ONLY = {ANON: 302, **dict.fromkeys(SIGNED_IN, 405)}
+# Run by the facilitator; coordinators and administrators may step in. Group members and
+# staff of the unit see it (404 on changing it).
+MANAGE = {**VISIBLE, RESIDENT: 404, STAFF: 404, MANAGER: 404, DECIDER: 404}
+# Only the named decision maker.
+DECIDE = {**VISIBLE, **dict.fromkeys([RESIDENT, STAFF, MANAGER, *RUNNERS], 404)}
 
-ROWS: Rows = {
-    "codevelopment:projects": (lambda c: {}, signed_in_only()),
-    "codevelopment:project_create": (lambda c: {}, only(STAFF, MANAGER, COORD, ADMIN)),
-    "codevelopment:project": (project_kwargs, VISIBLE),
-    "codevelopment:project_edit": (project_kwargs, MANAGE),
-    "codevelopment:stage": (lambda c: {**project_kwargs(c), "stage": "trial"}, VISIBLE),
-    "codevelopment:move_stage": (project_kwargs, POST_ONLY),
-    "codevelopment:group": (project_kwargs, VISIBLE),
-    "codevelopment:remove_member": (
-        lambda c: {**project_kwargs(c), "member_pk": project_of(c).members.first().pk},
-        POST_ONLY,
+
+# Group members write on boards and register; those running the project may too.
+PARTICIPATE = {**MANAGE, **dict.fromkeys([RESIDENT, *RUNNERS], 302)}
+
+
+def managed(status: int = 302) -> dict[str, int]:
+    return {**MANAGE, **dict.fromkeys(RUNNERS, status)}
+
+
+def manage_write(body: Any, changes: Any, label: str = "") -> Write:
+    return Write(managed(), writers=RUNNERS, body=body, changes=changes, label=label)
+
+
+ROWS: dict[str, Row] = {
+    "codevelopment:projects": Row(signed_in_only(), reads_post=True),
+    # Staff name the units of a new project; only units in their scope are offered.
+    "codevelopment:project_create": Row(
+        only(*CREATORS),
+        across_units=True,
+        other={STAFF: 200, STAFF_OTHER: 200, MANAGER: 200},
+        writes=(
+            Write(
+                only(*CREATORS, status=302),
+                writers=CREATORS,
+                body=_project_body,
+                changes=snapshot("codevelopment.Project"),
+                other={STAFF: 200, STAFF_OTHER: 200, MANAGER: 200},
+            ),
+        ),
     ),
-    "codevelopment:outcomes": (project_kwargs, VISIBLE),
-    "codevelopment:decide": (project_kwargs, DECIDE),
-    "codevelopment:report": (project_kwargs, VISIBLE),
-    "codevelopment:report_pdf": (project_kwargs, VISIBLE),
-    "codevelopment:workshop_create": (project_kwargs, MANAGE),
-    "codevelopment:workshop": (workshop_kwargs, VISIBLE),
-    "codevelopment:workshop_edit": (workshop_kwargs, MANAGE),
-    "codevelopment:workshop_ics": (workshop_kwargs, VISIBLE),
-    # No material in the context (files are not written here): 404 where the workshop is seen;
+    "codevelopment:project": Row(VISIBLE, kwargs=_project, across_units=True, reads_post=True),
+    "codevelopment:project_edit": Row(
+        MANAGE,
+        kwargs=_project,
+        across_units=True,
+        writes=(manage_write(_project_body, snapshot("codevelopment.Project", "title")),),
+    ),
+    "codevelopment:stage": Row(
+        VISIBLE,
+        kwargs=lambda c: {**_project(c), "stage": "trial"},
+        across_units=True,
+        writes=(manage_write(_stage_body, snapshot("codevelopment.StageAnswer", "text")),),
+    ),
+    "codevelopment:move_stage": Row(
+        post_only(),
+        kwargs=_project,
+        across_units=True,
+        writes=(
+            manage_write(lambda c: {"stage": "meetings"}, snapshot("codevelopment.StageChange")),
+        ),
+    ),
+    "codevelopment:group": Row(
+        VISIBLE,
+        kwargs=_project,
+        across_units=True,
+        writes=(
+            manage_write(
+                lambda c: {"person": c.users[EXPERT].username, "role": "client"},
+                snapshot("codevelopment.Member"),
+            ),
+        ),
+    ),
+    "codevelopment:remove_member": Row(
+        post_only(),
+        kwargs=lambda c: {**_project(c), "member_pk": c.member.pk},
+        across_units=True,
+        writes=(manage_write(lambda c: {}, snapshot("codevelopment.Member")),),
+    ),
+    "codevelopment:outcomes": Row(
+        VISIBLE,
+        kwargs=_project,
+        across_units=True,
+        writes=(
+            manage_write(
+                lambda c: {
+                    "action": "outcomes",
+                    "solution_models": "Takaisinsoitto",
+                    "trial_plan": "Kuukausi",
+                    "evaluation_criteria": "Jonotusaika",
+                    "trial_results": "",
+                },
+                snapshot("codevelopment.Project", "trial_plan"),
+            ),
+        ),
+    ),
+    "codevelopment:decide": Row(
+        DECIDE,
+        kwargs=_project,
+        across_units=True,
+        writes=(
+            Write(
+                {**DECIDE, DECIDER: 302},
+                writers=[DECIDER],
+                body=lambda c: {"decision": "accepted", "reasons": ""},
+                changes=snapshot("codevelopment.Project", "decision"),
+            ),
+        ),
+    ),
+    "codevelopment:report": Row(VISIBLE, kwargs=_project, across_units=True, reads_post=True),
+    "codevelopment:report_pdf": Row(VISIBLE, kwargs=_project, across_units=True, reads_post=True),
+    "codevelopment:workshop_create": Row(
+        MANAGE,
+        kwargs=_project,
+        across_units=True,
+        writes=(manage_write(_workshop_body, snapshot("codevelopment.Workshop")),),
+    ),
+    "codevelopment:workshop": Row(
+        VISIBLE,
+        kwargs=_workshop,
+        across_units=True,
+        writes=(
+            # Registering is for the group and those running it.
+            Write(
+                PARTICIPATE,
+                writers=[RESIDENT, *RUNNERS],
+                label="register",
+                body=lambda c: {
+                    "action": "register",
+                    "remote": "on",
+                    "accessibility_needs": "",
+                    "dietary_needs": "",
+                },
+                changes=snapshot("codevelopment.Registration", "remote"),
+            ),
+        ),
+    ),
+    "codevelopment:workshop_edit": Row(
+        MANAGE,
+        kwargs=_workshop,
+        across_units=True,
+        writes=(manage_write(_workshop_body, snapshot("codevelopment.Workshop", "title")),),
+    ),
+    "codevelopment:workshop_ics": Row(
+        VISIBLE, kwargs=_workshop, across_units=True, reads_post=True
+    ),
+    # No material in the world (files are not written here): 404 where the workshop is seen;
     # test_workshops.py downloads a real one.
-    "codevelopment:material": (
-        lambda c: {**workshop_kwargs(c), "material_pk": 999999},
-        {**VISIBLE, **dict.fromkeys([STAFF, MANAGER, COORD, DECIDER, ADMIN], 404)},
+    "codevelopment:material": Row(
+        {**VISIBLE, **dict.fromkeys(SIGNED_IN, 404)},
+        kwargs=lambda c: {**_workshop(c), "material_pk": 999999},
+        reads_post=True,
     ),
-    "codevelopment:board": (workshop_kwargs, VISIBLE),
-    "codevelopment:board_changes": (workshop_kwargs, VISIBLE),
-    "codevelopment:note_edit": (
-        lambda c: {**workshop_kwargs(c), "note_pk": c["note"].pk},
-        {**VISIBLE, **dict.fromkeys([STAFF, MANAGER, COORD, DECIDER, ADMIN], 404)},
+    "codevelopment:board": Row(
+        VISIBLE,
+        kwargs=_workshop,
+        across_units=True,
+        writes=(
+            Write(
+                PARTICIPATE,
+                writers=[RESIDENT, *RUNNERS],
+                label="note",
+                body=lambda c: {
+                    "action": "note",
+                    "column": c.workshop.columns.first().pk,
+                    "text": "Jono on pitkä",
+                },
+                changes=snapshot("codevelopment.Note"),
+            ),
+            Write(
+                PARTICIPATE,
+                writers=[RESIDENT, *RUNNERS],
+                label="vote",
+                body=lambda c: {"action": "vote", "note": c.note.pk},
+                changes=snapshot("codevelopment.Vote"),
+            ),
+            manage_write(
+                lambda c: {"action": "column", "title": "Ideat"},
+                snapshot("codevelopment.Column"),
+                label="column",
+            ),
+        ),
     ),
-    "codevelopment:public_list": (lambda c: {}, everyone(200)),
-    "codevelopment:public": (project_kwargs, everyone(200)),
-    "api:codevelopment-project-list": (lambda c: {}, everyone(200)),
-    "api:codevelopment-project-detail": (project_kwargs, everyone(200)),
+    "codevelopment:board_changes": Row(VISIBLE, kwargs=_workshop, across_units=True),
+    # Only the note's author (the coordinator who wrote it) edits it.
+    "codevelopment:note_edit": Row(
+        {**VISIBLE, **dict.fromkeys([RESIDENT, STAFF, MANAGER, DECIDER, ADMIN], 404)},
+        kwargs=lambda c: {**_workshop(c), "note_pk": c.note.pk},
+        across_units=True,
+        writes=(
+            Write(
+                {
+                    **VISIBLE,
+                    **dict.fromkeys([RESIDENT, STAFF, MANAGER, DECIDER, ADMIN], 404),
+                    COORD: 302,
+                },
+                writers=[COORD],
+                body=lambda c: {"text": "Parempi"},
+                changes=snapshot("codevelopment.Note", "text"),
+            ),
+        ),
+    ),
+    "codevelopment:public_list": Row(everyone(200), reads_post=True),
+    "codevelopment:public": Row(everyone(200), kwargs=_project, reads_post=True),
+    "api:codevelopment-project-list": Row(everyone(200)),
+    "api:codevelopment-project-detail": Row(everyone(200), kwargs=_project),
 }
 # Admin: app labels / "app.model" labels a coordinator may open (others: administrators only).
 COORDINATOR_ADMIN_APPS: set[str] = set()

@@ -100,14 +100,16 @@ def make_request(*, by: Any = None, **fields: Any) -> ExpertRequest:
     return services.file_request(by=by or user_with_role("staff"), areas=areas, **defaults)
 
 
-def assignment_with_claim() -> dict[str, Any]:
-    """A whole trail: request → invitation → assignment → contract → started → claim."""
+def assignment_with_claim(*, expert: Any = None, requester: Any = None) -> dict[str, Any]:
+    """A whole trail: request → invitation → assignment → contract → started → claim.
+
+    `expert` (a user) gets the profile and `requester` files the request, when given."""
     year = timezone.localdate().year
     if not FeeTable.objects.filter(valid_from__year=year).exists():
         fee_tables(year)
     coordinator = user_with_role("coordinator")
-    profile = make_profile(roles=("developer_client",))
-    request = make_request(starts_at=timezone.now())
+    profile = make_profile(roles=("developer_client",), user=expert)
+    request = make_request(starts_at=timezone.now(), by=requester)
     invitation = services.invite(request=request, profiles=[profile], by=coordinator)[0]
     assignment = services.answer_invitation(invitation=invitation, accept=True)
     assert assignment is not None  # noqa: S101

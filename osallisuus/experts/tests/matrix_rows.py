@@ -1,95 +1,387 @@
 """This app's rows in the authorization matrix (see osallisuus/tests/matrix.py).
 
 Lived-experience data is the person's and the coordinators': nobody else reads a profile,
-an assignment's contract or a claim (404 for objects, 403 for coordinator screens).
+an assignment's contract or a claim (404 for objects and coordinator screens alike). In the
+matrix's world the expert (role "expert") owns a started assignment with a contract to sign
+and a claim, and the staff member (role "staff") filed its request; "expert_other" and
+"staff_other" are another expert of the pool and another staff member of the same unit.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
-from osallisuus.tests.matrix import ANON, COORD, SIGNED_IN, STAFF_ROLES, Rows, everyone, only
+from osallisuus.tests.matrix import (
+    ANON,
+    COORD,
+    EXPERT,
+    EXPERT_OTHER,
+    SIGNED_IN,
+    STAFF,
+    STAFF_OTHER,
+    STAFF_ROLES,
+    Row,
+    Write,
+    everyone,
+    only,
+    post_only,
+    snapshot,
+)
+
+PROFILE_HOLDERS = (EXPERT, EXPERT_OTHER)
+# Signed-in people without a profile in the pool.
+WITHOUT_PROFILE = [r for r in SIGNED_IN if r != EXPERT]
 
 
-def _pool(context: dict[str, Any]) -> dict[str, Any]:
-    """An expert (not the client's user) with an assignment, a contract and a claim."""
-    if "expert_profile" not in context:
-        from osallisuus.experts.tests.factories import assignment_with_claim
+def build_shared(world: Any) -> dict[str, Any]:
+    from decimal import Decimal
 
-        context.update(assignment_with_claim())
-    return context
+    from django.utils import timezone
+
+    from osallisuus.experts import services
+    from osallisuus.experts.fees import LineInput
+    from osallisuus.experts.tests.factories import assignment_with_claim, make_profile, make_request
+
+    users = world.users
+    trail = assignment_with_claim(expert=users[EXPERT], requester=users[STAFF])
+    # A new contract version, not signed yet: the expert and a coordinator may sign it.
+    contract = services.generate_contract(assignment=trail["assignment"])
+    other_profile = make_profile(user=users[EXPERT_OTHER])
+    # An approved claim for the payroll run (the trail's own claim waits for a decision).
+    approved = services.submit_claim(
+        assignment=trail["assignment"],
+        by=users[EXPERT],
+        lines=[LineInput(date=timezone.localdate(), hours=Decimal(1), km=Decimal(0))],
+        expenses=[],
+    )
+    services.decide_claim(claim=approved, by=users[COORD], approve=True, reason="")
+    open_request = make_request(
+        by=users[STAFF], starts_at=trail["request"].starts_at + timedelta(days=30)
+    )
+    pending = services.invite(
+        request=open_request, profiles=[trail["expert_profile"]], by=users[COORD]
+    )[0]
+    return {
+        **trail,
+        "contract": contract,
+        "open_request": open_request,
+        "pending": pending,
+        "other_profile": other_profile,
+    }
 
 
-def _open_request(context: dict[str, Any]) -> Any:
-    """A request another staff member filed, not started: coordinators may change it."""
-    if "open_request" not in context:
-        from osallisuus.experts.tests.factories import make_request
-
-        context["open_request"] = make_request()
-    return context["open_request"]
+_profile_state = snapshot(
+    "experts.ExpertProfile", "user_id", "phone", "status", "stage", "erasure_requested_at"
+)
 
 
-def own_only() -> dict[str, int]:
-    """Pages about one's own profile: nobody in the matrix has one, so 404 once signed in."""
-    return {ANON: 302, **dict.fromkeys(SIGNED_IN, 404)}
+def _profile_body(ctx: Any) -> dict[str, Any]:
+    return {
+        "languages": ["fi"],
+        "roles": ["expert"],
+        "available_remote": "on",
+        "phone": "040 765 4321",
+        "consent": "on",
+    }
 
 
-def post_only() -> dict[str, int]:
-    return {ANON: 302, **dict.fromkeys(SIGNED_IN, 405)}
+def _request_body(ctx: Any) -> dict[str, Any]:
+    from django.utils import timezone
+
+    starts = timezone.localtime(ctx.open_request.starts_at) + timedelta(days=1)
+    return {
+        "topic": "Neuvolan kehittäjäkahvila",
+        "description": "Kahvitarjoilu.",
+        "language": "fi",
+        "starts_at": starts.strftime("%Y-%m-%dT%H:%M"),
+        "mode": "remote",
+        "duration_hours": "2.0",
+        "role": "developer_client",
+        "people_needed": "1",
+        "unit": ctx.world.units["own"].pk,
+    }
 
 
-def coordinator_post_only() -> dict[str, int]:
-    """POST-only pages of the coordinator: a GET is 405 for them, others are refused first."""
-    return {**only(COORD), COORD: 405}
+def _claim_body(ctx: Any) -> dict[str, Any]:
+    from django.utils import timezone
+
+    return {
+        "line-TOTAL_FORMS": "1",
+        "line-INITIAL_FORMS": "0",
+        "line-0-date": timezone.localdate().isoformat(),
+        "line-0-hours": "2",
+        "line-0-half_days": "0",
+        "line-0-days": "0",
+        "line-0-km": "0",
+        "expense-TOTAL_FORMS": "0",
+        "expense-INITIAL_FORMS": "0",
+    }
 
 
-ROWS: Rows = {
-    "experts:home": (lambda c: {}, everyone(200)),
-    "experts:apply": (lambda c: {}, {ANON: 302, **dict.fromkeys(SIGNED_IN, 200)}),
-    "experts:mine": (lambda c: {}, {ANON: 302, **dict.fromkeys(SIGNED_IN, 200)}),
-    "experts:edit_profile": (lambda c: {}, own_only()),
-    "experts:my_data_json": (lambda c: {}, own_only()),
-    "experts:my_data_pdf": (lambda c: {}, own_only()),
-    "experts:my_yearly_statement": (lambda c: {}, own_only()),
-    "experts:request_erasure": (lambda c: {}, own_only()),
-    "experts:invitation": (lambda c: {"token": _pool(c)["invitation"].token}, everyone(200)),
-    "experts:assignment": (
-        lambda c: {"pk": _pool(c)["assignment"].pk},
-        only(COORD, others=404),
+def own_only(status: int = 200) -> dict[str, int]:
+    """A page about one's own profile: those with one get it, everyone else 404."""
+    return {ANON: 302, **{r: (status if r == EXPERT else 404) for r in SIGNED_IN}}
+
+
+# Objects of the expert's assignment: the expert and coordinators; 404 for everyone else.
+EXPERTS_AND_COORDINATORS = {**only(EXPERT, COORD, others=404)}
+NOT_THE_EXPERT = {EXPERT_OTHER: 404}
+NOT_THE_REQUESTER = {STAFF_OTHER: 404}
+
+ROWS: dict[str, Row] = {
+    "experts:home": Row(everyone(200), reads_post=True),
+    # Applying: one profile per person; those who have one are sent to their page.
+    "experts:apply": Row(
+        {**only(*WITHOUT_PROFILE, others=302)},
+        non_owner={EXPERT_OTHER: 302},
+        writes=(
+            Write(
+                {ANON: 302, **dict.fromkeys(SIGNED_IN, 302)},
+                writers=[r for r in WITHOUT_PROFILE if r != EXPERT],
+                non_owner={EXPERT_OTHER: 302},
+                body=_profile_body,
+                changes=_profile_state,
+            ),
+        ),
     ),
-    "experts:new_claim": (lambda c: {"pk": _pool(c)["assignment"].pk}, own_only()),
-    "experts:assignment_feedback": (lambda c: {"pk": _pool(c)["assignment"].pk}, post_only()),
-    "experts:contract": (lambda c: {"pk": _pool(c)["contract"].pk}, only(COORD, others=404)),
-    "experts:contract_pdf": (
-        lambda c: {"pk": _pool(c)["contract"].pk},
-        only(COORD, others=404),
+    "experts:mine": Row(only(*SIGNED_IN), reads_post=True),
+    "experts:edit_profile": Row(
+        own_only(),
+        non_owner={EXPERT_OTHER: 200},
+        writes=(
+            Write(
+                own_only(302),
+                writers=[EXPERT, EXPERT_OTHER],
+                non_owner={EXPERT_OTHER: 302},
+                body=_profile_body,
+                changes=_profile_state,
+            ),
+        ),
     ),
-    "experts:claim_detail": (lambda c: {"pk": _pool(c)["claim"].pk}, only(COORD, others=404)),
-    "experts:receipt": (lambda c: {"pk": _pool(c)["receipt"].pk}, only(COORD, others=404)),
-    "experts:certificate": (
-        lambda c: {"pk": _pool(c)["training"].pk},
-        only(COORD, others=404),
+    "experts:my_data_json": Row(own_only(), non_owner={EXPERT_OTHER: 200}, reads_post=True),
+    "experts:my_data_pdf": Row(own_only(), non_owner={EXPERT_OTHER: 200}, reads_post=True),
+    "experts:my_yearly_statement": Row(own_only(), non_owner={EXPERT_OTHER: 200}, reads_post=True),
+    "experts:request_erasure": Row(
+        own_only(),
+        non_owner={EXPERT_OTHER: 200},
+        writes=(
+            Write(
+                own_only(302),
+                writers=[EXPERT, EXPERT_OTHER],
+                non_owner={EXPERT_OTHER: 302},
+                changes=_profile_state,
+            ),
+        ),
     ),
-    "experts:requests": (lambda c: {}, only(*STAFF_ROLES)),
-    "experts:new_request": (lambda c: {}, only(*STAFF_ROLES)),
-    "experts:request_detail": (
-        lambda c: {"pk": _pool(c)["request"].pk},
-        only(COORD, others=404),
+    # The link in the e-mail: whoever holds the token answers the invitation.
+    "experts:invitation": Row(
+        everyone(200),
+        kwargs=lambda c: {"token": c.pending.token},
+        writes=(
+            Write(
+                everyone(302),
+                writers=list(everyone(0)),
+                body=lambda c: {"answer": "decline"},
+                changes=snapshot("experts.Invitation", "status"),
+            ),
+        ),
     ),
-    "experts:invite": (lambda c: {"pk": _pool(c)["request"].pk}, coordinator_post_only()),
-    "experts:remind": (lambda c: {"pk": _pool(c)["request"].pk}, coordinator_post_only()),
-    "experts:cancel_request": (lambda c: {"pk": _pool(c)["request"].pk}, post_only()),
-    "experts:edit_request": (lambda c: {"pk": _open_request(c).pk}, only(COORD, others=404)),
-    "experts:pool": (lambda c: {}, only(COORD)),
-    "experts:applicants": (lambda c: {}, only(COORD)),
-    "experts:profile": (lambda c: {"pk": _pool(c)["expert_profile"].pk}, only(COORD)),
-    "experts:claims": (lambda c: {}, only(COORD)),
-    "experts:mark_paid": (lambda c: {}, coordinator_post_only()),
-    "experts:payroll_csv": (lambda c: {}, only(COORD)),
-    "experts:payroll_xlsx": (lambda c: {}, only(COORD)),
-    "experts:yearly_summary": (lambda c: {}, only(COORD)),
-    "api:expert-profile-list": (lambda c: {}, {**only(COORD), ANON: 403}),
-    "api:expert-me": (lambda c: {}, {ANON: 403, **dict.fromkeys(SIGNED_IN, 404)}),
+    # The assignment: the expert, the requester and coordinators; coordinators move it on.
+    "experts:assignment": Row(
+        only(EXPERT, STAFF, COORD, others=404),
+        kwargs=lambda c: {"pk": c.assignment.pk},
+        non_owner={**NOT_THE_EXPERT, **NOT_THE_REQUESTER},
+        writes=(
+            Write(
+                # The expert's and the requester's POST shows the page again.
+                {**only(EXPERT, STAFF, COORD, others=404), COORD: 302},
+                writers=[COORD],
+                non_owner={**NOT_THE_EXPERT, **NOT_THE_REQUESTER},
+                body=lambda c: {"action": "finish"},
+                changes=snapshot("experts.Assignment", "status"),
+            ),
+        ),
+    ),
+    "experts:new_claim": Row(
+        own_only(),
+        kwargs=lambda c: {"pk": c.assignment.pk},
+        non_owner=NOT_THE_EXPERT,
+        writes=(
+            Write(
+                own_only(302),
+                writers=[EXPERT],
+                non_owner=NOT_THE_EXPERT,
+                body=_claim_body,
+                changes=snapshot("experts.Claim"),
+            ),
+        ),
+    ),
+    # Feedback on an assignment: anyone who sees it (the expert, the requester, coordinators).
+    "experts:assignment_feedback": Row(
+        post_only(),
+        kwargs=lambda c: {"pk": c.assignment.pk},
+        non_owner={},
+        writes=(
+            Write(
+                only(EXPERT, STAFF, COORD, others=404, status=302),
+                writers=[EXPERT, STAFF, COORD],
+                non_owner={**NOT_THE_EXPERT, **NOT_THE_REQUESTER},
+                body=lambda c: {"rating": "5", "text": "Hyvin meni."},
+                changes=snapshot("experts.AssignmentFeedback"),
+            ),
+        ),
+    ),
+    "experts:contract": Row(
+        EXPERTS_AND_COORDINATORS,
+        kwargs=lambda c: {"pk": c.contract.pk},
+        non_owner=NOT_THE_EXPERT,
+        writes=(
+            Write(
+                only(EXPERT, COORD, others=404, status=302),
+                writers=[EXPERT, COORD],
+                non_owner=NOT_THE_EXPERT,
+                changes=snapshot("experts.Contract", "expert_signed_at", "coordinator_signed_at"),
+            ),
+        ),
+    ),
+    "experts:contract_pdf": Row(
+        EXPERTS_AND_COORDINATORS,
+        kwargs=lambda c: {"pk": c.contract.pk},
+        non_owner=NOT_THE_EXPERT,
+        reads_post=True,
+    ),
+    "experts:claim_detail": Row(
+        EXPERTS_AND_COORDINATORS,
+        kwargs=lambda c: {"pk": c.claim.pk},
+        non_owner=NOT_THE_EXPERT,
+        writes=(
+            # Only coordinators decide; the expert's POST shows the claim again.
+            Write(
+                {**only(EXPERT, COORD, others=404), COORD: 302},
+                writers=[COORD],
+                non_owner=NOT_THE_EXPERT,
+                body=lambda c: {"decision": "approve", "reason": ""},
+                changes=snapshot("experts.Claim", "status"),
+            ),
+        ),
+    ),
+    "experts:receipt": Row(
+        EXPERTS_AND_COORDINATORS,
+        kwargs=lambda c: {"pk": c.receipt.pk},
+        non_owner=NOT_THE_EXPERT,
+        reads_post=True,
+    ),
+    "experts:certificate": Row(
+        EXPERTS_AND_COORDINATORS,
+        kwargs=lambda c: {"pk": c.training.pk},
+        non_owner=NOT_THE_EXPERT,
+        reads_post=True,
+    ),
+    # Requests: any staff member files one and sees their own; coordinators see all.
+    "experts:requests": Row(only(*STAFF_ROLES), reads_post=True),
+    "experts:new_request": Row(
+        only(*STAFF_ROLES),
+        writes=(
+            Write(
+                only(*STAFF_ROLES, status=302),
+                writers=STAFF_ROLES,
+                body=_request_body,
+                changes=snapshot("experts.ExpertRequest"),
+            ),
+        ),
+    ),
+    "experts:request_detail": Row(
+        only(STAFF, COORD, others=404),
+        kwargs=lambda c: {"pk": c.open_request.pk},
+        non_owner=NOT_THE_REQUESTER,
+        reads_post=True,
+    ),
+    "experts:edit_request": Row(
+        only(STAFF, COORD, others=404),
+        kwargs=lambda c: {"pk": c.open_request.pk},
+        non_owner=NOT_THE_REQUESTER,
+        writes=(
+            Write(
+                only(STAFF, COORD, others=404, status=302),
+                writers=[STAFF, COORD],
+                non_owner=NOT_THE_REQUESTER,
+                body=_request_body,
+                changes=snapshot("experts.ExpertRequest", "starts_at", "description"),
+            ),
+        ),
+    ),
+    "experts:cancel_request": Row(
+        post_only(),
+        kwargs=lambda c: {"pk": c.open_request.pk},
+        non_owner={},
+        writes=(
+            Write(
+                only(STAFF, COORD, others=404, status=302),
+                writers=[STAFF, COORD],
+                non_owner=NOT_THE_REQUESTER,
+                body=lambda c: {"reason": "Tila ei ole käytettävissä."},
+                changes=snapshot("experts.ExpertRequest", "status"),
+            ),
+        ),
+    ),
+    # Coordinators run the pool.
+    "experts:invite": Row(
+        {**only(COORD), COORD: 405},
+        kwargs=lambda c: {"pk": c.open_request.pk},
+        writes=(
+            Write(
+                only(COORD, status=302),
+                writers=[COORD],
+                body=lambda c: {"profiles": [c.other_profile.pk]},
+                changes=snapshot("experts.Invitation"),
+            ),
+        ),
+    ),
+    # Nothing is due in the world: the reminder sends nothing (see issue #20 point 6).
+    "experts:remind": Row(
+        {**only(COORD), COORD: 405},
+        kwargs=lambda c: {"pk": c.open_request.pk},
+        writes=(Write(only(COORD, status=302)),),
+    ),
+    "experts:pool": Row(only(COORD), reads_post=True),
+    "experts:applicants": Row(only(COORD), reads_post=True),
+    "experts:profile": Row(
+        only(COORD),
+        kwargs=lambda c: {"pk": c.expert_profile.pk},
+        writes=(
+            Write(
+                only(COORD, status=302),
+                writers=[COORD],
+                body=lambda c: {
+                    "action": "membership",
+                    "membership-status": "paused",
+                    "membership-stage": "support",
+                    "membership-support_person": "",
+                },
+                changes=_profile_state,
+            ),
+        ),
+    ),
+    "experts:claims": Row(only(COORD), reads_post=True),
+    "experts:mark_paid": Row(
+        {**only(COORD), COORD: 405},
+        writes=(
+            Write(
+                only(COORD, status=302),
+                writers=[COORD],
+                changes=snapshot("experts.Claim", "status"),
+            ),
+        ),
+    ),
+    "experts:payroll_csv": Row(only(COORD), reads_post=True),
+    "experts:payroll_xlsx": Row(only(COORD), reads_post=True),
+    "experts:yearly_summary": Row(only(COORD), reads_post=True),
+    "api:expert-profile-list": Row({**only(COORD), ANON: 403}),
+    "api:expert-me": Row(
+        {ANON: 403, **{r: (200 if r == EXPERT else 404) for r in SIGNED_IN}},
+        non_owner={EXPERT_OTHER: 200},
+    ),
 }
 # Admin: app labels / "app.model" labels a coordinator may open (others: administrators only).
 COORDINATOR_ADMIN_APPS: set[str] = set()
