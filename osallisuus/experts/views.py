@@ -660,7 +660,7 @@ def cancel_request(request: HttpRequest, pk: int) -> HttpResponse:
 def remind(request: HttpRequest, pk: int) -> HttpResponse:
     _require_coordinator(request)
     expert_request = selectors.access_request(user=request.user, pk=pk)
-    count = services.send_reminders()
+    count = services.send_reminders(request=expert_request)
     messages.success(request, _("%(count)s reminders sent.") % {"count": count})
     return redirect(expert_request)
 
