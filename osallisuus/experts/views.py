@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from osallisuus.audit.models import AccessLog
 from osallisuus.audit.services import record_access, record_bulk_access
+from osallisuus.query_params import page_param, year_param
 
 from . import documents, selectors, services
 from .fees import LineInput, NoFeeTableError
@@ -40,14 +41,6 @@ from .models import Assignment, Claim, ClaimExpense, ExpertProfile, ProfileStatu
 def _require_coordinator(request: HttpRequest) -> None:
     if not request.user.has_perm("experts.view_pool"):
         raise PermissionDenied
-
-
-def _year_param(request: HttpRequest) -> int:
-    """The year asked for with ?vuosi=, or this year."""
-    try:
-        return int(request.GET.get("vuosi", ""))
-    except ValueError:
-        return timezone.localdate().year
 
 
 def _own_profile(request: HttpRequest) -> ExpertProfile:
@@ -142,7 +135,7 @@ def my_data_pdf(request: HttpRequest) -> HttpResponse:
 def my_yearly_statement(request: HttpRequest) -> HttpResponse:
     """The expert's own compensation statement for a year (?vuosi=, default this year)."""
     profile = _own_profile(request)
-    year = min(max(_year_param(request), 2000), 2100)
+    year = year_param(request.GET)
     rows = selectors.yearly_summary(year=year, profile=profile)
     pdf = documents.yearly_statement_pdf(name=profile.name, year=year, rows=rows)
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -261,6 +254,8 @@ def contract(request: HttpRequest, pk: int) -> HttpResponse:
 def contract_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     contract = selectors.access_contract(user=request.user, pk=pk)
     language = request.GET.get("kieli", "fi")
+    if language not in contract.sections:
+        language = "fi"
     if contract.assignment.profile.user != request.user:
         record_access(
             actor=request.user,
@@ -347,7 +342,7 @@ def assignment_feedback(request: HttpRequest, pk: int) -> HttpResponse:
 def requests(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("experts.file_request"):
         raise PermissionDenied
-    page = Paginator(selectors.requests_for(request.user), 25).get_page(request.GET.get("page"))
+    page = Paginator(selectors.requests_for(request.user), 25).get_page(page_param(request.GET))
     return render(request, "experts/requests.html", {"page": page})
 
 
@@ -442,7 +437,7 @@ def pool(request: HttpRequest) -> HttpResponse:
     form = PoolFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     profiles = selectors.pool(**{k: v for k, v in filters.items() if v})
-    page = Paginator(profiles, 50).get_page(request.GET.get("page"))
+    page = Paginator(profiles, 50).get_page(page_param(request.GET))
     record_bulk_access(
         actor=request.user,
         model_label="experts.expertprofile",
@@ -627,7 +622,7 @@ def mark_paid(request: HttpRequest) -> HttpResponse:
 @login_required
 def yearly_summary(request: HttpRequest) -> HttpResponse:
     _require_coordinator(request)
-    year = _year_param(request)
+    year = year_param(request.GET)
     return render(
         request,
         "experts/yearly_summary.html",
