@@ -238,6 +238,11 @@ TASKS = {
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="dummymail://" if DEBUG else "consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="osallisuus@localhost")
+# Seconds an SMTP connection may take; delivery holds no database lock meanwhile.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=15)
+# An e-mail or SMS that cannot be delivered is tried this many times in all, with back-off
+# (1 min, 5 min, 30 min, 2 h, then every 6 h), then marked failed in the admin's outbox.
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=5)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # SMS: a gateway that accepts JSON {"to", "text"} by POST; off unless SMS_GATEWAY_URL is set.
 SMS_GATEWAY_URL = env.str("SMS_GATEWAY_URL", default="")
@@ -288,6 +293,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Request bodies get components of their own ("…Request"), so that a field the API refuses
+    # blank carries minLength 1 there (drf-spectacular adds it to request components only).
+    "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "osallisuus.api_schema.document_error_responses",

@@ -1,4 +1,5 @@
-"""Access log entries. Append-only: the application never changes or deletes one."""
+"""Access log entries. Append-only: the application never changes or deletes one, and on
+PostgreSQL a trigger refuses it in the database too (migrations/0002_append_only_trigger.py)."""
 
 from __future__ import annotations
 

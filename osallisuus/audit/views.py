@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from osallisuus.authorization import permission_required
+from osallisuus.query_params import page_param
 
 from .forms import AccessLogFilterForm
 from .selectors import access_log
@@ -20,5 +21,5 @@ def log(request: HttpRequest) -> HttpResponse:
         since=filters.get("since"),
         until=filters.get("until"),
     )
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    page = Paginator(entries, 50).get_page(page_param(request.GET))
     return render(request, "audit/log.html", {"form": form, "page": page})

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from osallisuus.audit.services import record_access
 from osallisuus.authorization import permission_required, require
+from osallisuus.query_params import page_param
 
 from . import services
 from .forms import (
@@ -89,7 +90,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
         stage=filters.get("stage", ""),
         year=filters.get("year"),
     )
-    page = Paginator(items, 25).get_page(request.GET.get("page"))
+    page = Paginator(items, 25).get_page(page_param(request.GET))
     return render(
         request,
         "codevelopment/project_list.html",
@@ -593,8 +594,10 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
 def board_changes(request: HttpRequest, pk: int) -> JsonResponse:
     """Notes changed since the cursor, as ready-made list items; the page polls this."""
     workshop = access_workshop(user=request.user, pk=pk)
-    since_raw = request.GET.get("since", "")
-    since: datetime | None = parse_datetime(since_raw) if since_raw else None
+    try:
+        since: datetime | None = parse_datetime(request.GET.get("since", ""))
+    except ValueError:  # well formed but impossible, such as month 13: start from the beginning
+        since = None
     cursor = timezone.now()
     context = _board_context(request, workshop)
     notes = []
@@ -641,7 +644,7 @@ def note_edit(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
 
 
 def public_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(public_projects(), 25).get_page(request.GET.get("page"))
+    page = Paginator(public_projects(), 25).get_page(page_param(request.GET))
     return render(request, "codevelopment/public_list.html", {"page": page})
 
 

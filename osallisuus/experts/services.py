@@ -600,8 +600,14 @@ def give_assignment_feedback(
     return feedback
 
 
-def send_reminders(*, now: datetime.datetime | None = None) -> int:
-    """E-mail everyone whose invitation has waited for REMIND_AFTER without an answer."""
+def send_reminders(
+    *, request: ExpertRequest | None = None, now: datetime.datetime | None = None
+) -> int:
+    """E-mail everyone whose invitation has waited for REMIND_AFTER without an answer.
+
+    With `request`, only that request's invitations (its "send reminders now" button); without
+    it, every request's (the nightly command).
+    """
     now = now or timezone.now()
     due = Invitation.objects.filter(
         status=Invitation.Status.PENDING,
@@ -609,6 +615,8 @@ def send_reminders(*, now: datetime.datetime | None = None) -> int:
         request__starts_at__gt=now,
         request__status=ExpertRequest.Status.OPEN,
     ).select_related("profile__user", "request")
+    if request is not None:
+        due = due.filter(request=request)
     sent = 0
     for invitation in due:
         if invitation.reminded_at and invitation.reminded_at > now - REMIND_AFTER:

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from osallisuus.audit.models import AccessLog
 from osallisuus.audit.services import record_access, record_bulk_access
 from osallisuus.authorization import permission_required, require
+from osallisuus.query_params import page_param, year_param
 from osallisuus.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download
 
 from . import documents, selectors, services
@@ -37,14 +38,6 @@ from .forms import (
     TrainingForm,
 )
 from .models import Assignment, Claim, ClaimExpense, ExpertProfile, ProfileStatus, TrainingRecord
-
-
-def _year_param(request: HttpRequest) -> int:
-    """The year asked for with ?vuosi=, or this year."""
-    try:
-        return int(request.GET.get("vuosi", ""))
-    except ValueError:
-        return timezone.localdate().year
 
 
 def _own_profile(request: HttpRequest) -> ExpertProfile:
@@ -139,7 +132,7 @@ def my_data_pdf(request: HttpRequest) -> HttpResponse:
 def my_yearly_statement(request: HttpRequest) -> HttpResponse:
     """The expert's own compensation statement for a year (?vuosi=, default this year)."""
     profile = _own_profile(request)
-    year = min(max(_year_param(request), 2000), 2100)
+    year = year_param(request.GET)
     rows = selectors.yearly_summary(year=year, profile=profile)
     pdf = documents.yearly_statement_pdf(name=profile.name, year=year, rows=rows)
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -258,6 +251,8 @@ def contract(request: HttpRequest, pk: int) -> HttpResponse:
 def contract_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     contract = selectors.access_contract(user=request.user, pk=pk)
     language = request.GET.get("kieli", "fi")
+    if language not in contract.sections:
+        language = "fi"
     if contract.assignment.profile.user != request.user:
         record_access(
             actor=request.user,
@@ -342,7 +337,7 @@ def assignment_feedback(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.file_request")
 def requests(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.requests_for(request.user), 25).get_page(request.GET.get("page"))
+    page = Paginator(selectors.requests_for(request.user), 25).get_page(page_param(request.GET))
     return render(request, "experts/requests.html", {"page": page})
 
 
@@ -431,7 +426,7 @@ def pool(request: HttpRequest) -> HttpResponse:
     form = PoolFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     profiles = selectors.pool(**{k: v for k, v in filters.items() if v})
-    page = Paginator(profiles, 50).get_page(request.GET.get("page"))
+    page = Paginator(profiles, 50).get_page(page_param(request.GET))
     record_bulk_access(
         actor=request.user,
         model_label="experts.expertprofile",
@@ -608,7 +603,7 @@ def mark_paid(request: HttpRequest) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 def yearly_summary(request: HttpRequest) -> HttpResponse:
-    year = _year_param(request)
+    year = year_param(request.GET)
     return render(
         request,
         "experts/yearly_summary.html",
@@ -640,7 +635,7 @@ def cancel_request(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def remind(request: HttpRequest, pk: int) -> HttpResponse:
     expert_request = selectors.access_request(user=request.user, pk=pk)
-    count = services.send_reminders()
+    count = services.send_reminders(request=expert_request)
     messages.success(request, _("%(count)s reminders sent.") % {"count": count})
     return redirect(expert_request)
 

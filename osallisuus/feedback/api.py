@@ -7,6 +7,7 @@ import hmac
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -40,13 +41,18 @@ class StatusLookupThrottle(SharedCounterThrottle):
     scope = "reply_code_lookup"
 
 
+# A required text must hold more than spaces: DRF trims them and then refuses the blank, and the
+# schema says the same (minLength 1 from allow_blank=False, this pattern from the validator).
+NOT_ONLY_SPACES = RegexValidator(r"\S", serializers.CharField.default_error_messages["blank"])
+
+
 class AnswerSerializer(serializers.Serializer[Any]):
     question = serializers.CharField(max_length=50)
     value = serializers.JSONField()
 
 
 class FeedbackInSerializer(serializers.Serializer[Any]):
-    unit_code = serializers.CharField(max_length=12)
+    unit_code = serializers.CharField(max_length=12, validators=[NOT_ONLY_SPACES])
     channel = serializers.ChoiceField(choices=Channel.choices, default=Channel.API)
     language = serializers.ChoiceField(choices=["fi", "sv", "en"], default="fi")
     answers = AnswerSerializer(many=True, required=False, default=list)
@@ -185,7 +191,14 @@ class ActiveQuestionSet(APIView):
     authentication_classes: list[type] = []
 
     @extend_schema(
-        parameters=[OpenApiParameter("unit_code", str, required=True)],
+        parameters=[
+            OpenApiParameter(
+                "unit_code",
+                {"type": "string", "minLength": 1, "maxLength": 12},
+                required=True,
+                allow_blank=False,
+            )
+        ],
         responses={200: QuestionSetOutSerializer, 404: OpenApiResponse()},
     )
     def get(self, request: Request) -> Response:
@@ -239,7 +252,7 @@ class KioskIntakeThrottle(SharedCounterThrottle):
 
 
 class KioskAnswerInSerializer(FeedbackInSerializer):
-    idempotency_key = serializers.CharField(max_length=100)
+    idempotency_key = serializers.CharField(max_length=100, validators=[NOT_ONLY_SPACES])
     answered_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
     mashing_hint = serializers.BooleanField(required=False, default=False)
     device = serializers.RegexField(
@@ -298,9 +311,13 @@ SMS_AUTH_HEADER = "X-Webhook-Token"
 
 
 class SmsInSerializer(serializers.Serializer[Any]):
-    message_id = serializers.CharField(max_length=90, help_text="The gateway's own message id.")
+    message_id = serializers.CharField(
+        max_length=90, validators=[NOT_ONLY_SPACES], help_text="The gateway's own message id."
+    )
     sender = serializers.RegexField(r"^\+?[0-9 ()-]{6,20}$", help_text="The sender's number.")
-    text = serializers.CharField(max_length=1600, help_text='"<unit code> [1-5] [text]"')
+    text = serializers.CharField(
+        max_length=1600, validators=[NOT_ONLY_SPACES], help_text='"<unit code> [1-5] [text]"'
+    )
 
 
 class SmsWebhook(APIView):

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from osallisuus.audit.services import record_access
 from osallisuus.authorization import permission_required, require
 from osallisuus.organisation.selectors import public_unit
+from osallisuus.query_params import page_param
 
 from .models import PublicationDecision
 from .publication import (
@@ -41,7 +42,7 @@ def moderation_queue_view(request: HttpRequest) -> HttpResponse:
     form = QueueFilterForm(request.GET or None)
     decision = form.cleaned_data["tila"] if form.is_valid() else ""
     page = Paginator(moderation_queue(request.user, decision=decision), 25).get_page(
-        request.GET.get("page")
+        page_param(request.GET)
     )
     return render(
         request,
@@ -116,7 +117,7 @@ def stories(request: HttpRequest, code: str) -> HttpResponse:
     unit = public_unit(code=code)
     if unit is None:
         raise Http404
-    page = Paginator(published_stories(unit), STORIES_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(published_stories(unit), STORIES_PER_PAGE).get_page(page_param(request.GET))
     return render(
         request,
         "feedback/stories.html",

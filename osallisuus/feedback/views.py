@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from osallisuus.analysis.corrections import gold_lines, latest_corrections
 from osallisuus.authorization import permission_required
 from osallisuus.organisation.selectors import public_unit
+from osallisuus.query_params import page_param
 from osallisuus.spreadsheets import CSV_CONTENT_TYPE, CsvWriter, download
 
 from .forms import (
@@ -187,7 +188,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     form, filters, query = _inbox_filters(request)
     items = inbox_for(request.user, filters)
     counts = inbox_counts(items)
-    number = request.GET.get("page")
+    number = page_param(request.GET)
     page = InboxPaginator(items, INBOX_PAGE_SIZE, page=number, counted=counts).get_page(number)
     _with_theme_labels(page)
     return render(

@@ -1,3 +1,5 @@
+"""The outbox for administrators: every message with its status; failed ones are one filter away."""
+
 from django.contrib import admin
 
 from .models import OutboxMessage
@@ -5,8 +7,17 @@ from .models import OutboxMessage
 
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "channel", "recipient", "subject", "status", "attempts"]
-    list_filter = ["channel", "status"]
+    list_display = [
+        "created_at",
+        "channel",
+        "recipient",
+        "subject",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "last_error",
+    ]
+    list_filter = ["status", "channel"]
     readonly_fields = [f.name for f in OutboxMessage._meta.fields]
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]

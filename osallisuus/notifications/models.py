@@ -1,4 +1,9 @@
-"""Every outgoing message is stored first, then delivered by a task; its status shows the result."""
+"""Every outgoing message is stored first, then delivered by a task; its status shows the result.
+
+Delivery (tasks.py) claims a message ("sending", with a lease), sends it outside any transaction,
+and records the result; a failure is retried later with back-off until OUTBOX_MAX_ATTEMPTS, after
+which the message is "failed" and listed as such in the administration's outbox.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +18,9 @@ class OutboxMessage(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("queued")
+        SENDING = "sending", _("sending")
         SENT = "sent", _("sent")
-        FAILED = "failed", _("failed")
+        FAILED = "failed", _("failed, not retried")
         NOT_CONFIGURED = "not_configured", _("no gateway configured")
 
     channel = models.CharField(_("channel"), max_length=5, choices=Channel.choices)
@@ -26,8 +32,13 @@ class OutboxMessage(models.Model):
     status = models.CharField(
         _("status"), max_length=15, choices=Status.choices, default=Status.QUEUED
     )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=300, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    # A queued message is not tried before this (the back-off after a failed attempt).
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    # A message being sent belongs to one delivery until then; a delivery that died mid-send
+    # leaves it to be claimed again after this time.
+    claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
@@ -35,6 +46,13 @@ class OutboxMessage(models.Model):
         verbose_name = _("outgoing message")
         verbose_name_plural = _("outbox")
         ordering = ["-created_at"]
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=models.Q(status__in=["queued", "sending"]),
+                name="outbox_waiting",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} → {self.recipient}: {self.subject or self.body[:40]}"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.db import transaction
+from osallisuus.task_queue import enqueue_with_transaction
 
 from .models import OutboxMessage
 from .tasks import deliver_message
 
 
 def _queue(message: OutboxMessage) -> OutboxMessage:
-    transaction.on_commit(lambda: deliver_message.enqueue(message.pk))
+    enqueue_with_transaction(deliver_message, message.pk)
     return message
 
 

@@ -8,13 +8,15 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from osallisuus.query_params import page_param
+
 from .models import OutboxMessage
 
 
 def outbox(request: HttpRequest) -> HttpResponse:
     if not settings.DEV_TOOLS:
         raise Http404
-    page = Paginator(OutboxMessage.objects.all(), 50).get_page(request.GET.get("page"))
+    page = Paginator(OutboxMessage.objects.all(), 50).get_page(page_param(request.GET))
     return render(request, "notifications/outbox.html", {"page": page})
 
 

@@ -4,6 +4,8 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from osallisuus.query_params import page_param
+
 from .forms import UnitSearchForm
 from .selectors import public_unit, public_units
 
@@ -15,7 +17,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
         query=filters.get("q", ""),
         service_id=filters["service"].pk if filters.get("service") else None,
     )
-    page = Paginator(units, 25).get_page(request.GET.get("page"))
+    page = Paginator(units, 25).get_page(page_param(request.GET))
     return render(request, "organisation/unit_list.html", {"form": form, "page": page})
 
 

@@ -19,6 +19,7 @@ from rest_framework.response import Response
 
 from osallisuus.authorization import api_permission
 from osallisuus.pagination import StandardPagination
+from osallisuus.query_params import id_param
 
 from .forms import PeriodForm
 from .selectors import access_service, access_unit, aggregate_rows, report_units
@@ -61,13 +62,13 @@ class Aggregates(ListAPIView):  # type: ignore[type-arg]
             raise ValidationError(form.errors.get_json_data())
         user = self.request.user
         code = params.get("unit_code", "")
-        service = params.get("service", "")
+        service = id_param(params, "service")
         if code:
             units = report_units(user).filter(pk=access_unit(user=user, code=code).pk)
-        elif service:
-            if not service.isdigit():
+        elif params.get("service"):
+            if service is None:
                 raise ValidationError({"service": ["A service id is a whole number."]})
-            units = access_service(user=user, pk=int(service))[1]
+            units = access_service(user=user, pk=service)[1]
         else:
             units = report_units(user)
         return aggregate_rows(units=units, period=form.period())

@@ -18,6 +18,7 @@ from osallisuus.accounts.selectors import roles_of
 from osallisuus.authorization import permission_required
 from osallisuus.feedback.report_selectors import export_items
 from osallisuus.organisation.models import Unit
+from osallisuus.query_params import id_param
 from osallisuus.spreadsheets import download
 
 from . import charts, exports
@@ -144,13 +145,13 @@ def service(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _export_units(request: HttpRequest) -> QuerySet[Unit]:
     code = request.GET.get("unit", "")
-    service_pk = request.GET.get("service", "")
     if code:
         return Unit.objects.filter(pk=access_unit(user=request.user, code=code).pk)
-    if service_pk:
-        if not service_pk.isdigit():
+    if request.GET.get("service"):
+        service_pk = id_param(request.GET, "service")
+        if service_pk is None:
             raise Http404
-        return access_service(user=request.user, pk=int(service_pk))[1]
+        return access_service(user=request.user, pk=service_pk)[1]
     return report_units(request.user)
 
 

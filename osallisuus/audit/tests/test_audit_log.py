@@ -1,6 +1,7 @@
 """The audit log: staff views of personal data are recorded, and entries never change."""
 
 import pytest
+from django.db import DatabaseError, connection, transaction
 
 from osallisuus.audit.models import AccessLog, AppendOnlyError
 from osallisuus.audit.services import record_access
@@ -52,3 +53,25 @@ def test_the_admin_offers_no_way_to_edit_the_log(client, make_user, login):
     response = client.post(f"/admin/audit/accesslog/{entry.pk}/delete/", {"post": "yes"})
     assert response.status_code == 403
     assert AccessLog.objects.count() == 1
+
+
+@pytest.mark.postgres_only
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE audit_accesslog SET reason = 'covered up'",
+        "UPDATE audit_accesslog SET actor_id = actor_id",
+        "DELETE FROM audit_accesslog",
+    ],
+)
+def test_the_database_refuses_to_change_or_delete_an_entry(make_user, statement):
+    if connection.vendor != "postgresql":
+        pytest.skip("the trigger exists on PostgreSQL only")
+    record_access(actor=make_user("coordinator"), obj=make_user("expert"), reason="check")
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(statement)
+    assert AccessLog.objects.get().reason == "check"
+    # Entries are still added.
+    record_access(actor=make_user("coordinator"), obj=make_user("expert"))
+    assert AccessLog.objects.count() == 2

@@ -1,5 +1,6 @@
 """Pages: who sees lived-experience data, audit logging, uploads, exports and own data."""
 
+import datetime
 import io
 import json
 from decimal import Decimal
@@ -13,13 +14,14 @@ from openpyxl import load_workbook
 from osallisuus.accounts.tests.factories import sign_in
 from osallisuus.audit.models import AccessLog
 from osallisuus.experts import services
-from osallisuus.experts.models import Claim
+from osallisuus.experts.models import Claim, Invitation
 from osallisuus.experts.tests.factories import (
     ExperienceAreaFactory,
     assignment_with_claim,
     make_profile,
     make_request,
 )
+from osallisuus.notifications.models import OutboxMessage
 
 EMPTY_EXPENSES = {"expense-TOTAL_FORMS": "3", "expense-INITIAL_FORMS": "0"}
 
@@ -279,3 +281,19 @@ def test_the_pool_and_the_candidate_list_cost_the_same_queries_for_many_people(
     with django_assert_max_num_queries(20):
         detail = reverse("experts:request_detail", kwargs={"pk": request.pk})
         assert client.get(detail).status_code == 200
+
+
+def test_the_remind_button_reminds_only_the_invitees_of_its_own_request(client_as):
+    client = client_as("coordinator")
+    mine, theirs = make_request(topic="Neuvola"), make_request(topic="Kotihoito")
+    my_invitee, their_invitee = make_profile(), make_profile()
+    services.invite(request=mine, profiles=[my_invitee], by=client.user)
+    services.invite(request=theirs, profiles=[their_invitee], by=client.user)
+    Invitation.objects.update(sent_at=timezone.now() - datetime.timedelta(days=3))
+
+    response = client.post(reverse("experts:remind", kwargs={"pk": mine.pk}), follow=True)
+
+    assert response.status_code == 200
+    reminders = OutboxMessage.objects.filter(subject__contains="Muistutus")
+    assert [m.recipient for m in reminders] == [my_invitee.user.email]
+    assert Invitation.objects.get(profile=their_invitee).reminded_at is None
