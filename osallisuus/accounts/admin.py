@@ -9,7 +9,8 @@ from osallisuus.audit.admin import AuditedAdminMixin
 from .models import RoleAssignment, User
 
 
-class RoleAssignmentInline(admin.TabularInline):
+# Stacked, not tabular: a tabular row has no label on its inputs (axe: label).
+class RoleAssignmentInline(admin.StackedInline):
     model = RoleAssignment
     extra = 0
     autocomplete_fields = ["unit", "service"]
