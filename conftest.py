@@ -174,13 +174,22 @@ def axe_violations() -> Callable[[Any], list[dict[str, Any]]]:
     """Run axe-core (bundled with axe-playwright-python) on the page; return its violations."""
     from axe_playwright_python.sync_playwright import Axe
 
-    axe = Axe()
+    script = Axe().axe_script
+    options = {"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+    contexts: list[Any] = []
 
     def run(page: Any) -> list[dict[str, Any]]:
-        results = axe.run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
-        return [
-            {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-            for v in results.response["violations"]
-        ]
+        # axe is loaded into every later page of the context as it opens, and this page now,
+        # rather than sent again for each check; only violations come back in full.
+        if page.context not in contexts:
+            page.context.add_init_script(script=script)
+            contexts.append(page.context)
+        if not page.evaluate("typeof axe !== 'undefined'"):
+            page.evaluate(script)
+        violations = page.evaluate(
+            "options => axe.run(document, options).then(results => results.violations)",
+            {**options, "resultTypes": ["violations"]},
+        )
+        return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in violations]
 
     return run

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     "rules.apps.AutodiscoverRulesConfig",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -97,6 +98,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widget templates are found like page templates, so the project can override one of Django's
+# (templates/admin/widgets/split_datetime.html gives the admin's date and time inputs labels).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),

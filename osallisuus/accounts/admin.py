@@ -15,7 +15,8 @@ from .models import ApiToken, RoleAssignment, User
 from .services import revoke_api_token
 
 
-class RoleAssignmentInline(admin.TabularInline):
+# Stacked, not tabular: a tabular row has no label on its inputs (axe: label).
+class RoleAssignmentInline(admin.StackedInline):
     model = RoleAssignment
     extra = 0
     autocomplete_fields = ["unit", "service"]

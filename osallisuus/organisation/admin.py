@@ -33,7 +33,8 @@ class MunicipalityAdmin(admin.ModelAdmin):
     search_fields = ["name_fi", "name_sv", "code"]
 
 
-class ServiceInline(admin.TabularInline):
+# Stacked, not tabular: a tabular row has no label on its inputs (axe: label).
+class ServiceInline(admin.StackedInline):
     model = Service
     extra = 0
 
