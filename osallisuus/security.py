@@ -29,6 +29,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import Throttled
 from rest_framework.response import Response
@@ -153,6 +154,20 @@ def limit_request_size(get_response: Handler) -> Handler:
                     # answers as it would have without this middleware.
                     pass
         return get_response(request)
+
+    return middleware
+
+
+def signed_in_pages_not_cached(get_response: Handler) -> Handler:
+    """What a signed-in person sees (feedback with contact details, profiles, claims) is kept
+    in no browser or proxy cache: it must not outlive the session on a shared computer."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and "Cache-Control" not in response:
+            add_never_cache_headers(response)
+        return response
 
     return middleware
 

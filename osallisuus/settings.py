@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "osallisuus.security.signed_in_pages_not_cached",
     "django_otp.middleware.OTPMiddleware",
     "osallisuus.accounts.middleware.require_two_factor_for_staff",
     "django.contrib.messages.middleware.MessageMiddleware",

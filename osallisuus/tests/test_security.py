@@ -369,3 +369,12 @@ def test_a_multipart_upload_over_the_upload_limit_gets_413(client, unit, setting
 def test_a_normal_feedback_post_is_not_affected_by_the_size_limit(client, unit):
     response = client.post("/palaute/KST/", {"idempotency_key": "ok", "q_comment": "Hyvä"})
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_pages_for_signed_in_people_are_never_cached_and_public_pages_may_be(client_as, unit):
+    staff = client_as("staff")
+    for url in ("/palaute/saapuneet/", "/raportit/", "/tili/"):
+        cache_control = staff.get(url).headers.get("Cache-Control", "")
+        assert "no-store" in cache_control and "private" in cache_control, url
+    assert "no-store" not in client_as("anonymous").get("/").headers.get("Cache-Control", "")
