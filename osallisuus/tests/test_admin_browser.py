@@ -24,8 +24,8 @@ def one_of_each(administrator: Any, unit: Any) -> None:
     from axes.models import AccessLog as AxesAccessLog
     from django.contrib.auth.models import Group
     from django_otp.plugins.otp_static.models import StaticDevice
-    from rest_framework.authtoken.models import Token
 
+    from osallisuus.accounts.services import create_api_token
     from osallisuus.analysis.corrections import Labels, record_correction
     from osallisuus.audit.services import record_access
     from osallisuus.experts.models import ExpertRole, FeeTable
@@ -46,7 +46,7 @@ def one_of_each(administrator: Any, unit: Any) -> None:
     AccessAttempt.objects.create(**attempt, failures_since_start=1)
     AccessFailureLog.objects.create(**attempt)
     AxesAccessLog.objects.create(**attempt)
-    Token.objects.create(user=administrator)
+    create_api_token(owner=administrator, name="Raportointi", days=30, two_factor_done=True)
     send_email(to="asukas@example.org", subject="Vastaus", body="Kiitos.")  # and its task row
     Municipality.objects.create(organiser=unit.producer.organiser, name_fi="Kunta", code="999")
     record_access(actor=administrator, obj=unit)

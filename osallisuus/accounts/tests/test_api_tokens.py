@@ -108,7 +108,7 @@ def test_the_service_refuses_a_token_without_the_second_factor(make_user):
 
 def test_residents_and_experts_cannot_have_tokens(client_as):
     for role in ("resident", "expert"):
-        assert client_as(role).get(TOKENS).status_code == 403
+        assert client_as(role).get(TOKENS).status_code == 404
 
 
 def test_the_owner_sees_only_their_own_tokens(client, make_user, login):

@@ -80,6 +80,7 @@ def test_production_settings_pass_the_deployment_check():
         "SECRET_KEY": "x" * 20 + "production-secret-key-for-the-check-0123456789",
         "ALLOWED_HOSTS": "osallisuus.example.fi",
         "DATABASE_URL": "sqlite:////tmp/osallisuus-deploy-check.sqlite3",
+        "NUM_PROXIES": "1",
         "DJANGO_SETTINGS_MODULE": "osallisuus.settings",
     }
     result = subprocess.run(  # noqa: S603
