@@ -365,8 +365,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # Shared by every app process (rate limits, API throttles): a table in the database.
 CACHES = {
     "default": {
-        # Django's DatabaseCache with a one-query `set` (osallisuus/db_cache.py).
-        "BACKEND": "osallisuus.db_cache.UpsertDatabaseCache",
+        # Django's cache table, one statement per read or write (osallisuus/db_cache.py).
+        "BACKEND": "osallisuus.db_cache.SharedDatabaseCache",
         "LOCATION": "osallisuus_cache",
     }
 }
