@@ -258,7 +258,8 @@ if SMS_GATEWAY_URL and not SMS_GATEWAY_TOKEN:
 # Incoming SMS feedback: the gateway calls /api/v1/feedback/sms/ with this secret in the
 # X-Webhook-Token header; the webhook answers 404 while it is empty.
 SMS_WEBHOOK_TOKEN = env.str("SMS_WEBHOOK_TOKEN", default="")
-# Public score summaries are hidden below this many answers, so no one can be identified.
+# Figures of fewer answers are hidden, so no one can be identified: on the public pages and on
+# the reports dashboards alike.
 PUBLIC_MIN_ANSWERS = env.int("PUBLIC_MIN_ANSWERS", default=5)
 # The semantic tier of the text analysis (sentence embeddings, see analysis/semantic.py):
 # refines the labels of new feedback in the background and runs in analyse_text.
@@ -365,8 +366,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # Shared by every app process (rate limits, API throttles): a table in the database.
 CACHES = {
     "default": {
-        # Django's DatabaseCache with a one-query `set` (osallisuus/db_cache.py).
-        "BACKEND": "osallisuus.db_cache.UpsertDatabaseCache",
+        # Django's cache table, one statement per read or write (osallisuus/db_cache.py).
+        "BACKEND": "osallisuus.db_cache.SharedDatabaseCache",
         "LOCATION": "osallisuus_cache",
     }
 }

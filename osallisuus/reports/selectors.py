@@ -25,8 +25,13 @@ from osallisuus.organisation.models import Service, Unit
 
 from .models import COUNTER_FIELDS, MonthlyRollup, ThemeRollup
 
-# Figures for fewer answers than this are hidden, so no one can be recognised from them.
-MIN_GROUP = 5
+
+def min_group() -> int:
+    """Figures for fewer answers are hidden, so no one can be recognised from them: the same
+    smallest group as on the public pages (settings.PUBLIC_MIN_ANSWERS)."""
+    return int(settings.PUBLIC_MIN_ANSWERS)
+
+
 TREND_MONTHS = 12
 BASELINE_MONTHS = 12
 
@@ -107,17 +112,17 @@ class Dashboard:
     @property
     def recommendation_index(self) -> int | None:
         """Promoters minus detractors, as a share of answers (−100…100); hidden for few."""
-        if self.nps_answers < MIN_GROUP:
+        if self.nps_answers < min_group():
             return None
         return round(100 * (self.nps_promoters - self.nps_detractors) / self.nps_answers)
 
     @property
     def scores_shown(self) -> bool:
-        return self.score_answers >= MIN_GROUP
+        return self.score_answers >= min_group()
 
     @property
     def in_time_share(self) -> int | None:
-        if self.due_count < MIN_GROUP:
+        if self.due_count < min_group():
             return None
         return round(100 * self.answered_in_time / self.due_count)
 
@@ -196,7 +201,7 @@ def dashboard(*, units: QuerySet[Unit], period: Period, today: date | None = Non
     result.comments = totals["comments"]
     result.scores = [(score, totals[f"score_{score}"]) for score in range(1, 6)]
     result.score_answers = sum(n for _s, n in result.scores)
-    if result.score_answers >= MIN_GROUP:
+    if result.score_answers >= min_group():
         result.mean_score = sum(s * n for s, n in result.scores) / result.score_answers
     result.nps_promoters = totals["nps_promoters"]
     result.nps_passives = totals["nps_passives"]
@@ -211,7 +216,7 @@ def dashboard(*, units: QuerySet[Unit], period: Period, today: date | None = Non
         answers = sum(values[f"score_{s}"] for s in range(1, 6))
         mean = (
             sum(s * values[f"score_{s}"] for s in range(1, 6)) / answers
-            if answers >= MIN_GROUP
+            if answers >= min_group()
             else None
         )
         result.trend.append(MonthFigures(month, values["count"], mean))

@@ -58,9 +58,8 @@ def contribution_of(fact: FeedbackFact) -> Contribution | None:
             else "nps_detractors"
         )
         counters[bucket] = 1
-    if fact.first_answer_at is not None:
-        in_time = fact.first_answer_at <= fact.due_at
-        counters["answered_in_time" if in_time else "answered_late"] = 1
+    if fact.answered_in_time is not None:
+        counters["answered_in_time" if fact.answered_in_time else "answered_late"] = 1
     if fact.change_made:
         counters["change_made"] = 1
     themes = tuple(sorted(set(fact.themes))) if fact.has_text else ()
@@ -235,12 +234,27 @@ def _rebuild_in_python() -> int:
     return counted
 
 
-def _facts_sql() -> tuple[str, dict[str, Any]]:
+# Feedback's columns and rule annotations (`rule_columns`) the SQL rebuild reads.
+_ITEM_COLUMNS = (
+    "id",
+    "unit_id",
+    "received_at",
+    "channel",
+    "overall_score",
+    "themes",
+    "has_text",
+    "due",
+)
+
+
+def _facts_sql() -> tuple[str, list[Any]]:
     """One row per counted item with what `contribution_of` reads, as a PostgreSQL SELECT.
 
-    Mirrors `feedback.report_selectors.all_feedback_facts` + `contribution_of`: the first
-    recommendation answer by question order, the first answering step, whether a change was
-    made, the due time (or arrival + FEEDBACK_RESPONSE_DAYS), the Helsinki-time month.
+    Mirrors `feedback.report_selectors.all_feedback_facts` + `contribution_of`, with feedback's
+    own rule definitions: `rule_columns` (has text, due time) compiled into a derived table and
+    ANSWERED_IN_TIME_SQL over it; here only the joins (the first recommendation answer by
+    question order, the first answering step, whether a change was made) and the Helsinki-time
+    month.
     """
     from osallisuus.feedback.models import (
         Answer,
@@ -250,53 +264,62 @@ def _facts_sql() -> tuple[str, dict[str, Any]]:
         Status,
         StatusEvent,
     )
-    from osallisuus.feedback.report_selectors import ANSWER_STEPS
+    from osallisuus.feedback.report_selectors import (
+        ANSWER_STEPS,
+        ANSWERED_IN_TIME_SQL,
+        rule_columns,
+    )
 
+    items = (
+        rule_columns(Feedback.objects.filter(suspected_mashing=False))
+        .values(*_ITEM_COLUMNS)
+        .order_by()
+    )
+    items_sql, items_params = items.query.sql_with_params()
+    answered_in_time = ANSWERED_IN_TIME_SQL.format(first_answer_at="first_answer.at", due="f.due")
     sql = f"""
         SELECT f.id AS feedback_id,
                f.unit_id,
-               date_trunc('month', f.received_at AT TIME ZONE %(tz)s)::date AS month,
+               date_trunc('month', f.received_at AT TIME ZONE %s)::date AS month,
                f.channel,
-               f.text <> '' AS has_text,
+               f.has_text,
                f.overall_score AS score,
                nps.value_int AS nps,
-               first_answer.at AS first_answer_at,
-               coalesce(f.due_at, f.received_at + make_interval(days => %(days)s)) AS due_at,
+               {answered_in_time} AS answered_in_time,
                changed.feedback_id IS NOT NULL AS change_made,
-               CASE WHEN f.text <> '' AND jsonb_typeof(f.themes) = 'array' THEN
+               CASE WHEN f.has_text AND jsonb_typeof(f.themes) = 'array' THEN
                    coalesce((SELECT jsonb_agg(t.theme ORDER BY t.theme COLLATE "C")
                              FROM (SELECT DISTINCT value AS theme
                                    FROM jsonb_array_elements_text(f.themes)) AS t),
                             '[]'::jsonb)
                ELSE '[]'::jsonb END AS themes
-        FROM {Feedback._meta.db_table} AS f
+        FROM ({items_sql}) AS f
         LEFT JOIN (
             SELECT DISTINCT ON (a.feedback_id) a.feedback_id, a.value_int
             FROM {Answer._meta.db_table} AS a
             JOIN {Question._meta.db_table} AS q ON q.id = a.question_id
-            WHERE q.type = %(nps_type)s AND a.value_int IS NOT NULL
+            WHERE q.type = %s AND a.value_int IS NOT NULL
             ORDER BY a.feedback_id, q."order", a.id
         ) AS nps ON nps.feedback_id = f.id
         LEFT JOIN (
             SELECT feedback_id, min(at) AS at
             FROM {StatusEvent._meta.db_table}
-            WHERE status = ANY(%(answer_steps)s)
+            WHERE status = ANY(%s)
             GROUP BY feedback_id
         ) AS first_answer ON first_answer.feedback_id = f.id
         LEFT JOIN (
             SELECT DISTINCT feedback_id
             FROM {StatusEvent._meta.db_table}
-            WHERE status = %(change_made)s
+            WHERE status = %s
         ) AS changed ON changed.feedback_id = f.id
-        WHERE NOT f.suspected_mashing
     """  # noqa: S608
-    params = {
-        "tz": settings.TIME_ZONE,
-        "days": settings.FEEDBACK_RESPONSE_DAYS,
-        "nps_type": str(QuestionType.NPS),
-        "answer_steps": [str(step) for step in ANSWER_STEPS],
-        "change_made": str(Status.CHANGE_MADE),
-    }
+    params = [
+        settings.TIME_ZONE,
+        *items_params,
+        str(QuestionType.NPS),
+        [str(step) for step in ANSWER_STEPS],
+        str(Status.CHANGE_MADE),
+    ]
     return sql, params
 
 
@@ -309,8 +332,8 @@ def _bucket(column: str) -> str:
         "nps_promoters": "CASE WHEN nps >= 9 THEN 1 ELSE 0 END",
         "nps_passives": "CASE WHEN nps >= 7 AND nps < 9 THEN 1 ELSE 0 END",
         "nps_detractors": "CASE WHEN nps < 7 THEN 1 ELSE 0 END",
-        "answered_in_time": "CASE WHEN first_answer_at <= due_at THEN 1 ELSE 0 END",
-        "answered_late": "CASE WHEN first_answer_at > due_at THEN 1 ELSE 0 END",
+        "answered_in_time": "CASE WHEN answered_in_time THEN 1 ELSE 0 END",
+        "answered_late": "CASE WHEN NOT answered_in_time THEN 1 ELSE 0 END",
         "change_made": "CASE WHEN change_made THEN 1 ELSE 0 END",
     }[column]
 

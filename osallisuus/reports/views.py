@@ -24,7 +24,6 @@ from osallisuus.spreadsheets import download
 from . import charts, exports
 from .forms import PeriodForm
 from .selectors import (
-    MIN_GROUP,
     Dashboard,
     Period,
     access_service,
@@ -32,6 +31,7 @@ from .selectors import (
     add_months,
     dashboard,
     iter_aggregates,
+    min_group,
     report_units,
     reportable_services,
 )
@@ -90,7 +90,7 @@ def _render(
         "period": period,
         "scope_query": "&".join(f"{k}={v}" for k, v in scope.items()),
         "period_query": f"since={period.start:%Y-%m}&until={period.end:%Y-%m}",
-        "min_group": MIN_GROUP,
+        "min_group": min_group(),
         "response_days": settings.FEEDBACK_RESPONSE_DAYS,
         **_charts(board),
         **(extra or {}),

@@ -53,6 +53,21 @@ def test_a_small_group_hides_its_scores(client_as, unit):
     assert board.recommendation_index is None
 
 
+def test_the_smallest_group_shown_is_the_one_setting_of_the_public_pages(client_as, unit, settings):
+    for score in (5, 4, 1):
+        make_feedback(unit, score=score, nps=9)
+    rebuild_rollups()
+    settings.PUBLIC_MIN_ANSWERS = 3
+    response = client_as("staff").get("/raportit/toimipiste/KST/")
+    board = response.context["board"]
+    assert round(board.mean_score, 2) == round(10 / 3, 2)
+    assert board.recommendation_index == 100
+    settings.PUBLIC_MIN_ANSWERS = 4
+    response = client_as("staff").get("/raportit/toimipiste/KST/")
+    assert response.context["board"].mean_score is None
+    assert response.context["min_group"] == 4
+
+
 def test_answers_in_time_and_changes_made_are_counted(client_as, unit):
     long_ago = timezone.now() - timedelta(days=75)
     for _ in range(4):

@@ -109,3 +109,27 @@ def test_a_second_rebuild_changes_nothing(varied_data):
     first = tables()
     rebuild_rollups()
     assert tables() == first
+
+
+def test_an_answer_at_the_due_moment_is_in_time_and_a_second_later_is_late(unit, settings):
+    """The due time is the item's own or, without one, arrival + FEEDBACK_RESPONSE_DAYS; both
+    ways of counting (item by item, and the rebuild) read the same rule."""
+    settings.FEEDBACK_RESPONSE_DAYS = 14
+    received = datetime(2026, 5, 15, 9, 0, 0, 250_000, tzinfo=UTC)
+    for after in (timedelta(days=13), timedelta(days=14), timedelta(days=14, seconds=1)):
+        make_feedback(unit, received_at=received, answered_after=after)
+        own_due = make_feedback(unit, received_at=received, answered_after=after)
+        Feedback.objects.filter(pk=own_due.pk).update(due_at=None)
+    make_feedback(unit, received_at=received)  # not answered: neither
+    expected = {"answered_in_time": 4, "answered_late": 2, "count": 7}
+
+    for pk in Feedback.objects.values_list("pk", flat=True):
+        refresh_feedback_rollup(pk)
+    item_by_item = tables()
+    clear()
+    rebuild_rollups()
+
+    assert tables() == item_by_item
+    (values,) = item_by_item[0].values()
+    figures = dict(zip(COUNTER_FIELDS, values, strict=True))
+    assert {name: figures[name] for name in expected} == expected
