@@ -1,29 +1,40 @@
 """The person-name lists the personal-data search uses, and the Finnish case forms of names.
 
-The lists are Faker's fi_FI, sv_SE and en first- and last-name lists, read offline at
-import time. Names that are also ordinary words, and capitalised words that name places,
-services or months, are listed here by hand: they narrow what counts as a name.
+The lists are versioned text files in ``data/names/`` (one name a line; their source and
+licence are in the README there), written once from Faker's name providers by
+:mod:`names_from_faker` and read here at import time. Names that are also ordinary words,
+and capitalised words that name places, services or months, are listed here by hand: they
+narrow what counts as a name.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
-from faker.providers.person.en import Provider as EnglishNames
-from faker.providers.person.fi_FI import Provider as FinnishNames
-from faker.providers.person.sv_SE import Provider as SwedishNames
+NAMES_DIR = Path(__file__).resolve().parent / "data" / "names"
 
 
-def _names(*providers: type, attribute: str) -> frozenset[str]:
+def list_file(lang: str, kind: str) -> Path:
+    """The file of one list: ``data/names/fi-first.txt``, ``sv-last.txt``..."""
+    return NAMES_DIR / f"{lang}-{kind}.txt"
+
+
+def read_list(lang: str, kind: str) -> list[str]:
+    """The names of one list file, in file order."""
+    return list_file(lang, kind).read_text(encoding="utf-8").splitlines()
+
+
+def _names(*langs: str, kind: str) -> frozenset[str]:
     found: set[str] = set()
-    for provider in providers:
-        found.update(str(name) for name in getattr(provider, attribute, ()))
+    for lang in langs:
+        found.update(read_list(lang, kind))
     return frozenset(found)
 
 
-FIRST_NAMES = _names(FinnishNames, SwedishNames, EnglishNames, attribute="first_names")
-LAST_NAMES = _names(FinnishNames, SwedishNames, EnglishNames, attribute="last_names")
-NORDIC_FIRST = _names(FinnishNames, SwedishNames, attribute="first_names")
+FIRST_NAMES = _names("fi", "sv", "en", kind="first")
+LAST_NAMES = _names("fi", "sv", "en", kind="last")
+NORDIC_FIRST = _names("fi", "sv", kind="first")
 _ALL_NAMES = FIRST_NAMES | LAST_NAMES
 
 # Names that are also ordinary words: only a name after a role word or next to another name.
