@@ -77,105 +77,203 @@ _NO_SCORES: _Scores = (0.0, 0.0, [0.0], False, 0.0, False, 0.0)  # read only
 
 
 def _scores(tokens: list[Token], phrases: list[tuple[Phrase, int]], flags: int) -> _Scores:
-    """:func:`sentiment_scores` as a plain tuple (positive, negative, clauses, contrast, worst)."""
-    positive = 0.0
-    negative = 0.0
-    clauses: list[float] = [0.0]
-    contrast = False
-    worst = 0.0
-    phrase_weight: dict[int, float] = {}
-    for phrase, index in phrases:
-        if phrase.category == "s":
-            phrase_weight[index] = phrase_weight.get(index, 0.0) + phrase.weight
+    """:func:`sentiment_scores` as a plain tuple (positive, negative, clauses, contrast, worst).
+
+    One pass over the tokens that can change the result; each step below reads and updates
+    the running :class:`_Scan`.
+    """
+    phrase_weight = _phrase_weights(phrases)
     if not flags & POLAR and not phrase_weight:
         return _NO_SCORES
-    visit = list(compress(range(len(tokens)), map(_ACTIVE, tokens)))
-    if phrase_weight:
-        visit = sorted(set(visit).union(phrase_weight))
-    conditional = _conditional_sentences(tokens) if flags & SUGGESTION else None
-    negation = bool(flags & NEGATOR)
-    positions = list(accumulate(map(_IS_WORD, tokens))) if negation else None
-    last_negator = -100
-    pending_negator = False
-    # Praise, then a contrast marker opening a clause that praises nothing: "X was good, but".
-    contrast_clause = -1
-    praise_before = False
-    # Complaint stated outside questions: "Jono oli pitkä. Miksi?" complains, "Miksi?" asks.
-    statement_negative = 0.0
-    clause_negative = 0.0
-    for index in visit:
+    scan = _Scan(
+        positions=list(accumulate(map(_IS_WORD, tokens))) if flags & NEGATOR else None,
+        conditional=_conditional_sentences(tokens) if flags & SUGGESTION else None,
+    )
+    for index in _tokens_to_visit(tokens, phrase_weight):
         token = tokens[index]
-        value = 0.0
         if token.is_word:
-            late_penalty = 0.0
-            if pending_negator and positions is not None:
-                distance = positions[index] - last_negator
-                if distance > _NEGATION_WINDOW + 1:
-                    # The window closed at an earlier, skipped word: a denial that
-                    # flipped nothing counts against the clause it was in.
-                    negative += _UNUSED_NEGATOR
-                    clauses[-1] -= _UNUSED_NEGATOR
-                    pending_negator = False
-                elif distance == _NEGATION_WINDOW + 1:
-                    late_penalty = _UNUSED_NEGATOR  # it closes at this very word
-                    pending_negator = False
-            if token.contrast:
-                if not contrast:
-                    praise_before = max(clauses) >= _MIXED_SIDE
-                    contrast_clause = len(clauses)
-                contrast = True
-                clauses.append(0.0)
-            if token.negator:
-                if pending_negator or late_penalty:
-                    value -= _UNUSED_NEGATOR
-                last_negator = positions[index] if positions is not None else 0
-                pending_negator = True
-            else:
-                value = token.polarity - late_penalty
-                if pending_negator and value and token.lower not in _NOT_FLIPPED:
-                    # Negated praise is complaint; negated complaint is milder praise.
-                    value = -value if value > 0 else -0.8 * value
-                    pending_negator = False
+            value = _word_value(scan, token, index)
         elif token.clause_break:
-            if pending_negator and positions is not None:
-                if positions[index] - last_negator > _NEGATION_WINDOW:
-                    negative += _UNUSED_NEGATOR
-                    clauses[-1] -= _UNUSED_NEGATOR
-                    pending_negator = False
-            value = token.punct_polarity
-            if "?" not in token.text:
-                statement_negative += clause_negative
-            clause_negative = 0.0
-            clauses.append(0.0)
-            if pending_negator:
-                value -= _UNUSED_NEGATOR
-                pending_negator = False
-            last_negator = -100
+            value = _clause_break_value(scan, token, index)
         else:
             value = token.punct_polarity or token.emoji_polarity
         if phrase_weight:
             value += phrase_weight.get(index, 0.0)
-        if not value:
-            continue
-        if value > 0:
-            if conditional is not None and conditional[index]:
-                value *= _CONDITIONAL_DAMPING
-            positive += value
-        else:
-            negative -= value
-            clause_negative -= value
-            if value < worst:
-                worst = value
-        clauses[-1] += value
-    if pending_negator:
-        negative += _UNUSED_NEGATOR
-        clauses[-1] -= _UNUSED_NEGATOR
-        clause_negative += _UNUSED_NEGATOR
-    statement_negative += clause_negative  # the last clause: a question ends with "?"
-    praise_then_contrast = praise_before and 0 <= contrast_clause < len(clauses)
-    if praise_then_contrast and clauses[contrast_clause] > 0.0:
+        if value:
+            _add_value(scan, value, index)
+    return _finish(scan)
+
+
+class _Scan:
+    """The running state of one pass of :func:`_scores` over a comment's tokens."""
+
+    __slots__ = (
+        "positive",
+        "negative",
+        "clauses",
+        "contrast",
+        "worst",
+        "positions",
+        "conditional",
+        "last_negator",
+        "pending_negator",
+        "contrast_clause",
+        "praise_before",
+        "statement_negative",
+        "clause_negative",
+    )
+
+    def __init__(self, *, positions: list[int] | None, conditional: list[bool] | None) -> None:
+        self.positive = 0.0
+        self.negative = 0.0
+        self.clauses: list[float] = [0.0]  # net score per clause, the current one last
+        self.contrast = False
+        self.worst = 0.0
+        # Per token: the running count of words up to it (only when the comment has a
+        # negator), and whether its sentence holds a conditional wish (only when it has one).
+        self.positions = positions
+        self.conditional = conditional
+        self.last_negator = -100  # word position of the last negator
+        self.pending_negator = False  # a negator that has not flipped a word yet
+        # Praise, then a contrast marker opening a clause that praises nothing: "X was good, but".
+        self.contrast_clause = -1
+        self.praise_before = False
+        # Complaint stated outside questions: "Jono oli pitkä. Miksi?" complains, "Miksi?" asks.
+        self.statement_negative = 0.0
+        self.clause_negative = 0.0
+
+
+def _phrase_weights(phrases: list[tuple[Phrase, int]]) -> dict[int, float]:
+    """Token index -> summed weight of the sentiment phrases that start there."""
+    phrase_weight: dict[int, float] = {}
+    for phrase, index in phrases:
+        if phrase.category == "s":
+            phrase_weight[index] = phrase_weight.get(index, 0.0) + phrase.weight
+    return phrase_weight
+
+
+def _tokens_to_visit(tokens: list[Token], phrase_weight: dict[int, float]) -> list[int]:
+    """Indices of the active tokens and of the phrase starts, in order."""
+    visit = list(compress(range(len(tokens)), map(_ACTIVE, tokens)))
+    if phrase_weight:
+        visit = sorted(set(visit).union(phrase_weight))
+    return visit
+
+
+def _count_unused_negator(scan: _Scan) -> None:
+    """A denial that flipped nothing counts against the clause it was in."""
+    scan.negative += _UNUSED_NEGATOR
+    scan.clauses[-1] -= _UNUSED_NEGATOR
+    scan.pending_negator = False
+
+
+def _close_negation_window(scan: _Scan, position: int) -> float:
+    """Close a pending negator's window before the word at `position`, if it has run out.
+
+    Returns the penalty still due when the window closes at this very word.
+    """
+    distance = position - scan.last_negator
+    if distance > _NEGATION_WINDOW + 1:
+        # The window closed at an earlier, skipped word.
+        _count_unused_negator(scan)
+    elif distance == _NEGATION_WINDOW + 1:
+        scan.pending_negator = False
+        return _UNUSED_NEGATOR
+    return 0.0
+
+
+def _open_contrast_clause(scan: _Scan) -> None:
+    """A contrast marker ("mutta", "but") starts a new clause; the first one is remembered."""
+    if not scan.contrast:
+        scan.praise_before = max(scan.clauses) >= _MIXED_SIDE
+        scan.contrast_clause = len(scan.clauses)
+    scan.contrast = True
+    scan.clauses.append(0.0)
+
+
+def _negator_value(scan: _Scan, index: int, late_penalty: float) -> float:
+    """A negator opens a window; one that replaces an unused negator counts against it."""
+    value = 0.0
+    if scan.pending_negator or late_penalty:
+        value -= _UNUSED_NEGATOR
+    scan.last_negator = scan.positions[index] if scan.positions is not None else 0
+    scan.pending_negator = True
+    return value
+
+
+def _polar_value(scan: _Scan, token: Token, late_penalty: float) -> float:
+    """A word's polarity, flipped by a pending negator."""
+    value = token.polarity - late_penalty
+    if scan.pending_negator and value and token.lower not in _NOT_FLIPPED:
+        # Negated praise is complaint; negated complaint is milder praise.
+        value = -value if value > 0 else -0.8 * value
+        scan.pending_negator = False
+    return value
+
+
+def _word_value(scan: _Scan, token: Token, index: int) -> float:
+    """The signed value of one word, after the negation window and any contrast it opens."""
+    late_penalty = 0.0
+    if scan.pending_negator and scan.positions is not None:
+        late_penalty = _close_negation_window(scan, scan.positions[index])
+    if token.contrast:
+        _open_contrast_clause(scan)
+    if token.negator:
+        return _negator_value(scan, index, late_penalty)
+    return _polar_value(scan, token, late_penalty)
+
+
+def _clause_break_value(scan: _Scan, token: Token, index: int) -> float:
+    """Clause punctuation ends the clause and any negation; returns its own value."""
+    if scan.pending_negator and scan.positions is not None:
+        if scan.positions[index] - scan.last_negator > _NEGATION_WINDOW:
+            _count_unused_negator(scan)
+    value = token.punct_polarity
+    if "?" not in token.text:
+        scan.statement_negative += scan.clause_negative
+    scan.clause_negative = 0.0
+    scan.clauses.append(0.0)
+    if scan.pending_negator:
+        value -= _UNUSED_NEGATOR
+        scan.pending_negator = False
+    scan.last_negator = -100
+    return value
+
+
+def _add_value(scan: _Scan, value: float, index: int) -> None:
+    """Add one token's value to the sums; praise in a conditional wish counts a quarter."""
+    if value > 0:
+        if scan.conditional is not None and scan.conditional[index]:
+            value *= _CONDITIONAL_DAMPING
+        scan.positive += value
+    else:
+        scan.negative -= value
+        scan.clause_negative -= value
+        if value < scan.worst:
+            scan.worst = value
+    scan.clauses[-1] += value
+
+
+def _finish(scan: _Scan) -> _Scores:
+    """Count a negator still pending at the end, and whether praise came before a contrast."""
+    if scan.pending_negator:
+        scan.negative += _UNUSED_NEGATOR
+        scan.clauses[-1] -= _UNUSED_NEGATOR
+        scan.clause_negative += _UNUSED_NEGATOR
+    statement_negative = scan.statement_negative + scan.clause_negative  # a question ends "?"
+    clauses = scan.clauses
+    praise_then_contrast = scan.praise_before and 0 <= scan.contrast_clause < len(clauses)
+    if praise_then_contrast and clauses[scan.contrast_clause] > 0.0:
         praise_then_contrast = False
-    return positive, negative, clauses, contrast, worst, praise_then_contrast, statement_negative
+    return (
+        scan.positive,
+        scan.negative,
+        clauses,
+        scan.contrast,
+        scan.worst,
+        praise_then_contrast,
+        statement_negative,
+    )
 
 
 def detect_sentiment(

@@ -18,6 +18,7 @@ from typing import NamedTuple
 import simplemma
 
 from . import lexicon
+from .cues import DIGIT_CUE, NAME_CUE_BITS, piece_cues
 from .matcher import Matcher, Phrase, compile_entries
 
 LANGS: tuple[str, ...] = ("fi", "sv", "en")
@@ -372,10 +373,9 @@ def make_token(surface: str, lang: str) -> Token:
     # Personal-data cues of the surface, so a comment without any skips that search.
     # The piece's own cue bits ride above the stage flags, so the personal-data search gets
     # the whole comment's cues from comment_flags() without another pass over the pieces.
-    from .personal_data import piece_cues  # noqa: PLC0415 (personal_data imports this)
-
     cues = piece_cues(surface)
-    token.flags |= cues.search_bits | (cues.bits << PII_CUE_SHIFT)
+    search = (PII_DIGIT if cues & DIGIT_CUE else 0) | (PII_NAME if cues & NAME_CUE_BITS else 0)
+    token.flags |= search | (cues << PII_CUE_SHIFT)
     return token
 
 

@@ -239,7 +239,8 @@ def test_the_pattern_skips_never_skip_a_number_an_address_or_a_case_code() -> No
     from functools import reduce
     from operator import or_
 
-    from osallisuus.analysis.personal_data import _NAME_CUES, _regex_spans
+    from osallisuus.analysis.cues import NAME_CUES
+    from osallisuus.analysis.personal_data import _regex_spans
 
     parts = [
         "Soita 040 123 4567",
@@ -264,7 +265,7 @@ def test_the_pattern_skips_never_skip_a_number_an_address_or_a_case_code() -> No
     found_any = 0
     for _ in range(3000):
         text = " ".join(rng.sample(parts, rng.randint(1, 4)))
-        cues = reduce(or_, set(map(_NAME_CUES.__getitem__, tokens.split_pieces(text))), 0)
+        cues = reduce(or_, set(map(NAME_CUES.__getitem__, tokens.split_pieces(text))), 0)
         spans = _regex_spans(text, cues)
         assert spans == _regex_spans(text, -1), text  # -1: every pattern runs
         found_any += bool(spans)
