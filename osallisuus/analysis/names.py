@@ -64,10 +64,12 @@ NOT_NAMES = frozenset(
     Hello Ok Okei Apotek Apteekki Taysi Tays Hus Oys Kys Tyks Ksks Omaolossa Covid Korona
     Facebook Google Teams Zoom Whatsapp Wilma Kanta Migri Te Dr Mr Mrs Ms""".split()
 )
+# No -mme/-nne: they end first- and second-person plural verbs (Olemme, Saimme, Menette) far
+# more often than a name's possessive form, and "Ole" + "mme" made "Olemme" a name.
 _FI_CASE_ENDINGS = tuple(
     sorted(
         """lle lla llä lta ltä ssa ssä sta stä n a ä na nä ksi ineen tta ttä kin han hän lle
-        sta lla lle ineen iin seen hen hin hun lta nsa nsä mme nne ille illa ilta""".split(),
+        sta lla lle ineen iin seen hen hin hun lta nsa nsä ille illa ilta""".split(),
         key=len,
         reverse=True,
     )

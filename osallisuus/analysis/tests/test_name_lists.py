@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from osallisuus.analysis import names, names_from_faker
 from osallisuus.analysis.personal_data import find_personal_data
 
@@ -40,3 +42,20 @@ def test_the_analysis_runs_without_importing_faker() -> None:
         "assert 'faker' not in sys.modules, 'faker imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)  # noqa: S603 (our own code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Olemme tilanneet uuden laitteen.", "Olemme tyytyväisiä.", "Saimme apua. Menette ohi."],
+)
+def test_a_plural_verb_at_a_sentence_start_is_not_taken_for_a_name(text):
+    from osallisuus.analysis.pipeline import analyse
+
+    assert analyse(text).redacted == text
+
+
+def test_names_in_case_forms_are_still_found_beside_such_verbs():
+    from osallisuus.analysis.pipeline import analyse
+
+    redacted = analyse("Menimme Matin kanssa, ja Liisalle soitettiin.").redacted
+    assert "Matin" not in redacted and "Liisalle" not in redacted
