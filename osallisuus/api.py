@@ -11,6 +11,7 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("", include("osallisuus.organisation.api")),
     path("", include("osallisuus.feedback.api")),
+    path("", include("osallisuus.publication.api")),
     path("", include("osallisuus.reports.api")),
     path("", include("osallisuus.experts.api")),
     path("", include("osallisuus.codevelopment.api")),

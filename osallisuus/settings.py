@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "osallisuus.notifications",
     "osallisuus.analysis",
     "osallisuus.feedback",
+    "osallisuus.publication",
     "osallisuus.reports",
     "osallisuus.experts",
     "osallisuus.codevelopment",

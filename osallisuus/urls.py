@@ -16,7 +16,7 @@ urlpatterns = [
     path("tili/", include("osallisuus.accounts.urls")),
     path("toimipisteet/", include("osallisuus.organisation.urls")),
     path("palaute/", include("osallisuus.feedback.urls")),
-    path("kioski/", include("osallisuus.feedback.kiosk_urls")),
+    path("kioski/", include("osallisuus.feedback.intake.kiosk_urls")),
     path("auditointi/", include("osallisuus.audit.urls")),
     path("raportit/", include("osallisuus.reports.urls")),
     path("kokemusasiantuntijat/", include("osallisuus.experts.urls")),

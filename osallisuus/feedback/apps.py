@@ -7,10 +7,8 @@ class FeedbackConfig(AppConfig):
     verbose_name = _("Feedback")
 
     def ready(self) -> None:
-        from . import (
-            intake_cache,  # noqa: F401  (unit and question set changes reset every cache)
-            permissions,  # noqa: F401  (registers the permission rules)
-        )
+        from . import permissions  # noqa: F401  (registers the permission rules)
+        from .intake import cache  # noqa: F401  (unit and question set changes reset every cache)
         from .refinement import refine_arrived_feedback
         from .signals import feedback_changed
 

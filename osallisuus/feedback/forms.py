@@ -1,14 +1,15 @@
-"""The feedback form, built from the unit's question set; staff handling forms."""
+"""Staff handling forms, the giver's erasure form, and the answer labels every door shares.
+
+The forms of the intake doors are in intake/forms.py."""
 
 from __future__ import annotations
 
-import uuid
 from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Channel, QuestionSet, QuestionType, Sentiment, Status
+from .models import Channel, Sentiment, Status
 
 AGREEMENT_LABELS = [
     (1, _("Strongly disagree")),
@@ -25,106 +26,6 @@ EXPERIENCE_LABELS = [
     (5, _("Very good")),
 ]
 FACES = {1: "😞", 2: "🙁", 3: "😐", 4: "🙂", 5: "😀"}
-
-
-class FacesWidget(forms.RadioSelect):
-    template_name = "feedback/widgets/faces.html"
-
-
-class FeedbackForm(forms.Form):
-    """One field per question, then the comment, contact details and consents."""
-
-    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=100)
-
-    def __init__(self, *args: Any, question_set: QuestionSet | None, plain: bool, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.question_keys: list[str] = []
-        if not self.is_bound:
-            self.initial["idempotency_key"] = uuid.uuid4().hex
-        questions = list(question_set.questions.all()) if question_set else []
-        for question in questions:
-            name = f"q_{question.key}"
-            label = question.text(plain=plain)
-            if question.type == QuestionType.SCALE5:
-                labels = EXPERIENCE_LABELS if question.key == "overall" else AGREEMENT_LABELS
-                field: forms.Field = forms.TypedChoiceField(
-                    label=label,
-                    choices=[(v, f"{FACES[v]} {text}") for v, text in labels],
-                    coerce=int,
-                    widget=FacesWidget,
-                    required=question.required,
-                )
-            elif question.type == QuestionType.NPS:
-                field = forms.TypedChoiceField(
-                    label=label,
-                    choices=[(n, str(n)) for n in range(11)],
-                    coerce=int,
-                    widget=forms.RadioSelect(attrs={"class": "nps"}),
-                    required=question.required,
-                    help_text=_("0 = not at all likely, 10 = extremely likely"),
-                )
-            elif question.type == QuestionType.YESNO:
-                field = forms.ChoiceField(
-                    label=label,
-                    choices=[("yes", _("Yes")), ("no", _("No"))],
-                    widget=forms.RadioSelect,
-                    required=question.required,
-                )
-            elif question.type == QuestionType.CHOICE:
-                field = forms.ChoiceField(
-                    label=label,
-                    choices=[(o["value"], question.option_label(o)) for o in question.options],
-                    widget=forms.RadioSelect,
-                    required=question.required,
-                )
-            else:
-                field = forms.CharField(
-                    label=label,
-                    widget=forms.Textarea(attrs={"rows": 5}),
-                    max_length=2000,
-                    required=question.required,
-                )
-            self.fields[name] = field
-            self.question_keys.append(question.key)
-        if "comment" not in self.question_keys:
-            self.fields["text"] = forms.CharField(
-                label=_("Anything else you want to tell?"),
-                widget=forms.Textarea(attrs={"rows": 5}),
-                max_length=5000,
-                required=False,
-            )
-        self.fields["contact_email"] = forms.EmailField(
-            label=_("E-mail (optional)"),
-            required=False,
-            help_text=_("Only if you want the answer by e-mail. It is never shown publicly."),
-            widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        )
-        self.fields["contact_phone"] = forms.RegexField(
-            regex=r"^\+?[0-9 ()-]{6,20}$",
-            label=_("Mobile number (optional)"),
-            required=False,
-            help_text=_("Only if you want the answer by text message."),
-            error_messages={"invalid": _("Write the number with digits, e.g. 040 123 4567.")},
-            widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-        )
-        self.fields["publish_consent"] = forms.BooleanField(
-            label=_("My comment may be published without my personal details."),
-            required=False,
-        )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        answered = [k for k in self.question_keys if data.get(f"q_{k}") not in (None, "")]
-        if not answered and not (data.get("text") or "").strip():
-            raise forms.ValidationError(_("Answer at least one question or write a comment."))
-        return data
-
-    def answers(self) -> list[tuple[str, Any]]:
-        return [
-            (key, self.cleaned_data[f"q_{key}"])
-            for key in self.question_keys
-            if self.cleaned_data.get(f"q_{key}") not in (None, "")
-        ]
 
 
 class ReplyCodeForm(forms.Form):
@@ -332,68 +233,6 @@ class InboxFilterForm(forms.Form):
             "overdue": bool(data.get("overdue")),
             "include_mashing": bool(data.get("mashing")),
         }
-
-
-class KioskAnswerForm(forms.Form):
-    """The kiosk's second step without JavaScript: the chosen face and an optional comment."""
-
-    score = forms.TypedChoiceField(
-        choices=[(n, str(n)) for n in range(1, 6)], coerce=int, widget=forms.HiddenInput
-    )
-    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=100)
-    text = forms.CharField(
-        label=_("Anything else you want to tell?"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        required=False,
-    )
-
-    def __init__(self, *args: Any, followup_label: str = "", **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if followup_label:
-            self.fields["text"].label = followup_label
-        if not self.is_bound:
-            self.initial.setdefault("idempotency_key", uuid.uuid4().hex)
-
-
-class StaffUnitChoiceForm(forms.Form):
-    """Staff entry, first step when the user works for several units: which unit."""
-
-    unit = forms.ChoiceField(label=_("Unit"))
-
-    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["unit"]
-        if isinstance(field, forms.ChoiceField):
-            field.choices = [(u.code, f"{u.name} ({u.code})") for u in units]
-
-
-class StaffEntryForm(FeedbackForm):
-    """Feedback received by phone or on paper, typed in by staff for the giver."""
-
-    def __init__(self, *args: Any, question_set: QuestionSet | None, **kwargs: Any) -> None:
-        super().__init__(*args, question_set=question_set, plain=False, **kwargs)
-        self.fields["channel"] = forms.ChoiceField(
-            label=_("How did the feedback arrive?"),
-            choices=[("phone", _("By phone")), ("paper", _("On a paper form"))],
-            widget=forms.RadioSelect,
-        )
-        self.fields["language"] = forms.ChoiceField(
-            label=_("Language of the feedback"),
-            choices=[("fi", "suomi"), ("sv", "svenska"), ("en", "English")],
-        )
-        if "text" in self.fields:
-            self.fields["text"].label = _("What the giver said, in their words")
-        self.fields["contact_email"].help_text = _(
-            "Only if the giver wants the answer by e-mail and agrees that it is stored."
-        )
-        self.fields["contact_phone"].help_text = _(
-            "Only if the giver wants the answer by text message and agrees that it is stored."
-        )
-        self.fields["publish_consent"].label = _(
-            "The giver agrees that the comment may be published without personal details."
-        )
-        self.order_fields(["channel", "language"])
 
 
 class EraseForm(forms.Form):

@@ -24,21 +24,11 @@ def handles_feedback_unit(user: Any, feedback: Any) -> bool:
     return feedback is not None and handles_unit(user, feedback.unit)
 
 
-@rules.predicate
-def moderates_feedback_unit(user: Any, feedback: Any) -> bool:
-    from .publication import moderated_units
-
-    return feedback is not None and moderated_units(user).filter(pk=feedback.unit_id).exists()
-
-
 # The inbox and its handling steps; staff entry of feedback heard in person or by phone.
 rules.add_perm("feedback.view_inbox", is_feedback_handler)
 rules.add_perm("feedback.handle_feedback", is_feedback_handler & handles_feedback_unit)
 
-# Publication of stories (issue #3 point 6). Moderators are participation coordinators and
-# administrators (every unit) and unit managers (their own units).
-rules.add_perm("feedback.moderate_stories", is_coordinator_or_admin | is_unit_manager)
-rules.add_perm("feedback.moderate_story", moderates_feedback_unit)
+# Publication of stories (moderate_stories, moderate_story) is ruled in publication/permissions.py.
 
 # Reply templates are maintained in the admin screens by coordinators and administrators, and
 # on their own page by unit managers too; label corrections are exported as evaluation data by

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from osallisuus.organisation.models import Unit
 
-from .intake_cache import cached_question_set
+from .intake.cache import cached_question_set
 from .models import Question, QuestionSet, QuestionSetChoice, QuestionType
 
 SCALE_MIN_MAX = {QuestionType.SCALE5: (1, 5), QuestionType.NPS: (0, 10)}
@@ -21,7 +21,7 @@ NO_WORDS = {"no", "ei", "nej", "false", "0"}
 def active_question_set(unit: Unit) -> QuestionSet | None:
     """The unit's own choice, else its service's, else the default; the newest active version.
 
-    Kept in process memory while no question set changes (intake_cache): the returned set and
+    Kept in process memory while no question set changes (intake/cache.py): the returned set and
     its prefetched questions are shared between requests, so read them, never change them.
     """
     return cached_question_set(unit, load_active_question_set)

@@ -20,7 +20,7 @@ from osallisuus.analysis.models import LabelCorrection
 from osallisuus.audit.services import record_access
 from osallisuus.organisation.models import Service, Unit
 
-from .models import OPEN_STATUSES, Contact, Feedback, ReplyTemplate
+from .models import OPEN_STATUSES, Contact, Feedback
 
 
 def feedback_by_reply_code(code: str) -> Feedback | None:
@@ -334,16 +334,6 @@ def assignment_candidates(unit: Unit) -> QuerySet[Any]:
         .distinct()
         .order_by("last_name", "first_name", "username")
     )
-
-
-def reply_templates_for(feedback: Feedback) -> QuerySet[ReplyTemplate]:
-    """Active templates for everyone, for the feedback's unit, or for its service."""
-    return ReplyTemplate.objects.filter(
-        Q(unit__isnull=True, service__isnull=True)
-        | Q(unit_id=feedback.unit_id)
-        | Q(service_id=feedback.unit.service_id),
-        active=True,
-    ).order_by("title")
 
 
 def label_corrections_visible_to(user: Any) -> QuerySet[LabelCorrection]:

@@ -1,6 +1,8 @@
-from django.urls import path
+from django.urls import include, path
 
-from . import channel_views, publication_views, reply_template_views, views
+from . import views
+from .intake import staff_entry, web
+from .reply_templates import views as reply_template_views
 
 app_name = "feedback"
 urlpatterns = [
@@ -17,10 +19,9 @@ urlpatterns = [
         views.label_corrections_csv,
         name="label_corrections_csv",
     ),
-    # Publication (issue #3 point 6): moderation, then the unit's public stories page.
-    path("julkaisu/", publication_views.moderation_queue_view, name="moderation_queue"),
-    path("julkaisu/<int:pk>/", publication_views.moderate, name="moderate"),
-    path("tarinat/<str:code>/", publication_views.stories, name="stories"),
+    # Publication (issue #3 point 6): moderation, then the unit's public stories page. The
+    # publication app's URLs keep their names in this namespace (feedback:moderation_queue…).
+    path("", include("osallisuus.publication.urls")),
     # Reply templates kept by coordinators, administrators and unit managers.
     path("vastauspohjat/", reply_template_views.reply_templates, name="reply_templates"),
     path("vastauspohjat/uusi/", reply_template_views.reply_template_new, name="reply_template_new"),
@@ -28,7 +29,7 @@ urlpatterns = [
         "vastauspohjat/<int:pk>/", reply_template_views.reply_template_edit, name="reply_template"
     ),
     # Other doors (issue #3 point 2): staff entry of phone and paper feedback, the QR poster.
-    path("saapuneet/uusi/", channel_views.staff_entry, name="staff_entry"),
-    path("<str:code>/juliste.pdf", channel_views.poster, name="poster"),
-    path("<str:code>/", views.give_feedback, name="give"),
+    path("saapuneet/uusi/", staff_entry.staff_entry, name="staff_entry"),
+    path("<str:code>/juliste.pdf", web.poster, name="poster"),
+    path("<str:code>/", web.give_feedback, name="give"),
 ]

@@ -10,20 +10,17 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from osallisuus.analysis.corrections import gold_lines, latest_corrections
 from osallisuus.authorization import permission_required
-from osallisuus.organisation.selectors import public_unit
 from osallisuus.query_params import page_param
 from osallisuus.spreadsheets import CSV_CONTENT_TYPE, CsvWriter, download
 
 from .forms import (
     AssignForm,
     EraseForm,
-    FeedbackForm,
     GroupMoveForm,
     InboxFilterForm,
     LabelForm,
@@ -33,10 +30,10 @@ from .forms import (
     ReplyForm,
     theme_label_choices,
 )
-from .models import Channel, Feedback, ReplyTemplate
-from .questions import active_question_set
+from .models import Feedback, ReplyTemplate
 from .rate_limits import over_limit
 from .reply_codes import normalise_reply_code
+from .reply_templates.selectors import reply_templates_for
 from .retention import erase_at_givers_request, giver_data
 from .selectors import (
     GROUPING_LIMIT,
@@ -52,10 +49,8 @@ from .selectors import (
     inbox_filter_choices,
     inbox_for,
     label_corrections_visible_to,
-    reply_templates_for,
 )
 from .services import (
-    FeedbackInput,
     IntakeError,
     add_note,
     assign_feedback,
@@ -64,53 +59,10 @@ from .services import (
     move_group,
     next_steps,
     reply_to_feedback,
-    submit_feedback,
 )
 
 STATUS_LOOKUPS_PER_MINUTE = 30
 INBOX_PAGE_SIZE = 25
-
-
-@require_http_methods(["GET", "POST"])
-def give_feedback(request: HttpRequest, code: str) -> HttpResponse:
-    """The web and QR form: works on a phone without JavaScript and without an account."""
-    unit = public_unit(code=code)
-    if unit is None:
-        raise Http404
-    plain = request.GET.get("selko") == "1" or request.POST.get("selko") == "1"
-    question_set = active_question_set(unit)
-    form = FeedbackForm(request.POST or None, question_set=question_set, plain=plain)
-    if request.method == "POST" and over_limit(request, scope="form", limit=20):
-        return render(request, "feedback/too_many.html", status=429)
-    if form.is_valid():
-        language = (get_language() or "fi")[:2]
-        try:
-            feedback, _created = submit_feedback(
-                FeedbackInput(
-                    unit=unit,
-                    channel=Channel.QR if request.GET.get("qr") else Channel.WEB,
-                    language=language,
-                    answers=form.answers(),
-                    text=form.cleaned_data.get("text", "")
-                    or dict(form.answers()).get("comment", ""),
-                    idempotency_key=form.cleaned_data["idempotency_key"],
-                    contact_email=form.cleaned_data["contact_email"],
-                    contact_phone=form.cleaned_data["contact_phone"],
-                    publish_consent=form.cleaned_data["publish_consent"],
-                )
-            )
-        except IntakeError as error:
-            for messages_ in error.errors.values():
-                for message in messages_:
-                    form.add_error(None, message)
-        else:
-            request.session["just_sent"] = feedback.reply_code
-            return redirect("feedback:status", code=feedback.reply_code)
-    return render(
-        request,
-        "feedback/form.html",
-        {"unit": unit, "form": form, "plain": plain, "question_set": question_set},
-    )
 
 
 def status_lookup(request: HttpRequest) -> HttpResponse:

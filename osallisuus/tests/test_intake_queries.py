@@ -2,7 +2,7 @@
 
 The shared cache (rate limits, API throttles) is in the database so every process agrees. The
 throttle is one upsert of a shared counter (feedback/rate_limits.py), and the active question
-set is remembered per process behind one version read (feedback/intake_cache.py).
+set is remembered per process behind one version read (feedback/intake/cache.py).
 """
 
 import pytest
@@ -28,7 +28,7 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUE
 def _still_clock(monkeypatch):
     """The version token is read at most once a second; a slow first request (dictionaries
     load) must not make the measured one read it again."""
-    from osallisuus.feedback import intake_cache
+    from osallisuus.feedback.intake import cache as intake_cache
 
     now = intake_cache.time.monotonic()
     monkeypatch.setattr(intake_cache.time, "monotonic", lambda: now)

@@ -298,7 +298,7 @@ def test_repeated_wrong_passwords_lock_the_sign_in_with_a_translated_429(
 def test_api_intake_is_throttled_with_a_translated_429(
     client, unit, monkeypatch, language, message
 ):
-    from osallisuus.feedback.api import IntakeThrottle
+    from osallisuus.feedback.intake.api import IntakeThrottle
 
     monkeypatch.setattr(IntakeThrottle, "THROTTLE_RATES", {"feedback_intake": "3/minute"})
     statuses = [

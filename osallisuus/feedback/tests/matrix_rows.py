@@ -2,7 +2,8 @@
 
 Feedback is handled by staff of its unit, unit managers, coordinators and administrators.
 Decision makers see figures and published stories only (issue #20 point 1): 404 on every
-handling page. Givers reach their own feedback by its reply code, without an account.
+handling page. Givers reach their own feedback by its reply code, without an account. The
+publication rows (moderation, stories) are in publication/tests/matrix_rows.py.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from osallisuus.tests.matrix import (
 
 ALL = list(everyone(0))
 HANDLERS = (STAFF, MANAGER, COORD, ADMIN)
-MODERATORS = (MANAGER, COORD, ADMIN)
 TEMPLATE_KEEPERS = (MANAGER, COORD, ADMIN)
 
 
@@ -49,13 +49,10 @@ def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
             publish_consent=True,
         )
     )[0]
-    consented = submit_feedback(FeedbackInput(unit=unit, text="Hyvä hoito", publish_consent=True))[
-        0
-    ]
     template = ReplyTemplate.objects.create(
         title="Kiitos", text_fi="Kiitos palautteesta.", unit=unit
     )
-    return {"feedback": feedback, "consented_feedback": consented, "unit_template": template}
+    return {"feedback": feedback, "unit_template": template}
 
 
 def _feedback_count(ctx: Any) -> int:
@@ -180,8 +177,6 @@ ROWS: dict[str, Row] = {
     ),
     "api:question-set": Row(everyone(404)),
     "api:feedback-status": Row(everyone(200), kwargs=lambda c: {"code": c.feedback.reply_code}),
-    "feedback:stories": Row(everyone(200), kwargs=lambda c: {"code": c.unit.code}),
-    "api:unit-stories": Row(everyone(200), kwargs=lambda c: {"code": c.unit.code}),
     # The giver, by the reply code: anyone who holds it is treated as the giver.
     "feedback:status_lookup": Row(everyone(200), reads_post=True),
     "feedback:status": Row(
@@ -278,40 +273,6 @@ ROWS: dict[str, Row] = {
                 writers=HANDLERS,
                 body=_staff_entry_body,
                 changes=_feedback_count,
-            ),
-        ),
-    ),
-    # Publication: unit managers (their units), coordinators and administrators moderate.
-    "feedback:moderation_queue": Row(handling(*MODERATORS)),
-    "feedback:moderate": Row(
-        handling(*MODERATORS),
-        kwargs=lambda c: {"pk": c.consented_feedback.pk},
-        across_units=True,
-        other={STAFF: 404, STAFF_OTHER: 404},
-        writes=(
-            Write(
-                handling(*MODERATORS, status=302),
-                writers=MODERATORS,
-                label="publish",
-                body=lambda c: {"action": "publish", "text": "Hyvä hoito", "confirmed": "on"},
-                changes=lambda c: list(
-                    type(c.consented_feedback)
-                    .objects.filter(publication__isnull=False)
-                    .values_list("pk", flat=True)
-                ),
-                other={STAFF: 404, STAFF_OTHER: 404},
-            ),
-            Write(
-                handling(*MODERATORS, status=302),
-                writers=MODERATORS,
-                label="reject",
-                body=lambda c: {"action": "reject", "reject-reason": "Tunnistettava tilanne"},
-                changes=lambda c: list(
-                    type(c.consented_feedback)
-                    .objects.filter(publication__isnull=False)
-                    .values_list("pk", flat=True)
-                ),
-                other={STAFF: 404, STAFF_OTHER: 404},
             ),
         ),
     ),

@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from osallisuus.feedback.models import Answer, Contact, Feedback
-from osallisuus.feedback.publication import publish_story, published_stories
 from osallisuus.feedback.services import FeedbackInput, submit_feedback
+from osallisuus.publication.selectors import published_stories
+from osallisuus.publication.services import publish_story
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from osallisuus.feedback.intake_adapters import AdapterError, feedback_from_email, parse_sms
+from osallisuus.feedback.intake.adapters import AdapterError, feedback_from_email, parse_sms
 from osallisuus.feedback.models import Contact, Feedback
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from osallisuus.feedback import intake_cache
-from osallisuus.feedback.api import IntakeThrottle, KioskIntakeThrottle
+from osallisuus.feedback.intake import cache as intake_cache
+from osallisuus.feedback.intake.api import IntakeThrottle, KioskIntakeThrottle
 from osallisuus.feedback.models import Feedback, QuestionSet, QuestionSetChoice
 from osallisuus.feedback.rate_limits import count_hit
 from osallisuus.feedback.services import FeedbackInput, IntakeError, submit_feedback

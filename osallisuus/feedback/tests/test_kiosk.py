@@ -154,7 +154,7 @@ class TestButtonMashing:
         assert Feedback.objects.get().suspected_mashing
 
     def test_flagged_presses_are_left_out_of_the_units_public_figures(self, client, unit, settings):
-        from osallisuus.feedback.publication import unit_summary
+        from osallisuus.publication.selectors import unit_summary
 
         start = timezone.now() - timedelta(hours=1)
         for n in range(5):  # Five real answers, minutes apart: all 4s.

@@ -42,7 +42,7 @@ def test_the_poster_draws_a_qr_code(client, unit):
 
 
 def test_the_qr_code_opens_the_units_form_at_the_sites_address(settings, unit):
-    from osallisuus.feedback.poster import form_url
+    from osallisuus.feedback.intake.poster import form_url
 
     settings.SITE_URL = "https://osallisuus.example.fi/"
     assert form_url(unit) == "https://osallisuus.example.fi/palaute/KST/?qr=1"

@@ -3,7 +3,7 @@
 import pytest
 
 from osallisuus.feedback.models import ReplyTemplate
-from osallisuus.feedback.selectors import reply_templates_for
+from osallisuus.feedback.reply_templates.selectors import reply_templates_for
 from osallisuus.feedback.services import FeedbackInput, submit_feedback
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ manager writes a template with the keyboard alone."""
 
 import pytest
 
-from osallisuus.feedback.tests.test_stories_browser import sign_in_browser, tab_to
+from osallisuus.publication.tests.test_stories_browser import sign_in_browser, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from osallisuus.feedback.intake_adapters import AdapterError, feedback_from_email
+from osallisuus.feedback.intake.adapters import AdapterError, feedback_from_email
 from osallisuus.feedback.services import IntakeError, submit_feedback
 
 

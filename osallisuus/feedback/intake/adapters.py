@@ -23,11 +23,11 @@ from django.utils.translation import gettext as _
 from osallisuus.analysis.language import detect_language
 from osallisuus.organisation.models import Unit
 
-from .intake_cache import active_unit
-from .models import Channel, Feedback, QuestionType
-from .questions import active_question_set
-from .services import FeedbackInput, submit_feedback
-from .signals import announce_change
+from ..models import Channel, Feedback, QuestionType
+from ..questions import active_question_set
+from ..services import FeedbackInput, submit_feedback
+from ..signals import announce_change
+from .cache import active_unit
 
 # More than this many kiosk answers for one unit within the window are taken as mashing.
 MASHING_MAX_ANSWERS = 3

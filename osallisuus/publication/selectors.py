@@ -1,9 +1,9 @@
-"""Publication of consented feedback as public stories: the moderation queue, the decisions,
-and the public unit page (stories, the service's answers, what changed, score summaries).
+"""Reads of publication: the moderation queue and scope, the proposed redaction, and the
+public unit page (published stories, the service's answers, what changed, score summaries).
 
-Model: Care Opinion and the NHS website reviews (seed 000). A person confirms every text;
-only the confirmed redacted text is ever public, never the original. Figures for a unit are
-hidden below PUBLIC_MIN_ANSWERS so no one can be identified (ARCHITECTURE: counts protect people).
+Model: Care Opinion and the NHS website reviews (seed 000). Only the confirmed redacted text is
+ever public, never the original. Figures for a unit are hidden below PUBLIC_MIN_ANSWERS so no one
+can be identified (ARCHITECTURE: counts protect people).
 """
 
 from __future__ import annotations
@@ -13,24 +13,17 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from osallisuus.accounts.models import Role
 from osallisuus.accounts.selectors import managed_units, roles_of
 from osallisuus.analysis.pipeline import analyse
-from osallisuus.authorization import require
-from osallisuus.notifications.services import send_email, send_sms
-from osallisuus.organisation.models import Unit
-
-from .models import (
+from osallisuus.feedback.models import (
     Answer,
-    Contact,
     Feedback,
     Publication,
     PublicationDecision,
@@ -39,12 +32,12 @@ from .models import (
     Status,
     StatusEvent,
 )
+from osallisuus.organisation.models import Unit
 
 # What changed, as the public reads it: handling steps whose public text tells an outcome.
 OUTCOME_STEPS = (Status.ACTION_PLANNED, Status.CHANGE_MADE, Status.NO_CHANGE)
-# Personal data a regular expression finds reliably: a confirmed text holding these is refused.
-BLOCKING_PII = frozenset({"phone", "email", "hetu"})
 SUMMARY_MONTHS = 12
+
 PII_LABELS: dict[str, Any] = {
     "name": gettext_lazy("name"),
     "phone": gettext_lazy("phone number"),
@@ -55,20 +48,12 @@ PII_LABELS: dict[str, Any] = {
 }
 
 
-class PublicationError(Exception):
-    """A refused decision: field → translated messages. Nothing has been stored."""
-
-    def __init__(self, errors: dict[str, list[str]]) -> None:
-        super().__init__(errors)
-        self.errors = errors
-
-
 def public_min_answers() -> int:
     """The smallest group whose figures may be shown publicly (settings.PUBLIC_MIN_ANSWERS)."""
     return int(getattr(settings, "PUBLIC_MIN_ANSWERS", 5))
 
 
-# --- Selectors: moderation ---------------------------------------------------------------------
+# --- Moderation --------------------------------------------------------------------------------
 
 
 def moderated_units(user: Any) -> QuerySet[Unit]:
@@ -151,123 +136,11 @@ def proposed_redaction(text: str, *, language: str = "fi") -> tuple[list[Segment
     return segments, analysis.redacted
 
 
-# --- Services ----------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def publish_story(*, feedback: Feedback, by: Any, text: str, confirmed: bool) -> Publication:
-    """Publish the redacted text a person confirmed. Refuses, storing nothing, without consent,
-    without the confirmation, or when the text still holds a phone number, e-mail or hetu."""
-    require(by, "feedback.moderate_story", feedback)
-    errors: dict[str, list[str]] = {}
-    text = text.strip()
-    if not feedback.publish_consent:
-        errors.setdefault("__all__", []).append(
-            _("The giver has not consented to publication. This comment cannot be published.")
-        )
-    if not text:
-        errors.setdefault("text", []).append(_("Write the text to publish."))
-    if not confirmed:
-        errors.setdefault("confirmed", []).append(
-            _("Confirm that you have checked the text has no personal data.")
-        )
-    analysis = analyse(text, lang_hint=feedback.language) if text else None
-    if analysis is not None:
-        found = sorted({span.type for span in analysis.pii} & BLOCKING_PII)
-        if found:
-            errors.setdefault("text", []).append(
-                _("The text still contains personal data: %(types)s. Remove it.")
-                % {"types": ", ".join(str(PII_LABELS[t]) for t in found)}
-            )
-    if errors:
-        raise PublicationError(errors)
-    assert analysis is not None  # noqa: S101 (text is non-empty here)
-    now = timezone.now()
-    publication, _created = Publication.objects.update_or_create(
-        feedback=feedback,
-        defaults={
-            "decision": PublicationDecision.PUBLISHED,
-            "published_text": text,
-            "text_language": analysis.lang,
-            "published_at": now,
-            "published_by": by,
-            "decided_at": now,
-            "decided_by": by,
-            "reason": "",
-        },
-    )
-    PublicationEvent.objects.create(
-        feedback=feedback, at=now, decision=PublicationDecision.PUBLISHED, by=by, text=text
-    )
-    _tell_giver_published(feedback)
-    return publication
-
-
-@transaction.atomic
-def reject_story(*, feedback: Feedback, by: Any, reason: str) -> Publication:
-    """Decide not to publish. The reason is internal and never shown publicly."""
-    require(by, "feedback.moderate_story", feedback)
-    if not reason.strip():
-        raise PublicationError({"reason": [_("Write why the comment is not published.")]})
-    return _close(feedback=feedback, by=by, reason=reason, decision=PublicationDecision.REJECTED)
-
-
-@transaction.atomic
-def unpublish_story(*, feedback: Feedback, by: Any, reason: str) -> Publication:
-    """Take a published story down; the public page stops showing it at once."""
-    require(by, "feedback.moderate_story", feedback)
-    if not reason.strip():
-        raise PublicationError({"reason": [_("Write why the story is taken down.")]})
-    return _close(feedback=feedback, by=by, reason=reason, decision=PublicationDecision.UNPUBLISHED)
-
-
-def _close(*, feedback: Feedback, by: Any, reason: str, decision: str) -> Publication:
-    now = timezone.now()
-    publication, _created = Publication.objects.update_or_create(
-        feedback=feedback,
-        defaults={
-            "decision": decision,
-            "published_text": "",
-            "published_at": None,
-            "published_by": None,
-            "decided_at": now,
-            "decided_by": by,
-            "reason": reason.strip(),
-        },
-    )
-    PublicationEvent.objects.create(
-        feedback=feedback, at=now, decision=decision, by=by, reason=reason.strip()
-    )
-    return publication
-
-
 def stories_url(unit: Unit) -> str:
     return reverse("feedback:stories", kwargs={"code": unit.code})
 
 
-def _tell_giver_published(feedback: Feedback) -> None:
-    """Tell a giver who left contact details; everyone sees it on the status page."""
-    contact = Contact.objects.filter(feedback=feedback).first()
-    if contact is None:
-        return
-    site = settings.SITE_URL.rstrip("/")
-    with translation.override(feedback.language):
-        subject = _("Your feedback has been published")
-        body = _(
-            "Your feedback %(code)s has been published without your personal details on the "
-            "public page of %(unit)s: %(url)s"
-        ) % {
-            "code": feedback.reply_code,
-            "unit": feedback.unit.name,
-            "url": site + stories_url(feedback.unit),
-        }
-    if contact.email:
-        send_email(to=contact.email, subject=subject, body=body)
-    if contact.phone:
-        send_sms(to=contact.phone, text=body)
-
-
-# --- Selectors: the public page ----------------------------------------------------------------
+# --- The public page ---------------------------------------------------------------------------
 
 
 def _outcome_events() -> QuerySet[StatusEvent]:

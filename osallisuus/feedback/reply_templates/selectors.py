@@ -3,6 +3,7 @@ county, unit managers for their own units.
 
 A unit manager sees every template their units' staff are offered (county-wide ones, their
 services' and their units'), but changes only the ones written for a unit they manage.
+Handlers are offered the active templates for a feedback item's unit and service.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from osallisuus.accounts.permissions import is_coordinator_or_admin
 from osallisuus.accounts.selectors import managed_units
 from osallisuus.organisation.models import Service, Unit
 
-from .models import ReplyTemplate
+from ..models import Feedback, ReplyTemplate
 
 
 def county_wide_editor(user: Any) -> bool:
@@ -53,3 +54,13 @@ def services_for_templates(user: Any) -> QuerySet[Service]:
     if not county_wide_editor(user):
         return Service.objects.none()
     return Service.objects.order_by("name_fi")
+
+
+def reply_templates_for(feedback: Feedback) -> QuerySet[ReplyTemplate]:
+    """Active templates for everyone, for the feedback's unit, or for its service."""
+    return ReplyTemplate.objects.filter(
+        Q(unit__isnull=True, service__isnull=True)
+        | Q(unit_id=feedback.unit_id)
+        | Q(service_id=feedback.unit.service_id),
+        active=True,
+    ).order_by("title")

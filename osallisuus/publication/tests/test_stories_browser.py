@@ -46,13 +46,13 @@ def consented(unit, text=ORIGINAL):
 def test_publication_pages_have_no_axe_violations(
     page, live_server, axe_violations, language, unit, make_user, settings
 ):
-    from osallisuus.feedback.publication import publish_story
     from osallisuus.feedback.services import (
         FeedbackInput,
         move_feedback,
         reply_to_feedback,
         submit_feedback,
     )
+    from osallisuus.publication.services import publish_story
 
     settings.PUBLIC_MIN_ANSWERS = 5
     ensure_question_sets()

@@ -1,38 +1,27 @@
-"""Pages of the other doors: the kiosk, the printable QR poster and staff entry of phone and
-paper feedback. Each one turns its input into FeedbackInput and calls the intake services."""
+"""The kiosk door: the pages of /kioski/<unit code>/ and its service worker. JavaScript queues
+answers for the API (`intake.api.KioskIntake`); without JavaScript the forms here store them."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.conf import settings
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from osallisuus.accounts.selectors import units_handled_by
-from osallisuus.authorization import permission_required
 from osallisuus.organisation.models import Unit
 from osallisuus.organisation.selectors import public_unit
 
-from .forms import (
-    AGREEMENT_LABELS,
-    EXPERIENCE_LABELS,
-    FACES,
-    KioskAnswerForm,
-    StaffEntryForm,
-    StaffUnitChoiceForm,
-)
-from .intake_adapters import submit_kiosk_feedback
-from .models import Channel, Question, QuestionSet, QuestionType
-from .poster import unit_poster_pdf
-from .questions import active_question_set
-from .rate_limits import over_limit
-from .services import FeedbackInput, IntakeError, submit_feedback
+from ..forms import AGREEMENT_LABELS, EXPERIENCE_LABELS, FACES
+from ..models import Channel, Question, QuestionSet, QuestionType
+from ..questions import active_question_set
+from ..rate_limits import over_limit
+from ..services import FeedbackInput, IntakeError
+from .adapters import submit_kiosk_feedback
+from .forms import KioskAnswerForm
 
 # The service worker's cache; a new name makes the kiosks drop the old copies.
 KIOSK_CACHE = "osallisuus-kiosk-v1"
@@ -155,74 +144,3 @@ def kiosk_answer(request: HttpRequest, code: str) -> HttpResponse:
 def kiosk_thanks(request: HttpRequest, code: str) -> HttpResponse:
     unit = _kiosk_unit(code)
     return render(request, "feedback/kiosk_thanks.html", _kiosk_context(unit))
-
-
-@require_GET
-def poster(request: HttpRequest, code: str) -> HttpResponse:
-    """A printable A4 poster with the unit's QR code, in Finnish and Swedish."""
-    unit = public_unit(code=code)
-    if unit is None:
-        raise Http404
-    response = HttpResponse(unit_poster_pdf(unit), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="palaute-{unit.code}.pdf"'
-    return response
-
-
-@permission_required("feedback.view_inbox")
-@require_http_methods(["GET", "POST"])
-def staff_entry(request: HttpRequest) -> HttpResponse:
-    """Staff type in feedback that came by phone or on paper, for units they handle only."""
-    units = units_handled_by(request.user).filter(active=True).order_by("name_fi")
-    code = str(request.GET.get("unit", "")).strip().upper()
-    if code:
-        unit = units.filter(code=code).first()
-        if unit is None:
-            raise Http404
-    else:
-        choices = list(units[:2])
-        if len(choices) != 1:
-            picker = StaffUnitChoiceForm(units=units)
-            return render(request, "feedback/staff_entry.html", {"picker": picker})
-        unit = choices[0]
-    question_set = active_question_set(unit)
-    form = StaffEntryForm(
-        request.POST or None,
-        question_set=question_set,
-        initial={"language": (get_language() or "fi")[:2]},
-    )
-    if form.is_valid():
-        try:
-            feedback, _created = submit_feedback(
-                FeedbackInput(
-                    unit=unit,
-                    channel=form.cleaned_data["channel"],
-                    language=form.cleaned_data["language"],
-                    answers=form.answers(),
-                    text=form.cleaned_data.get("text", "")
-                    or str(dict(form.answers()).get("comment", "")),
-                    idempotency_key=f"staff:{form.cleaned_data['idempotency_key']}",
-                    contact_email=form.cleaned_data["contact_email"],
-                    contact_phone=form.cleaned_data["contact_phone"],
-                    publish_consent=form.cleaned_data["publish_consent"],
-                )
-            )
-        except IntakeError as error:
-            for problems in error.errors.values():
-                for problem in problems:
-                    form.add_error(None, problem)
-        else:
-            messages.success(
-                request,
-                _("Feedback saved. The giver's reply code is %(code)s.")
-                % {"code": feedback.reply_code},
-            )
-            return redirect(feedback)
-    return render(
-        request,
-        "feedback/staff_entry.html",
-        {
-            "unit": unit,
-            "form": form,
-            "action": reverse("feedback:staff_entry") + f"?unit={unit.code}",
-        },
-    )

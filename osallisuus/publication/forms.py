@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import PublicationDecision
+from osallisuus.feedback.models import PublicationDecision
 
 
 class PublishForm(forms.Form):

@@ -4,7 +4,6 @@ import pytest
 
 from osallisuus.audit.models import AccessLog
 from osallisuus.feedback.models import Publication, PublicationEvent, Status
-from osallisuus.feedback.publication import PublicationError, publish_story
 from osallisuus.feedback.services import (
     FeedbackInput,
     move_feedback,
@@ -12,6 +11,7 @@ from osallisuus.feedback.services import (
     submit_feedback,
 )
 from osallisuus.notifications.models import OutboxMessage
+from osallisuus.publication.services import PublicationError, publish_story
 
 pytestmark = pytest.mark.django_db
 
@@ -193,11 +193,13 @@ def test_the_status_page_notice_tells_the_giver_their_story_is_public(client_as,
     feedback = give(unit)
     publish(client_as("coordinator"), feedback)
     feedback.refresh_from_db()
-    html = render_to_string("feedback/stories_status_notice.html", {"feedback": feedback})
+    html = render_to_string("publication/stories_status_notice.html", {"feedback": feedback})
     assert "/palaute/tarinat/KST/" in html
     unpublished = give(unit, text="Toinen")
     assert (
-        render_to_string("feedback/stories_status_notice.html", {"feedback": unpublished}).strip()
+        render_to_string(
+            "publication/stories_status_notice.html", {"feedback": unpublished}
+        ).strip()
         == ""
     )
 

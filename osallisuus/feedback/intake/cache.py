@@ -34,7 +34,7 @@ from django.dispatch import receiver
 
 from osallisuus.organisation.models import Service, Unit
 
-from .models import Question, QuestionSet, QuestionSetChoice
+from ..models import Question, QuestionSet, QuestionSetChoice
 
 VERSION_KEY = "feedback:question-sets:version"
 TOKEN_SECONDS = 1.0

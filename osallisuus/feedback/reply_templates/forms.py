@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import ReplyTemplate
-from .reply_templates import county_wide_editor, services_for_templates, units_for_templates
+from ..models import ReplyTemplate
+from .selectors import county_wide_editor, services_for_templates, units_for_templates
 
 
 class ReplyTemplateForm(forms.ModelForm):  # type: ignore[type-arg]

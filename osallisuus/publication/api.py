@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from django.urls import path
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
@@ -16,7 +17,7 @@ from rest_framework.response import Response
 from osallisuus.organisation.selectors import public_unit
 from osallisuus.pagination import StandardPagination
 
-from .publication import public_story, published_stories, unit_summary
+from .selectors import public_story, published_stories, unit_summary
 
 
 class StoryReplySerializer(serializers.Serializer[Any]):
@@ -133,3 +134,8 @@ class UnitStories(GenericAPIView[Any]):
         paginator.summary = UnitSummarySerializer(asdict(summary)).data
         stories = [asdict(public_story(feedback)) for feedback in page or []]
         return paginator.get_paginated_response(StorySerializer(stories, many=True).data)
+
+
+urlpatterns = [
+    path("units/<str:code>/stories/", UnitStories.as_view(), name="unit-stories"),
+]

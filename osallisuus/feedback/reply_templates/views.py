@@ -10,9 +10,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from osallisuus.authorization import permission_required
 
-from .models import ReplyTemplate
-from .reply_template_forms import ReplyTemplateForm
-from .reply_templates import templates_editable_by, templates_visible_to
+from ..models import ReplyTemplate
+from .forms import ReplyTemplateForm
+from .selectors import templates_editable_by, templates_visible_to
+from .services import save_reply_template
 
 
 @permission_required("feedback.manage_reply_templates")
@@ -46,7 +47,7 @@ def reply_template_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _edit(request: HttpRequest, template: ReplyTemplate, title: str) -> HttpResponse:
     form = ReplyTemplateForm(request.POST or None, instance=template, user=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        save_reply_template(template=form.save(commit=False), by=request.user)
         messages.success(request, _("The reply template is saved."))
         return redirect("feedback:reply_templates")
     return render(request, "feedback/reply_template_form.html", {"form": form, "title": title})

@@ -11,12 +11,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from osallisuus.audit.services import record_access
 from osallisuus.authorization import permission_required, require
+from osallisuus.feedback.models import PublicationDecision
 from osallisuus.organisation.selectors import public_unit
 from osallisuus.query_params import page_param
 
-from .models import PublicationDecision
-from .publication import (
-    PublicationError,
+from .forms import PublishForm, QueueFilterForm, ReasonForm
+from .selectors import (
     access_for_moderation,
     moderation_queue,
     proposed_redaction,
@@ -24,13 +24,10 @@ from .publication import (
     public_story,
     public_trail,
     publication_of,
-    publish_story,
     published_stories,
-    reject_story,
     unit_summary,
-    unpublish_story,
 )
-from .publication_forms import PublishForm, QueueFilterForm, ReasonForm
+from .services import PublicationError, publish_story, reject_story, unpublish_story
 
 STORIES_PER_PAGE = 10
 
@@ -46,7 +43,7 @@ def moderation_queue_view(request: HttpRequest) -> HttpResponse:
     )
     return render(
         request,
-        "feedback/moderation_queue.html",
+        "publication/moderation_queue.html",
         {"form": form, "page": page, "decision": decision},
     )
 
@@ -94,7 +91,7 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
     record_access(actor=request.user, obj=feedback, path=request.path)
     return render(
         request,
-        "feedback/moderation.html",
+        "publication/moderation.html",
         {
             "feedback": feedback,
             "publication": publication,
@@ -120,7 +117,7 @@ def stories(request: HttpRequest, code: str) -> HttpResponse:
     page = Paginator(published_stories(unit), STORIES_PER_PAGE).get_page(page_param(request.GET))
     return render(
         request,
-        "feedback/stories.html",
+        "publication/stories.html",
         {
             "unit": unit,
             "page": page,

@@ -1,0 +1,11 @@
+"""The intake doors: each shapes what its channel delivers into `services.FeedbackInput` and
+stores it through `services.submit_feedback`, so every door lands in the same store.
+
+- web.py           the web and QR form, and the unit's printable QR poster (poster.py)
+- kiosk.py         the kiosk's pages (kiosk_urls.py, under /kioski/)
+- staff_entry.py   staff type in feedback that came by phone or on paper
+- api.py           other systems, the kiosk's queue and the SMS gateway's webhook
+- adapters.py      kiosk presses, text messages and e-mails into FeedbackInput (the mailbox
+                   import is `manage.py import_feedback_mailbox`)
+- forms.py         the doors' forms; cache.py: the per-process cache of units and question sets
+"""

@@ -1,0 +1,147 @@
+"""Writes of publication: publish the redacted text a person confirmed, reject, take down.
+
+A person confirms every text; only the confirmed redacted text is ever public, never the
+original. Each decision is kept in the append-only PublicationEvent history.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from osallisuus.analysis.pipeline import analyse
+from osallisuus.authorization import require
+from osallisuus.feedback.models import (
+    Contact,
+    Feedback,
+    Publication,
+    PublicationDecision,
+    PublicationEvent,
+)
+from osallisuus.notifications.services import send_email, send_sms
+
+from .selectors import PII_LABELS, stories_url
+
+# Personal data a regular expression finds reliably: a confirmed text holding these is refused.
+BLOCKING_PII = frozenset({"phone", "email", "hetu"})
+
+
+class PublicationError(Exception):
+    """A refused decision: field → translated messages. Nothing has been stored."""
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+@transaction.atomic
+def publish_story(*, feedback: Feedback, by: Any, text: str, confirmed: bool) -> Publication:
+    """Publish the redacted text a person confirmed. Refuses, storing nothing, without consent,
+    without the confirmation, or when the text still holds a phone number, e-mail or hetu."""
+    require(by, "feedback.moderate_story", feedback)
+    errors: dict[str, list[str]] = {}
+    text = text.strip()
+    if not feedback.publish_consent:
+        errors.setdefault("__all__", []).append(
+            _("The giver has not consented to publication. This comment cannot be published.")
+        )
+    if not text:
+        errors.setdefault("text", []).append(_("Write the text to publish."))
+    if not confirmed:
+        errors.setdefault("confirmed", []).append(
+            _("Confirm that you have checked the text has no personal data.")
+        )
+    analysis = analyse(text, lang_hint=feedback.language) if text else None
+    if analysis is not None:
+        found = sorted({span.type for span in analysis.pii} & BLOCKING_PII)
+        if found:
+            errors.setdefault("text", []).append(
+                _("The text still contains personal data: %(types)s. Remove it.")
+                % {"types": ", ".join(str(PII_LABELS[t]) for t in found)}
+            )
+    if errors:
+        raise PublicationError(errors)
+    assert analysis is not None  # noqa: S101 (text is non-empty here)
+    now = timezone.now()
+    publication, _created = Publication.objects.update_or_create(
+        feedback=feedback,
+        defaults={
+            "decision": PublicationDecision.PUBLISHED,
+            "published_text": text,
+            "text_language": analysis.lang,
+            "published_at": now,
+            "published_by": by,
+            "decided_at": now,
+            "decided_by": by,
+            "reason": "",
+        },
+    )
+    PublicationEvent.objects.create(
+        feedback=feedback, at=now, decision=PublicationDecision.PUBLISHED, by=by, text=text
+    )
+    _tell_giver_published(feedback)
+    return publication
+
+
+@transaction.atomic
+def reject_story(*, feedback: Feedback, by: Any, reason: str) -> Publication:
+    """Decide not to publish. The reason is internal and never shown publicly."""
+    require(by, "feedback.moderate_story", feedback)
+    if not reason.strip():
+        raise PublicationError({"reason": [_("Write why the comment is not published.")]})
+    return _close(feedback=feedback, by=by, reason=reason, decision=PublicationDecision.REJECTED)
+
+
+@transaction.atomic
+def unpublish_story(*, feedback: Feedback, by: Any, reason: str) -> Publication:
+    """Take a published story down; the public page stops showing it at once."""
+    require(by, "feedback.moderate_story", feedback)
+    if not reason.strip():
+        raise PublicationError({"reason": [_("Write why the story is taken down.")]})
+    return _close(feedback=feedback, by=by, reason=reason, decision=PublicationDecision.UNPUBLISHED)
+
+
+def _close(*, feedback: Feedback, by: Any, reason: str, decision: str) -> Publication:
+    now = timezone.now()
+    publication, _created = Publication.objects.update_or_create(
+        feedback=feedback,
+        defaults={
+            "decision": decision,
+            "published_text": "",
+            "published_at": None,
+            "published_by": None,
+            "decided_at": now,
+            "decided_by": by,
+            "reason": reason.strip(),
+        },
+    )
+    PublicationEvent.objects.create(
+        feedback=feedback, at=now, decision=decision, by=by, reason=reason.strip()
+    )
+    return publication
+
+
+def _tell_giver_published(feedback: Feedback) -> None:
+    """Tell a giver who left contact details; everyone sees it on the status page."""
+    contact = Contact.objects.filter(feedback=feedback).first()
+    if contact is None:
+        return
+    site = settings.SITE_URL.rstrip("/")
+    with translation.override(feedback.language):
+        subject = _("Your feedback has been published")
+        body = _(
+            "Your feedback %(code)s has been published without your personal details on the "
+            "public page of %(unit)s: %(url)s"
+        ) % {
+            "code": feedback.reply_code,
+            "unit": feedback.unit.name,
+            "url": site + stories_url(feedback.unit),
+        }
+    if contact.email:
+        send_email(to=contact.email, subject=subject, body=body)
+    if contact.phone:
+        send_sms(to=contact.phone, text=body)

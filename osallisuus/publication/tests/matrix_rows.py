@@ -1,0 +1,63 @@
+"""The publication app's rows in the authorization matrix (see osallisuus/tests/matrix.py).
+
+Unit managers (their units), coordinators and administrators moderate; decision makers get 404
+on moderation like on every handling page. Anyone reads a unit's published stories.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from osallisuus.feedback.tests.matrix_rows import handling
+from osallisuus.tests.matrix import ADMIN, COORD, MANAGER, STAFF, STAFF_OTHER, Row, Write, everyone
+
+MODERATORS = (MANAGER, COORD, ADMIN)
+
+
+def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
+    from osallisuus.feedback.services import FeedbackInput, submit_feedback
+
+    consented = submit_feedback(FeedbackInput(unit=unit, text="Hyvä hoito", publish_consent=True))[
+        0
+    ]
+    return {"consented_feedback": consented}
+
+
+ROWS: dict[str, Row] = {
+    # Publication: unit managers (their units), coordinators and administrators moderate.
+    "feedback:moderation_queue": Row(handling(*MODERATORS)),
+    "feedback:moderate": Row(
+        handling(*MODERATORS),
+        kwargs=lambda c: {"pk": c.consented_feedback.pk},
+        across_units=True,
+        other={STAFF: 404, STAFF_OTHER: 404},
+        writes=(
+            Write(
+                handling(*MODERATORS, status=302),
+                writers=MODERATORS,
+                label="publish",
+                body=lambda c: {"action": "publish", "text": "Hyvä hoito", "confirmed": "on"},
+                changes=lambda c: list(
+                    type(c.consented_feedback)
+                    .objects.filter(publication__isnull=False)
+                    .values_list("pk", flat=True)
+                ),
+                other={STAFF: 404, STAFF_OTHER: 404},
+            ),
+            Write(
+                handling(*MODERATORS, status=302),
+                writers=MODERATORS,
+                label="reject",
+                body=lambda c: {"action": "reject", "reject-reason": "Tunnistettava tilanne"},
+                changes=lambda c: list(
+                    type(c.consented_feedback)
+                    .objects.filter(publication__isnull=False)
+                    .values_list("pk", flat=True)
+                ),
+                other={STAFF: 404, STAFF_OTHER: 404},
+            ),
+        ),
+    ),
+    "feedback:stories": Row(everyone(200), kwargs=lambda c: {"code": c.unit.code}),
+    "api:unit-stories": Row(everyone(200), kwargs=lambda c: {"code": c.unit.code}),
+}

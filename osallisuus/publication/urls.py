@@ -1,0 +1,15 @@
+"""Moderation and the public stories page, under /palaute/.
+
+Included from feedback/urls.py inside the `feedback` namespace, so the names stay
+`feedback:moderation_queue`, `feedback:moderate` and `feedback:stories`.
+"""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("julkaisu/", views.moderation_queue_view, name="moderation_queue"),
+    path("julkaisu/<int:pk>/", views.moderate, name="moderate"),
+    path("tarinat/<str:code>/", views.stories, name="stories"),
+]
