@@ -24,12 +24,12 @@ from typing import Any
 
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.cache.backends.base import BaseCache
-from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, router
 from django.http import HttpRequest
 from rest_framework.request import Request
 from rest_framework.throttling import AnonRateThrottle
 
+from osallisuus.db_cache import SharedDatabaseCache
 from osallisuus.security import client_address
 
 # About one hit in PURGE_EVERY also deletes the expired rows of the cache table.
@@ -43,12 +43,12 @@ def _counter_key(key: str, window_index: int) -> str:
 
 def _database_counter(cache: BaseCache) -> tuple[Any, str] | None:
     """(connection, quoted table) when the cache is a table we can count in with one upsert."""
-    if not isinstance(cache, DatabaseCache):
+    if not isinstance(cache, SharedDatabaseCache):
         return None
     connection = connections[router.db_for_write(cache.cache_model_class)]
     if connection.vendor not in ("postgresql", "sqlite"):
         return None
-    return connection, connection.ops.quote_name(cache._table)  # type: ignore[attr-defined]
+    return connection, connection.ops.quote_name(cache.table_name)
 
 
 def count_hit(key: str, window_seconds: int, now: float | None = None) -> tuple[int, int, float]:
