@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -198,10 +199,32 @@ def _absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def _tell_giver_received(feedback: Feedback, data: FeedbackInput) -> None:
+def tell_giver(
+    feedback: Feedback,
+    message: Callable[[], tuple[str, str]],
+    *,
+    email: str | None = None,
+    phone: str | None = None,
+) -> None:
+    """Send the giver `message()` (subject, body), written in their language, by e-mail and
+    text message as they left them; nothing when they left no contact details. The contact
+    is read from the item unless the caller already has it (`email`, `phone`)."""
+    if email is None and phone is None:
+        contact = Contact.objects.filter(feedback=feedback).first()
+        if contact is None:
+            return
+        email, phone = contact.email, contact.phone
     with translation.override(feedback.language):
-        subject = _("Thank you for your feedback")
-        body = _(
+        subject, body = message()
+    if email:
+        send_email(to=email, subject=subject, body=body)
+    if phone:
+        send_sms(to=phone, text=body)
+
+
+def _tell_giver_received(feedback: Feedback, data: FeedbackInput) -> None:
+    def message() -> tuple[str, str]:
+        return _("Thank you for your feedback"), _(
             "Thank you for your feedback about %(unit)s.\n\nYour reply code is %(code)s. "
             "You can follow what happens to your feedback at %(url)s"
         ) % {
@@ -209,10 +232,8 @@ def _tell_giver_received(feedback: Feedback, data: FeedbackInput) -> None:
             "code": feedback.reply_code,
             "url": _absolute(status_url(feedback)),
         }
-    if data.contact_email:
-        send_email(to=data.contact_email, subject=subject, body=body)
-    if data.contact_phone:
-        send_sms(to=data.contact_phone, text=body)
+
+    tell_giver(feedback, message, email=data.contact_email, phone=data.contact_phone)
 
 
 def _alert_managers(feedback: Feedback) -> None:
@@ -351,19 +372,12 @@ def reply_to_feedback(*, feedback: Feedback, by: Any, text: str) -> Reply:
 
 
 def _tell_giver_update(feedback: Feedback) -> None:
-    contact = Contact.objects.filter(feedback=feedback).first()
-    if contact is None:
-        return
-    with translation.override(feedback.language):
-        body = _("There is news about your feedback %(code)s: %(url)s") % {
-            "code": feedback.reply_code,
-            "url": _absolute(status_url(feedback)),
-        }
-        subject = _("Your feedback has been answered")
-    if contact.email:
-        send_email(to=contact.email, subject=subject, body=body)
-    if contact.phone:
-        send_sms(to=contact.phone, text=body)
+    def message() -> tuple[str, str]:
+        return _("Your feedback has been answered"), _(
+            "There is news about your feedback %(code)s: %(url)s"
+        ) % {"code": feedback.reply_code, "url": _absolute(status_url(feedback))}
+
+    tell_giver(feedback, message)
 
 
 @transaction.atomic

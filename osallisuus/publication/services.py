@@ -10,19 +10,18 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from osallisuus.analysis.pipeline import analyse
 from osallisuus.authorization import require
 from osallisuus.feedback.models import (
-    Contact,
     Feedback,
     Publication,
     PublicationDecision,
     PublicationEvent,
 )
-from osallisuus.notifications.services import send_email, send_sms
+from osallisuus.feedback.services import tell_giver
 
 from .selectors import PII_LABELS, stories_url
 
@@ -127,13 +126,10 @@ def _close(*, feedback: Feedback, by: Any, reason: str, decision: str) -> Public
 
 def _tell_giver_published(feedback: Feedback) -> None:
     """Tell a giver who left contact details; everyone sees it on the status page."""
-    contact = Contact.objects.filter(feedback=feedback).first()
-    if contact is None:
-        return
     site = settings.SITE_URL.rstrip("/")
-    with translation.override(feedback.language):
-        subject = _("Your feedback has been published")
-        body = _(
+
+    def message() -> tuple[str, str]:
+        return _("Your feedback has been published"), _(
             "Your feedback %(code)s has been published without your personal details on the "
             "public page of %(unit)s: %(url)s"
         ) % {
@@ -141,7 +137,5 @@ def _tell_giver_published(feedback: Feedback) -> None:
             "unit": feedback.unit.name,
             "url": site + stories_url(feedback.unit),
         }
-    if contact.email:
-        send_email(to=contact.email, subject=subject, body=body)
-    if contact.phone:
-        send_sms(to=contact.phone, text=body)
+
+    tell_giver(feedback, message)
