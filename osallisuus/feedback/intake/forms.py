@@ -9,8 +9,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from osallisuus.organisation.models import Unit
+
 from ..forms import AGREEMENT_LABELS, EXPERIENCE_LABELS, FACES
 from ..models import QuestionSet, QuestionType
+from ..services import FeedbackInput
 
 
 class FacesWidget(forms.RadioSelect):
@@ -111,6 +114,24 @@ class FeedbackForm(forms.Form):
             for key in self.question_keys
             if self.cleaned_data.get(f"q_{key}") not in (None, "")
         ]
+
+    def feedback_input(
+        self, *, unit: Unit, channel: str, language: str, key_prefix: str = ""
+    ) -> FeedbackInput:
+        """What the valid form says, as the store takes it (the web form and staff entry)."""
+        data = self.cleaned_data
+        answers = self.answers()
+        return FeedbackInput(
+            unit=unit,
+            channel=channel,
+            language=language,
+            answers=answers,
+            text=data.get("text", "") or str(dict(answers).get("comment", "")),
+            idempotency_key=f"{key_prefix}{data['idempotency_key']}",
+            contact_email=data["contact_email"],
+            contact_phone=data["contact_phone"],
+            publish_consent=data["publish_consent"],
+        )
 
 
 class KioskAnswerForm(forms.Form):

@@ -14,7 +14,7 @@ from osallisuus.accounts.selectors import units_handled_by
 from osallisuus.authorization import permission_required
 
 from ..questions import active_question_set
-from ..services import FeedbackInput, IntakeError, submit_feedback
+from ..services import IntakeError, submit_feedback
 from .forms import StaffEntryForm, StaffUnitChoiceForm
 
 
@@ -43,17 +43,11 @@ def staff_entry(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         try:
             feedback, _created = submit_feedback(
-                FeedbackInput(
+                form.feedback_input(
                     unit=unit,
                     channel=form.cleaned_data["channel"],
                     language=form.cleaned_data["language"],
-                    answers=form.answers(),
-                    text=form.cleaned_data.get("text", "")
-                    or str(dict(form.answers()).get("comment", "")),
-                    idempotency_key=f"staff:{form.cleaned_data['idempotency_key']}",
-                    contact_email=form.cleaned_data["contact_email"],
-                    contact_phone=form.cleaned_data["contact_phone"],
-                    publish_consent=form.cleaned_data["publish_consent"],
+                    key_prefix="staff:",
                 )
             )
         except IntakeError as error:

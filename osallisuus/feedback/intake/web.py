@@ -13,7 +13,7 @@ from osallisuus.organisation.selectors import public_unit
 from ..models import Channel
 from ..questions import active_question_set
 from ..rate_limits import over_limit
-from ..services import FeedbackInput, IntakeError, submit_feedback
+from ..services import IntakeError, submit_feedback
 from .forms import FeedbackForm
 from .poster import unit_poster_pdf
 
@@ -33,17 +33,10 @@ def give_feedback(request: HttpRequest, code: str) -> HttpResponse:
         language = (get_language() or "fi")[:2]
         try:
             feedback, _created = submit_feedback(
-                FeedbackInput(
+                form.feedback_input(
                     unit=unit,
                     channel=Channel.QR if request.GET.get("qr") else Channel.WEB,
                     language=language,
-                    answers=form.answers(),
-                    text=form.cleaned_data.get("text", "")
-                    or dict(form.answers()).get("comment", ""),
-                    idempotency_key=form.cleaned_data["idempotency_key"],
-                    contact_email=form.cleaned_data["contact_email"],
-                    contact_phone=form.cleaned_data["contact_phone"],
-                    publish_consent=form.cleaned_data["publish_consent"],
                 )
             )
         except IntakeError as error:
