@@ -13,7 +13,7 @@ from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
 
-from osallisuus.feedback.tests.test_stories_browser import sign_in_browser
+from osallisuus.accounts.tests.factories import sign_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -114,10 +114,7 @@ def test_admin_screens_have_no_axe_violations(
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     administrator = make_user("administrator")
     one_of_each(administrator, unit)
-    sign_in_browser(page, live_server, administrator)
-    page.context.add_cookies(
-        [{"name": "django_language", "value": language, "url": live_server.url}]
-    )
+    sign_in_browser(page, live_server, administrator, language=language)
     found = {}
     pages = admin_pages(administrator, language)
     for path in pages:
@@ -142,8 +139,7 @@ def test_a_change_form_with_a_new_inline_row_passes_axe_and_saves(
 
     administrator = make_user("administrator")
     nurse = make_user("staff")
-    sign_in_browser(page, live_server, administrator)
-    page.context.add_cookies([{"name": "django_language", "value": "sv", "url": live_server.url}])
+    sign_in_browser(page, live_server, administrator, language="sv")
     page.goto(reverse("admin:accounts_user_change", args=[nurse.pk]))
     page.get_by_label("Förnamn").fill("Hanna")
     page.locator("#role_assignments-group .add-row a").click()
