@@ -12,8 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from osallisuus.audit.models import AccessLog
-from osallisuus.audit.services import record_access
+from osallisuus.audit.services import Action, record_access
 from osallisuus.organisation.models import Service, Unit
 
 from .models import ApiToken, Role, RoleAssignment, User
@@ -89,9 +88,7 @@ def create_api_token(
         key_hash=hash_api_key(secret),
         expires_at=timezone.now() + timedelta(days=days),
     )
-    record_access(
-        actor=owner, obj=token, action=AccessLog.Action.CHANGE, reason="API token created"
-    )
+    record_access(actor=owner, obj=token, action=Action.CHANGE, reason="API token created")
     return token, secret
 
 
@@ -105,7 +102,7 @@ def revoke_api_token(*, token: ApiToken, by: User) -> None:
     token.revoked_at = timezone.now()
     token.revoked_by = by
     token.save(update_fields=["revoked_at", "revoked_by"])
-    record_access(actor=by, obj=token, action=AccessLog.Action.CHANGE, reason="API token revoked")
+    record_access(actor=by, obj=token, action=Action.CHANGE, reason="API token revoked")
 
 
 def note_api_token_use(token: ApiToken) -> None:

@@ -8,6 +8,9 @@ from django.db import models
 
 from .models import AccessLog
 
+# What was done to the data, for callers of record_access (view, change, export...).
+Action = AccessLog.Action
+
 
 def record_access(
     *,

@@ -16,8 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from osallisuus.audit.models import AccessLog
-from osallisuus.audit.services import record_bulk_access
+from osallisuus.audit.services import Action, record_bulk_access
 from osallisuus.authorization import api_permission
 
 from .models import ExpertProfile
@@ -69,7 +68,7 @@ class ProfileList(generics.ListAPIView[ExpertProfile]):
             actor=request.user,
             model_label="experts.expertprofile",
             object_ids=[str(row["id"]) for row in results],
-            action=AccessLog.Action.VIEW,
+            action=Action.VIEW,
             path=request.path,
         )
         return response

@@ -16,8 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from osallisuus.audit.models import AccessLog
-from osallisuus.audit.services import record_access, record_bulk_access
+from osallisuus.audit.services import Action, record_access, record_bulk_access
 from osallisuus.authorization import permission_required, require
 from osallisuus.query_params import page_param, year_param
 from osallisuus.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download
@@ -257,7 +256,7 @@ def contract_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         record_access(
             actor=request.user,
             obj=contract.assignment.profile,
-            action=AccessLog.Action.EXPORT,
+            action=Action.EXPORT,
             path=request.path,
         )
     response = HttpResponse(
@@ -392,7 +391,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user,
             model_label="experts.expertprofile",
             object_ids=[str(c.profile.pk) for c in candidates],
-            action=AccessLog.Action.VIEW,
+            action=Action.VIEW,
             path=request.path,
         )
         context["candidates"] = candidates
@@ -431,7 +430,7 @@ def pool(request: HttpRequest) -> HttpResponse:
         actor=request.user,
         model_label="experts.expertprofile",
         object_ids=[str(p.pk) for p in page],
-        action=AccessLog.Action.VIEW,
+        action=Action.VIEW,
         path=request.path,
     )
     return render(request, "experts/pool.html", {"form": form, "page": page})
@@ -562,7 +561,7 @@ def _log_export(request: HttpRequest, rows: list[selectors.PayrollRow]) -> None:
         actor=request.user,
         model_label="experts.claim",
         object_ids=[str(r.claim.pk) for r in rows],
-        action=AccessLog.Action.EXPORT,
+        action=Action.EXPORT,
         path=request.path,
     )
 

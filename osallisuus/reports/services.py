@@ -13,8 +13,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from osallisuus.audit.models import AccessLog
-from osallisuus.audit.services import record_access
+from osallisuus.audit.services import Action, record_access
 from osallisuus.feedback.report_selectors import FeedbackFact, all_feedback_facts, feedback_fact
 
 from .models import (
@@ -400,5 +399,5 @@ def record_export(
     record = ExportRecord.objects.create(
         by=by, kind=kind, format=format, filters=filters, rows=rows
     )
-    record_access(actor=by, obj=record, action=AccessLog.Action.EXPORT, path=path)
+    record_access(actor=by, obj=record, action=Action.EXPORT, path=path)
     return record
