@@ -33,3 +33,16 @@ def test_a_coordinator_makes_and_revokes_a_token(page, live_server, axe_violatio
     assert page.locator("code.secret").count() == 0
     assert ApiToken.objects.get(user=user).revoked_at is not None
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_the_token_page_fits_a_320_px_phone_with_the_secret_shown(page, live_server, language):
+    page.set_viewport_size({"width": 320, "height": 640})
+    user = user_with_role("coordinator")
+    sign_in_browser(page, live_server, user, language=language)
+    page.goto("/tili/tunnukset/")
+    page.locator("#id_name").fill("Raportointi")
+    page.locator("form[aria-labelledby=new-token-form] button[type=submit]").click()
+    assert page.locator("code.secret").is_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{overflow} px wider than the phone"
