@@ -144,5 +144,5 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @property
-    def is_usable(self) -> bool:
-        return self.revoked_at is None and self.expires_at > timezone.now()
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()

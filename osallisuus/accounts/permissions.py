@@ -1,7 +1,7 @@
 """Every permission decision of the platform, as named predicates (django-rules) in one place.
 
-Views and services ask `user.has_perm("app.verb_thing", obj)` or call these predicates;
-the authorization matrix test walks every URL against them.
+Views, the API and services ask them through `osallisuus/authorization.py`; the
+authorization matrix test walks every URL against them.
 """
 
 from __future__ import annotations
@@ -61,8 +61,16 @@ rules.add_perm("accounts.view_roleassignment", is_coordinator_or_admin)
 rules.add_perm("accounts.add_roleassignment", is_administrator)
 rules.add_perm("accounts.change_roleassignment", is_administrator)
 rules.add_perm("accounts.delete_roleassignment", is_administrator)
+
+
 # API tokens: staff make their own (after two-factor); administrators see and revoke anyone's.
+@rules.predicate
+def owns_token(user: Any, token: Any) -> bool:
+    return token is not None and token.user_id == getattr(user, "pk", None)
+
+
 rules.add_perm("accounts.use_api_tokens", is_staff_member)
+rules.add_perm("accounts.revoke_api_token", owns_token | is_administrator)
 rules.add_perm("accounts.view_apitoken", is_administrator)
 rules.add_perm("accounts.change_apitoken", is_administrator)
 

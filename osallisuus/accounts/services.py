@@ -6,13 +6,14 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from osallisuus.audit.services import Action, record_access
+from osallisuus.authorization import NotPermitted, require
 from osallisuus.organisation.models import Service, Unit
 
 from .models import ApiToken, Role, RoleAssignment, User
@@ -74,8 +75,9 @@ def create_api_token(
     Only someone who passed the two-factor step in this session may make one: a token signs
     in without it.
     """
-    if not two_factor_done or not owner.has_perm("accounts.use_api_tokens"):
-        raise PermissionDenied
+    if not two_factor_done:
+        raise NotPermitted
+    require(owner, "accounts.use_api_tokens")
     if not 1 <= days <= API_TOKEN_MAX_DAYS:
         raise ValidationError(
             _("A token is valid for 1 to %(max)d days.") % {"max": API_TOKEN_MAX_DAYS}
@@ -95,8 +97,7 @@ def create_api_token(
 @transaction.atomic
 def revoke_api_token(*, token: ApiToken, by: User) -> None:
     """Stop a token from working at once; its owner or an administrator may."""
-    if token.user_id != by.pk and not by.has_perm("accounts.change_apitoken"):
-        raise PermissionDenied
+    require(by, "accounts.revoke_api_token", token)
     if token.revoked_at is not None:
         return
     token.revoked_at = timezone.now()

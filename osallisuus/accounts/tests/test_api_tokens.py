@@ -98,11 +98,10 @@ def test_staff_without_the_second_factor_are_sent_to_it_and_cannot_make_a_token(
 
 
 def test_the_service_refuses_a_token_without_the_second_factor(make_user):
-    from django.core.exceptions import PermissionDenied
-
     from osallisuus.accounts.services import create_api_token
+    from osallisuus.authorization import NotPermitted
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotPermitted):
         create_api_token(owner=make_user("staff"), name="x", days=90, two_factor_done=False)
 
 
