@@ -51,6 +51,29 @@ class User(AbstractUser):
         ),
     )
 
+    # --- Participants: people outside staff who sign up or accept an invitation (#19) ---------
+    # A participant's phone number in E.164 form (+358401234567), when they sign in by SMS.
+    phone = models.CharField(_("phone number"), max_length=20, blank=True, default="")
+    # True for accounts a person made for themselves (sign-up or invitation), never for staff
+    # accounts an administrator creates; only these are removed when they are never verified.
+    self_registered = models.BooleanField(_("signed up by themselves"), default=False)
+    # When the person proved they hold the e-mail address or phone number (a link or a code).
+    verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
+    # Strong identification (Suomi.fi or the county's broker): a keyed hash of the personal
+    # identity code, never the code itself, so one person maps to one account.
+    strong_identity_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    notify_channel = models.CharField(
+        _("send my notices by"),
+        max_length=5,
+        choices=[("email", _("e-mail")), ("sms", _("text message"))],
+        default="email",
+    )
+    notify_daily = models.BooleanField(
+        _("at most one message a day"),
+        default=False,
+        help_text=_("Collect my notices into one message a day instead of sending each at once."),
+    )
+
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
@@ -59,6 +82,14 @@ class User(AbstractUser):
                 fields=["oidc_subject"],
                 condition=~Q(oidc_subject=""),
                 name="unique_oidc_subject",
+            ),
+            models.UniqueConstraint(
+                fields=["phone"], condition=~Q(phone=""), name="unique_participant_phone"
+            ),
+            models.UniqueConstraint(
+                fields=["strong_identity_hash"],
+                condition=~Q(strong_identity_hash=""),
+                name="unique_strong_identity",
             ),
         ]
 

@@ -6,6 +6,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -113,3 +114,62 @@ def note_api_token_use(token: ApiToken) -> None:
         return
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     token.last_used_at = now
+
+
+# --- Participants (#19): people outside staff ---------------------------------------------
+
+# Numbers without a country code are read as Finnish ones (040 123 4567 -> +358401234567).
+DEFAULT_PHONE_REGION = "FI"
+
+
+def normalise_phone(typed: str) -> str | None:
+    """The number in E.164 form, or None when it is not a possible phone number."""
+    try:
+        number = phonenumbers.parse(typed, DEFAULT_PHONE_REGION)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def find_participant(*, email: str = "", phone: str = "") -> User | None:
+    """The account that holds this e-mail address (any case) or E.164 phone number."""
+    if email:
+        return User.objects.filter(email__iexact=email).order_by("pk").first()
+    if phone:
+        return User.objects.filter(phone=phone).first()
+    return None
+
+
+@transaction.atomic
+def create_participant(
+    *, email: str = "", phone: str = "", language: str = "fi", verified: bool = False
+) -> User:
+    """A new account with no role: it sees only what is its own.
+
+    `verified` is True when the person already proved they hold the address or number (they
+    followed a link sent to it, as an invitation's); otherwise the account waits for a link or
+    code and is removed if it never gets one. Give exactly one of `email` and E.164 `phone`.
+    """
+    if bool(email) == bool(phone):
+        raise ValueError("a participant signs up with an e-mail address or a phone number")
+    user = User(
+        username=f"p-{secrets.token_hex(8)}",
+        email=email,
+        phone=phone,
+        preferred_language=language,
+        self_registered=True,
+        verified_at=timezone.now() if verified else None,
+        notify_channel="sms" if phone else "email",
+    )
+    user.set_unusable_password()
+    user.save()
+    return user
+
+
+def mark_verified(user: User) -> None:
+    """The person proved they hold the address or number: the account may sign in."""
+    if user.verified_at is None:
+        user.verified_at = timezone.now()
+        user.save(update_fields=["verified_at"])

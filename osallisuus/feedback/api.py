@@ -14,7 +14,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .rate_limits import SharedCounterThrottle
+from osallisuus.rate_limits import SharedCounterThrottle
+
 from .selectors import feedback_by_reply_code
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from osallisuus.analysis.corrections import gold_lines, latest_corrections
 from osallisuus.authorization import permission_required
 from osallisuus.query_params import page_param
+from osallisuus.rate_limits import over_limit
 from osallisuus.spreadsheets import CSV_CONTENT_TYPE, CsvWriter, download
 
 from .forms import (
@@ -31,7 +32,6 @@ from .forms import (
     theme_label_choices,
 )
 from .models import Feedback, ReplyTemplate
-from .rate_limits import over_limit
 from .reply_codes import normalise_reply_code
 from .reply_templates.selectors import reply_templates_for
 from .retention import erase_at_givers_request, giver_data

@@ -1,7 +1,7 @@
 """One feedback intake stays within its query budget (CONVENTIONS: at most 8 plus the throttle).
 
 The shared cache (rate limits, API throttles) is in the database so every process agrees. The
-throttle is one upsert of a shared counter (feedback/rate_limits.py), and the active question
+throttle is one upsert of a shared counter (osallisuus/rate_limits.py), and the active question
 set is remembered per process behind one version read (feedback/intake/cache.py).
 """
 

@@ -68,7 +68,7 @@ def test_num_proxies_set_or_zero_silences_the_check(client, num_proxies, setting
 def test_the_rate_limits_and_the_lock_out_share_one_address_rule(rf, num_proxies):
     from axes.helpers import get_client_ip_address
 
-    from osallisuus.feedback.rate_limits import SharedCounterThrottle
+    from osallisuus.rate_limits import SharedCounterThrottle
 
     class Throttle(SharedCounterThrottle):
         rate = "1/minute"

@@ -21,10 +21,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from osallisuus.organisation.models import Unit
+from osallisuus.rate_limits import SharedCounterThrottle
 
 from ..models import Channel
 from ..questions import active_question_set
-from ..rate_limits import SharedCounterThrottle
 from ..services import FeedbackInput, IntakeError, status_url, submit_feedback
 from .adapters import (
     AdapterError,

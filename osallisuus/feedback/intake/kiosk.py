@@ -14,11 +14,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from osallisuus.organisation.models import Unit
 from osallisuus.organisation.selectors import public_unit
+from osallisuus.rate_limits import over_limit
 
 from ..forms import AGREEMENT_LABELS, EXPERIENCE_LABELS, FACES
 from ..models import Channel, Question, QuestionSet, QuestionType
 from ..questions import active_question_set
-from ..rate_limits import over_limit
 from ..services import FeedbackInput, IntakeError
 from .adapters import submit_kiosk_feedback
 from .forms import KioskAnswerForm

@@ -9,10 +9,10 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods
 
 from osallisuus.organisation.selectors import public_unit
+from osallisuus.rate_limits import over_limit
 
 from ..models import Channel
 from ..questions import active_question_set
-from ..rate_limits import over_limit
 from ..services import IntakeError, submit_feedback
 from .forms import FeedbackForm
 from .poster import unit_poster_pdf

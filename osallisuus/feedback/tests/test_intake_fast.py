@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from osallisuus.feedback.intake import cache as intake_cache
 from osallisuus.feedback.intake.api import IntakeThrottle, KioskIntakeThrottle
 from osallisuus.feedback.models import Feedback, QuestionSet, QuestionSetChoice
-from osallisuus.feedback.rate_limits import count_hit
 from osallisuus.feedback.services import FeedbackInput, IntakeError, submit_feedback
+from osallisuus.rate_limits import count_hit
 
 URL = "/api/v1/feedback/"
 LOOKUP_TABLES = (
@@ -250,7 +250,7 @@ class TestThrottle:
         from rest_framework.settings import api_settings
 
         monkeypatch.setattr(api_settings, "NUM_PROXIES", 1, raising=False)
-        from osallisuus.feedback.rate_limits import client_address
+        from osallisuus.rate_limits import client_address
 
         request = type("R", (), {"META": {"REMOTE_ADDR": "10.0.0.1"}})()
         request.META["HTTP_X_FORWARDED_FOR"] = "6.6.6.6, 192.0.2.7"  # claimed, then real
@@ -278,7 +278,7 @@ class TestThrottle:
 
 @pytest.mark.django_db
 def test_counting_now_and_then_clears_expired_rows_from_the_shared_cache(monkeypatch):
-    from osallisuus.feedback import rate_limits
+    from osallisuus import rate_limits
 
     cache.set("gone", "x", -1)
     cache.set("kept", "x", 600)
