@@ -37,6 +37,7 @@ from django.db import connection, transaction
 from django.urls import reverse
 
 from conftest import ROLES
+from osallisuus.tests.html_checks import html_problems
 
 ANON, RESIDENT, EXPERT, STAFF, MANAGER, COORD, DECIDER, ADMIN = ROLES
 SIGNED_IN = [r for r in ROLES if r != ANON]
@@ -398,6 +399,7 @@ def _check_get(
             report.fail(f"GET {where} {url}: got {response.status_code}, want {want}")
         if not row.contact_ok:
             _check_contacts(report, response, hidden, f"GET {where}")
+        _check_html(report, response, f"GET {where}")
 
 
 def _check_write(
@@ -430,6 +432,7 @@ def _check_write(
             report.fail(f"{label}: got {response.status_code}, want {want}")
         if not row.contact_ok:
             _check_contacts(report, response, hidden, label)
+        _check_html(report, response, label)
         if changes and write.changes:
             if write.changes(ctx) == before:
                 report.fail(f"{label}: an allowed write changed nothing")
@@ -440,6 +443,14 @@ def _check_write(
                 moved = [table for table in moved if table != ACCESS_LOG_TABLE]
             if moved:
                 report.fail(f"{label}: a refused write changed {moved}")
+
+
+def _check_html(report: Report, response: Any, label: str) -> None:
+    """A page that is shown must not point screen readers at nothing (see html_checks)."""
+    if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+        return
+    for problem in html_problems(body_of(response).decode()):
+        report.fail(f"{label}: {problem}")
 
 
 def _check_contacts(report: Report, response: Any, hidden: list[bytes], label: str) -> None:

@@ -138,11 +138,11 @@ def test_the_lifetime_is_bounded_and_errors_show_beside_the_field_and_in_the_sum
     client.cookies["django_language"] = "en"
     for days in (0, 366):
         page = client.post(TOKENS, {"name": "Liian pitkä", "days": days}).content.decode()
-        assert 'id="id_days-error"' in page
+        assert 'id="id_days_error"' in page
         assert 'class="error-summary"' in page
         assert 'href="#id_days"' in page
     page = client.post(TOKENS, {"name": "", "days": 90}).content.decode()
-    assert 'id="id_name-error"' in page
+    assert 'id="id_name_error"' in page
     assert not ApiToken.objects.exists()
 
 

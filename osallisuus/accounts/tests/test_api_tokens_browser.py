@@ -18,7 +18,7 @@ def test_a_coordinator_makes_and_revokes_a_token(page, live_server, axe_violatio
     page.locator("#id_days").fill("400")
     page.locator("form[aria-labelledby=new-token-form] button[type=submit]").click()
     assert page.locator(".error-summary a[href='#id_days']").is_visible()
-    assert page.locator("#id_days-error").is_visible()
+    assert page.locator("#id_days_error").is_visible()
     assert axe_violations(page) == []
 
     page.locator("#id_name").fill("Raportointi")

@@ -118,7 +118,7 @@ def test_a_period_that_ends_before_it_starts_is_refused_next_to_the_field(client
     body = response.content.decode()
     assert "error-summary" in body
     assert response.context["form"].errors["until"]
-    assert 'class="error-text" id="id_until-error"' in body
+    assert 'class="error-text" id="id_until_error"' in body
 
 
 def test_staff_of_another_unit_see_none_of_kst(client, unit, other_unit, login):
