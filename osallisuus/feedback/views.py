@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods
 
 from osallisuus.analysis.corrections import gold_lines, latest_corrections
@@ -65,13 +66,17 @@ STATUS_LOOKUPS_PER_MINUTE = 30
 INBOX_PAGE_SIZE = 25
 
 
+# How a reply code looks, told with every refusal of one (translated where it is used).
+CODE_SHAPE = gettext_noop("A reply code has eight letters and digits, like ABCD-EFGH.")
+
+
 def status_lookup(request: HttpRequest) -> HttpResponse:
     form = ReplyCodeForm(request.GET or None)
     if form.is_valid():
         code = normalise_reply_code(form.cleaned_data["code"])
         if code:
             return redirect("feedback:status", code=code)
-        form.add_error("code", _("A reply code has eight letters and digits, like ABCD-EFGH."))
+        form.add_error("code", _(CODE_SHAPE))
     return render(request, "feedback/status_lookup.html", {"form": form})
 
 
@@ -81,7 +86,11 @@ def status(request: HttpRequest, code: str) -> HttpResponse:
         return render(request, "feedback/too_many.html", status=429)
     feedback = feedback_by_reply_code(code.upper())
     if feedback is None:
-        raise Http404
+        # A mistyped code: the form again with a hint, not an error page (still a 404 status).
+        form = ReplyCodeForm({"code": code})
+        form.is_valid()
+        form.add_error("code", f"{_('We found no feedback with this code.')} {_(CODE_SHAPE)}")
+        return render(request, "feedback/status_lookup.html", {"form": form}, status=404)
     just_sent = request.session.pop("just_sent", None) == feedback.reply_code
     return render(request, "feedback/status.html", {"feedback": feedback, "just_sent": just_sent})
 
