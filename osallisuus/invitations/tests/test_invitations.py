@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import SESSION_KEY
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -304,3 +305,13 @@ def test_the_facilitator_invites_to_their_own_group_and_other_staff_may_not(unit
     assert response.status_code == 404
     invitation.refresh_from_db()
     assert invitation.withdrawn_at is None
+
+
+def test_the_database_refuses_a_group_invitation_without_its_group(coordinator, project):
+    invitation, _token = invite(
+        by=coordinator, kind=Kind.CODEVELOPMENT_GROUP, target=project, email="c@example.org"
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Invitation.objects.filter(pk=invitation.pk).update(project=None)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Invitation.objects.filter(pk=invitation.pk).update(phone="+358401111111")
