@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "osallisuus.reports",
     "osallisuus.experts",
     "osallisuus.codevelopment",
+    "osallisuus.invitations",
     "osallisuus.demo",
 ]
 
@@ -364,6 +365,8 @@ FEEDBACK_RESPONSE_DAYS = env.int("FEEDBACK_RESPONSE_DAYS", default=14)
 FEEDBACK_CONTACT_RETENTION_DAYS = env.int("FEEDBACK_CONTACT_RETENTION_DAYS", default=365)
 FEEDBACK_RETENTION_DAYS = env.int("FEEDBACK_RETENTION_DAYS", default=5 * 365)
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Invitations (#19): days an invitation's link works unless the inviter chooses otherwise.
+INVITATION_DAYS = env.int("INVITATION_DAYS", default=14)
 # Shared by every app process (rate limits, API throttles): a table in the database.
 CACHES = {
     "default": {

@@ -124,6 +124,20 @@ def add_member(*, project: Project, by: Any, user: Any, role: str) -> Member:
 
 
 @transaction.atomic
+def join_group(*, project: Project, by: Any, user: Any) -> Member:
+    """Take a person into the group as a client member (an accepted invitation).
+
+    Someone already in the group keeps the role they have: an invitation never demotes a
+    facilitator or a professional.
+    """
+    require(by, "codevelopment.manage_project", project)
+    member, _created = Member.objects.get_or_create(
+        project=project, user=user, defaults={"role": GroupRole.CLIENT}
+    )
+    return member
+
+
+@transaction.atomic
 def remove_member(*, member: Member, by: Any) -> None:
     require(by, "codevelopment.manage_project", member.project)
     member.delete()
