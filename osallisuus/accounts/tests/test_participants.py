@@ -81,6 +81,7 @@ def test_the_code_in_the_email_signs_in_as_well(client):
     response = client.post("/tili/koodi/", {"code": code})
     assert response["Location"] == APPLY
     assert signed_in_user(client).email == "koodi@example.org"
+    assert "koodi@example.org" in client.get("/tili/").content.decode()  # the account page
 
 
 def test_a_used_link_is_refused_with_a_clear_message(client):
