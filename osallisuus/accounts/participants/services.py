@@ -22,7 +22,7 @@ from django.contrib.auth.base_user import BaseUserManager
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, ProtectedError, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -282,15 +282,20 @@ def remove_unverified_accounts(*, now: datetime | None = None) -> CleanupResult:
     """
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.UNVERIFIED_ACCOUNT_DAYS)
-    stale = list(
-        User.objects.filter(
-            self_registered=True,
-            verified_at__isnull=True,
-            last_login__isnull=True,
-            date_joined__lt=cutoff,
-            role_assignments__isnull=True,
-        ).values_list("pk", flat=True)
+    stale = User.objects.filter(
+        self_registered=True,
+        verified_at__isnull=True,
+        last_login__isnull=True,
+        date_joined__lt=cutoff,
+        role_assignments__isnull=True,
     )
-    User.objects.filter(pk__in=stale).delete()
+    removed = 0
+    for user in stale.order_by("pk").iterator():
+        try:
+            with transaction.atomic():
+                user.delete()
+        except ProtectedError:  # something that must stay refers to it (the audit log): keep
+            continue
+        removed += 1
     codes, _by_model = SignInCode.objects.filter(expires_at__lt=now - timedelta(days=1)).delete()
-    return CleanupResult(accounts_removed=len(stale), codes_removed=codes)
+    return CleanupResult(accounts_removed=removed, codes_removed=codes)

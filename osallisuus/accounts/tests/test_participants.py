@@ -303,6 +303,21 @@ def test_accounts_never_verified_are_removed_after_the_set_days(settings):
     }
 
 
+def test_an_unverified_account_the_audit_log_names_is_kept_and_the_rest_removed(settings):
+    from osallisuus.audit.services import record_access
+
+    settings.UNVERIFIED_ACCOUNT_DAYS = 7
+    named, other = (
+        create_participant(phone="+358407654321"),
+        create_participant(phone="+358407654322"),
+    )
+    record_access(actor=named, obj=named, reason="test")
+    _age(named, 8)
+    _age(other, 8)
+    assert remove_unverified_accounts().accounts_removed == 1
+    assert list(User.objects.values_list("pk", flat=True)) == [named.pk]
+
+
 def test_the_removal_runs_as_a_command_and_as_a_task(settings, capsys):
     settings.UNVERIFIED_ACCOUNT_DAYS = 3
     _age(create_participant(phone="+358407654321"), 4)
