@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("osallisuus.reports.api")),
     path("", include("osallisuus.experts.api")),
     path("", include("osallisuus.codevelopment.api")),
+    path("", include("osallisuus.accounts.participants.api")),
 ]

@@ -127,6 +127,8 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "osallisuus.accounts.backends.PlatformAdministratorBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Participants' one-time codes and links (#19); after axes, so its lock-out applies.
+    "osallisuus.accounts.participants.backends.SignInCodeBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -151,6 +153,8 @@ AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "osallisuus.security.client_address"
 AXES_VERBOSE = False
+# The lock-out answers the API in JSON and people with a page (osallisuus/accounts/lockout.py).
+AXES_LOCKOUT_CALLABLE = "osallisuus.accounts.lockout.lockout_response"
 
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Osallisuus")
 # Demo accounts show their current one-time code on the verification page, only with DEBUG.
@@ -367,6 +371,9 @@ FEEDBACK_RETENTION_DAYS = env.int("FEEDBACK_RETENTION_DAYS", default=5 * 365)
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # Invitations (#19): days an invitation's link works unless the inviter chooses otherwise.
 INVITATION_DAYS = env.int("INVITATION_DAYS", default=14)
+# Participants (#19): an account someone made for themselves but never verified with the link or
+# code is removed after this many days (`manage.py remove_unverified_accounts`, daily).
+UNVERIFIED_ACCOUNT_DAYS = env.int("UNVERIFIED_ACCOUNT_DAYS", default=7)
 # Shared by every app process (rate limits, API throttles): a table in the database.
 CACHES = {
     "default": {

@@ -177,3 +177,44 @@ class ApiToken(models.Model):
     @property
     def is_expired(self) -> bool:
         return self.expires_at <= timezone.now()
+
+
+class SignInCode(models.Model):
+    """A one-time proof that a person holds an e-mail address or phone number (#19).
+
+    Sent when a participant signs up or asks to sign in without a password: a six-digit code
+    (by SMS or e-mail) and, by e-mail, a link. Only keyed hashes are stored. A code works
+    once, until it expires or has been guessed wrong too often; using one spends the others.
+    """
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("e-mail")
+        SMS = "sms", _("text message")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sign_in_codes"
+    )
+    channel = models.CharField(max_length=5, choices=Channel.choices)
+    code_hash = models.CharField(max_length=64, editable=False)
+    # The link's token, for e-mail only (blank for SMS).
+    link_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    wrong_guesses = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("sign-in code")
+        verbose_name_plural = _("sign-in codes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["link_hash"], condition=~Q(link_hash=""), name="unique_sign_in_link"
+            ),
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=F("created_at")), name="sign_in_code_expires_later"
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "expires_at"], name="sign_in_code_live")]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} {self.created_at:%Y-%m-%d %H:%M}"

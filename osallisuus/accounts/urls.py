@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .participants import urls as participant_urls
 
 app_name = "accounts"
 urlpatterns = [
@@ -10,4 +11,5 @@ urlpatterns = [
     path("ulos/", views.logout_view, name="logout"),
     path("tunnukset/", views.api_tokens, name="api_tokens"),
     path("tunnukset/<int:pk>/peru/", views.revoke_api_token, name="revoke_api_token"),
+    *participant_urls.urlpatterns,
 ]
