@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .strong_identification import views as strong_identification
 
 app_name = "accounts"
 urlpatterns = [
@@ -10,4 +11,6 @@ urlpatterns = [
     path("ulos/", views.logout_view, name="logout"),
     path("tunnukset/", views.api_tokens, name="api_tokens"),
     path("tunnukset/<int:pk>/peru/", views.revoke_api_token, name="revoke_api_token"),
+    path("vahva/", strong_identification.start, name="strong_start"),
+    path("vahva/paluu/", strong_identification.callback, name="strong_callback"),
 ]
