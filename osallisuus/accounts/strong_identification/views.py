@@ -90,7 +90,7 @@ def callback(request: HttpRequest) -> HttpResponse:
         else:
             message = _(
                 "Your identity could not be confirmed, so you were not signed in. "
-                "Try again; if it keeps failing, try again later."
+                "You can try again."
             )
         return _failed(request, message, next_url=next_url)
     user = resident_for_identity(

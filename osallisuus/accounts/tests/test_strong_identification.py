@@ -10,6 +10,7 @@ import hmac
 import runpy
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -38,6 +39,7 @@ IDENTITY_CODE = "010280-952L"
 CLAIM = "nationalIdentificationNumber"
 HASH_KEY = "test-only-identity-hash-key-of-forty-chars!"  # noqa: S105
 START, CALLBACK = "/tili/vahva/", "/tili/vahva/paluu/"
+IN_ENGLISH = {"accept-language": "en"}
 
 
 def resident_settings(provider: LocalProvider) -> dict[str, Any]:
@@ -51,14 +53,21 @@ def resident_settings(provider: LocalProvider) -> dict[str, Any]:
     }
 
 
-@pytest.fixture
-def provider(settings: Any) -> Iterator[LocalProvider]:
+@contextmanager
+def resident_provider(settings: Any) -> Iterator[LocalProvider]:
+    """A running provider that strong identification is configured to use; Tessa signs in."""
     with LocalProvider() as running:
         for name, value in resident_settings(running).items():
             setattr(settings, name, value)
         running.person = {"sub": "suomifi-subject-1"}
         running.id_token_claims = {CLAIM: IDENTITY_CODE, "given_name": "Tessa"}
         running.id_token_claims["family_name"] = "Testilä"
+        yield running
+
+
+@pytest.fixture
+def provider(settings: Any) -> Iterator[LocalProvider]:
+    with resident_provider(settings) as running:
         yield running
 
 
@@ -158,7 +167,7 @@ def test_a_changed_state_is_refused(client, provider):
     url = urlsplit(callback)
     query = {key: value[0] for key, value in parse_qs(url.query).items()}
     query["state"] = "forged-" + query["state"]
-    response = client.get(f"{url.path}?{urlencode(query)}")
+    response = client.get(f"{url.path}?{urlencode(query)}", headers=IN_ENGLISH)
     assert refused(client, response)
     assert "could not be confirmed" in response.context["message"]
 
@@ -204,14 +213,14 @@ def test_an_answer_without_the_identity_code_is_refused(client, provider):
 
 def test_a_cancelled_identification_says_so(client, provider):
     go_to_provider(client)
-    response = client.get(CALLBACK + "?error=access_denied&state=whatever")
+    response = client.get(CALLBACK + "?error=access_denied&state=whatever", headers=IN_ENGLISH)
     assert response.status_code == 400
     assert "cancelled" in response.context["message"]
 
 
 def test_the_provider_being_down_gives_a_clear_page(client, provider, settings):
     settings.RESIDENT_OIDC_ISSUER = "http://127.0.0.1:9"
-    response = client.get(START)
+    response = client.get(START, headers=IN_ENGLISH)
     assert response.status_code == 400
     assert "cannot be reached" in response.context["message"]
 
