@@ -205,6 +205,47 @@ if OIDC_ENABLED:
         )
     AUTHENTICATION_BACKENDS.append("osallisuus.accounts.oidc.CountyOIDCBackend")
 
+# Strong identification of residents (osallisuus/accounts/strong_identification/): a client of
+# its own for Suomi.fi e-Identification or the county's broker in front of it, apart from the
+# staff directory above. On when its variables are set; some set and others missing stops the
+# start-up. The issuer's /.well-known/openid-configuration gives the endpoints and keys.
+RESIDENT_OIDC_ISSUER = env.str("RESIDENT_OIDC_ISSUER", default="")
+RESIDENT_OIDC_CLIENT_ID = env.str("RESIDENT_OIDC_CLIENT_ID", default="")
+RESIDENT_OIDC_CLIENT_SECRET = env.str("RESIDENT_OIDC_CLIENT_SECRET", default="")
+# The claim (in the ID token or the user info) that carries the personal identity code.
+RESIDENT_OIDC_IDENTITY_CLAIM = env.str("RESIDENT_OIDC_IDENTITY_CLAIM", default="")
+# The key of the HMAC-SHA256 under which the identity code is stored; never change it once
+# accounts exist (their hashes would no longer match).
+RESIDENT_IDENTITY_HASH_KEY = env.str("RESIDENT_IDENTITY_HASH_KEY", default="")
+RESIDENT_OIDC_SCOPES = env.str("RESIDENT_OIDC_SCOPES", default="openid")
+# Levels of assurance asked for, and one of which the ID token's `acr` must then name.
+RESIDENT_OIDC_ACR_VALUES = env.list("RESIDENT_OIDC_ACR_VALUES", default=[])
+_resident_connection = [
+    "RESIDENT_OIDC_ISSUER",
+    "RESIDENT_OIDC_CLIENT_ID",
+    "RESIDENT_OIDC_CLIENT_SECRET",
+    "RESIDENT_OIDC_IDENTITY_CLAIM",
+    "RESIDENT_IDENTITY_HASH_KEY",
+]
+_resident_set = [name for name in _resident_connection if globals()[name]]
+RESIDENT_OIDC_ENABLED = bool(_resident_set)
+if RESIDENT_OIDC_ENABLED:
+    _missing = [name for name in _resident_connection if name not in _resident_set]
+    if _missing:
+        raise ImproperlyConfigured(
+            "Strong identification of residents is half configured: "
+            + ", ".join(_resident_set)
+            + " set, but these are missing: "
+            + ", ".join(_missing)
+        )
+    if len(RESIDENT_IDENTITY_HASH_KEY) < 32:
+        raise ImproperlyConfigured(
+            "RESIDENT_IDENTITY_HASH_KEY must be at least 32 characters: identity codes are "
+            "few enough to be guessed from their hashes under a short key."
+        )
+    if not DEBUG and not RESIDENT_OIDC_ISSUER.startswith("https://"):
+        raise ImproperlyConfigured("RESIDENT_OIDC_ISSUER must be an https:// address.")
+
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
 LANGUAGE_COOKIE_NAME = "django_language"

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .participants import urls as participant_urls
+from .strong_identification import views as strong_identification
 
 app_name = "accounts"
 urlpatterns = [
@@ -12,4 +13,6 @@ urlpatterns = [
     path("tunnukset/", views.api_tokens, name="api_tokens"),
     path("tunnukset/<int:pk>/peru/", views.revoke_api_token, name="revoke_api_token"),
     *participant_urls.urlpatterns,
+    path("vahva/", strong_identification.start, name="strong_start"),
+    path("vahva/paluu/", strong_identification.callback, name="strong_callback"),
 ]

@@ -143,6 +143,10 @@ ROWS: dict[str, Row] = {
         ),
     ),
 }
+# Strong identification of residents is off unless RESIDENT_OIDC_* is set, as here: both of its
+# addresses answer 404 to everyone (test_strong_identification.py covers them switched on).
+ROWS["accounts:strong_start"] = Row(everyone(404))
+ROWS["accounts:strong_callback"] = Row(everyone(404))
 # Admin: app labels / "app.model" labels a coordinator may open (others: administrators only).
 COORDINATOR_ADMIN_APPS: set[str] = set()
 COORDINATOR_ADMIN_MODELS: set[str] = set()

@@ -2,11 +2,16 @@
 
 It signs ID tokens with its own RSA key (published at /jwks), and its /authorize endpoint
 answers at once for whoever `person` is, so a test walks the whole code flow the way a
-browser would: the app's start URL, the provider, the app's callback.
+browser would: the app's start URL, the provider, the app's callback. It publishes its
+discovery document, checks PKCE when the client used it, and takes the client's secret in
+the form or by HTTP Basic. A test may sign with another key (`signing_key`) than the one
+published, or override any ID token claim (`id_token_claims`), to see the client refuse.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import secrets
 import threading
@@ -28,6 +33,7 @@ class LocalProvider:
 
     def __init__(self) -> None:
         self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        self.signing_key = self.key
         self.person: dict[str, Any] = {}
         self.id_token_claims: dict[str, Any] = {}
         self._codes: dict[str, dict[str, Any]] = {}
@@ -66,7 +72,38 @@ class LocalProvider:
             "nonce": nonce,
             **self.id_token_claims,
         }
-        return jwt.encode(claims, self.key, algorithm="RS256", headers={"kid": KEY_ID})
+        return jwt.encode(claims, self.signing_key, algorithm="RS256", headers={"kid": KEY_ID})
+
+    def _discovery(self) -> dict[str, Any]:
+        return {
+            "issuer": self.url,
+            "authorization_endpoint": f"{self.url}/authorize",
+            "token_endpoint": f"{self.url}/token",
+            "userinfo_endpoint": f"{self.url}/userinfo",
+            "jwks_uri": f"{self.url}/jwks",
+            "response_types_supported": ["code"],
+            "subject_types_supported": ["public"],
+            "id_token_signing_alg_values_supported": ["RS256"],
+            "code_challenge_methods_supported": ["S256"],
+        }
+
+    def _client_authenticated(self, headers: Any, form: dict[str, str]) -> bool:
+        """The client's id and secret, in the form or as HTTP Basic."""
+        basic = headers.get("Authorization", "")
+        if basic.startswith("Basic "):
+            client_id, _, secret = base64.b64decode(basic[6:]).decode().partition(":")
+        else:
+            client_id, secret = form.get("client_id", ""), form.get("client_secret", "")
+        return client_id == CLIENT_ID and secret == CLIENT_SECRET
+
+    @staticmethod
+    def _pkce_holds(grant: dict[str, Any], form: dict[str, str]) -> bool:
+        """Without a challenge at /authorize nothing to check; with one, the verifier must fit."""
+        challenge = grant.get("code_challenge")
+        if not challenge:
+            return True
+        digest = hashlib.sha256(form.get("code_verifier", "").encode()).digest()
+        return base64.urlsafe_b64encode(digest).rstrip(b"=").decode() == challenge
 
     def _jwks(self) -> dict[str, Any]:
         public = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key()))
@@ -94,7 +131,10 @@ class LocalProvider:
                     if query.get("client_id") != CLIENT_ID:
                         return self._json({"error": "unauthorized_client"}, 400)
                     code = secrets.token_urlsafe(16)
-                    provider._codes[code] = {"nonce": query.get("nonce", "")}
+                    provider._codes[code] = {
+                        "nonce": query.get("nonce", ""),
+                        "code_challenge": query.get("code_challenge", ""),
+                    }
                     target = (
                         query["redirect_uri"]
                         + "?"
@@ -110,6 +150,8 @@ class LocalProvider:
                     self._json(provider._access_tokens[token])
                 elif url.path == "/jwks":
                     self._json(provider._jwks())
+                elif url.path == "/.well-known/openid-configuration":
+                    self._json(provider._discovery())
                 else:
                     self._json({"error": "not_found"}, 404)
                 return None
@@ -121,8 +163,8 @@ class LocalProvider:
                 if (
                     urlsplit(self.path).path != "/token"
                     or grant is None
-                    or form.get("client_id") != CLIENT_ID
-                    or form.get("client_secret") != CLIENT_SECRET
+                    or not provider._client_authenticated(self.headers, form)
+                    or not provider._pkce_holds(grant, form)
                 ):
                     return self._json({"error": "invalid_grant"}, 400)
                 access_token = secrets.token_urlsafe(16)
