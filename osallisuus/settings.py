@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "osallisuus.experts",
     "osallisuus.codevelopment",
     "osallisuus.invitations",
+    "osallisuus.trail",
     "osallisuus.demo",
 ]
 

@@ -1,8 +1,10 @@
-"""The unit register: organiser → service areas → services → units, and the producers of units."""
+"""The unit register: organiser → service areas → services → units, the producers of units, and
+the county's decision-making bodies."""
 
 from __future__ import annotations
 
-from django.core.validators import RegexValidator
+from django.conf import settings
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -167,3 +169,43 @@ class Unit(LocalizedNameMixin):
     def opening_info(self) -> str:
         language = (get_language() or "fi")[:2]
         return getattr(self, f"opening_info_{language}", "") or self.opening_info_fi
+
+
+class DecisionBody(LocalizedNameMixin):
+    """One of the county's decision-making bodies (the register matters are carried to, #15).
+
+    Influence bodies and panels (#16) use the same register later. Members are accounts of
+    the decision-maker role; a body's briefing (#15 item 6) is built per `briefing_months`.
+    """
+
+    class Kind(models.TextChoices):
+        REGIONAL_COUNCIL = "council", _("regional council")
+        REGIONAL_BOARD = "board", _("regional board")
+        COMMITTEE = "committee", _("committee")
+        DIVISION = "division", _("division")
+        EXECUTIVE_BOARD = "executive", _("executive board")
+        MANAGEMENT_TEAM = "management", _("management team")
+
+    organiser = models.ForeignKey(
+        Organiser, on_delete=models.PROTECT, related_name="decision_bodies"
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    # The services whose matters the body decides on; none means the whole county.
+    services = models.ManyToManyField(
+        Service, blank=True, related_name="decision_bodies", verbose_name=_("services")
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="decision_bodies",
+        verbose_name=_("members"),
+    )
+    briefing_months = models.PositiveSmallIntegerField(
+        _("briefing every (months)"), default=1, validators=[MinValueValidator(1)]
+    )
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("decision-making body")
+        verbose_name_plural = _("decision-making bodies")
+        ordering = ["name_fi"]

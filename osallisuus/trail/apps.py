@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TrailConfig(AppConfig):
+    name = "osallisuus.trail"
+    verbose_name = _("Accountability trail")

@@ -1,0 +1,85 @@
+"""Input kinds: the small interface through which the trail knows every kind of input.
+
+The trail never imports an input app's models. Each input app (feedback, co-development, later
+panels, hearings, campaigns ...) registers one `InputKind` in its AppConfig.ready(), built on
+its own selectors and services, and the trail asks it for items. A new kind therefore never
+changes the trail: it registers and its items can be linked to actions and matters, searched,
+briefed and told back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class InputItem:
+    """What the trail may know of one input: never the giver's identity or contact details."""
+
+    kind: str
+    pk: int
+    # The text to show beside a link: redacted wherever the original holds personal data.
+    excerpt: str
+    date: date
+    language: str
+    unit_id: int | None = None
+    service_id: int | None = None
+    themes: tuple[str, ...] = ()
+    # Where a person who may see the item opens it (the kind's own page).
+    url: str = ""
+    # True when someone gave it who can be told back (a reply code, an account, a group).
+    has_giver: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class InputKind(Protocol):
+    """One kind of input, provided by the app that owns it."""
+
+    # A short stable name used in links, URLs and the API ("feedback", "workshop_note").
+    name: str
+
+    def label(self) -> str:
+        """The kind's name for people, in the active language."""
+
+    def visible_ids(self, user: Any) -> Any:
+        """A queryset of the primary keys of the items `user` may see (values_list flat)."""
+
+    def items(self, pks: Iterable[int], user: Any) -> list[InputItem]:
+        """The items among `pks` that `user` may see; unknown and hidden ones are left out."""
+
+    def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
+        """Send the giver of item `pk` a public text (by language: fi, sv, en) through the
+        channel they chose; True when someone was told. Runs inside the caller's transaction;
+        messages leave after commit (the outbox)."""
+
+
+_KINDS: dict[str, InputKind] = {}
+
+
+class UnknownKindError(LookupError):
+    pass
+
+
+def register(kind: InputKind) -> None:
+    """Called once per kind from its app's ready(); registering a name twice is a bug."""
+    if kind.name in _KINDS and _KINDS[kind.name] is not kind:
+        raise ValueError(f"input kind {kind.name!r} is registered twice")
+    _KINDS[kind.name] = kind
+
+
+def input_kind(name: str) -> InputKind:
+    try:
+        return _KINDS[name]
+    except KeyError:
+        raise UnknownKindError(name) from None
+
+
+def input_kinds() -> list[InputKind]:
+    return list(_KINDS.values())
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    return [(kind.name, kind.label()) for kind in _KINDS.values()]
