@@ -13,3 +13,9 @@ class FeedbackConfig(AppConfig):
         from .signals import feedback_changed
 
         feedback_changed.connect(refine_arrived_feedback, dispatch_uid="feedback-refine")
+
+        from osallisuus.trail.services import register_input_kind
+
+        from .trail_kind import FEEDBACK_KIND
+
+        register_input_kind(FEEDBACK_KIND)

@@ -195,7 +195,7 @@ def status_url(feedback: Feedback) -> str:
     return reverse("feedback:status", kwargs={"code": feedback.reply_code})
 
 
-def _absolute(path: str) -> str:
+def absolute_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
@@ -230,7 +230,7 @@ def _tell_giver_received(feedback: Feedback, data: FeedbackInput) -> None:
         ) % {
             "unit": feedback.unit.name,
             "code": feedback.reply_code,
-            "url": _absolute(status_url(feedback)),
+            "url": absolute_url(status_url(feedback)),
         }
 
     tell_giver(feedback, message, email=data.contact_email, phone=data.contact_phone)
@@ -250,7 +250,7 @@ def _alert_managers(feedback: Feedback) -> None:
                 )
                 % {
                     "unit": feedback.unit.name,
-                    "url": _absolute(reverse("feedback:detail", kwargs={"pk": feedback.pk})),
+                    "url": absolute_url(reverse("feedback:detail", kwargs={"pk": feedback.pk})),
                 },
             )
 
@@ -375,7 +375,7 @@ def _tell_giver_update(feedback: Feedback) -> None:
     def message() -> tuple[str, str]:
         return _("Your feedback has been answered"), _(
             "There is news about your feedback %(code)s: %(url)s"
-        ) % {"code": feedback.reply_code, "url": _absolute(status_url(feedback))}
+        ) % {"code": feedback.reply_code, "url": absolute_url(status_url(feedback))}
 
     tell_giver(feedback, message)
 
@@ -411,7 +411,7 @@ def assign_feedback(*, feedback: Feedback, to: Any, by: Any) -> None:
                 body=_("Feedback about %(unit)s was assigned to you: %(url)s")
                 % {
                     "unit": feedback.unit.name,
-                    "url": _absolute(reverse("feedback:detail", kwargs={"pk": feedback.pk})),
+                    "url": absolute_url(reverse("feedback:detail", kwargs={"pk": feedback.pk})),
                 },
             )
 

@@ -50,6 +50,11 @@ class InputKind(Protocol):
     def items(self, pks: Iterable[int], user: Any) -> list[InputItem]:
         """The items among `pks` that `user` may see; unknown and hidden ones are left out."""
 
+    def summaries(self, pks: Iterable[int]) -> list[InputItem]:
+        """The items among `pks` with their redacted excerpts, for readers the trail itself
+        lets in (a matter's decision maker, a briefing): never asked with a user, never more
+        than an InputItem holds."""
+
     def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
         """Send the giver of item `pk` a public text (by language: fi, sv, en) through the
         channel they chose; True when someone was told. Runs inside the caller's transaction;

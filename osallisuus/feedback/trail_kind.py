@@ -1,0 +1,72 @@
+"""Feedback as an input kind of the trail (trail/kinds.py): the only place the trail meets it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from osallisuus.trail.kinds import InputItem
+
+from .models import Contact, Feedback
+from .services import absolute_url, status_url, tell_giver
+
+EXCERPT_CHARS = 300
+
+
+def _item(feedback: Feedback) -> InputItem:
+    text = feedback.redacted_text or ""
+    return InputItem(
+        kind=FeedbackKind.name,
+        pk=feedback.pk,
+        excerpt=text[:EXCERPT_CHARS] + ("…" if len(text) > EXCERPT_CHARS else ""),
+        date=feedback.received_at.date(),
+        language=feedback.language,
+        unit_id=feedback.unit_id,
+        service_id=feedback.unit.service_id,
+        themes=tuple(feedback.themes or ()),
+        url=reverse("feedback:detail", kwargs={"pk": feedback.pk}),
+        has_giver=True,  # the reply code: the status page always shows what was done
+    )
+
+
+class FeedbackKind:
+    name = "feedback"
+
+    def label(self) -> str:
+        return _("feedback")
+
+    def visible_ids(self, user: Any) -> Any:
+        return Feedback.objects.visible_to(user).values_list("pk", flat=True)
+
+    def items(self, pks: Iterable[int], user: Any) -> list[InputItem]:
+        found = Feedback.objects.visible_to(user).filter(pk__in=list(pks)).select_related("unit")
+        return [_item(feedback) for feedback in found.order_by("-received_at", "pk")]
+
+    def summaries(self, pks: Iterable[int]) -> list[InputItem]:
+        found = Feedback.objects.filter(pk__in=list(pks)).select_related("unit")
+        return [_item(feedback) for feedback in found.order_by("-received_at", "pk")]
+
+    def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
+        """E-mail or text the giver where they left contact details; the status page shows
+        the step either way (trail selectors), so the giver counts as told."""
+        feedback = Feedback.objects.filter(pk=pk).first()
+        if feedback is None:
+            return False
+        text = texts.get(feedback.language) or texts.get("fi") or next(iter(texts.values()), "")
+        if not text:
+            return False
+        if Contact.objects.filter(feedback=feedback).exists():
+
+            def message() -> tuple[str, str]:
+                return _("News about your feedback"), _(
+                    "%(text)s\n\nYou can follow your feedback at %(url)s"
+                ) % {"text": text, "url": absolute_url(status_url(feedback))}
+
+            tell_giver(feedback, message)
+        return True
+
+
+FEEDBACK_KIND = FeedbackKind()
