@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "osallisuus.reports",
     "osallisuus.experts",
     "osallisuus.codevelopment",
+    "osallisuus.participation",
     "osallisuus.demo",
 ]
 
