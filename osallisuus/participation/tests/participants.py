@@ -10,6 +10,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from osallisuus.accounts.tests.factories import sign_in
 from osallisuus.codevelopment.services import register
 from osallisuus.experts import services as experts
 from osallisuus.experts.fees import LineInput
@@ -21,6 +22,13 @@ from osallisuus.feedback.services import (
     reply_to_feedback,
     submit_feedback,
 )
+
+
+def signed_in(client: Any, user: Any) -> Any:
+    """The test client signed in as the user, with the pages in English."""
+    sign_in(client, user)
+    client.cookies["django_language"] = "en"
+    return client
 
 
 def give(unit: Any, text: str = "Odotin vastaanotolle liian kauan") -> Any:

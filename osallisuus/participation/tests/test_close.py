@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from osallisuus.accounts.models import User
-from osallisuus.accounts.tests.factories import PASSWORD, UserFactory, sign_in, user_with_role
+from osallisuus.accounts.tests.factories import PASSWORD, UserFactory, user_with_role
 from osallisuus.audit.models import AccessLog
 from osallisuus.codevelopment.models import Member, Registration
 from osallisuus.experts.models import Claim, ExpertProfile
@@ -15,17 +15,11 @@ from osallisuus.experts.selectors import yearly_summary
 from osallisuus.feedback.models import Feedback
 from osallisuus.feedback.services import link_to_account
 
-from .participants import give, paid_assignment, registered_member
+from .participants import give, paid_assignment, registered_member, signed_in
 
 pytestmark = pytest.mark.django_db
 
 CLOSE = reverse("participation:close_account")
-
-
-def signed_in(client, user):
-    sign_in(client, user)
-    client.cookies["django_language"] = "en"
-    return client
 
 
 def test_the_page_says_what_is_erased_and_what_stays_and_why(client):

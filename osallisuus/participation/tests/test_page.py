@@ -8,27 +8,27 @@ import json
 import pytest
 from django.urls import reverse
 
-from osallisuus.accounts.tests.factories import UserFactory, sign_in, user_with_role
+from osallisuus.accounts.tests.factories import UserFactory, user_with_role
 from osallisuus.feedback.models import Feedback
 from osallisuus.feedback.retention import apply_retention
 from osallisuus.feedback.services import link_to_account
 
-from .participants import answered_feedback, give, paid_assignment, pdf_text, registered_member
+from .participants import (
+    answered_feedback,
+    give,
+    paid_assignment,
+    pdf_text,
+    registered_member,
+    signed_in,
+)
 
 pytestmark = pytest.mark.django_db
 
 HOME = reverse("participation:home")
 
 
-def as_user(client, user):
-    """The client signed in as the user, with the pages in English."""
-    sign_in(client, user)
-    client.cookies["django_language"] = "en"
-    return client
-
-
 def page_of(client, user) -> str:
-    return as_user(client, user).get(HOME).content.decode()
+    return signed_in(client, user).get(HOME).content.decode()
 
 
 def test_anonymous_people_are_sent_to_sign_in(client):
@@ -87,7 +87,7 @@ def test_empty_sections_say_so_and_point_to_how_to_take_part(client):
 def test_the_right_reply_code_links_feedback_showing_only_what_its_status_page_shows(client, unit):
     feedback = answered_feedback(unit, user_with_role("staff", unit=unit))
     person = UserFactory()
-    as_user(client, person)
+    signed_in(client, person)
     loosely = feedback.reply_code.lower().replace("-", " ")
     response = client.post(reverse("participation:link_feedback"), {"reply_code": loosely})
     assert response.status_code == 302
@@ -105,7 +105,7 @@ def test_the_right_reply_code_links_feedback_showing_only_what_its_status_page_s
 
 def test_a_wrong_code_gives_a_clear_error_beside_the_field_and_in_the_summary(client, unit):
     give(unit)
-    as_user(client, UserFactory())
+    signed_in(client, UserFactory())
     response = client.post(reverse("participation:link_feedback"), {"reply_code": "ABCD-EFGH"})
     assert response.status_code == 200
     body = response.content.decode()
@@ -123,7 +123,7 @@ def test_feedback_linked_to_another_account_is_refused(client, unit):
     feedback = give(unit)
     first = UserFactory()
     link_to_account(code=feedback.reply_code, account=first)
-    as_user(client, UserFactory())
+    signed_in(client, UserFactory())
     response = client.post(
         reverse("participation:link_feedback"), {"reply_code": feedback.reply_code}
     )
@@ -134,7 +134,7 @@ def test_feedback_linked_to_another_account_is_refused(client, unit):
 
 def test_code_attempts_are_rate_limited_so_codes_cannot_be_guessed(client, unit):
     feedback = give(unit)
-    as_user(client, UserFactory())
+    signed_in(client, UserFactory())
     url = reverse("participation:link_feedback")
     for _ in range(10):
         assert client.post(url, {"reply_code": "ABCD-EFGH"}).status_code == 200
@@ -147,7 +147,7 @@ def test_code_attempts_are_rate_limited_so_codes_cannot_be_guessed(client, unit)
 
 def test_the_limit_follows_the_account_from_another_address(client, unit):
     person = UserFactory()
-    as_user(client, person)
+    signed_in(client, person)
     url = reverse("participation:link_feedback")
     for number in range(10):
         client.post(url, {"reply_code": "ABCD-EFGH"}, REMOTE_ADDR=f"10.0.0.{number}")
@@ -161,12 +161,12 @@ def test_the_person_unlinks_their_feedback_and_others_get_404(client, unit):
     link_to_account(code=feedback.reply_code, account=person)
     url = reverse("participation:unlink_feedback", kwargs={"pk": feedback.pk})
 
-    as_user(client, UserFactory())
+    signed_in(client, UserFactory())
     assert client.post(url).status_code == 404
     feedback.refresh_from_db()
     assert feedback.linked_account == person
 
-    as_user(client, person)
+    signed_in(client, person)
     assert client.post(url).status_code == 302
     feedback.refresh_from_db()
     assert feedback.linked_account is None
@@ -179,7 +179,7 @@ def test_staff_handling_the_feedback_do_not_see_who_linked_it(client, unit):
     link_to_account(code=feedback.reply_code, account=person)
     for role in ("staff", "coordinator", "administrator"):
         body = (
-            as_user(client, user_with_role(role, unit=unit))
+            signed_in(client, user_with_role(role, unit=unit))
             .get(reverse("feedback:detail", kwargs={"pk": feedback.pk}))
             .content.decode()
         )
@@ -204,7 +204,7 @@ def test_retention_unlinks_feedback_it_anonymises(unit, settings):
 
 def test_notification_settings_are_saved(client):
     person = UserFactory(phone="+358401112233")
-    as_user(client, person)
+    signed_in(client, person)
     response = client.post(
         reverse("participation:notification_settings"),
         {"notify_channel": "sms", "preferred_language": "sv", "notify_daily": "1"},
@@ -220,7 +220,7 @@ def test_notification_settings_are_saved(client):
 
 def test_sms_is_refused_without_a_phone_beside_the_field_and_in_the_summary(client):
     person = UserFactory()
-    as_user(client, person)
+    signed_in(client, person)
     response = client.post(
         reverse("participation:notification_settings"),
         {"notify_channel": "sms", "preferred_language": "fi", "notify_daily": "0"},
@@ -251,7 +251,7 @@ def test_languages_are_named_in_their_own_language(client):
 
 def test_an_unknown_language_is_refused(client):
     person = UserFactory()
-    as_user(client, person)
+    signed_in(client, person)
     response = client.post(
         reverse("participation:notification_settings"),
         {"notify_channel": "email", "preferred_language": "de", "notify_daily": "0"},
@@ -280,7 +280,7 @@ def own_world(unit):
 
 def test_the_json_download_has_the_persons_things_only(client, unit):
     me, mine, my_feedback, theirs, their_feedback, setup = own_world(unit)
-    as_user(client, me)
+    signed_in(client, me)
     response = client.get(reverse("participation:own_data_json"))
     assert response["Content-Disposition"].startswith("attachment")
     data = json.loads(response.content)
@@ -299,7 +299,7 @@ def test_the_json_download_has_the_persons_things_only(client, unit):
 
 def test_the_pdf_download_has_the_persons_things_only(client, unit):
     me, _mine, my_feedback, theirs, their_feedback, _setup = own_world(unit)
-    as_user(client, me)
+    signed_in(client, me)
     response = client.get(reverse("participation:own_data_pdf"))
     assert response.content.startswith(b"%PDF")
     text = pdf_text(response.content)
