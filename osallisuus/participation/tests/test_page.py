@@ -9,6 +9,8 @@ import pytest
 from django.urls import reverse
 
 from osallisuus.accounts.tests.factories import UserFactory, user_with_role
+from osallisuus.experts import services as experts
+from osallisuus.experts.tests.factories import make_request
 from osallisuus.feedback.models import Feedback
 from osallisuus.feedback.retention import apply_retention
 from osallisuus.feedback.services import link_to_account
@@ -308,3 +310,26 @@ def test_the_pdf_download_has_the_persons_things_only(client, unit):
     assert "Gluteeniton" in text
     assert their_feedback.reply_code not in text
     assert theirs["expert_profile"].user.email not in text
+
+
+def test_the_page_costs_the_same_few_queries_however_much_a_person_takes_part(
+    client, unit, django_assert_max_num_queries
+):
+    coordinator = user_with_role("coordinator")
+    staff = user_with_role("staff", unit=unit)
+    setup = registered_member(unit)
+    person = setup.client
+    trail = paid_assignment(person, coordinator)
+    for _ in range(2):  # two more assignments of the same profile, with contracts to sign
+        invitation = experts.invite(
+            request=make_request(), profiles=[trail["expert_profile"]], by=coordinator
+        )[0]
+        experts.answer_invitation(invitation=invitation, accept=True)
+    for _ in range(3):
+        link_to_account(code=answered_feedback(unit, staff).reply_code, account=person)
+    signed_in(client, person)
+    with django_assert_max_num_queries(16):
+        response = client.get(HOME)
+    body = response.content.decode()
+    assert body.count("Claim of ") == 2
+    assert body.count("waiting for your signature") == 2
