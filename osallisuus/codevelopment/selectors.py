@@ -9,7 +9,7 @@ from typing import Any
 
 import icalendar
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -23,6 +23,7 @@ from .models import (
     Member,
     Note,
     Project,
+    Registration,
     Stage,
     StageAnswer,
     Vote,
@@ -73,6 +74,60 @@ def access_note(*, workshop: Workshop, pk: int) -> Note:
     if note is None:
         raise Http404
     return note
+
+
+def memberships_of(user: Any) -> QuerySet[Member]:
+    """The groups the person is a member of, with their role in each (their own page)."""
+    if not getattr(user, "is_authenticated", False):
+        return Member.objects.none()
+    return (
+        Member.objects.filter(user=user)
+        .select_related("project__service")
+        .order_by("-project__created_at")
+    )
+
+
+def upcoming_workshops_for(user: Any, *, now: datetime | None = None) -> QuerySet[Workshop]:
+    """Meetings still to come in the person's groups, soonest first; `registered` says whether
+    they have signed up (they register on the workshop's page)."""
+    if not getattr(user, "is_authenticated", False):
+        return Workshop.objects.none()
+    return (
+        Workshop.objects.filter(project__members__user=user, ends_at__gte=now or timezone.now())
+        .select_related("project")
+        .annotate(
+            registered=Exists(Registration.objects.filter(workshop=OuterRef("pk"), user=user))
+        )
+        .order_by("starts_at")
+    )
+
+
+def own_data(user: Any) -> dict[str, Any]:
+    """A person's groups and meeting registrations, for the download of their own data."""
+    registrations = Registration.objects.filter(user=user).select_related("workshop__project")
+    return {
+        "groups": [
+            {
+                "project": member.project.title,
+                "role": member.role,
+                "added_at": member.added_at.isoformat(),
+            }
+            for member in memberships_of(user)
+        ],
+        "registrations": [
+            {
+                "project": r.workshop.project.title,
+                "workshop": r.workshop.title,
+                "starts_at": r.workshop.starts_at.isoformat(),
+                "remote": r.remote,
+                "accessibility_needs": r.accessibility_needs,
+                "dietary_needs": r.dietary_needs,
+                "attended": r.attended,
+                "registered_at": r.registered_at.isoformat(),
+            }
+            for r in registrations.order_by("workshop__starts_at")
+        ],
+    }
 
 
 def public_project(pk: int) -> Project | None:

@@ -144,6 +144,15 @@ def remove_member(*, member: Member, by: Any) -> None:
 
 
 @transaction.atomic
+def leave_all_groups(*, user: Any) -> int:
+    """A closing account leaves every group and its meeting registrations (with the needs it
+    told) go; notes and votes stay on the boards under the account's pseudonym."""
+    Registration.objects.filter(user=user).delete()
+    removed, _by_model = Member.objects.filter(user=user).delete()
+    return removed
+
+
+@transaction.atomic
 def save_stage_answers(*, project: Project, by: Any, stage: str, answers: dict[str, str]) -> None:
     """Record the group's answers to a stage's guiding questions."""
     require(by, "codevelopment.manage_project", project)

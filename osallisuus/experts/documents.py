@@ -6,31 +6,15 @@ from __future__ import annotations
 import io
 import json
 from typing import Any
-from xml.sax.saxutils import escape  # noqa: S406  (escaping our own text for reportlab)
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from osallisuus.plain_pdf import plain_pdf as _pdf
 from osallisuus.spreadsheets import CsvWriter, XlsxSheet
 
 from .models import Contract
 from .selectors import PayrollRow, YearRow
-
-
-def _pdf(title: str, blocks: list[tuple[str, str]]) -> bytes:
-    buffer = io.BytesIO()
-    styles = getSampleStyleSheet()
-    story: list[Any] = [Paragraph(escape(title), styles["Title"])]
-    for heading, text in blocks:
-        if heading:
-            story.append(Paragraph(escape(heading), styles["Heading2"]))
-        story.extend(Paragraph(escape(p), styles["BodyText"]) for p in str(text).split("\n"))
-        story.append(Spacer(1, 6))
-    SimpleDocTemplate(buffer, pagesize=A4, title=title).build(story)
-    return buffer.getvalue()
 
 
 def _signed(at: Any, by: Any) -> str:

@@ -24,12 +24,20 @@ def is_the_expert(user: Any, assignment: Any) -> bool:
     return assignment is not None and assignment.profile.user_id == getattr(user, "pk", None)
 
 
+@rules.predicate
+def holds_profile(user: Any, profile: Any) -> bool:
+    """The person whose profile it is (closing their account erases it)."""
+    return profile is not None and profile.user_id == getattr(user, "pk", None)
+
+
 # The coordinator runs the pool: profiles, applicants, invitations, contracts, claims, payroll.
 rules.add_perm("experts.coordinate_pool", is_coordinator)
 rules.add_perm("experts.file_request", is_staff_member)
 # The requester or a coordinator may change or cancel a request (until the work starts).
 rules.add_perm("experts.manage_request", is_coordinator | requested_it)
 rules.add_perm("experts.claim_fees", is_the_expert)
+# A coordinator confirms a requested erasure; the person erases their own by closing the account.
+rules.add_perm("experts.erase_profile", is_coordinator | holds_profile)
 
 # Admin screens: the vocabulary of experience areas and the fee tables.
 rules.add_perm("experts", is_coordinator_or_admin)

@@ -44,6 +44,17 @@ def profile_of(user: Any) -> ExpertProfile | None:
     return ExpertProfile.objects.filter(user=user).first()
 
 
+def own_assignments(profile: ExpertProfile) -> QuerySet[Assignment]:
+    """The person's assignments with their contracts and claims, for their own pages."""
+    return profile.assignments.select_related("request").prefetch_related("contracts", "claims")
+
+
+def own_invitations(profile: ExpertProfile, *, pending: bool = False) -> QuerySet[Invitation]:
+    """The person's invitations to requests; with `pending`, only those still to answer."""
+    invitations = profile.invitations.select_related("request")
+    return invitations.filter(status=Invitation.Status.PENDING) if pending else invitations
+
+
 def pool(
     *,
     status: str = "",

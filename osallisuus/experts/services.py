@@ -638,10 +638,11 @@ def request_erasure(*, profile: ExpertProfile) -> ExpertProfile:
 
 @transaction.atomic
 def erase_profile(*, profile: ExpertProfile, by: Any) -> ExpertProfile:
-    """The coordinator confirms erasure. Paid and approved claims and the contracts they rest on
-    are kept (bookkeeping law); lived-experience data, contact details, training, feedback and
-    unpaid claims are removed, and the person leaves the pool."""
-    require(by, "experts.coordinate_pool")
+    """The coordinator confirms erasure, or the person closes their account. Paid and approved
+    claims and the contracts they rest on are kept (bookkeeping law); lived-experience data,
+    contact details, training, feedback and unpaid claims are removed, and the person leaves
+    the pool."""
+    require(by, "experts.erase_profile", profile)
     kept = [Claim.Status.APPROVED, Claim.Status.PAID]
     profile.experience_areas.clear()
     profile.consents.all().delete()

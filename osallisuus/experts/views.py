@@ -83,10 +83,8 @@ def mine(request: HttpRequest) -> HttpResponse:
     if profile is not None:
         year = timezone.localdate().year
         context.update(
-            invitations=profile.invitations.select_related("request"),
-            assignments=profile.assignments.select_related("request").prefetch_related(
-                "contracts", "claims"
-            ),
+            invitations=selectors.own_invitations(profile),
+            assignments=selectors.own_assignments(profile),
             summary=selectors.yearly_summary(year=year, profile=profile),
             year=year,
             trainings=profile.trainings.all(),

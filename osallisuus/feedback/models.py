@@ -192,6 +192,17 @@ class Feedback(models.Model):
     # of one unit answered at the same moment by different people are not taken for mashing.
     kiosk_device = models.CharField(max_length=36, blank=True, default="")
     overall_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The participant who linked this feedback to their account by its reply code, to follow
+    # it on their own page (/oma/). Only that person ever sees the link: staff, decision makers
+    # and the inbox never learn who gave feedback.
+    linked_account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
 
     objects = FeedbackQuerySet.as_manager()
 

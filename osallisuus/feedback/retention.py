@@ -6,7 +6,8 @@ Two periods, counted from when the feedback was received (settings, in days):
 - FEEDBACK_RETENTION_DAYS: the feedback is anonymised. The original text and free-text answers
   are blanked; what stays is the text with personal data removed (redacted_text), the scores,
   themes, sentiment, status trail and the unit and month, so statistics and dashboards keep
-  their figures. The idempotency key goes too (it could link the item to a device's log).
+  their figures. The idempotency key goes too (it could link the item to a device's log), and
+  so does a link to the account of a person who followed it on their own page.
 
 Run daily: `manage.py apply_retention` (cron or a systemd timer), or enqueue
 `apply_retention_task`. Both are idempotent. GDPR art. 5(1)(c) and (e): data minimisation and
@@ -74,6 +75,10 @@ def anonymise_expired_feedback(*, now: datetime | None = None) -> int:
             anonymised += Feedback.objects.filter(pk__in=ids).update(text="", idempotency_key=None)
             Answer.objects.filter(feedback_id__in=ids).exclude(value_text="").update(value_text="")
             Contact.objects.filter(feedback_id__in=ids).delete()
+    # Nor does anonymised feedback stay linked to a person's account.
+    Feedback.objects.filter(received_at__lt=cutoff, linked_account__isnull=False).update(
+        linked_account=None
+    )
     return anonymised
 
 

@@ -33,6 +33,95 @@ def feedback_by_reply_code(code: str) -> Feedback | None:
 
 
 @dataclass(frozen=True)
+class TrailStep:
+    """A step of the handling as the giver sees it: the status and its public text."""
+
+    at: datetime
+    status: str
+    status_label: str
+    public_text: str
+
+
+@dataclass(frozen=True)
+class TrailReply:
+    at: datetime
+    text: str
+
+
+@dataclass(frozen=True)
+class LinkedFeedback:
+    """Feedback a person linked to their account, with no more than its status page shows.
+
+    Built field by field, so nothing else (the giver's words, contact details, staff notes,
+    who handles it) can reach the person's page or their download.
+    """
+
+    pk: int
+    reply_code: str
+    unit_name: str
+    received_at: datetime
+    status: str
+    status_label: str
+    steps: list[TrailStep]
+    replies: list[TrailReply]
+
+    def as_data(self) -> dict[str, Any]:
+        """For the download of one's own data."""
+        return {
+            "reply_code": self.reply_code,
+            "unit": self.unit_name,
+            "received_at": self.received_at.isoformat(),
+            "status": self.status,
+            "steps": [
+                {"at": s.at.isoformat(), "status": s.status, "public_text": s.public_text}
+                for s in self.steps
+            ],
+            "replies": [{"at": r.at.isoformat(), "text": r.text} for r in self.replies],
+        }
+
+
+def linked_feedback_of(user: Any) -> list[LinkedFeedback]:
+    """The feedback the person linked to their account by reply code, newest first."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    items = (
+        Feedback.objects.filter(linked_account=user)
+        .select_related("unit")
+        .prefetch_related("events", "replies")
+        .order_by("-received_at", "-pk")
+    )
+    return [
+        LinkedFeedback(
+            pk=item.pk,
+            reply_code=item.reply_code,
+            unit_name=item.unit.name,
+            received_at=item.received_at,
+            status=item.status,
+            status_label=item.get_status_display(),
+            steps=[
+                TrailStep(
+                    at=event.at,
+                    status=event.status,
+                    status_label=event.get_status_display(),
+                    public_text=event.public_text,
+                )
+                for event in item.events.all()
+            ],
+            replies=[TrailReply(at=reply.at, text=reply.text) for reply in item.replies.all()],
+        )
+        for item in items
+    ]
+
+
+def access_linked_feedback(*, user: Any, pk: int) -> Feedback:
+    """Feedback linked to this person's account; anyone else's (or none) is 404."""
+    feedback = Feedback.objects.filter(pk=pk, linked_account=user).first() if user.pk else None
+    if feedback is None:
+        raise Http404
+    return feedback
+
+
+@dataclass(frozen=True)
 class InboxFilters:
     """What a person narrowed the inbox to; every field empty means everything in scope."""
 

@@ -17,7 +17,7 @@ from osallisuus.accounts.selectors import managers_of
 from osallisuus.analysis.corrections import CorrectionError, Labels, record_correction
 from osallisuus.analysis.models import LabelCorrection
 from osallisuus.analysis.pipeline import analyse
-from osallisuus.authorization import person, require
+from osallisuus.authorization import NotPermitted, person, require
 from osallisuus.notifications.services import send_email, send_sms
 from osallisuus.organisation.models import Unit
 
@@ -32,7 +32,7 @@ from .models import (
     StatusEvent,
 )
 from .questions import CheckedAnswer, active_question_set, check_answer
-from .reply_codes import new_reply_code
+from .reply_codes import new_reply_code, normalise_reply_code
 from .signals import announce_change
 
 LANGUAGES = ("fi", "sv", "en")
@@ -461,3 +461,40 @@ def correct_labels(
     if after.urgent and not before.urgent:
         _alert_managers(feedback)
     return correction
+
+
+@transaction.atomic
+def link_to_account(*, code: str, account: Any) -> Feedback:
+    """Link the feedback with this reply code to the person's account, to follow it on their
+    own page. Whoever holds the code is its giver; the link is never shown to staff."""
+    normalised = normalise_reply_code(code)
+    if normalised is None:
+        raise IntakeError(
+            {"reply_code": [_("A reply code has eight letters and digits, like ABCD-EFGH.")]}
+        )
+    feedback = Feedback.objects.select_for_update().filter(reply_code=normalised).first()
+    if feedback is None:
+        raise IntakeError(
+            {"reply_code": [_("No feedback has this reply code. Check the code and try again.")]}
+        )
+    if feedback.linked_account_id not in (None, account.pk):
+        raise IntakeError(
+            {"reply_code": [_("This feedback is already linked to another account.")]}
+        )
+    if feedback.linked_account_id is None:
+        feedback.linked_account = account
+        feedback.save(update_fields=["linked_account"])
+    return feedback
+
+
+@transaction.atomic
+def unlink_from_account(*, feedback: Feedback, account: Any) -> None:
+    """The person no longer follows the feedback on their page; the feedback itself stays."""
+    if feedback.linked_account_id is None or feedback.linked_account_id != account.pk:
+        raise NotPermitted
+    Feedback.objects.filter(pk=feedback.pk).update(linked_account=None)
+
+
+def unlink_all(*, account: Any) -> int:
+    """Unlink every feedback of a closing account; the feedback stays, anonymous again."""
+    return Feedback.objects.filter(linked_account=account).update(linked_account=None)

@@ -1,0 +1,25 @@
+"""A plain PDF of headed text blocks (reportlab): contracts, statements, downloads of own data."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+from xml.sax.saxutils import escape  # noqa: S406  (escaping our own text for reportlab)
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+
+def plain_pdf(title: str, blocks: list[tuple[str, str]]) -> bytes:
+    """A title, then (heading, text) blocks; a text's lines become paragraphs."""
+    buffer = io.BytesIO()
+    styles = getSampleStyleSheet()
+    story: list[Any] = [Paragraph(escape(title), styles["Title"])]
+    for heading, text in blocks:
+        if heading:
+            story.append(Paragraph(escape(heading), styles["Heading2"]))
+        story.extend(Paragraph(escape(p), styles["BodyText"]) for p in str(text).split("\n"))
+        story.append(Spacer(1, 6))
+    SimpleDocTemplate(buffer, pagesize=A4, title=title).build(story)
+    return buffer.getvalue()
