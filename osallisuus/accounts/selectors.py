@@ -91,3 +91,15 @@ def access_own_api_token(*, user: Any, pk: int) -> ApiToken:
 def usable_api_token(key_hash: str) -> ApiToken | None:
     """The token with this hashed secret, if it still opens the API, with its owner."""
     return ApiToken.objects.usable().select_related("user").filter(key_hash=key_hash).first()
+
+
+def landing_url_name(user: Any) -> str:
+    """Where a person lands after signing in without a page to return to: their work."""
+    roles = roles_of(user)
+    if roles & {Role.STAFF, Role.UNIT_MANAGER, Role.ADMINISTRATOR}:
+        return "feedback:inbox"
+    if roles & {Role.COORDINATOR, Role.DECISION_MAKER}:
+        return "reports:county"  # the county-wide overview
+    if Role.EXPERT in roles:
+        return "experts:mine"
+    return "participation:home"

@@ -8,6 +8,7 @@ app_name = "accounts"
 urlpatterns = [
     path("", views.account, name="account"),
     path("kirjaudu/", views.LoginView.as_view(), name="login"),
+    path("alku/", views.start, name="start"),
     path("vahvistus/", views.two_factor, name="two_factor"),
     path("ulos/", views.logout_view, name="logout"),
     path("tunnukset/", views.api_tokens, name="api_tokens"),

@@ -27,7 +27,7 @@ from . import services
 from .forms import ApiTokenForm, LoginForm, TokenForm
 from .middleware import is_two_factor_done
 from .models import RoleAssignment, User
-from .selectors import access_own_api_token, api_tokens_of, needs_two_factor
+from .selectors import access_own_api_token, api_tokens_of, landing_url_name, needs_two_factor
 from .services import confirm_totp_device, confirmed_totp_device, pending_totp_device
 
 
@@ -39,6 +39,7 @@ class LoginView(auth_views.LoginView):
     def get_context_data(self, **kwargs: object) -> dict[str, object]:
         context = super().get_context_data(**kwargs)
         context["oidc_enabled"] = settings.OIDC_ENABLED
+        context["strong_identification_enabled"] = settings.RESIDENT_OIDC_ENABLED
         return context
 
 
@@ -47,6 +48,13 @@ def _safe_next(request: HttpRequest) -> str:
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
     return settings.LOGIN_REDIRECT_URL
+
+
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    """After signing in with nowhere to return to: staff to the inbox, coordinators and decision
+    makers to the county overview, experts to their own page, participants to /oma/."""
+    return redirect(landing_url_name(request.user))
 
 
 @login_required

@@ -63,6 +63,8 @@ PROJECT_ROWS: dict[str, Row] = {
         everyone(200), kwargs=lambda c: {"code": c.unit.code}, reads_post=True
     ),
     "accounts:account": Row(signed_in_only(), reads_post=True),
+    # Sent on to one's work (or to sign in): nothing is shown or stored here.
+    "accounts:start": Row(everyone(302), reads_post=True),
     "accounts:login": Row(
         {ANON: 200, **dict.fromkeys(SIGNED_IN, 302)},
         writes=(

@@ -51,10 +51,10 @@ def _signed_in(request: HttpRequest, user: object, next_url: str) -> HttpRespons
     request.session.pop(SESSION_ADDRESS, None)
     request.session.pop(SESSION_NEXT, None)
     if needs_two_factor(user):
-        query = urlencode({"next": next_url or reverse("pages:home")})
+        query = urlencode({"next": next_url or reverse("accounts:start")})
         return redirect(f"{reverse('accounts:two_factor')}?{query}")
     messages.success(request, _("You are signed in."))
-    return redirect(next_url or "pages:home")
+    return redirect(next_url or "accounts:start")
 
 
 @never_cache

@@ -116,7 +116,7 @@ def test_an_unsafe_next_is_not_followed(client):
     link = link_in(last_message("turva@example.org"))
     assert "evil" not in link
     response = client.post(link, {"next": "https://evil.example/"})
-    assert response["Location"] == "/"
+    assert response["Location"] == "/tili/alku/"
 
 
 # --- By phone ---------------------------------------------------------------------------------

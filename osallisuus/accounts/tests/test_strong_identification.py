@@ -98,7 +98,7 @@ def strongly_identified(client: Client) -> bool:
 def test_the_first_sign_in_makes_one_account_that_holds_only_a_keyed_hash(client, provider):
     response = identify(client)
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/tili/alku/"
     user = User.objects.get()
     assert get_user(client) == user
     assert user.strong_identity_hash == keyed_hash(IDENTITY_CODE)
@@ -238,7 +238,7 @@ def test_required_levels_of_assurance_are_asked_for_and_checked(client, provider
 def test_the_person_returns_to_a_page_of_this_site_only(client, provider):
     assert identify(client, START + "?next=/palaute/seuraa/")["Location"] == "/palaute/seuraa/"
     other = Client()
-    assert identify(other, START + "?next=https://evil.example/")["Location"] == "/"
+    assert identify(other, START + "?next=https://evil.example/")["Location"] == "/tili/alku/"
 
 
 def test_a_resident_gets_no_staff_role_and_a_staff_page_answers_404(client, provider):
@@ -340,3 +340,11 @@ def test_without_debug_the_issuer_must_be_https(monkeypatch):
 def test_a_fully_configured_or_unconfigured_start_up_goes_on(monkeypatch):
     assert load_settings(monkeypatch, CONNECTION)["RESIDENT_OIDC_ENABLED"]
     assert not load_settings(monkeypatch, {})["RESIDENT_OIDC_ENABLED"]
+
+
+def test_the_sign_in_page_offers_strong_identification_only_when_configured(client, settings):
+    settings.RESIDENT_OIDC_ENABLED = False
+    assert "/tili/vahva/" not in client.get("/tili/kirjaudu/").content.decode()
+    settings.RESIDENT_OIDC_ENABLED = True
+    body = client.get("/tili/kirjaudu/?next=/oma/").content.decode()
+    assert 'href="/tili/vahva/?next=/oma/"' in body
