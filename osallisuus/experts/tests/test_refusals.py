@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -9,7 +11,7 @@ from django.utils import translation
 from osallisuus.accounts.tests.factories import sign_in
 from osallisuus.experts.fees import LineInput, NoFeeTableError, price_claim
 from osallisuus.experts.models import Claim, FeeTable
-from osallisuus.experts.tests.factories import assignment_with_claim
+from osallisuus.experts.tests.factories import assignment_with_claim, one_line_claim
 from osallisuus.security import api_exception_handler
 
 pytestmark = pytest.mark.django_db
@@ -24,17 +26,7 @@ def test_a_claim_no_fee_table_covers_is_refused_in_the_same_finnish_words_everyw
     client.cookies["django_language"] = "fi"
     response = client.post(
         reverse("experts:new_claim", kwargs={"pk": trail["assignment"].pk}),
-        {
-            "line-TOTAL_FORMS": "1",
-            "line-INITIAL_FORMS": "0",
-            "line-0-date": "2026-03-02",
-            "line-0-hours": "2",
-            "line-0-half_days": "0",
-            "line-0-days": "0",
-            "line-0-km": "0",
-            "expense-TOTAL_FORMS": "0",
-            "expense-INITIAL_FORMS": "0",
-        },
+        one_line_claim(datetime.date(2026, 3, 2)),
     )
     assert response.status_code == 200
     summary = response.content.decode().split('<div class="error-summary"', 1)[1]
