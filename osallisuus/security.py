@@ -34,7 +34,9 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import Throttled
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
-from rest_framework.views import exception_handler
+from rest_framework.views import exception_handler, set_rollback
+
+from osallisuus.errors import DomainError, api_body
 
 Handler = Callable[[HttpRequest], HttpResponse]
 BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -186,10 +188,16 @@ def permissions_policy(get_response: Handler) -> Handler:
 
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    """DRF's handler, with a throttled request told in the caller's language when to retry.
+    """DRF's handler, with two additions.
 
-    DRF's own 429 text is only partly translated into Finnish and Swedish.
+    A service's refusal (`DomainError`) is a `400` with its messages by field, the body DRF
+    gives a serializer's errors, so API views do not catch it. A throttled request is told in
+    the caller's language when to retry: DRF's own 429 text is only partly translated into
+    Finnish and Swedish.
     """
+    if isinstance(exc, DomainError):
+        set_rollback()  # as DRF does for the errors it handles
+        return Response(api_body(exc), status=400)
     response = exception_handler(exc, context)
     if isinstance(exc, Throttled) and response is not None:
         response.data = {

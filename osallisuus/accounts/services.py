@@ -7,7 +7,6 @@ import secrets
 from datetime import timedelta
 
 import phonenumbers
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from osallisuus.audit.services import Action, record_access
 from osallisuus.authorization import NotPermitted, require
+from osallisuus.errors import DomainError
 from osallisuus.organisation.models import Service, Unit
 
 from .models import ApiToken, Role, RoleAssignment, User
@@ -80,8 +80,9 @@ def create_api_token(
         raise NotPermitted
     require(owner, "accounts.use_api_tokens")
     if not 1 <= days <= API_TOKEN_MAX_DAYS:
-        raise ValidationError(
-            _("A token is valid for 1 to %(max)d days.") % {"max": API_TOKEN_MAX_DAYS}
+        raise DomainError(
+            _("A token is valid for 1 to %(max)d days.") % {"max": API_TOKEN_MAX_DAYS},
+            field="days",
         )
     secret = secrets.token_urlsafe(32)
     token = ApiToken.objects.create(

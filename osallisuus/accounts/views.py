@@ -22,6 +22,7 @@ from django_otp import login as otp_login
 from django_otp.oath import TOTP
 
 from osallisuus.authorization import permission_required
+from osallisuus.errors import DomainError, add_to_form
 
 from . import services
 from .forms import ApiTokenForm, LoginForm, TokenForm
@@ -118,14 +119,18 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST or None)
     new_secret = None
     if form.is_valid():
-        token, new_secret = services.create_api_token(
-            owner=user,
-            name=form.cleaned_data["name"],
-            days=form.cleaned_data["days"],
-            two_factor_done=is_two_factor_done(request),
-        )
-        messages.success(request, _("Token “%(name)s” made.") % {"name": token.name})
-        form = ApiTokenForm()
+        try:
+            token, new_secret = services.create_api_token(
+                owner=user,
+                name=form.cleaned_data["name"],
+                days=form.cleaned_data["days"],
+                two_factor_done=is_two_factor_done(request),
+            )
+        except DomainError as error:
+            add_to_form(form, error)
+        else:
+            messages.success(request, _("Token “%(name)s” made.") % {"name": token.name})
+            form = ApiTokenForm()
     # The secret is in this one answer only (never_cache: not in any cache either).
     return render(
         request,

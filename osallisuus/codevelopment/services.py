@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from osallisuus.authorization import SYSTEM, require
+from osallisuus.errors import DomainError
 from osallisuus.feedback.models import Feedback, Status
 from osallisuus.feedback.services import move_feedback
 from osallisuus.notifications.services import send_email
@@ -39,16 +40,8 @@ from .permissions import role_on_board
 from .stages import questions_of
 
 
-class CodevelopmentError(Exception):
-    """A write that was refused; errors by form field (None: the whole form)."""
-
-    def __init__(self, errors: dict[str | None, list[str]]) -> None:
-        super().__init__(errors)
-        self.errors = errors
-
-
-def _refuse(message: str, field: str | None = None) -> CodevelopmentError:
-    return CodevelopmentError({field: [message]})
+class CodevelopmentError(DomainError):
+    """A write on a project, workshop or board that was refused. Nothing has been stored."""
 
 
 def _absolute(path: str) -> str:
@@ -73,7 +66,7 @@ def create_project(
     """Start a project; whoever starts it facilitates it until someone else is named."""
     units = list(units)
     if service is None and not units:
-        raise _refuse(_("Choose the service or at least one unit."), "units")
+        raise CodevelopmentError(_("Choose the service or at least one unit."), field="units")
     project = Project.objects.create(
         title=title.strip(),
         target=target.strip(),
@@ -104,7 +97,7 @@ def update_project(
     require(by, "codevelopment.manage_project", project)
     units = list(units)
     if service is None and not units:
-        raise _refuse(_("Choose the service or at least one unit."), "units")
+        raise CodevelopmentError(_("Choose the service or at least one unit."), field="units")
     project.title, project.target, project.service = title.strip(), target.strip(), service
     project.is_public, project.public_summary = is_public, public_summary.strip()
     project.save()
@@ -170,9 +163,9 @@ def move_to_stage(*, project: Project, by: Any, stage: str) -> StageChange:
     """Move the project to another stage of the cycle; every move is logged."""
     require(by, "codevelopment.manage_project", project)
     if stage not in STAGE_ORDER:
-        raise _refuse(_("Choose a stage."), "stage")
+        raise CodevelopmentError(_("Choose a stage."), field="stage")
     if stage == project.stage:
-        raise _refuse(_("The project is already at this stage."), "stage")
+        raise CodevelopmentError(_("The project is already at this stage."), field="stage")
     change = StageChange.objects.create(
         project=project, from_stage=project.stage, to_stage=stage, by=by, at=timezone.now()
     )
@@ -205,9 +198,9 @@ def send_proposal(*, project: Project, by: Any, proposal: str, decision_maker: A
     """Send the group's proposal to a named decision maker, who is told by e-mail."""
     require(by, "codevelopment.manage_project", project)
     if project.decision:
-        raise _refuse(_("The decision has already been recorded."))
+        raise CodevelopmentError(_("The decision has already been recorded."))
     if not proposal.strip():
-        raise _refuse(_("Write the proposal."), "proposal")
+        raise CodevelopmentError(_("Write the proposal."), field="proposal")
     project.proposal = proposal.strip()
     project.decision_maker = decision_maker
     project.proposal_sent_at = timezone.now()
@@ -259,12 +252,12 @@ def record_decision(*, project: Project, by: Any, decision: str, reasons: str) -
     """The named decision maker decides; the group and the givers of the feedback are told."""
     require(by, "codevelopment.decide_project", project)
     if project.decision:
-        raise _refuse(_("The decision has already been recorded."))
+        raise CodevelopmentError(_("The decision has already been recorded."))
     if decision not in Decision.values:
-        raise _refuse(_("Choose the decision."), "decision")
+        raise CodevelopmentError(_("Choose the decision."), field="decision")
     if decision != Decision.ACCEPTED and len(reasons.strip()) < 20:
         # Seed 004: ideas affect the work, or the reasons why they had no effect are given.
-        raise _refuse(_("Give the reasons in a few sentences."), "reasons")
+        raise CodevelopmentError(_("Give the reasons in a few sentences."), field="reasons")
     project.decision = decision
     project.decision_reasons = reasons.strip()
     project.decided_at = timezone.now()
@@ -311,9 +304,9 @@ def _tell_feedback_givers(project: Project) -> None:
 
 def _check_times(starts_at: datetime, ends_at: datetime, place: str, remote_link: str) -> None:
     if ends_at <= starts_at:
-        raise _refuse(_("The workshop must end after it starts."), "ends_at")
+        raise CodevelopmentError(_("The workshop must end after it starts."), field="ends_at")
     if not place.strip() and not remote_link.strip():
-        raise _refuse(_("Give the place, the remote link or both."), "place")
+        raise CodevelopmentError(_("Give the place, the remote link or both."), field="place")
 
 
 @transaction.atomic
@@ -360,7 +353,7 @@ def apply_column_preset(*, workshop: Workshop, by: Any, preset: str) -> list[Col
 def add_column(*, workshop: Workshop, by: Any, title: str) -> Column:
     require(by, "codevelopment.manage_project", workshop.project)
     if not title.strip():
-        raise _refuse(_("Give the column a title."), "title")
+        raise CodevelopmentError(_("Give the column a title."), field="title")
     return Column.objects.create(
         workshop=workshop, title=title.strip(), position=workshop.columns.count()
     )
@@ -474,9 +467,9 @@ def add_note(
     """A note records its author's role, so the report shows whose knowledge shaped the result."""
     require(by, "codevelopment.take_part", workshop.project)
     if column.workshop_id != workshop.pk:
-        raise _refuse(_("Choose a column of this board."), "column")
+        raise CodevelopmentError(_("Choose a column of this board."), field="column")
     if not text.strip():
-        raise _refuse(_("Write the note."), "text")
+        raise CodevelopmentError(_("Write the note."), field="text")
     return Note.objects.create(
         workshop=workshop,
         column=column,
@@ -492,7 +485,7 @@ def add_note(
 def edit_note(*, note: Note, by: Any, text: str) -> Note:
     require(by, "codevelopment.edit_note", note)
     if not text.strip():
-        raise _refuse(_("Write the note."), "text")
+        raise CodevelopmentError(_("Write the note."), field="text")
     note.text = text.strip()
     note.updated_at = timezone.now()
     note.save(update_fields=["text", "updated_at"])
@@ -503,7 +496,7 @@ def edit_note(*, note: Note, by: Any, text: str) -> Note:
 def move_note(*, note: Note, by: Any, column: Column) -> Note:
     require(by, "codevelopment.take_part", note.workshop.project)
     if column.workshop_id != note.workshop_id:
-        raise _refuse(_("Choose a column of this board."), "column")
+        raise CodevelopmentError(_("Choose a column of this board."), field="column")
     note.column = column
     note.updated_at = timezone.now()
     note.save(update_fields=["column", "updated_at"])
@@ -515,7 +508,7 @@ def add_comment(*, note: Note, by: Any, text: str) -> Comment:
     project = note.workshop.project
     require(by, "codevelopment.take_part", project)
     if not text.strip():
-        raise _refuse(_("Write the comment."), "text")
+        raise CodevelopmentError(_("Write the comment."), field="text")
     comment = Comment.objects.create(
         note=note, author=by, author_role=role_on_board(by, project), text=text.strip()
     )
@@ -534,7 +527,7 @@ def cast_vote(*, note: Note, by: Any) -> Vote:
     workshop = Workshop.objects.select_for_update().get(pk=note.workshop_id)
     require(by, "codevelopment.take_part", workshop.project)
     if votes_left(workshop=workshop, user=by) <= 0:
-        raise _refuse(
+        raise CodevelopmentError(
             _("You have used all your %(count)s votes.") % {"count": workshop.votes_per_participant}
         )
     vote = Vote.objects.create(note=note, voter=by)
@@ -546,6 +539,6 @@ def cast_vote(*, note: Note, by: Any) -> Vote:
 def withdraw_vote(*, note: Note, by: Any) -> None:
     vote = Vote.objects.filter(note=note, voter=by).order_by("-pk").first()
     if vote is None:
-        raise _refuse(_("You have no vote on this note."))
+        raise CodevelopmentError(_("You have no vote on this note."))
     vote.delete()
     _touch(note)

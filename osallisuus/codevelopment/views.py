@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from osallisuus.audit.services import record_access
 from osallisuus.authorization import permission_required, require
+from osallisuus.errors import DomainError, add_to_form
 from osallisuus.query_params import page_param
 
 from . import services
@@ -60,17 +61,14 @@ from .selectors import (
     stages_of,
     workshop_calendar,
 )
-from .services import CodevelopmentError
 
 
 def _attempt(form: forms.BaseForm, write: Callable[[], Any]) -> bool:
     """Run a service; a refusal becomes an error on the form (next to its field if it has one)."""
     try:
         write()
-    except CodevelopmentError as error:
-        for field, problems in error.errors.items():
-            for problem in problems:
-                form.add_error(field if field in form.fields else None, problem)
+    except DomainError as error:
+        add_to_form(form, error)
         return False
     return True
 

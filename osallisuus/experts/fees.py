@@ -9,12 +9,16 @@ import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext as _
+
+from osallisuus.errors import DomainError
+
 from .models import ZERO, FeeTable
 
 CENT = Decimal("0.01")
 
 
-class NoFeeTableError(Exception):
+class NoFeeTableError(DomainError):
     """No fee table covers the role on the date: the coordinator must add one."""
 
 
@@ -29,7 +33,7 @@ def fee_table_for(*, role: str, date: datetime.date) -> FeeTable:
         .first()
     )
     if table is None:
-        raise NoFeeTableError(f"{role} {date}")
+        raise NoFeeTableError(_("No fee table covers this date yet; ask the coordinator."))
     return table
 
 

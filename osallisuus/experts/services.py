@@ -9,7 +9,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from osallisuus.accounts.models import Role
 from osallisuus.accounts.services import assign_role
 from osallisuus.authorization import require
+from osallisuus.errors import DomainError
 from osallisuus.notifications.services import send_email
 
 from .fees import LineInput, price_claim
@@ -54,7 +54,12 @@ def consent_text() -> str:
     )
 
 
-class ContractNotSignedError(Exception):
+class ExpertsError(DomainError):
+    """A refused write on the pool: a profile, request, invitation, contract or claim. Nothing
+    has been stored."""
+
+
+class ContractNotSignedError(ExpertsError):
     """An assignment cannot start before both parties have signed the current contract."""
 
 
@@ -79,7 +84,7 @@ def _write_profile(profile: ExpertProfile, data: ProfileData) -> None:
     """Special-category fields are kept only with consent; without it they are cleared."""
     areas = list(data.experience_areas)
     if (areas or data.accessibility_needs) and not data.consent:
-        raise ValidationError(_("Storing experience areas needs your consent."))
+        raise ExpertsError(_("Storing experience areas needs your consent."), field="consent")
     profile.phone = data.phone
     profile.address = data.address
     profile.municipality = data.municipality
@@ -107,7 +112,7 @@ def _write_profile(profile: ExpertProfile, data: ProfileData) -> None:
 def apply_to_pool(*, user: Any, data: ProfileData) -> ExpertProfile:
     """A resident applies: they become an applicant the coordinator approves."""
     if ExpertProfile.objects.filter(user=user).exists():
-        raise ValidationError(_("You have already applied."))
+        raise ExpertsError(_("You have already applied."))
     profile = ExpertProfile(user=user)
     _write_profile(profile, data)
     return profile
@@ -188,7 +193,7 @@ def change_request(
     require(by, "experts.manage_request", request)
     request = ExpertRequest.objects.select_for_update().get(pk=request.pk)
     if not open_to_change(request):
-        raise ValidationError(_("The work has already started, so the request cannot be changed."))
+        raise ExpertsError(_("The work has already started, so the request cannot be changed."))
     before = {name: getattr(request, name) for name in PRACTICAL_FIELDS}
     for name, value in fields.items():
         setattr(request, name, value)
@@ -285,9 +290,9 @@ def answer_invitation(*, invitation: Invitation, accept: bool) -> Assignment | N
     """Accepting makes an assignment and its first contract version; declining closes it."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.status != Invitation.Status.PENDING:
-        raise ValidationError(_("This invitation has already been answered."))
+        raise ExpertsError(_("This invitation has already been answered."))
     if invitation.request.status == ExpertRequest.Status.CANCELLED:
-        raise ValidationError(_("This request has been cancelled."))
+        raise ExpertsError(_("This request has been cancelled."))
     invitation.status = Invitation.Status.ACCEPTED if accept else Invitation.Status.DECLINED
     invitation.answered_at = timezone.now()
     invitation.save(update_fields=["status", "answered_at"])
@@ -328,12 +333,10 @@ def cancel_request(*, request: ExpertRequest, by: Any, reason: str) -> ExpertReq
     require(by, "experts.manage_request", request)
     request = ExpertRequest.objects.select_for_update().get(pk=request.pk)
     if not open_to_change(request):
-        raise ValidationError(
-            _("The work has already started, so the request cannot be cancelled.")
-        )
+        raise ExpertsError(_("The work has already started, so the request cannot be cancelled."))
     reason = reason.strip()
     if not reason:
-        raise ValidationError(_("Write why the request is cancelled."))
+        raise ExpertsError(_("Write why the request is cancelled."), field="reason")
     request.status = ExpertRequest.Status.CANCELLED
     request.save(update_fields=["status"])
     request.assignments.filter(status=Assignment.Status.AGREED).update(
@@ -456,7 +459,7 @@ def sign_contract(*, contract: Contract, by: Any) -> Contract:
     """The expert signs their own; a coordinator signs for the organisation."""
     contract = Contract.objects.select_for_update().get(pk=contract.pk)
     if contract.superseded:
-        raise ValidationError(_("This version has been replaced; sign the newest one."))
+        raise ExpertsError(_("This version has been replaced; sign the newest one."))
     now = timezone.now()
     if by == contract.assignment.profile.user:
         if contract.expert_signed_at is None:
@@ -510,9 +513,9 @@ def submit_claim(
     """The expert claims after a started or done assignment; sums are priced at once."""
     require(by, "experts.claim_fees", assignment)
     if assignment.status not in (Assignment.Status.STARTED, Assignment.Status.DONE):
-        raise ValidationError(_("You can claim once the assignment has started."))
+        raise ExpertsError(_("You can claim once the assignment has started."))
     if not lines and not expenses:
-        raise ValidationError(_("Add at least one date or expense."))
+        raise ExpertsError(_("Add at least one date or expense."))
     amounts = price_claim(role=assignment.role, lines=lines, expenses=[e.amount for e in expenses])
     claim = Claim.objects.create(
         assignment=assignment,
@@ -549,9 +552,9 @@ def decide_claim(*, claim: Claim, by: Any, approve: bool, reason: str = "") -> C
     """Approve for payroll, or return to the expert with a reason they see."""
     require(by, "experts.coordinate_pool")
     if claim.status != Claim.Status.SUBMITTED:
-        raise ValidationError(_("This claim has already been handled."))
+        raise ExpertsError(_("This claim has already been handled."))
     if not approve and not reason.strip():
-        raise ValidationError(_("Tell the expert why the claim is returned."))
+        raise ExpertsError(_("Tell the expert why the claim is returned."), field="reason")
     claim.status = Claim.Status.APPROVED if approve else Claim.Status.RETURNED
     claim.return_reason = "" if approve else reason.strip()
     claim.decided_at = timezone.now()

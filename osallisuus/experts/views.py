@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,11 +17,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from osallisuus.audit.services import Action, record_access, record_bulk_access
 from osallisuus.authorization import permission_required, require
+from osallisuus.errors import DomainError, add_to_form
 from osallisuus.query_params import page_param, year_param
 from osallisuus.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download
 
 from . import documents, selectors, services
-from .fees import LineInput, NoFeeTableError
+from .fees import LineInput
 from .forms import (
     AssignmentFeedbackForm,
     CancelRequestForm,
@@ -69,9 +69,13 @@ def apply(request: HttpRequest) -> HttpResponse:
         },
     )
     if form.is_valid():
-        services.apply_to_pool(user=request.user, data=form.profile_data())
-        messages.success(request, _("Thank you! The coordinator will contact you."))
-        return redirect("experts:mine")
+        try:
+            services.apply_to_pool(user=request.user, data=form.profile_data())
+        except DomainError as error:
+            add_to_form(form, error)
+        else:
+            messages.success(request, _("Thank you! The coordinator will contact you."))
+            return redirect("experts:mine")
     return render(request, "experts/profile_form.html", {"form": form, "applying": True})
 
 
@@ -98,9 +102,13 @@ def edit_profile(request: HttpRequest) -> HttpResponse:
     profile = _own_profile(request)
     form = ProfileForm(request.POST or None, initial=ProfileForm.initial_from(profile))
     if form.is_valid():
-        services.update_profile(profile=profile, data=form.profile_data())
-        messages.success(request, _("Your profile was saved."))
-        return redirect("experts:mine")
+        try:
+            services.update_profile(profile=profile, data=form.profile_data())
+        except DomainError as error:
+            add_to_form(form, error)
+        else:
+            messages.success(request, _("Your profile was saved."))
+            return redirect("experts:mine")
     return render(request, "experts/profile_form.html", {"form": form, "applying": False})
 
 
@@ -157,8 +165,8 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             assignment = services.answer_invitation(
                 invitation=invitation, accept=request.POST.get("answer") == "accept"
             )
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
+        except DomainError as error:
+            messages.error(request, error.message)
         else:
             if assignment is not None:
                 messages.success(request, _("Thank you! Next, read and sign the contract."))
@@ -190,8 +198,8 @@ def assignment(request: HttpRequest, pk: int) -> HttpResponse:
             elif request.POST.get("action") == "new_contract":
                 services.generate_contract(assignment=assignment)
                 messages.success(request, _("A new contract version was made."))
-        except services.ContractNotSignedError as error:
-            messages.error(request, str(error))
+        except DomainError as error:
+            messages.error(request, error.message)
         return redirect(assignment)
     if coordinator and not own:
         record_access(actor=request.user, obj=assignment.profile, path=request.path)
@@ -217,8 +225,8 @@ def contract(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             services.sign_contract(contract=contract, by=request.user)
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
+        except DomainError as error:
+            messages.error(request, error.message)
         else:
             messages.success(request, _("You signed the contract."))
         return redirect(contract)
@@ -298,10 +306,8 @@ def new_claim(request: HttpRequest, pk: int) -> HttpResponse:
                 lines=[LineInput(**form.cleaned_data) for form in lines if form.cleaned_data],
                 expenses=expenses,
             )
-        except ValidationError as error:
+        except DomainError as error:
             errors = error.messages
-        except NoFeeTableError:
-            errors = [_("No fee table covers this date yet; ask the coordinator.")]
         else:
             messages.success(request, _("Your claim was sent."))
             return redirect(assignment)
@@ -363,9 +369,13 @@ def edit_request(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         areas = data.pop("areas")
-        services.change_request(request=expert_request, by=request.user, areas=areas, **data)
-        messages.success(request, _("The request is saved; the invited are told of changes."))
-        return redirect(expert_request)
+        try:
+            services.change_request(request=expert_request, by=request.user, areas=areas, **data)
+        except DomainError as error:
+            add_to_form(form, error)
+        else:
+            messages.success(request, _("The request is saved; the invited are told of changes."))
+            return redirect(expert_request)
     return render(request, "experts/request_form.html", {"form": form, "editing": True})
 
 
@@ -525,8 +535,8 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 approve=form.cleaned_data["decision"] == "approve",
                 reason=form.cleaned_data["reason"],
             )
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
+        except DomainError as error:
+            messages.error(request, error.message)
         else:
             messages.success(request, _("The decision was saved."))
         return redirect("experts:claims")
@@ -621,8 +631,8 @@ def cancel_request(request: HttpRequest, pk: int) -> HttpResponse:
         services.cancel_request(
             request=expert_request, by=request.user, reason=form.cleaned_data["reason"]
         )
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
+    except DomainError as error:
+        messages.error(request, error.message)
     else:
         messages.success(request, _("The request is cancelled and the invited have been told."))
     return redirect(expert_request)

@@ -18,6 +18,7 @@ from osallisuus.analysis.corrections import CorrectionError, Labels, record_corr
 from osallisuus.analysis.models import LabelCorrection
 from osallisuus.analysis.pipeline import analyse
 from osallisuus.authorization import NotPermitted, person, require
+from osallisuus.errors import DomainError, Problem
 from osallisuus.notifications.services import send_email, send_sms
 from osallisuus.organisation.models import Unit
 
@@ -46,12 +47,13 @@ PUBLIC_STEPS = {
 }
 
 
-class IntakeError(Exception):
-    """Bad input: field → list of translated messages. Nothing has been stored."""
+class IntakeError(DomainError):
+    """Feedback that cannot be stored as given (answers, text, language). Nothing is stored."""
 
-    def __init__(self, errors: dict[str, list[str]]) -> None:
-        super().__init__(errors)
-        self.errors = errors
+
+class HandlingError(DomainError):
+    """A handling step that is refused (a step not allowed now, a missing text). Nothing is
+    stored."""
 
 
 @dataclass
@@ -73,37 +75,47 @@ class FeedbackInput:
 def _checked_answers(data: FeedbackInput) -> tuple[Any, list[CheckedAnswer]]:
     question_set = active_question_set(data.unit)
     questions = {q.key: q for q in question_set.questions.all()} if question_set else {}
-    errors: dict[str, list[str]] = {}
+    problems: list[Problem] = []
     checked: list[CheckedAnswer] = []
     seen: set[str] = set()
     for index, (key, value) in enumerate(data.answers):
         question = questions.get(key)
         if question is None:
-            errors.setdefault("answers", []).append(
-                _("Answer %(n)s: there is no question “%(key)s”.") % {"n": index + 1, "key": key}
+            problems.append(
+                Problem(
+                    _("Answer %(n)s: there is no question “%(key)s”.")
+                    % {"n": index + 1, "key": key},
+                    field="answers",
+                )
             )
             continue
         if key in seen:
-            errors.setdefault("answers", []).append(
-                _("Answer %(n)s: “%(key)s” is answered twice.") % {"n": index + 1, "key": key}
+            problems.append(
+                Problem(
+                    _("Answer %(n)s: “%(key)s” is answered twice.") % {"n": index + 1, "key": key},
+                    field="answers",
+                )
             )
             continue
         seen.add(key)
         try:
             checked.append(check_answer(question, value))
         except ValueError as error:
-            errors.setdefault("answers", []).append(
-                _("Answer %(n)s (%(key)s): %(error)s")
-                % {"n": index + 1, "key": key, "error": error}
+            problems.append(
+                Problem(
+                    _("Answer %(n)s (%(key)s): %(error)s")
+                    % {"n": index + 1, "key": key, "error": error},
+                    field="answers",
+                )
             )
-    if not checked and not data.text.strip() and "answers" not in errors:
-        errors.setdefault("text", []).append(_("Give at least one answer or write a comment."))
+    if not checked and not data.text.strip() and not problems:
+        problems.append(Problem(_("Give at least one answer or write a comment."), field="text"))
     if data.language not in LANGUAGES:
-        errors.setdefault("language", []).append(_("Use fi, sv or en."))
+        problems.append(Problem(_("Use fi, sv or en."), field="language"))
     if data.channel not in Channel.values:
-        errors.setdefault("channel", []).append(_("Unknown channel."))
-    if errors:
-        raise IntakeError(errors)
+        problems.append(Problem(_("Unknown channel."), field="channel"))
+    if problems:
+        raise IntakeError.of(problems)
     return question_set, checked
 
 
@@ -284,30 +296,31 @@ def next_steps(current: str) -> list[str]:
 
 
 def _check_step(feedback: Feedback, status: str, public_text: str) -> None:
-    """Raise IntakeError unless the step is allowed and carries what the giver must read."""
+    """Raise HandlingError unless the step is allowed and carries what the giver must read."""
     if status not in next_steps(feedback.status):
-        raise IntakeError(
-            {
-                "status": [
-                    _("Feedback that is “%(current)s” cannot move to “%(new)s”.")
-                    % {
-                        "current": Status(feedback.status).label,
-                        "new": Status(status).label if status in Status.values else status,
-                    }
-                ]
-            }
+        raise HandlingError(
+            _("Feedback that is “%(current)s” cannot move to “%(new)s”.")
+            % {
+                "current": Status(feedback.status).label,
+                "new": Status(status).label if status in Status.values else status,
+            },
+            field="status",
         )
     if status == Status.NO_CHANGE and len(public_text) < NO_CHANGE_REASONS_MIN_LENGTH:
-        raise IntakeError({"public_text": [_("Tell the giver the reasons why nothing changes.")]})
+        raise HandlingError(
+            _("Tell the giver the reasons why nothing changes."), field="public_text"
+        )
     if status in PUBLIC_STEPS and status != Status.CLOSED and not public_text:
-        raise IntakeError({"public_text": [_("Write what the giver will read about this step.")]})
+        raise HandlingError(
+            _("Write what the giver will read about this step."), field="public_text"
+        )
     if status == Status.CLOSED and not public_text:
         # Closing is fine without words once the giver has been told something; closing
         # unanswered feedback silently is not.
         told = feedback.replies.exists() or feedback.events.exclude(public_text="").exists()
         if not told:
-            raise IntakeError(
-                {"public_text": [_("Write what the giver will read about this step.")]}
+            raise HandlingError(
+                _("Write what the giver will read about this step."), field="public_text"
             )
 
 
@@ -341,9 +354,13 @@ def move_group(
     """
     public_text = public_text.strip()
     if status in PUBLIC_STEPS and not public_text:
-        raise IntakeError({"public_text": [_("Write what the giver will read about this step.")]})
+        raise HandlingError(
+            _("Write what the giver will read about this step."), field="public_text"
+        )
     if status == Status.NO_CHANGE and len(public_text) < NO_CHANGE_REASONS_MIN_LENGTH:
-        raise IntakeError({"public_text": [_("Tell the giver the reasons why nothing changes.")]})
+        raise HandlingError(
+            _("Tell the giver the reasons why nothing changes."), field="public_text"
+        )
     moved: list[Feedback] = []
     skipped: list[Feedback] = []
     for feedback in items:
@@ -360,7 +377,7 @@ def reply_to_feedback(*, feedback: Feedback, by: Any, text: str) -> Reply:
     """Answer the giver; they read it by reply code (and by e-mail/SMS if they left contact)."""
     require(by, "feedback.handle_feedback", feedback)
     if not text.strip():
-        raise IntakeError({"text": [_("Write the reply.")]})
+        raise HandlingError(_("Write the reply."), field="text")
     reply = Reply.objects.create(feedback=feedback, at=timezone.now(), text=text.strip(), by=by)
     if feedback.status in (Status.RECEIVED, Status.IN_PROGRESS):
         StatusEvent.objects.create(feedback=feedback, at=reply.at, status=Status.ANSWERED, by=by)
@@ -385,7 +402,7 @@ def add_note(*, feedback: Feedback, by: Any, text: str) -> InternalNote:
     """An internal note: staff only, never shown to the giver or the public."""
     require(by, "feedback.handle_feedback", feedback)
     if not text.strip():
-        raise IntakeError({"text": [_("Write the note.")]})
+        raise HandlingError(_("Write the note."), field="text")
     return InternalNote.objects.create(feedback=feedback, by=by, text=text.strip())
 
 
@@ -400,7 +417,9 @@ def assign_feedback(*, feedback: Feedback, to: Any, by: Any) -> None:
     require(by, "feedback.handle_feedback", feedback)
 
     if to is not None and not assignment_candidates(feedback.unit).filter(pk=to.pk).exists():
-        raise IntakeError({"assigned_to": [_("This person does not handle this unit's feedback.")]})
+        raise HandlingError(
+            _("This person does not handle this unit's feedback."), field="assigned_to"
+        )
     feedback.assigned_to = to
     feedback.save(update_fields=["assigned_to"])
     if to is not None and to != by and to.email:
@@ -438,7 +457,7 @@ def correct_labels(
     before = current_labels(feedback)
     after = Labels(themes=tuple(themes), sentiment=sentiment, urgent=urgent).normalised()
     if before.normalised() == after:
-        raise IntakeError({"__all__": [_("The labels are unchanged.")]})
+        raise HandlingError(_("The labels are unchanged."))
     text = feedback.redacted_text or (analyse(feedback.text).redacted if feedback.text else "")
     try:
         correction = record_correction(
@@ -450,9 +469,7 @@ def correct_labels(
             after=after,
         )
     except CorrectionError as error:
-        raise IntakeError(
-            {"__all__": [_("Choose themes and a sentiment from the list.")]}
-        ) from error
+        raise HandlingError(_("Choose themes and a sentiment from the list.")) from error
     feedback.themes = list(after.themes)
     feedback.sentiment = after.sentiment
     feedback.urgent = after.urgent

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from osallisuus.analysis.corrections import gold_lines, latest_corrections
 from osallisuus.authorization import permission_required
+from osallisuus.errors import DomainError, add_to_form
 from osallisuus.query_params import page_param
 from osallisuus.rate_limits import over_limit
 from osallisuus.spreadsheets import CSV_CONTENT_TYPE, CsvWriter, download
@@ -52,7 +53,6 @@ from .selectors import (
     label_corrections_visible_to,
 )
 from .services import (
-    IntakeError,
     add_note,
     assign_feedback,
     correct_labels,
@@ -175,10 +175,8 @@ def inbox_groups(request: HttpRequest) -> HttpResponse:
                 status=group_form.cleaned_data["status"],
                 public_text=group_form.cleaned_data["public_text"],
             )
-        except IntakeError as error:
-            for field, problems in error.errors.items():
-                for problem in problems:
-                    group_form.add_error(field if field in group_form.fields else None, problem)
+        except DomainError as error:
+            add_to_form(group_form, error)
         else:
             messages.success(
                 request,
@@ -252,14 +250,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     try:
         done = _handle(request, feedback, action, forms_by_action)
-    except IntakeError as error:
+    except DomainError as error:
         form = forms_by_action.get(action, note_form)
-        for field, problems in error.errors.items():
-            for problem in problems:
-                if not form.is_bound:  # a one-button action ("assign to me") has no fields
-                    messages.error(request, problem)
-                    continue
-                form.add_error(field if field in form.fields else None, problem)
+        if form.is_bound:
+            add_to_form(form, error)
+        else:  # a one-button action ("assign to me") has no fields
+            for problem in error.messages:
+                messages.error(request, problem)
     else:
         if done:
             messages.success(request, done)

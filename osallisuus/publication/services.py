@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from osallisuus.analysis.pipeline import analyse
 from osallisuus.authorization import require
+from osallisuus.errors import DomainError, Problem
 from osallisuus.feedback.models import (
     Feedback,
     Publication,
@@ -29,12 +30,9 @@ from .selectors import PII_LABELS, stories_url
 BLOCKING_PII = frozenset({"phone", "email", "hetu"})
 
 
-class PublicationError(Exception):
-    """A refused decision: field → translated messages. Nothing has been stored."""
-
-    def __init__(self, errors: dict[str, list[str]]) -> None:
-        super().__init__(errors)
-        self.errors = errors
+class PublicationError(DomainError):
+    """A refused moderation decision (no consent, personal data left, no reason). Nothing has
+    been stored."""
 
 
 @transaction.atomic
@@ -42,28 +40,36 @@ def publish_story(*, feedback: Feedback, by: Any, text: str, confirmed: bool) ->
     """Publish the redacted text a person confirmed. Refuses, storing nothing, without consent,
     without the confirmation, or when the text still holds a phone number, e-mail or hetu."""
     require(by, "feedback.moderate_story", feedback)
-    errors: dict[str, list[str]] = {}
+    problems: list[Problem] = []
     text = text.strip()
     if not feedback.publish_consent:
-        errors.setdefault("__all__", []).append(
-            _("The giver has not consented to publication. This comment cannot be published.")
+        problems.append(
+            Problem(
+                _("The giver has not consented to publication. This comment cannot be published.")
+            )
         )
     if not text:
-        errors.setdefault("text", []).append(_("Write the text to publish."))
+        problems.append(Problem(_("Write the text to publish."), field="text"))
     if not confirmed:
-        errors.setdefault("confirmed", []).append(
-            _("Confirm that you have checked the text has no personal data.")
+        problems.append(
+            Problem(
+                _("Confirm that you have checked the text has no personal data."),
+                field="confirmed",
+            )
         )
     analysis = analyse(text, lang_hint=feedback.language) if text else None
     if analysis is not None:
         found = sorted({span.type for span in analysis.pii} & BLOCKING_PII)
         if found:
-            errors.setdefault("text", []).append(
-                _("The text still contains personal data: %(types)s. Remove it.")
-                % {"types": ", ".join(str(PII_LABELS[t]) for t in found)}
+            problems.append(
+                Problem(
+                    _("The text still contains personal data: %(types)s. Remove it.")
+                    % {"types": ", ".join(str(PII_LABELS[t]) for t in found)},
+                    field="text",
+                )
             )
-    if errors:
-        raise PublicationError(errors)
+    if problems:
+        raise PublicationError.of(problems)
     assert analysis is not None  # noqa: S101 (text is non-empty here)
     now = timezone.now()
     publication, _created = Publication.objects.update_or_create(
@@ -91,7 +97,7 @@ def reject_story(*, feedback: Feedback, by: Any, reason: str) -> Publication:
     """Decide not to publish. The reason is internal and never shown publicly."""
     require(by, "feedback.moderate_story", feedback)
     if not reason.strip():
-        raise PublicationError({"reason": [_("Write why the comment is not published.")]})
+        raise PublicationError(_("Write why the comment is not published."), field="reason")
     return _close(feedback=feedback, by=by, reason=reason, decision=PublicationDecision.REJECTED)
 
 
@@ -100,7 +106,7 @@ def unpublish_story(*, feedback: Feedback, by: Any, reason: str) -> Publication:
     """Take a published story down; the public page stops showing it at once."""
     require(by, "feedback.moderate_story", feedback)
     if not reason.strip():
-        raise PublicationError({"reason": [_("Write why the story is taken down.")]})
+        raise PublicationError(_("Write why the story is taken down."), field="reason")
     return _close(feedback=feedback, by=by, reason=reason, decision=PublicationDecision.UNPUBLISHED)
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from osallisuus.audit.services import record_access
 from osallisuus.authorization import permission_required, require
+from osallisuus.errors import DomainError, add_to_form
 from osallisuus.feedback.models import PublicationDecision
 from osallisuus.organisation.selectors import public_unit
 from osallisuus.query_params import page_param
@@ -27,7 +28,7 @@ from .selectors import (
     published_stories,
     unit_summary,
 )
-from .services import PublicationError, publish_story, reject_story, unpublish_story
+from .services import publish_story, reject_story, unpublish_story
 
 STORIES_PER_PAGE = 10
 
@@ -81,11 +82,9 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
             unpublish_story(feedback=feedback, by=request.user, **unpublish_form.cleaned_data)
             messages.success(request, _("The story was taken down from the public page."))
             return redirect("feedback:moderation_queue")
-    except PublicationError as error:
+    except DomainError as error:
         form = {"publish": publish_form, "reject": reject_form}.get(action, unpublish_form)
-        for name, problems in error.errors.items():
-            for problem in problems:
-                form.add_error(name if name in form.fields else None, problem)
+        add_to_form(form, error)
     public_replies, public_outcomes = public_trail(feedback)
     # The original text is personal data: every staff view of it is logged.
     record_access(actor=request.user, obj=feedback, path=request.path)

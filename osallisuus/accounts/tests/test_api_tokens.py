@@ -198,3 +198,13 @@ def test_the_schema_names_the_token_scheme(client):
         "description": scheme["description"],
     }
     assert {"tokenAuth": []} in schema["paths"][API]["get"]["security"]
+
+
+def test_the_service_refuses_a_lifetime_out_of_bounds_naming_the_days_field(make_user):
+    from osallisuus.accounts.services import create_api_token
+    from osallisuus.errors import DomainError
+
+    with pytest.raises(DomainError) as refused:
+        create_api_token(owner=make_user("staff"), name="x", days=366, two_factor_done=True)
+    assert refused.value.field == "days"
+    assert not ApiToken.objects.exists()

@@ -148,3 +148,18 @@ def assignment_with_claim(*, expert: Any = None, requester: Any = None) -> dict[
         "contract": contract,
         "claim": claim,
     }
+
+
+def one_line_claim(date: datetime.date) -> dict[str, str]:
+    """The claim form's POST body: two hours on one date, no expenses."""
+    return {
+        "line-TOTAL_FORMS": "1",
+        "line-INITIAL_FORMS": "0",
+        "line-0-date": date.isoformat(),
+        "line-0-hours": "2",
+        "line-0-half_days": "0",
+        "line-0-days": "0",
+        "line-0-km": "0",
+        "expense-TOTAL_FORMS": "0",
+        "expense-INITIAL_FORMS": "0",
+    }

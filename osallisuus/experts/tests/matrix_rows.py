@@ -106,17 +106,9 @@ def _request_body(ctx: Any) -> dict[str, Any]:
 def _claim_body(ctx: Any) -> dict[str, Any]:
     from django.utils import timezone
 
-    return {
-        "line-TOTAL_FORMS": "1",
-        "line-INITIAL_FORMS": "0",
-        "line-0-date": timezone.localdate().isoformat(),
-        "line-0-hours": "2",
-        "line-0-half_days": "0",
-        "line-0-days": "0",
-        "line-0-km": "0",
-        "expense-TOTAL_FORMS": "0",
-        "expense-INITIAL_FORMS": "0",
-    }
+    from osallisuus.experts.tests.factories import one_line_claim
+
+    return one_line_claim(timezone.localdate())
 
 
 def own_only(status: int = 200) -> dict[str, int]:

@@ -5,7 +5,6 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -45,7 +44,7 @@ def test_the_requester_cancels_and_everyone_invited_is_told_why(client_as):
     assert set(messages) == {assignment.profile.user.email, waiting.profile.user.email}
     assert "Tila ei ole käytettävissä." in messages[waiting.profile.user.email].body
     assert messages[waiting.profile.user.email].subject.startswith("Inställt")
-    with pytest.raises(ValidationError):
+    with pytest.raises(services.ExpertsError):
         services.answer_invitation(invitation=waiting, accept=True)
     invitation_page = client.get(waiting.get_absolute_url()).content.decode()
     assert 'name="answer"' not in invitation_page

@@ -4,7 +4,6 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone, translation
 
@@ -29,7 +28,7 @@ pytestmark = pytest.mark.django_db
 
 def test_experience_areas_are_not_stored_without_consent():
     area = ExperienceAreaFactory()
-    with pytest.raises(ValidationError):
+    with pytest.raises(services.ExpertsError):
         services.apply_to_pool(
             user=UserFactory(),
             data=services.ProfileData(experience_areas=[area], consent=False),
@@ -99,7 +98,7 @@ def test_a_new_contract_version_needs_new_signatures():
     assert second.version == 2
     with pytest.raises(services.ContractNotSignedError):
         services.start_assignment(assignment=assignment, by=coordinator)
-    with pytest.raises(ValidationError):
+    with pytest.raises(services.ExpertsError):
         services.sign_contract(contract=first, by=profile.user)
 
 
@@ -173,7 +172,7 @@ def test_a_claim_is_approved_and_appears_in_the_payroll_rows():
 
 def test_a_returned_claim_needs_a_reason():
     trail = assignment_with_claim()
-    with pytest.raises(ValidationError):
+    with pytest.raises(services.ExpertsError):
         services.decide_claim(claim=trail["claim"], by=user_with_role("coordinator"), approve=False)
     services.decide_claim(
         claim=trail["claim"],
@@ -186,7 +185,7 @@ def test_a_returned_claim_needs_a_reason():
 
 def test_a_claim_is_refused_before_the_assignment_starts():
     _coordinator, profile, assignment = _accepted()
-    with pytest.raises(ValidationError):
+    with pytest.raises(services.ExpertsError):
         services.submit_claim(
             assignment=assignment,
             by=profile.user,

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from osallisuus.analysis.language import detect_language
+from osallisuus.errors import DomainError, Problem
 from osallisuus.organisation.models import Unit
 
 from ..models import Channel, Feedback, QuestionType
@@ -40,12 +41,8 @@ SCORE_PATTERN = re.compile(r"^(?P<score>[1-5])(?!\d)[\s:,.-]*(?P<rest>.*)$", re.
 SUBJECT_TOKEN = re.compile(r"[A-Za-z0-9]{3,12}")
 
 
-class AdapterError(Exception):
-    """The channel's input cannot become feedback: field → translated messages."""
-
-    def __init__(self, errors: dict[str, list[str]]) -> None:
-        super().__init__(errors)
-        self.errors = errors
+class AdapterError(DomainError):
+    """The channel's input cannot become feedback (no unit, nothing said). Nothing is stored."""
 
 
 def unit_by_code(code: str) -> Unit | None:
@@ -153,7 +150,7 @@ def feedback_from_sms(*, sender: str, text: str, message_id: str) -> FeedbackInp
     unit = unit_by_code(code) if code else None
     if unit is None:
         raise AdapterError(
-            {"text": [_("Start the message with the unit's code, e.g. “KST 4 Good service”.")]}
+            _("Start the message with the unit's code, e.g. “KST 4 Good service”."), field="text"
         )
     answers: list[tuple[str, object]] = []
     key = score_question_key(unit)
@@ -163,7 +160,7 @@ def feedback_from_sms(*, sender: str, text: str, message_id: str) -> FeedbackInp
         rest = f"{score} {rest}".strip()
     if not answers and not rest:
         raise AdapterError(
-            {"text": [_("Write a score from 1 to 5 or a few words after the code.")]}
+            _("Write a score from 1 to 5 or a few words after the code."), field="text"
         )
     return FeedbackInput(
         unit=unit,
@@ -230,21 +227,23 @@ def feedback_from_email(message: EmailMessage, *, raw: bytes = b"") -> FeedbackI
     The sender is kept as the contact (they wrote to us, so they get the reply code back).
     Raises AdapterError when the unit or the text is missing.
     """
-    errors: dict[str, list[str]] = {}
+    problems: list[Problem] = []
     subject = str(message.get("Subject", "") or "")
     unit = _unit_from_addresses(message) or _unit_from_subject(subject)
     if unit is None:
-        errors["unit"] = [_("No unit code in the address (palaute+CODE@…) or the subject.")]
+        problems.append(
+            Problem(_("No unit code in the address (palaute+CODE@…) or the subject."), field="unit")
+        )
     text = _plain_text(message)
     if not text:
-        errors["text"] = [_("The message has no plain-text content.")]
+        problems.append(Problem(_("The message has no plain-text content."), field="text"))
     _name, sender = parseaddr(str(message.get("From", "") or ""))
     try:
         validate_email(sender)
     except ValidationError:
         sender = ""
-    if errors or unit is None:
-        raise AdapterError(errors)
+    if problems or unit is None:
+        raise AdapterError.of(problems)
     return FeedbackInput(
         unit=unit,
         channel=Channel.EMAIL,

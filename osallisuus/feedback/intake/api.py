@@ -25,13 +25,8 @@ from osallisuus.rate_limits import SharedCounterThrottle
 
 from ..models import Channel
 from ..questions import active_question_set
-from ..services import FeedbackInput, IntakeError, status_url, submit_feedback
-from .adapters import (
-    AdapterError,
-    feedback_from_sms,
-    submit_kiosk_feedback,
-    unit_by_code,
-)
+from ..services import FeedbackInput, status_url, submit_feedback
+from .adapters import feedback_from_sms, submit_kiosk_feedback, unit_by_code
 
 
 class IntakeThrottle(SharedCounterThrottle):
@@ -103,22 +98,20 @@ class FeedbackIntake(APIView):
         incoming = FeedbackInSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
-        try:
-            feedback, created = submit_feedback(
-                FeedbackInput(
-                    unit=data["unit_code"],
-                    channel=data["channel"],
-                    language=data["language"],
-                    answers=[(a["question"], a["value"]) for a in data["answers"]],
-                    text=data["text"],
-                    idempotency_key=data["idempotency_key"],
-                    contact_email=data["contact_email"],
-                    contact_phone=data["contact_phone"],
-                    publish_consent=data["publish_consent"],
-                )
+        # A refusal (IntakeError) is answered 400 by osallisuus.security.api_exception_handler.
+        feedback, created = submit_feedback(
+            FeedbackInput(
+                unit=data["unit_code"],
+                channel=data["channel"],
+                language=data["language"],
+                answers=[(a["question"], a["value"]) for a in data["answers"]],
+                text=data["text"],
+                idempotency_key=data["idempotency_key"],
+                contact_email=data["contact_email"],
+                contact_phone=data["contact_phone"],
+                publish_consent=data["publish_consent"],
             )
-        except IntakeError as error:
-            return Response(error.errors, status=status.HTTP_400_BAD_REQUEST)
+        )
         return created_response(request, feedback, created)
 
 
@@ -242,22 +235,19 @@ class KioskIntake(APIView):
         incoming = KioskAnswerInSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
-        try:
-            feedback, created = submit_kiosk_feedback(
-                FeedbackInput(
-                    unit=data["unit_code"],
-                    channel=Channel.KIOSK,
-                    language=data["language"],
-                    answers=[(a["question"], a["value"]) for a in data["answers"]],
-                    text=data["text"],
-                    idempotency_key=data["idempotency_key"],
-                    kiosk_device=data["device"],
-                ),
-                answered_at=data["answered_at"],
-                mashing_hint=data["mashing_hint"],
-            )
-        except IntakeError as error:
-            return Response(error.errors, status=status.HTTP_400_BAD_REQUEST)
+        feedback, created = submit_kiosk_feedback(
+            FeedbackInput(
+                unit=data["unit_code"],
+                channel=Channel.KIOSK,
+                language=data["language"],
+                answers=[(a["question"], a["value"]) for a in data["answers"]],
+                text=data["text"],
+                idempotency_key=data["idempotency_key"],
+                kiosk_device=data["device"],
+            ),
+            answered_at=data["answered_at"],
+            mashing_hint=data["mashing_hint"],
+        )
         return created_response(request, feedback, created)
 
 
@@ -311,14 +301,11 @@ class SmsWebhook(APIView):
         incoming = SmsInSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
-        try:
-            feedback, created = submit_feedback(
-                feedback_from_sms(
-                    sender=data["sender"], text=data["text"], message_id=data["message_id"]
-                )
+        feedback, created = submit_feedback(
+            feedback_from_sms(
+                sender=data["sender"], text=data["text"], message_id=data["message_id"]
             )
-        except (AdapterError, IntakeError) as error:
-            return Response(error.errors, status=status.HTTP_400_BAD_REQUEST)
+        )
         return created_response(request, feedback, created)
 
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_POST
 
+from osallisuus.errors import DomainError, add_to_form
 from osallisuus.organisation.models import Unit
 from osallisuus.organisation.selectors import public_unit
 from osallisuus.rate_limits import over_limit
@@ -19,7 +20,7 @@ from osallisuus.rate_limits import over_limit
 from ..forms import AGREEMENT_LABELS, EXPERIENCE_LABELS, FACES
 from ..models import Channel, Question, QuestionSet, QuestionType
 from ..questions import active_question_set
-from ..services import FeedbackInput, IntakeError
+from ..services import FeedbackInput
 from .adapters import submit_kiosk_feedback
 from .forms import KioskAnswerForm
 
@@ -131,10 +132,8 @@ def kiosk_answer(request: HttpRequest, code: str) -> HttpResponse:
                 idempotency_key=f"kiosk:{form.cleaned_data['idempotency_key']}",
             )
         )
-    except IntakeError as error:
-        for problems in error.errors.values():
-            for problem in problems:
-                form.add_error(None, problem)
+    except DomainError as error:
+        add_to_form(form, error)
         context["form"] = form
         return render(request, "feedback/kiosk_followup.html", context, status=400)
     return redirect("kiosk:thanks", code=unit.code)

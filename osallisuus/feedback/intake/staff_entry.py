@@ -12,9 +12,10 @@ from django.views.decorators.http import require_http_methods
 
 from osallisuus.accounts.selectors import units_handled_by
 from osallisuus.authorization import permission_required
+from osallisuus.errors import DomainError, add_to_form
 
 from ..questions import active_question_set
-from ..services import IntakeError, submit_feedback
+from ..services import submit_feedback
 from .forms import StaffEntryForm, StaffUnitChoiceForm
 
 
@@ -50,10 +51,8 @@ def staff_entry(request: HttpRequest) -> HttpResponse:
                     key_prefix="staff:",
                 )
             )
-        except IntakeError as error:
-            for problems in error.errors.values():
-                for problem in problems:
-                    form.add_error(None, problem)
+        except DomainError as error:
+            add_to_form(form, error)
         else:
             messages.success(
                 request,

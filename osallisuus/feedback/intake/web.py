@@ -8,12 +8,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods
 
+from osallisuus.errors import DomainError, add_to_form
 from osallisuus.organisation.selectors import public_unit
 from osallisuus.rate_limits import over_limit
 
 from ..models import Channel
 from ..questions import active_question_set
-from ..services import IntakeError, submit_feedback
+from ..services import submit_feedback
 from .forms import FeedbackForm
 from .poster import unit_poster_pdf
 
@@ -39,10 +40,8 @@ def give_feedback(request: HttpRequest, code: str) -> HttpResponse:
                     language=language,
                 )
             )
-        except IntakeError as error:
-            for messages_ in error.errors.values():
-                for message in messages_:
-                    form.add_error(None, message)
+        except DomainError as error:
+            add_to_form(form, error)
         else:
             request.session["just_sent"] = feedback.reply_code
             return redirect("feedback:status", code=feedback.reply_code)

@@ -13,7 +13,7 @@ from osallisuus.feedback.models import Feedback, ReplyTemplate, Status
 from osallisuus.feedback.selectors import access_feedback
 from osallisuus.feedback.services import (
     FeedbackInput,
-    IntakeError,
+    HandlingError,
     move_feedback,
     reply_to_feedback,
     submit_feedback,
@@ -254,16 +254,16 @@ def test_answered_feedback_is_no_longer_overdue(unit, make_user):
 @pytest.mark.parametrize("status", ["answered", "action_planned", "change_made", "no_change"])
 def test_steps_the_giver_sees_need_a_public_text(status, unit, make_user):
     feedback = give(unit)
-    with pytest.raises(IntakeError) as error:
+    with pytest.raises(HandlingError) as error:
         move_feedback(feedback=feedback, by=make_user("staff"), status=status, public_text=" ")
-    assert "public_text" in error.value.errors
+    assert error.value.field == "public_text"
     feedback.refresh_from_db()
     assert feedback.status == Status.RECEIVED and feedback.events.count() == 1
 
 
 def test_no_change_needs_reasons_not_just_a_word(unit, make_user):
     feedback = give(unit)
-    with pytest.raises(IntakeError):
+    with pytest.raises(HandlingError):
         move_feedback(
             feedback=feedback, by=make_user("staff"), status="no_change", public_text="Ei."
         )
@@ -286,7 +286,7 @@ def test_steps_only_go_forward_and_a_closed_item_can_be_reopened(unit, make_user
     staff = make_user("staff")
     feedback = give(unit)
     move_feedback(feedback=feedback, by=staff, status="change_made", public_text="Korjattu.")
-    with pytest.raises(IntakeError):
+    with pytest.raises(HandlingError):
         move_feedback(feedback=feedback, by=staff, status="answered", public_text="Vastaus.")
     move_feedback(feedback=feedback, by=staff, status="closed")
     move_feedback(feedback=feedback, by=staff, status="in_progress")
@@ -295,7 +295,7 @@ def test_steps_only_go_forward_and_a_closed_item_can_be_reopened(unit, make_user
 
 def test_unanswered_feedback_is_not_closed_silently(unit, make_user):
     feedback = give(unit)
-    with pytest.raises(IntakeError):
+    with pytest.raises(HandlingError):
         move_feedback(feedback=feedback, by=make_user("staff"), status="closed")
 
 

@@ -111,14 +111,14 @@ class TestEmailAdapter:
     def test_a_message_without_a_unit_code_is_an_error(self, unit):
         with pytest.raises(AdapterError) as error:
             feedback_from_email(email(subject="Hei"))
-        assert "unit" in error.value.errors
+        assert "unit" in error.value.by_field()
 
     def test_an_html_only_message_is_an_error(self, unit):
         message = email(subject="KST")
         message.set_content("<p>Hei</p>", subtype="html")
         with pytest.raises(AdapterError) as error:
             feedback_from_email(message)
-        assert "text" in error.value.errors
+        assert "text" in error.value.by_field()
 
 
 class TestMailboxImport:

@@ -11,7 +11,12 @@ from osallisuus.accounts.tests.factories import user_with_role
 from osallisuus.analysis.models import LabelCorrection
 from osallisuus.feedback.models import Feedback
 from osallisuus.feedback.selectors import label_corrections_visible_to
-from osallisuus.feedback.services import FeedbackInput, IntakeError, correct_labels, submit_feedback
+from osallisuus.feedback.services import (
+    FeedbackInput,
+    HandlingError,
+    correct_labels,
+    submit_feedback,
+)
 from osallisuus.notifications.models import OutboxMessage
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +78,7 @@ def test_the_stored_text_is_redacted(client_as, unit):
 
 def test_unchanged_labels_are_not_a_correction(unit, make_user):
     feedback = give(unit)
-    with pytest.raises(IntakeError):
+    with pytest.raises(HandlingError):
         correct_labels(
             feedback=feedback,
             by=make_user("staff"),

@@ -68,7 +68,7 @@ def test_publishing_without_the_confirmation_is_refused_and_nothing_is_saved(cli
     assert "Confirm that you have checked the text has no personal data." in body
     with pytest.raises(PublicationError) as refused:
         publish_story(feedback=feedback, by=coordinator.user, text=REDACTED, confirmed=False)
-    assert "confirmed" in refused.value.errors
+    assert "confirmed" in refused.value.by_field()
     assert not Publication.objects.exists()
     assert not PublicationEvent.objects.exists()
 

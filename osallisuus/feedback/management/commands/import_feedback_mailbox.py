@@ -15,8 +15,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from osallisuus.feedback.intake.adapters import AdapterError, feedback_from_email
-from osallisuus.feedback.services import IntakeError, submit_feedback
+from osallisuus.errors import DomainError
+from osallisuus.feedback.intake.adapters import feedback_from_email
+from osallisuus.feedback.services import submit_feedback
 
 
 class Command(BaseCommand):
@@ -42,10 +43,9 @@ class Command(BaseCommand):
             label = str(message.get("Message-ID") or f"#{number}")
             try:
                 feedback, created = submit_feedback(feedback_from_email(message, raw=raw))
-            except (AdapterError, IntakeError) as error:
+            except DomainError as error:
                 failed += 1
-                problems = "; ".join(m for ms in error.errors.values() for m in ms)
-                self.stderr.write(f"{label}: {problems}")
+                self.stderr.write(f"{label}: {error}")
                 continue
             except Exception as error:  # One broken message must not stop the rest.  # noqa: BLE001
                 failed += 1
