@@ -487,16 +487,16 @@ def link_to_account(*, code: str, account: Any) -> Feedback:
     normalised = normalise_reply_code(code)
     if normalised is None:
         raise IntakeError(
-            {"reply_code": [_("A reply code has eight letters and digits, like ABCD-EFGH.")]}
+            _("A reply code has eight letters and digits, like ABCD-EFGH."), field="reply_code"
         )
     feedback = Feedback.objects.select_for_update().filter(reply_code=normalised).first()
     if feedback is None:
         raise IntakeError(
-            {"reply_code": [_("No feedback has this reply code. Check the code and try again.")]}
+            _("No feedback has this reply code. Check the code and try again."), field="reply_code"
         )
     if feedback.linked_account_id not in (None, account.pk):
         raise IntakeError(
-            {"reply_code": [_("This feedback is already linked to another account.")]}
+            _("This feedback is already linked to another account."), field="reply_code"
         )
     if feedback.linked_account_id is None:
         feedback.linked_account = account

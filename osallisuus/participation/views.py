@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from osallisuus.authorization import permission_required, require
+from osallisuus.errors import DomainError, add_to_form
 from osallisuus.feedback import selectors as feedback_selectors
 from osallisuus.feedback import services as feedback_services
 from osallisuus.rate_limits import count_hit, over_limit
@@ -99,9 +100,8 @@ def link_feedback(request: HttpRequest) -> HttpResponse:
         linked = feedback_services.link_to_account(
             code=form.cleaned_data["reply_code"], account=request.user
         )
-    except feedback_services.IntakeError as error:
-        for message in error.errors.get("reply_code", []):
-            form.add_error("reply_code", message)
+    except DomainError as error:
+        add_to_form(form, error)
         return _page(request, link_form=form)
     messages.success(
         request,

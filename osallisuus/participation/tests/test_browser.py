@@ -36,7 +36,7 @@ def test_the_page_and_its_forms_pass_axe(page, live_server, axe_violations, unit
     page.locator("#link-reply_code").fill("ABCD-EFGH")
     page.locator("#link-reply_code").press("Enter")
     page.locator(".error-summary a[href='#link-reply_code']").wait_for()
-    assert page.locator("#link-reply_code-error").is_visible()
+    assert page.locator("#link-reply_code_error").is_visible()
     assert axe_violations(page) == []
 
     # Notification settings by keyboard and mouse: saved, and the page says so.

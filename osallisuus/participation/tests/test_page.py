@@ -112,7 +112,7 @@ def test_a_wrong_code_gives_a_clear_error_beside_the_field_and_in_the_summary(cl
     assert response.status_code == 200
     body = response.content.decode()
     message = "No feedback has this reply code. Check the code and try again."
-    assert f'<p class="error-text" id="link-reply_code-error">{message}</p>' in body
+    assert f'<div class="error-text" id="link-reply_code_error"><p>{message}</p></div>' in body
     assert 'class="error-summary"' in body
     assert f'<a href="#link-reply_code">Reply code: {message}</a>' in body
     assert not Feedback.objects.filter(linked_account__isnull=False).exists()
@@ -230,7 +230,7 @@ def test_sms_is_refused_without_a_phone_beside_the_field_and_in_the_summary(clie
     assert response.status_code == 200
     body = response.content.decode()
     message = "Your account has no phone number, so notices cannot come by SMS."
-    assert f'<p class="error-text" id="notices-notify_channel-error">{message}</p>' in body
+    assert f'<div class="error-text" id="notices-notify_channel_error"><p>{message}</p></div>' in body
     assert f"Send my notices by: {message}</a>" in body
     person.refresh_from_db()
     assert person.notify_channel == "email"
@@ -259,7 +259,7 @@ def test_an_unknown_language_is_refused(client):
         {"notify_channel": "email", "preferred_language": "de", "notify_daily": "0"},
     )
     assert response.status_code == 200
-    assert 'id="notices-preferred_language-error"' in response.content.decode()
+    assert 'id="notices-preferred_language_error"' in response.content.decode()
 
 
 # --- Own data ---------------------------------------------------------------------------------
