@@ -24,6 +24,16 @@ urlpatterns = [
     path("tyopaja/<int:pk>/kalenteri.ics", views.workshop_ics, name="workshop_ics"),
     path("tyopaja/<int:pk>/materiaali/<int:material_pk>/", views.material, name="material"),
     path("tyopaja/<int:pk>/taulu/", views.board, name="board"),
+    # Each step on the board posts to its own address and comes back to the board.
+    path("tyopaja/<int:pk>/taulu/lappu/", views.board_note, name="board_note"),
+    path("tyopaja/<int:pk>/taulu/sarake/", views.board_column, name="board_column"),
+    path("tyopaja/<int:pk>/taulu/valmiit-sarakkeet/", views.board_preset, name="board_preset"),
+    path("tyopaja/<int:pk>/taulu/<int:note_pk>/siirra/", views.note_move, name="note_move"),
+    path("tyopaja/<int:pk>/taulu/<int:note_pk>/aanesta/", views.note_vote, name="note_vote"),
+    path("tyopaja/<int:pk>/taulu/<int:note_pk>/peru-aani/", views.note_unvote, name="note_unvote"),
+    path(
+        "tyopaja/<int:pk>/taulu/<int:note_pk>/kommentoi/", views.note_comment, name="note_comment"
+    ),
     path("tyopaja/<int:pk>/taulu/muutokset/", views.board_changes, name="board_changes"),
     path("tyopaja/<int:pk>/taulu/<int:note_pk>/muokkaa/", views.note_edit, name="note_edit"),
     path("julkiset/", views.public_list, name="public_list"),
