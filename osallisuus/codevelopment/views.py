@@ -264,37 +264,54 @@ def remove_member(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
     return redirect("codevelopment:group", pk=project.pk)
 
 
+def _outcomes_page(request: HttpRequest, project: Project, **bound: forms.BaseForm) -> HttpResponse:
+    """The outcomes page with its two forms; `bound` holds the one just posted."""
+    context = _project_context(request, project)
+    context.update(
+        {
+            "outcomes_form": OutcomesForm(instance=project),
+            "proposal_form": ProposalForm(
+                initial={"proposal": project.proposal, "decision_maker": project.decision_maker_id}
+            ),
+            **bound,
+        }
+    )
+    return render(request, "codevelopment/outcomes.html", context)
+
+
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_GET
 def outcomes(request: HttpRequest, pk: int) -> HttpResponse:
     """Solution models, trial plan and criteria, results, and the proposal to a decision maker."""
+    return _outcomes_page(request, access_project(user=request.user, pk=pk))
+
+
+@login_required
+@require_POST
+def outcomes_save(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
-    action = request.POST.get("action")
-    if request.method == "POST":
-        require(request.user, "codevelopment.manage_project", project)
-    outcomes_form = OutcomesForm(request.POST if action == "outcomes" else None, instance=project)
-    proposal_form = ProposalForm(
-        request.POST if action == "proposal" else None,
-        initial={"proposal": project.proposal, "decision_maker": project.decision_maker_id},
-    )
-    if action == "outcomes" and outcomes_form.is_valid():
-        data = outcomes_form.cleaned_data
-        if _attempt(
-            outcomes_form, lambda: services.save_outcomes(project=project, by=request.user, **data)
-        ):
-            messages.success(request, _("Outcomes saved."))
-            return redirect("codevelopment:outcomes", pk=project.pk)
-    if action == "proposal" and proposal_form.is_valid():
-        data = proposal_form.cleaned_data
-        if _attempt(
-            proposal_form,
-            lambda: services.send_proposal(project=project, by=request.user, **data),
-        ):
-            messages.success(request, _("The proposal was sent to the decision maker."))
-            return redirect("codevelopment:outcomes", pk=project.pk)
-    context = _project_context(request, project)
-    context.update(outcomes_form=outcomes_form, proposal_form=proposal_form)
-    return render(request, "codevelopment/outcomes.html", context)
+    require(request.user, "codevelopment.manage_project", project)
+    form = OutcomesForm(request.POST, instance=project)
+    if form.is_valid() and _attempt(
+        form, lambda: services.save_outcomes(project=project, by=request.user, **form.cleaned_data)
+    ):
+        messages.success(request, _("Outcomes saved."))
+        return redirect("codevelopment:outcomes", pk=project.pk)
+    return _outcomes_page(request, project, outcomes_form=form)
+
+
+@login_required
+@require_POST
+def proposal_send(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access_project(user=request.user, pk=pk)
+    require(request.user, "codevelopment.manage_project", project)
+    form = ProposalForm(request.POST)
+    if form.is_valid() and _attempt(
+        form, lambda: services.send_proposal(project=project, by=request.user, **form.cleaned_data)
+    ):
+        messages.success(request, _("The proposal was sent to the decision maker."))
+        return redirect("codevelopment:outcomes", pk=project.pk)
+    return _outcomes_page(request, project, proposal_form=form)
 
 
 @login_required

@@ -223,20 +223,34 @@ ROWS: dict[str, Row] = {
         across_units=True,
         writes=(manage_write(lambda c: {}, snapshot("codevelopment.Member")),),
     ),
-    "codevelopment:outcomes": Row(
-        VISIBLE,
+    "codevelopment:outcomes": Row(VISIBLE, kwargs=_project, across_units=True),
+    "codevelopment:outcomes_save": Row(
+        post_only(),
         kwargs=_project,
         across_units=True,
         writes=(
             manage_write(
                 lambda c: {
-                    "action": "outcomes",
                     "solution_models": "Takaisinsoitto",
                     "trial_plan": "Kuukausi",
                     "evaluation_criteria": "Jonotusaika",
                     "trial_results": "",
                 },
                 snapshot("codevelopment.Project", "trial_plan"),
+            ),
+        ),
+    ),
+    "codevelopment:proposal_send": Row(
+        post_only(),
+        kwargs=_project,
+        across_units=True,
+        writes=(
+            manage_write(
+                lambda c: {
+                    "proposal": "Kokeillaan chattia.",
+                    "decision_maker": c.users[DECIDER].pk,
+                },
+                snapshot("codevelopment.Project", "proposal"),
             ),
         ),
     ),
