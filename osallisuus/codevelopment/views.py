@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -261,37 +262,54 @@ def remove_member(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
     return redirect("codevelopment:group", pk=project.pk)
 
 
+def _outcomes_page(request: HttpRequest, project: Project, **bound: forms.BaseForm) -> HttpResponse:
+    """The outcomes page with its two forms; `bound` holds the one just posted."""
+    context = _project_context(request, project)
+    context.update(
+        {
+            "outcomes_form": OutcomesForm(instance=project),
+            "proposal_form": ProposalForm(
+                initial={"proposal": project.proposal, "decision_maker": project.decision_maker_id}
+            ),
+            **bound,
+        }
+    )
+    return render(request, "codevelopment/outcomes.html", context)
+
+
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_GET
 def outcomes(request: HttpRequest, pk: int) -> HttpResponse:
     """Solution models, trial plan and criteria, results, and the proposal to a decision maker."""
+    return _outcomes_page(request, access_project(user=request.user, pk=pk))
+
+
+@login_required
+@require_POST
+def outcomes_save(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
-    action = request.POST.get("action")
-    if request.method == "POST":
-        require(request.user, "codevelopment.manage_project", project)
-    outcomes_form = OutcomesForm(request.POST if action == "outcomes" else None, instance=project)
-    proposal_form = ProposalForm(
-        request.POST if action == "proposal" else None,
-        initial={"proposal": project.proposal, "decision_maker": project.decision_maker_id},
-    )
-    if action == "outcomes" and outcomes_form.is_valid():
-        data = outcomes_form.cleaned_data
-        if _attempt(
-            outcomes_form, lambda: services.save_outcomes(project=project, by=request.user, **data)
-        ):
-            messages.success(request, _("Outcomes saved."))
-            return redirect("codevelopment:outcomes", pk=project.pk)
-    if action == "proposal" and proposal_form.is_valid():
-        data = proposal_form.cleaned_data
-        if _attempt(
-            proposal_form,
-            lambda: services.send_proposal(project=project, by=request.user, **data),
-        ):
-            messages.success(request, _("The proposal was sent to the decision maker."))
-            return redirect("codevelopment:outcomes", pk=project.pk)
-    context = _project_context(request, project)
-    context.update(outcomes_form=outcomes_form, proposal_form=proposal_form)
-    return render(request, "codevelopment/outcomes.html", context)
+    require(request.user, "codevelopment.manage_project", project)
+    form = OutcomesForm(request.POST, instance=project)
+    if form.is_valid() and _attempt(
+        form, lambda: services.save_outcomes(project=project, by=request.user, **form.cleaned_data)
+    ):
+        messages.success(request, _("Outcomes saved."))
+        return redirect("codevelopment:outcomes", pk=project.pk)
+    return _outcomes_page(request, project, outcomes_form=form)
+
+
+@login_required
+@require_POST
+def proposal_send(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access_project(user=request.user, pk=pk)
+    require(request.user, "codevelopment.manage_project", project)
+    form = ProposalForm(request.POST)
+    if form.is_valid() and _attempt(
+        form, lambda: services.send_proposal(project=project, by=request.user, **form.cleaned_data)
+    ):
+        messages.success(request, _("The proposal was sent to the decision maker."))
+        return redirect("codevelopment:outcomes", pk=project.pk)
+    return _outcomes_page(request, project, proposal_form=form)
 
 
 @login_required
@@ -501,90 +519,142 @@ def _board_context(request: HttpRequest, workshop: Workshop) -> dict[str, Any]:
     }
 
 
-BOARD_ACTIONS = {"note", "move", "vote", "unvote", "comment", "column", "preset"}
+def _board_page(request: HttpRequest, workshop: Workshop, **bound: forms.Form) -> HttpResponse:
+    """The board with its forms; `bound` holds the one just posted, with its errors."""
+    context = _board_context(request, workshop)
+    context.update({"note_form": NoteForm(workshop=workshop), "column_form": ColumnForm(), **bound})
+    return render(request, "codevelopment/board.html", context)
+
+
+def _board_url(workshop: Workshop) -> str:
+    return reverse("codevelopment:board", kwargs={"pk": workshop.pk})
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_GET
 def board(request: HttpRequest, pk: int) -> HttpResponse:
     """The board as headings and lists: works without JavaScript, by keyboard and screen reader."""
+    return _board_page(request, access_workshop(user=request.user, pk=pk))
+
+
+@login_required
+@require_POST
+def board_note(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add a note; the board's script sends it in the background and keeps the writer's place."""
     workshop = access_workshop(user=request.user, pk=pk)
-    project = workshop.project
-    action = request.POST.get("action", "")
-    note_form = NoteForm(request.POST if action == "note" else None, workshop=workshop)
-    column_form = ColumnForm(request.POST if action == "column" else None)
-    error_form: forms.Form | None = None
-    if request.method == "POST":
-        if action not in BOARD_ACTIONS:
-            raise Http404
-        require(request.user, "codevelopment.take_part", project)
-        note = None
-        if action in {"move", "vote", "unvote", "comment"}:
-            raw_note = request.POST.get("note", "")
-            note = access_note(workshop=workshop, pk=int(raw_note) if raw_note.isdigit() else 0)
-        done = False
-        if action == "note" and note_form.is_valid():
-            done = _attempt(
-                note_form,
-                lambda: services.add_note(
-                    workshop=workshop, by=request.user, **note_form.cleaned_data
-                ),
-            )
-            message = _("Note added.")
-        elif action == "move" and note is not None:
-            move_form = MoveNoteForm(request.POST, workshop=workshop)
-            error_form = move_form
-            done = move_form.is_valid() and _attempt(
-                move_form,
-                lambda: services.move_note(
-                    note=note, by=request.user, column=move_form.cleaned_data["column"]
-                ),
-            )
-            message = _("Note moved.")
-        elif action in {"vote", "unvote"} and note is not None:
-            error_form = forms.Form({})
-            error_form.is_valid()
-            write = services.cast_vote if action == "vote" else services.withdraw_vote
-            done = _attempt(error_form, lambda: write(note=note, by=request.user))
-            message = _("Vote saved.")
-        elif action == "comment" and note is not None:
-            comment_form = CommentForm(request.POST)
-            error_form = comment_form
-            done = comment_form.is_valid() and _attempt(
-                comment_form,
-                lambda: services.add_comment(
-                    note=note, by=request.user, text=comment_form.cleaned_data["text"]
-                ),
-            )
-            message = _("Comment added.")
-        elif action == "column":
-            require(request.user, "codevelopment.manage_project", project)
-            done = column_form.is_valid() and _attempt(
-                column_form,
-                lambda: services.add_column(
-                    workshop=workshop, by=request.user, title=column_form.cleaned_data["title"]
-                ),
-            )
-            message = _("Column added.")
-        elif action == "preset":
-            require(request.user, "codevelopment.manage_project", project)
-            services.apply_column_preset(
-                workshop=workshop, by=request.user, preset=request.POST.get("preset", "")
-            )
-            done, message = True, _("Columns added.")
-        if done:
-            messages.success(request, message)
-            anchor = f"#note-{note.pk}" if note is not None else ""
-            return redirect(request.path + anchor)
-        if error_form is not None:
-            for problems in error_form.errors.values():
-                for problem in problems:
-                    messages.error(request, str(problem))
-            if error_form.errors:
-                return redirect(request.path)
-    context = _board_context(request, workshop)
-    context.update(note_form=note_form, column_form=column_form)
-    return render(request, "codevelopment/board.html", context)
+    require(request.user, "codevelopment.take_part", workshop.project)
+    form = NoteForm(request.POST, workshop=workshop)
+    if form.is_valid() and _attempt(
+        form, lambda: services.add_note(workshop=workshop, by=request.user, **form.cleaned_data)
+    ):
+        messages.success(request, _("Note added."))
+        return redirect(_board_url(workshop))
+    return _board_page(request, workshop, note_form=form)
+
+
+@login_required
+@require_POST
+def board_column(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = access_workshop(user=request.user, pk=pk)
+    require(request.user, "codevelopment.manage_project", workshop.project)
+    form = ColumnForm(request.POST)
+    if form.is_valid() and _attempt(
+        form,
+        lambda: services.add_column(
+            workshop=workshop, by=request.user, title=form.cleaned_data["title"]
+        ),
+    ):
+        messages.success(request, _("Column added."))
+        return redirect(_board_url(workshop))
+    return _board_page(request, workshop, column_form=form)
+
+
+@login_required
+@require_POST
+def board_preset(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ready-made columns after the existing ones, in the facilitator's language."""
+    workshop = access_workshop(user=request.user, pk=pk)
+    require(request.user, "codevelopment.manage_project", workshop.project)
+    services.apply_column_preset(
+        workshop=workshop, by=request.user, preset=request.POST.get("preset", "")
+    )
+    messages.success(request, _("Columns added."))
+    return redirect(_board_url(workshop))
+
+
+def _note_on_board(request: HttpRequest, pk: int, note_pk: int) -> Note:
+    """A note of a board the user takes part in (404 otherwise)."""
+    workshop = access_workshop(user=request.user, pk=pk)
+    require(request.user, "codevelopment.take_part", workshop.project)
+    return access_note(workshop=workshop, pk=note_pk)
+
+
+def _note_step(
+    request: HttpRequest, note: Note, form: forms.Form, write: Callable[[], Any], done: str
+) -> HttpResponse:
+    """A step on one note: back to the note; a refusal is told above the board."""
+    if form.is_valid() and _attempt(form, write):
+        messages.success(request, done)
+        return redirect(f"{_board_url(note.workshop)}#note-{note.pk}")
+    for problems in form.errors.values():
+        for problem in problems:
+            messages.error(request, str(problem))
+    return redirect(_board_url(note.workshop))
+
+
+@login_required
+@require_POST
+def note_move(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
+    note = _note_on_board(request, pk, note_pk)
+    form = MoveNoteForm(request.POST, workshop=note.workshop)
+    return _note_step(
+        request,
+        note,
+        form,
+        lambda: services.move_note(note=note, by=request.user, column=form.cleaned_data["column"]),
+        _("Note moved."),
+    )
+
+
+@login_required
+@require_POST
+def note_vote(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
+    """One dot on the note, within the workshop's limit."""
+    note = _note_on_board(request, pk, note_pk)
+    return _note_step(
+        request,
+        note,
+        forms.Form({}),
+        lambda: services.cast_vote(note=note, by=request.user),
+        _("Vote saved."),
+    )
+
+
+@login_required
+@require_POST
+def note_unvote(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
+    note = _note_on_board(request, pk, note_pk)
+    return _note_step(
+        request,
+        note,
+        forms.Form({}),
+        lambda: services.withdraw_vote(note=note, by=request.user),
+        _("Vote saved."),
+    )
+
+
+@login_required
+@require_POST
+def note_comment(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
+    note = _note_on_board(request, pk, note_pk)
+    form = CommentForm(request.POST)
+    return _note_step(
+        request,
+        note,
+        form,
+        lambda: services.add_comment(note=note, by=request.user, text=form.cleaned_data["text"]),
+        _("Comment added."),
+    )
 
 
 @login_required

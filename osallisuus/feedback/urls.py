@@ -12,6 +12,14 @@ urlpatterns = [
     path("seuraa/<str:code>/poista/", views.status_erase, name="status_erase"),
     path("saapuneet/", views.inbox, name="inbox"),
     path("saapuneet/<int:pk>/", views.detail, name="detail"),
+    # Each handling step of the detail page posts to its own address.
+    path("saapuneet/<int:pk>/vastaa/", views.reply, name="reply"),
+    path("saapuneet/<int:pk>/vastauspohja/", views.use_template, name="use_template"),
+    path("saapuneet/<int:pk>/tila/", views.move, name="move"),
+    path("saapuneet/<int:pk>/muistiinpano/", views.note, name="note"),
+    path("saapuneet/<int:pk>/kasittelija/", views.assign, name="assign"),
+    path("saapuneet/<int:pk>/ota-itselle/", views.assign_me, name="assign_me"),
+    path("saapuneet/<int:pk>/merkinnat/", views.labels, name="labels"),
     # The inbox grouped by issue, and label corrections as evaluation data (issue #4).
     path("saapuneet/ryhmat/", views.inbox_groups, name="inbox_groups"),
     path(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -12,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from osallisuus.analysis.corrections import gold_lines, latest_corrections
 from osallisuus.authorization import permission_required
@@ -33,7 +34,7 @@ from .forms import (
     ReplyForm,
     theme_label_choices,
 )
-from .models import Feedback, ReplyTemplate
+from .models import Feedback
 from .reply_codes import normalise_reply_code
 from .reply_templates.selectors import reply_templates_for
 from .retention import erase_at_givers_request, giver_data
@@ -207,73 +208,45 @@ def inbox_groups(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("feedback.view_inbox")
-@require_http_methods(["GET", "POST"])
+@require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """One feedback item: read it, reply, move it along, assign, correct labels, add notes."""
+    """One feedback item: read it; each handling step below posts to a view of its own."""
     feedback = access_feedback(user=request.user, pk=pk, path=request.path)
-    action = request.POST.get("action", "")
-    post = request.POST if request.method == "POST" else None
+    return _detail_page(request, feedback)
+
+
+def _detail_page(request: HttpRequest, feedback: Feedback, **bound: forms.Form) -> HttpResponse:
+    """The detail page with every handling form; `bound` holds the one just posted."""
     templates = list(reply_templates_for(feedback))
-    reply_form = ReplyForm(
-        post if action == "reply" else None, templates=templates, auto_id="reply-%s"
-    )
-    move_form = MoveForm(
-        post if action == "move" else None, steps=next_steps(feedback.status), auto_id="move-%s"
-    )
-    note_form = NoteForm(post if action == "note" else None, auto_id="note-%s")
     candidates = assignment_candidates(feedback.unit)
-    assign_form = AssignForm(
-        post if action == "assign" else None,
-        candidates=candidates,
-        initial={"assigned_to": feedback.assigned_to_id},
-        auto_id="assign-%s",
-    )
-    label_form = LabelForm(
-        post if action == "labels" else None,
-        initial={
-            "themes": feedback.themes,
-            "sentiment": feedback.sentiment,
-            "urgent": feedback.urgent,
-        },
-        auto_id="labels-%s",
-    )
-    if action == "use_template":
-        # Without JavaScript: fill the reply with the chosen template, in the giver's language.
-        reply_form = _reply_from_template(request, feedback, templates)
-    forms_by_action: dict[str, forms.Form] = {
-        "reply": reply_form,
-        "move": move_form,
-        "note": note_form,
-        "assign": assign_form,
-        "assign_me": assign_form,
-        "labels": label_form,
+    page_forms: dict[str, forms.Form] = {
+        "reply_form": ReplyForm(templates=templates, auto_id="reply-%s"),
+        "move_form": MoveForm(steps=next_steps(feedback.status), auto_id="move-%s"),
+        "note_form": NoteForm(auto_id="note-%s"),
+        "assign_form": AssignForm(
+            candidates=candidates,
+            initial={"assigned_to": feedback.assigned_to_id},
+            auto_id="assign-%s",
+        ),
+        "label_form": LabelForm(
+            initial={
+                "themes": feedback.themes,
+                "sentiment": feedback.sentiment,
+                "urgent": feedback.urgent,
+            },
+            auto_id="labels-%s",
+        ),
+        **bound,
     }
-    try:
-        done = _handle(request, feedback, action, forms_by_action)
-    except DomainError as error:
-        form = forms_by_action.get(action, note_form)
-        if form.is_bound:
-            add_to_form(form, error)
-        else:  # a one-button action ("assign to me") has no fields
-            for problem in error.messages:
-                messages.error(request, problem)
-    else:
-        if done:
-            messages.success(request, done)
-            return redirect(feedback)
     return render(
         request,
         "feedback/detail.html",
         {
             "feedback": feedback,
             "contact": contact_of(feedback),
-            "reply_form": reply_form,
-            "move_form": move_form,
-            "note_form": note_form,
-            "assign_form": assign_form,
+            **page_forms,
             # Coordinators and administrators handle every unit but are not its handlers.
             "may_take_it": candidates.filter(pk=request.user.pk).exists(),
-            "label_form": label_form,
             "template_texts": {str(t.pk): t.text(feedback.language) for t in templates},
             "theme_labels": [
                 label for theme, label in theme_label_choices() if theme in (feedback.themes or ())
@@ -283,51 +256,148 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _reply_from_template(
-    request: HttpRequest, feedback: Feedback, templates: list[ReplyTemplate]
-) -> ReplyForm:
+def _refused(request: HttpRequest, form: forms.Form | None, error: DomainError) -> None:
+    """A service's refusal beside the form's field; a one-button step (no form) as a message."""
+    if form is not None:
+        add_to_form(form, error)
+        return
+    for problem in error.messages:
+        messages.error(request, problem)
+
+
+def _handling_step(
+    request: HttpRequest,
+    feedback: Feedback,
+    *,
+    form_name: str,
+    form: forms.Form,
+    write: Callable[[dict[str, Any]], object],
+    done: str,
+) -> HttpResponse:
+    """Run one step from its posted form: back to the page (PRG), or the page with the errors."""
+    if form.is_valid():
+        try:
+            write(form.cleaned_data)
+        except DomainError as error:
+            _refused(request, form, error)
+        else:
+            messages.success(request, done)
+            return redirect(feedback)
+    return _detail_page(request, feedback, **{form_name: form})
+
+
+@permission_required("feedback.view_inbox")
+@require_POST
+def reply(request: HttpRequest, pk: int) -> HttpResponse:
+    """Reply to the giver, who reads it by the reply code."""
+    feedback = access_feedback(user=request.user, pk=pk, path=request.path)
+    templates = list(reply_templates_for(feedback))
+    return _handling_step(
+        request,
+        feedback,
+        form_name="reply_form",
+        form=ReplyForm(request.POST, templates=templates, auto_id="reply-%s"),
+        write=lambda data: reply_to_feedback(feedback=feedback, by=request.user, text=data["text"]),
+        done=_("Reply saved. The giver sees it by the reply code."),
+    )
+
+
+@permission_required("feedback.view_inbox")
+@require_POST
+def use_template(request: HttpRequest, pk: int) -> HttpResponse:
+    """Without JavaScript: fill the reply with the chosen template, in the giver's language."""
+    feedback = access_feedback(user=request.user, pk=pk, path=request.path)
+    templates = list(reply_templates_for(feedback))
     chosen = {str(t.pk): t for t in templates}.get(request.POST.get("template", ""))
     if chosen is None:
         form = ReplyForm(request.POST, templates=templates, auto_id="reply-%s")
         form.is_valid()
         form.errors.clear()
         form.add_error("template" if templates else None, _("Choose a template first."))
-        return form
-    return ReplyForm(
-        initial={"template": str(chosen.pk), "text": chosen.text(feedback.language)},
-        templates=templates,
-        auto_id="reply-%s",
+    else:
+        form = ReplyForm(
+            initial={"template": str(chosen.pk), "text": chosen.text(feedback.language)},
+            templates=templates,
+            auto_id="reply-%s",
+        )
+    return _detail_page(request, feedback, reply_form=form)
+
+
+@permission_required("feedback.view_inbox")
+@require_POST
+def move(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move the item to its next status, with the text the giver reads about the step."""
+    feedback = access_feedback(user=request.user, pk=pk, path=request.path)
+    return _handling_step(
+        request,
+        feedback,
+        form_name="move_form",
+        form=MoveForm(request.POST, steps=next_steps(feedback.status), auto_id="move-%s"),
+        write=lambda data: move_feedback(feedback=feedback, by=request.user, **data),
+        done=_("Status changed."),
     )
 
 
-def _handle(
-    request: HttpRequest, feedback: Feedback, action: str, forms_: dict[str, forms.Form]
-) -> str:
-    """Run the posted action; returns the success message, or "" when nothing was done."""
-    user = request.user
-    form = forms_.get(action)
-    if action == "assign_me":
-        assign_feedback(feedback=feedback, to=user, by=user)
-        return _("The feedback is now yours to handle.")
-    if form is None or not form.is_valid():
-        return ""
-    data = form.cleaned_data
-    if action == "reply":
-        reply_to_feedback(feedback=feedback, by=user, text=data["text"])
-        return _("Reply saved. The giver sees it by the reply code.")
-    if action == "move":
-        move_feedback(feedback=feedback, by=user, **data)
-        return _("Status changed.")
-    if action == "note":
-        add_note(feedback=feedback, by=user, **data)
-        return _("Note saved.")
-    if action == "assign":
-        assign_feedback(feedback=feedback, to=data["assigned_to"], by=user)
-        return _("Handler changed.")
-    if action == "labels":
-        correct_labels(feedback=feedback, by=user, **data)
-        return _("Labels corrected. The correction is kept as evaluation data.")
-    return ""
+@permission_required("feedback.view_inbox")
+@require_POST
+def note(request: HttpRequest, pk: int) -> HttpResponse:
+    """An internal note, never shown to the giver."""
+    feedback = access_feedback(user=request.user, pk=pk, path=request.path)
+    return _handling_step(
+        request,
+        feedback,
+        form_name="note_form",
+        form=NoteForm(request.POST, auto_id="note-%s"),
+        write=lambda data: add_note(feedback=feedback, by=request.user, **data),
+        done=_("Note saved."),
+    )
+
+
+@permission_required("feedback.view_inbox")
+@require_POST
+def assign(request: HttpRequest, pk: int) -> HttpResponse:
+    """Choose the handler: a person whose scope covers the unit, or nobody."""
+    feedback = access_feedback(user=request.user, pk=pk, path=request.path)
+    candidates = assignment_candidates(feedback.unit)
+    return _handling_step(
+        request,
+        feedback,
+        form_name="assign_form",
+        form=AssignForm(request.POST, candidates=candidates, auto_id="assign-%s"),
+        write=lambda data: assign_feedback(
+            feedback=feedback, to=data["assigned_to"], by=request.user
+        ),
+        done=_("Handler changed."),
+    )
+
+
+@permission_required("feedback.view_inbox")
+@require_POST
+def assign_me(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take the item: a single button, so a refusal is shown as a message."""
+    feedback = access_feedback(user=request.user, pk=pk, path=request.path)
+    try:
+        assign_feedback(feedback=feedback, to=request.user, by=request.user)
+    except DomainError as error:
+        _refused(request, None, error)
+        return _detail_page(request, feedback)
+    messages.success(request, _("The feedback is now yours to handle."))
+    return redirect(feedback)
+
+
+@permission_required("feedback.view_inbox")
+@require_POST
+def labels(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct the text analysis labels; the correction is kept as evaluation data."""
+    feedback = access_feedback(user=request.user, pk=pk, path=request.path)
+    return _handling_step(
+        request,
+        feedback,
+        form_name="label_form",
+        form=LabelForm(request.POST, auto_id="labels-%s"),
+        write=lambda data: correct_labels(feedback=feedback, by=request.user, **data),
+        done=_("Labels corrected. The correction is kept as evaluation data."),
+    )
 
 
 @permission_required("feedback.export_label_corrections")

@@ -250,7 +250,10 @@ def test_the_matrix_fails_when_staff_see_every_unit(world: World, monkeypatch: A
     from osallisuus.accounts import selectors
     from osallisuus.organisation.models import Unit
 
-    rows = {name: all_rows()[name] for name in ("feedback:detail", "codevelopment:project_edit")}
+    rows = {
+        name: all_rows()[name]
+        for name in ("feedback:detail", "feedback:note", "codevelopment:project_edit")
+    }
     assert not run_matrix(world, rows, principals=[STAFF, MANAGER]).failures
     monkeypatch.setattr(selectors, "units_in_scope", lambda user: Unit.objects.all())
     failures = run_matrix(world, rows, principals=[STAFF, MANAGER]).failures
@@ -271,7 +274,7 @@ def test_the_matrix_fails_when_a_refused_write_changes_the_database(
     from osallisuus.feedback import views
     from osallisuus.feedback.models import Feedback, InternalNote
 
-    rows = {"feedback:detail": all_rows()["feedback:detail"]}
+    rows = {"feedback:note": all_rows()["feedback:note"]}
 
     def leaky_access(*, user: Any, pk: int, path: str = "") -> Any:
         InternalNote.objects.create(feedback=Feedback.objects.get(pk=pk), by=user, text="vuoto")
@@ -282,7 +285,7 @@ def test_the_matrix_fails_when_a_refused_write_changes_the_database(
     monkeypatch.setattr(views, "access_feedback", leaky_access)
     failures = run_matrix(world, rows, principals=[RESIDENT]).failures
     assert any(
-        "POST note feedback:detail [own] as resident" in f
+        "POST feedback:note [own] as resident" in f
         and "a refused write changed ['feedback_internalnote']" in f
         for f in failures
     ), failures
@@ -305,8 +308,8 @@ def test_the_matrix_fails_when_an_allowed_write_does_nothing(
 ) -> None:
     from osallisuus.feedback import views
 
-    rows = {"feedback:detail": all_rows()["feedback:detail"]}
-    monkeypatch.setattr(views, "_handle", lambda *args: "")
+    rows = {"feedback:note": all_rows()["feedback:note"]}
+    monkeypatch.setattr(views, "add_note", lambda **kwargs: None)
     failures = run_matrix(world, rows, principals=[STAFF]).failures
     assert any("an allowed write changed nothing" in f for f in failures), failures
 

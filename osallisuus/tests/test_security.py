@@ -223,13 +223,13 @@ def test_a_post_without_the_csrf_token_is_refused_on_a_sample_of_forms(make_user
         "language": (anonymous, reverse("set_language"), {"language": "sv"}),
         "staff reply": (
             staff,
-            reverse("feedback:detail", kwargs={"pk": feedback.pk}),
-            {"action": "reply", "text": "Kiitos"},
+            reverse("feedback:reply", kwargs={"pk": feedback.pk}),
+            {"text": "Kiitos"},
         ),
         "staff note": (
             staff,
-            reverse("feedback:detail", kwargs={"pk": feedback.pk}),
-            {"action": "note", "text": "Sisäinen"},
+            reverse("feedback:note", kwargs={"pk": feedback.pk}),
+            {"text": "Sisäinen"},
         ),
         "sign-out": (staff, reverse("accounts:logout"), {}),
     }

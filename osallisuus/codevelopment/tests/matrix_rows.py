@@ -42,6 +42,7 @@ def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
     from osallisuus.codevelopment.services import (
         add_member,
         add_note,
+        cast_vote,
         create_project,
         create_workshop,
         send_proposal,
@@ -74,6 +75,8 @@ def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
         votes_per_participant=3,
     )
     note = add_note(workshop=workshop, by=creator, column=workshop.columns.first(), text="Jonot")
+    # The resident's vote, for withdrawing it.
+    cast_vote(note=note, by=world.users[RESIDENT])
     send_proposal(
         project=project,
         by=creator,
@@ -89,6 +92,10 @@ def _project(ctx: Any) -> dict[str, Any]:
 
 def _workshop(ctx: Any) -> dict[str, Any]:
     return {"pk": ctx.workshop.pk}
+
+
+def _note(ctx: Any) -> dict[str, Any]:
+    return {"pk": ctx.workshop.pk, "note_pk": ctx.note.pk}
 
 
 def _project_body(ctx: Any) -> dict[str, Any]:
@@ -143,6 +150,18 @@ PARTICIPATE = {**MANAGE, **dict.fromkeys([RESIDENT, *RUNNERS], 302)}
 
 def managed(status: int = 302) -> dict[str, int]:
     return {**MANAGE, **dict.fromkeys(RUNNERS, status)}
+
+
+def board_step(
+    body: Any, changes: Any, *, kwargs: Any = _workshop, writers: Any = (RESIDENT, *RUNNERS)
+) -> Row:
+    """A POST-only step on a board: the group and those running the project take it."""
+    return Row(
+        post_only(),
+        kwargs=kwargs,
+        across_units=True,
+        writes=(Write(PARTICIPATE, writers=writers, body=body, changes=changes),),
+    )
 
 
 def manage_write(body: Any, changes: Any, label: str = "") -> Write:
@@ -204,20 +223,34 @@ ROWS: dict[str, Row] = {
         across_units=True,
         writes=(manage_write(lambda c: {}, snapshot("codevelopment.Member")),),
     ),
-    "codevelopment:outcomes": Row(
-        VISIBLE,
+    "codevelopment:outcomes": Row(VISIBLE, kwargs=_project, across_units=True),
+    "codevelopment:outcomes_save": Row(
+        post_only(),
         kwargs=_project,
         across_units=True,
         writes=(
             manage_write(
                 lambda c: {
-                    "action": "outcomes",
                     "solution_models": "Takaisinsoitto",
                     "trial_plan": "Kuukausi",
                     "evaluation_criteria": "Jonotusaika",
                     "trial_results": "",
                 },
                 snapshot("codevelopment.Project", "trial_plan"),
+            ),
+        ),
+    ),
+    "codevelopment:proposal_send": Row(
+        post_only(),
+        kwargs=_project,
+        across_units=True,
+        writes=(
+            manage_write(
+                lambda c: {
+                    "proposal": "Kokeillaan chattia.",
+                    "decision_maker": c.users[DECIDER].pk,
+                },
+                snapshot("codevelopment.Project", "proposal"),
             ),
         ),
     ),
@@ -278,35 +311,38 @@ ROWS: dict[str, Row] = {
         kwargs=lambda c: {**_workshop(c), "material_pk": 999999},
         reads_post=True,
     ),
-    "codevelopment:board": Row(
-        VISIBLE,
+    "codevelopment:board": Row(VISIBLE, kwargs=_workshop, across_units=True),
+    # Each step on the board posts to its own address.
+    "codevelopment:board_note": board_step(
+        lambda c: {"column": c.workshop.columns.first().pk, "text": "Jono on pitkä"},
+        snapshot("codevelopment.Note"),
+    ),
+    "codevelopment:board_column": Row(
+        post_only(),
         kwargs=_workshop,
         across_units=True,
-        writes=(
-            Write(
-                PARTICIPATE,
-                writers=[RESIDENT, *RUNNERS],
-                label="note",
-                body=lambda c: {
-                    "action": "note",
-                    "column": c.workshop.columns.first().pk,
-                    "text": "Jono on pitkä",
-                },
-                changes=snapshot("codevelopment.Note"),
-            ),
-            Write(
-                PARTICIPATE,
-                writers=[RESIDENT, *RUNNERS],
-                label="vote",
-                body=lambda c: {"action": "vote", "note": c.note.pk},
-                changes=snapshot("codevelopment.Vote"),
-            ),
-            manage_write(
-                lambda c: {"action": "column", "title": "Ideat"},
-                snapshot("codevelopment.Column"),
-                label="column",
-            ),
-        ),
+        writes=(manage_write(lambda c: {"title": "Ideat"}, snapshot("codevelopment.Column")),),
+    ),
+    "codevelopment:board_preset": Row(
+        post_only(),
+        kwargs=_workshop,
+        across_units=True,
+        writes=(manage_write(lambda c: {"preset": "meetings"}, snapshot("codevelopment.Column")),),
+    ),
+    "codevelopment:note_vote": board_step(
+        lambda c: {}, snapshot("codevelopment.Vote"), kwargs=_note
+    ),
+    # Only the resident has a vote to withdraw; the others are told they have none.
+    "codevelopment:note_unvote": board_step(
+        lambda c: {}, snapshot("codevelopment.Vote"), kwargs=_note, writers=[RESIDENT]
+    ),
+    "codevelopment:note_move": board_step(
+        lambda c: {"column": c.workshop.columns.last().pk},
+        snapshot("codevelopment.Note", "column_id"),
+        kwargs=_note,
+    ),
+    "codevelopment:note_comment": board_step(
+        lambda c: {"text": "Hyvä idea"}, snapshot("codevelopment.Comment"), kwargs=_note
     ),
     "codevelopment:board_changes": Row(VISIBLE, kwargs=_workshop, across_units=True),
     # Only the note's author (the coordinator who wrote it) edits it.

@@ -16,7 +16,9 @@ from .factories import project_with_workshop
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def signed_in_page(browser: Any, live_server: Any, user: Any, language: str = "en") -> Any:
+def signed_in_page(
+    browser: Any, live_server: Any, user: Any, language: str = "en", *, scripts: bool = True
+) -> Any:
     """A browser context of its own, signed in as the user (both factors done)."""
     from django.test import Client
 
@@ -24,7 +26,9 @@ def signed_in_page(browser: Any, live_server: Any, user: Any, language: str = "e
 
     client = Client()
     sign_in(client, user)
-    context = browser.new_context(locale="fi-FI", base_url=live_server.url)
+    context = browser.new_context(
+        locale="fi-FI", base_url=live_server.url, java_script_enabled=scripts
+    )
     context.set_default_timeout(10_000)
     context.add_cookies(
         [
@@ -118,6 +122,35 @@ def test_votes_stop_at_the_set_number_and_the_board_works_by_keyboard(browser, l
     page.context.close()
 
 
+def test_the_board_works_without_javascript(browser, live_server, unit):
+    setup = project_with_workshop(unit)
+    board = f"/yhteiskehittaminen/tyopaja/{setup.workshop.pk}/taulu/"
+    page = signed_in_page(browser, live_server, setup.facilitator, scripts=False)
+    page.goto(board)
+    # A note without text: the board again, the error beside the field and in the summary.
+    page.get_by_role("button", name="Add note").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    expect(page.locator(".add-note .error-text")).to_be_visible()
+    page.get_by_label("Your note").fill("Soittoaika on liian lyhyt")
+    page.get_by_role("button", name="Add note").click()
+    expect(page.get_by_text("Note added.")).to_be_visible()
+    assert page.url.endswith(board)
+    note = Note.objects.get(text="Soittoaika on liian lyhyt")
+    page.get_by_label("Comment").fill("Samaa mieltä")
+    page.get_by_role("button", name=re.compile(r"^Send comment")).click()
+    expect(page.get_by_text("Comment added.")).to_be_visible()
+    assert note.comments.get().text == "Samaa mieltä"
+    page.get_by_role("button", name=re.compile(r"^Vote\W")).click()
+    expect(page.get_by_text("Vote saved.")).to_be_visible()
+    page.get_by_role("button", name=re.compile(r"^Withdraw a vote\W")).click()
+    expect(page.get_by_text("Vote saved.")).to_be_visible()
+    assert not Vote.objects.exists()
+    page.get_by_label("New column").fill("Ideat")
+    page.get_by_role("button", name="Add column").click()
+    expect(page.get_by_role("heading", name="Ideat")).to_be_visible()
+    page.context.close()
+
+
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_project_workshop_board_and_public_pages_have_no_axe_violations(
     browser, live_server, axe_violations, language, unit
@@ -142,4 +175,9 @@ def test_project_workshop_board_and_public_pages_have_no_axe_violations(
     ]:
         page.goto(path)
         assert axe_violations(page) == [], path
+    # A note without text: the board shown again with the error, clean too.
+    page.goto(f"/yhteiskehittaminen/tyopaja/{workshop}/taulu/")
+    page.locator("form.add-note button[type=submit]").click()
+    page.locator(".error-summary").wait_for()
+    assert axe_violations(page) == [], "board with errors"
     page.context.close()

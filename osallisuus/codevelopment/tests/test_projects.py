@@ -265,3 +265,58 @@ def test_the_api_lists_public_projects_with_their_decision(unit, client):
 def test_the_public_project_api_is_in_the_schema(client):
     schema = client.get("/api/v1/schema/").json()
     assert "/api/v1/codevelopment/projects/" in schema["paths"]
+
+
+# --- The outcomes page: saving the outcomes and sending the proposal post to their own address --
+
+
+def test_the_facilitator_saves_outcomes_and_returns_to_the_page(unit, client):
+    setup = project_with_workshop(unit)
+    sign_in(client, setup.facilitator)
+    client.cookies.load({"django_language": "en"})
+    url = reverse("codevelopment:outcomes_save", kwargs={"pk": setup.project.pk})
+    data = {
+        "solution_models": "Takaisinsoitto",
+        "trial_plan": "Kuukauden kokeilu",
+        "evaluation_criteria": "Jonotusaika",
+        "trial_results": "",
+    }
+    response = client.post(url, data, follow=True)
+    outcomes = reverse("codevelopment:outcomes", kwargs={"pk": setup.project.pk})
+    assert response.redirect_chain == [(outcomes, 302)]
+    assert "Outcomes saved." in response.content.decode()
+    setup.project.refresh_from_db()
+    assert setup.project.trial_plan == "Kuukauden kokeilu"
+
+
+def test_a_proposal_without_text_is_shown_beside_its_field_and_not_sent(unit, client, make_user):
+    setup = project_with_workshop(unit)
+    decider = make_user("decision_maker")
+    sign_in(client, setup.facilitator)
+    url = reverse("codevelopment:proposal_send", kwargs={"pk": setup.project.pk})
+    response = client.post(url, {"proposal": "", "decision_maker": decider.pk})
+    assert response.status_code == 200
+    assert response.context["proposal_form"].errors["proposal"]
+    assert not response.context["outcomes_form"].is_bound
+    assert "error-summary" in response.content.decode()
+    setup.project.refresh_from_db()
+    assert setup.project.proposal_sent_at is None
+
+
+def test_the_proposal_is_sent_to_the_named_decision_maker(unit, client, make_user):
+    setup = project_with_workshop(unit)
+    decider = make_user("decision_maker")
+    sign_in(client, setup.facilitator)
+    url = reverse("codevelopment:proposal_send", kwargs={"pk": setup.project.pk})
+    response = client.post(url, {"proposal": "Takaisinsoitto", "decision_maker": decider.pk})
+    assert response.status_code == 302
+    setup.project.refresh_from_db()
+    assert (setup.project.proposal, setup.project.decision_maker) == ("Takaisinsoitto", decider)
+
+
+def test_a_group_member_cannot_change_the_outcomes(unit, client):
+    setup = project_with_workshop(unit)
+    sign_in(client, setup.client)
+    url = reverse("codevelopment:outcomes_save", kwargs={"pk": setup.project.pk})
+    assert client.post(url, {"trial_plan": "Ei"}).status_code == 404
+    assert client.get(url).status_code == 405

@@ -92,14 +92,20 @@ _template_state = snapshot("feedback.ReplyTemplate", "title")
 _feedback_state = snapshot("feedback.Feedback", "status")
 
 
-def handling_write(label: str, body: Any, changes: Any) -> Write:
-    """A step on a feedback item: its handlers do it (302), decision makers get 404."""
-    return Write(
-        handling(*HANDLERS, status=302),
-        writers=HANDLERS,
-        label=label,
-        body=body,
-        changes=changes,
+def handling_step(body: Any, changes: Any) -> Row:
+    """A POST-only step on a feedback item: its handlers do it (302), decision makers get 404."""
+    return Row(
+        handling(*HANDLERS, status=405),
+        kwargs=lambda c: {"pk": c.feedback.pk},
+        across_units=True,
+        writes=(
+            Write(
+                handling(*HANDLERS, status=302),
+                writers=HANDLERS,
+                body=body,
+                changes=changes,
+            ),
+        ),
     )
 
 
@@ -203,44 +209,54 @@ ROWS: dict[str, Row] = {
     # Handling: the unit's staff, its manager, coordinators and administrators.
     "feedback:inbox": Row(handling(*HANDLERS), reads_post=True),
     "feedback:detail": Row(
-        handling(*HANDLERS),
+        handling(*HANDLERS), kwargs=lambda c: {"pk": c.feedback.pk}, across_units=True
+    ),
+    # Each handling step of the detail page posts to its own address.
+    "feedback:note": handling_step(
+        lambda c: {"text": "Sisäinen: tarkista vuorolista"},
+        lambda c: c.feedback.notes.count(),
+    ),
+    "feedback:reply": handling_step(
+        lambda c: {"text": "Kiitos palautteesta!"},
+        lambda c: c.feedback.replies.count(),
+    ),
+    # Filling the reply from a template shows the page again; nothing is stored.
+    "feedback:use_template": Row(
+        handling(*HANDLERS, status=405),
         kwargs=lambda c: {"pk": c.feedback.pk},
         across_units=True,
         writes=(
-            handling_write(
-                "note",
-                lambda c: {"action": "note", "text": "Sisäinen: tarkista vuorolista"},
-                lambda c: c.feedback.notes.count(),
+            Write(
+                handling(*HANDLERS),
+                body=lambda c: {"template": c.unit_template.pk},
             ),
-            handling_write(
-                "reply",
-                lambda c: {"action": "reply", "text": "Kiitos palautteesta!"},
-                lambda c: c.feedback.replies.count(),
-            ),
-            # Only the unit's own staff are handlers to assign; county-wide roles are told so
-            # beside the form (today a server error: the error is put on an unbound form).
+        ),
+    ),
+    "feedback:assign": handling_step(
+        lambda c: {"assigned_to": c.users[STAFF].pk},
+        snapshot("feedback.Feedback", "assigned_to_id"),
+    ),
+    # Only the unit's own staff are handlers to assign; county-wide roles are told so on the
+    # page shown again.
+    "feedback:assign_me": Row(
+        handling(*HANDLERS, status=405),
+        kwargs=lambda c: {"pk": c.feedback.pk},
+        across_units=True,
+        writes=(
             Write(
                 {**handling(*HANDLERS, status=302), COORD: 200, ADMIN: 200},
                 writers=[STAFF, MANAGER],
-                label="assign_me",
-                body=lambda c: {"action": "assign_me"},
                 changes=snapshot("feedback.Feedback", "assigned_to_id"),
             ),
-            handling_write(
-                "labels",
-                lambda c: {"action": "labels", "themes": ["staff_attitude"], "sentiment": "mixed"},
-                snapshot("feedback.Feedback", "themes", "sentiment"),
-            ),
-            handling_write(
-                "move",
-                lambda c: {
-                    "action": "move",
-                    "status": "action_planned",
-                    "public_text": "Lisäämme aamun aikoja.",
-                },
-                _feedback_state,
-            ),
         ),
+    ),
+    "feedback:labels": handling_step(
+        lambda c: {"themes": ["staff_attitude"], "sentiment": "mixed"},
+        snapshot("feedback.Feedback", "themes", "sentiment"),
+    ),
+    "feedback:move": handling_step(
+        lambda c: {"status": "action_planned", "public_text": "Lisäämme aamun aikoja."},
+        _feedback_state,
     ),
     # The group step takes the ids of the items; items outside the user's scope are skipped.
     "feedback:inbox_groups": Row(

@@ -62,16 +62,16 @@ def test_every_feedback_handling_page_is_not_found_for_a_decision_maker(decider,
 
 
 @pytest.mark.parametrize(
-    "action",
+    ("step", "data"),
     [
-        {"action": "reply", "text": "Kiitos, selvitämme asian."},
-        {"action": "move", "status": Status.IN_PROGRESS, "public_text": "Käsittelyssä"},
-        {"action": "note", "text": "Poliitikon huomio"},
-        {"action": "assign_me"},
+        ("vastaa", {"text": "Kiitos, selvitämme asian."}),
+        ("tila", {"status": Status.IN_PROGRESS, "public_text": "Käsittelyssä"}),
+        ("muistiinpano", {"text": "Poliitikon huomio"}),
+        ("ota-itselle", {}),
     ],
 )
-def test_a_decision_maker_cannot_take_any_handling_step(decider, feedback, action):
-    response = decider.post(f"/palaute/saapuneet/{feedback.pk}/", action)
+def test_a_decision_maker_cannot_take_any_handling_step(decider, feedback, step, data):
+    response = decider.post(f"/palaute/saapuneet/{feedback.pk}/{step}/", data)
     assert response.status_code == 404
     feedback.refresh_from_db()
     assert feedback.status == Status.RECEIVED
@@ -123,5 +123,5 @@ def test_staff_of_the_unit_still_handle_it_and_see_the_contact(client_as, feedba
     page = staff.get(f"/palaute/saapuneet/{feedback.pk}/")
     assert page.status_code == 200
     assert EMAIL in page.content.decode()
-    staff.post(f"/palaute/saapuneet/{feedback.pk}/", {"action": "note", "text": "Soitan huomenna"})
+    staff.post(f"/palaute/saapuneet/{feedback.pk}/muistiinpano/", {"text": "Soitan huomenna"})
     assert InternalNote.objects.filter(feedback=feedback).count() == 1

@@ -78,12 +78,10 @@ def test_staff_of_another_unit_get_404_and_an_empty_inbox(client_as, unit, other
 def test_staff_answer_and_mark_change_made_and_the_giver_sees_both(client_as, client, unit):
     feedback = give(unit)
     staff = client_as("staff")
+    staff.post(f"/palaute/saapuneet/{feedback.pk}/vastaa/", {"text": "Kiitos palautteesta!"})
     staff.post(
-        f"/palaute/saapuneet/{feedback.pk}/", {"action": "reply", "text": "Kiitos palautteesta!"}
-    )
-    staff.post(
-        f"/palaute/saapuneet/{feedback.pk}/",
-        {"action": "move", "status": "change_made", "public_text": "Lisäsimme aamun aikoja."},
+        f"/palaute/saapuneet/{feedback.pk}/tila/",
+        {"status": "change_made", "public_text": "Lisäsimme aamun aikoja."},
     )
     body = client.get(f"/palaute/seuraa/{feedback.reply_code}/").content.decode()
     assert "Kiitos palautteesta!" in body
@@ -94,8 +92,8 @@ def test_no_change_needs_reasons_for_the_giver(client_as, unit):
     feedback = give(unit)
     staff = client_as("staff")
     response = staff.post(
-        f"/palaute/saapuneet/{feedback.pk}/",
-        {"action": "move", "status": "no_change", "public_text": ""},
+        f"/palaute/saapuneet/{feedback.pk}/tila/",
+        {"status": "no_change", "public_text": ""},
     )
     assert response.status_code == 200
     feedback.refresh_from_db()
@@ -105,8 +103,8 @@ def test_no_change_needs_reasons_for_the_giver(client_as, unit):
 def test_internal_notes_never_reach_the_giver(client_as, client, unit):
     feedback = give(unit)
     client_as("staff").post(
-        f"/palaute/saapuneet/{feedback.pk}/",
-        {"action": "note", "text": "Sisäinen: tarkista vuorolista"},
+        f"/palaute/saapuneet/{feedback.pk}/muistiinpano/",
+        {"text": "Sisäinen: tarkista vuorolista"},
     )
     assert (
         "vuorolista" not in client.get(f"/palaute/seuraa/{feedback.reply_code}/").content.decode()

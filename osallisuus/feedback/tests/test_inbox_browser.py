@@ -70,8 +70,8 @@ def test_inbox_groups_and_detail_have_no_axe_violations(
         page.goto(path)
         assert axe_violations(page) == [], path
     # A refused step shows its errors; that page too must be clean.
-    page.locator("form:has(input[value=move]) select[name=status]").select_option("answered")
-    page.locator("form:has(input[value=move]) button[type=submit]").click()
+    page.locator('form[action$="/tila/"] select[name=status]').select_option("answered")
+    page.locator('form[action$="/tila/"] button[type=submit]').click()
     page.locator(".error-summary").first.wait_for()
     assert axe_violations(page) == [], "detail with errors"
 
@@ -95,17 +95,17 @@ def test_the_detail_page_works_by_keyboard(page, live_server, unit, make_user):
     page.keyboard.press("ArrowDown")
     reply = page.locator("#reply-text")
     assert reply.input_value() == "Kiitos palautteestasi, selvitämme asian."
-    tab_to("button[value=reply]")
+    tab_to('form[action$="/vastaa/"] button.primary')
     page.keyboard.press("Enter")
     page.get_by_text("Reply saved.").wait_for()
     assert feedback.replies.get().text == "Kiitos palautteestasi, selvitämme asian."
 
     # Then the next step, by keyboard too, with the public text typed in.
-    tab_to("form:has(input[value=move]) select[name=status]")
+    tab_to('form[action$="/tila/"] select[name=status]')
     page.keyboard.press("ArrowDown")  # from "action planned" to "change made"
     tab_to("textarea[name=public_text]")
     page.keyboard.type("Morning phone hours started in March.")
-    tab_to("form:has(input[value=move]) button[type=submit]")
+    tab_to('form[action$="/tila/"] button[type=submit]')
     page.keyboard.press("Enter")
     page.get_by_text("Status changed.").wait_for()
     assert Feedback.objects.get(pk=feedback.pk).status == "change_made"

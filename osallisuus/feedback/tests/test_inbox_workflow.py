@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from osallisuus.accounts.tests.factories import user_with_role
@@ -34,6 +35,11 @@ def give(unit, text="Hoitaja oli ystävällinen", **fields):
         Feedback.objects.filter(pk=feedback.pk).update(**fields)
         feedback.refresh_from_db()
     return feedback
+
+
+def step(feedback, name):
+    """The address a handling step of the detail page posts to."""
+    return reverse(f"feedback:{name}", kwargs={"pk": feedback.pk})
 
 
 def english(client):
@@ -319,20 +325,15 @@ def test_a_later_outcome_can_follow_a_closed_item(unit, make_user):
 def test_the_whole_workflow_reaches_the_giver(client_as, client, unit):
     feedback = give(unit)
     staff = client_as("staff")
-    url = feedback.get_absolute_url()
     steps = [
-        {"action": "move", "status": "in_progress", "public_text": ""},
-        {"action": "reply", "text": "Kiitos palautteesta, selvitämme jonotusaikoja."},
-        {"action": "move", "status": "action_planned", "public_text": "Lisäämme aamuvuoron."},
-        {
-            "action": "move",
-            "status": "change_made",
-            "public_text": "Aamuvuoro aloitti maaliskuussa.",
-        },
-        {"action": "move", "status": "closed", "public_text": ""},
+        ("move", {"status": "in_progress", "public_text": ""}),
+        ("reply", {"text": "Kiitos palautteesta, selvitämme jonotusaikoja."}),
+        ("move", {"status": "action_planned", "public_text": "Lisäämme aamuvuoron."}),
+        ("move", {"status": "change_made", "public_text": "Aamuvuoro aloitti maaliskuussa."}),
+        ("move", {"status": "closed", "public_text": ""}),
     ]
-    for step in steps:
-        assert staff.post(url, step).status_code == 302, step
+    for name, data in steps:
+        assert staff.post(step(feedback, name), data).status_code == 302, (name, data)
     assert [e.status for e in feedback.events.all()] == [
         "received",
         "in_progress",
@@ -349,9 +350,7 @@ def test_the_whole_workflow_reaches_the_giver(client_as, client, unit):
 def test_a_refused_step_shows_the_error_next_to_the_field(client_as, unit):
     staff = client_as("staff")
     feedback = give(unit)
-    response = staff.post(
-        feedback.get_absolute_url(), {"action": "move", "status": "answered", "public_text": ""}
-    )
+    response = staff.post(step(feedback, "move"), {"status": "answered", "public_text": ""})
     assert response.status_code == 200
     assert response.context["move_form"].errors["public_text"]
     assert "error-summary" in response.content.decode()
@@ -369,7 +368,7 @@ def test_a_handler_is_chosen_among_staff_of_the_unit_and_told(
     candidates = manager.get(feedback.get_absolute_url()).context["assign_form"]
     assert nurse in candidates.fields["assigned_to"].queryset
     with django_capture_on_commit_callbacks(execute=True):
-        manager.post(feedback.get_absolute_url(), {"action": "assign", "assigned_to": nurse.pk})
+        manager.post(step(feedback, "assign"), {"assigned_to": nurse.pk})
     assert Feedback.objects.get(pk=feedback.pk).assigned_to == nurse
     assert OutboxMessage.objects.filter(recipient=nurse.email).exists()
 
@@ -378,9 +377,7 @@ def test_staff_of_another_unit_cannot_be_assigned(client_as, unit, other_unit):
     manager = client_as("unit_manager")
     outsider = user_with_role("staff", unit=other_unit)
     feedback = give(unit)
-    response = manager.post(
-        feedback.get_absolute_url(), {"action": "assign", "assigned_to": outsider.pk}
-    )
+    response = manager.post(step(feedback, "assign"), {"assigned_to": outsider.pk})
     assert response.status_code == 200
     assert Feedback.objects.get(pk=feedback.pk).assigned_to is None
 
@@ -388,7 +385,7 @@ def test_staff_of_another_unit_cannot_be_assigned(client_as, unit, other_unit):
 def test_staff_can_take_an_item_themselves(client_as, unit):
     staff = client_as("staff")
     feedback = give(unit)
-    staff.post(feedback.get_absolute_url(), {"action": "assign_me"})
+    staff.post(step(feedback, "assign_me"))
     assert Feedback.objects.get(pk=feedback.pk).assigned_to == staff.user
     assert feedback.get_absolute_url() in listed(staff, {"assigned": "me"})
 
@@ -402,9 +399,7 @@ def test_a_template_fills_the_reply_in_the_givers_language_without_javascript(cl
     )
     feedback = give(unit, language="sv")
     staff = client_as("staff")
-    response = staff.post(
-        feedback.get_absolute_url(), {"action": "use_template", "template": template.pk}
-    )
+    response = staff.post(step(feedback, "use_template"), {"template": template.pk})
     assert response.status_code == 200
     assert response.context["reply_form"].initial["text"] == "Tack för din respons!"
     assert "Tack för din respons!</textarea>" in response.content.decode()
@@ -432,7 +427,7 @@ def test_templates_of_other_units_are_not_offered(client_as, unit, other_unit):
 def test_choosing_no_template_asks_for_one(client_as, unit):
     ReplyTemplate.objects.create(title="Kiitos", text_fi="Kiitos!")
     staff = client_as("staff")
-    response = staff.post(give(unit).get_absolute_url(), {"action": "use_template", "template": ""})
+    response = staff.post(step(give(unit), "use_template"), {"template": ""})
     assert response.context["reply_form"].errors["template"]
 
 

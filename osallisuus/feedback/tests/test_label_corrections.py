@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from osallisuus.accounts.tests.factories import user_with_role
 from osallisuus.analysis.models import LabelCorrection
@@ -29,10 +30,10 @@ def give(unit, text=WITH_NAME, **kwargs):
 
 
 def correct(client, feedback, themes, sentiment, urgent=False):
-    data = {"action": "labels", "themes": themes, "sentiment": sentiment}
+    data = {"themes": themes, "sentiment": sentiment}
     if urgent:
         data["urgent"] = "on"
-    return client.post(feedback.get_absolute_url(), data)
+    return client.post(reverse("feedback:labels", kwargs={"pk": feedback.pk}), data)
 
 
 def test_staff_correct_the_labels_and_the_item_takes_them(client_as, unit):

@@ -230,7 +230,9 @@ def test_sms_is_refused_without_a_phone_beside_the_field_and_in_the_summary(clie
     assert response.status_code == 200
     body = response.content.decode()
     message = "Your account has no phone number, so notices cannot come by SMS."
-    assert f'<div class="error-text" id="notices-notify_channel_error"><p>{message}</p></div>' in body
+    assert (
+        f'<div class="error-text" id="notices-notify_channel_error"><p>{message}</p></div>' in body
+    )
     assert f"Send my notices by: {message}</a>" in body
     person.refresh_from_db()
     assert person.notify_channel == "email"

@@ -75,8 +75,7 @@ if (board) {
       event.preventDefault();
       const text = noteForm.querySelector("textarea");
       try {
-        // Not noteForm.action: the form has a field named "action", which shadows it.
-        const response = await fetch(noteForm.getAttribute("action") || window.location.href, {
+        const response = await fetch(noteForm.action, {
           method: "POST",
           body: new FormData(noteForm),
           credentials: "same-origin",
