@@ -109,7 +109,9 @@ class StatusForm(PublicTextFields):
 class LinkForm(forms.Form):
     """Link the chosen inputs to an existing action."""
 
-    action: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]label=_("Action"), queryset=None, empty_label=None)
+    action: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+        label=_("Action"), queryset=None, empty_label=None
+    )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
