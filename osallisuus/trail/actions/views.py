@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -115,9 +116,10 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, action, None)
 
 
-@permission_required("trail.view_actions")
+@login_required
 @require_POST
 def action_status(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request.user, "trail.view_actions")
     action = access_action(user=request.user, pk=pk)
     require(request.user, "trail.manage_action", action)
     form = StatusForm(request.POST, steps=NEXT_STATUSES.get(action.status, ()))
@@ -172,9 +174,10 @@ def action_link(request: HttpRequest) -> HttpResponse:
     )
 
 
-@permission_required("trail.view_actions")
+@login_required
 @require_POST
 def action_unlink(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request.user, "trail.view_actions")
     action = access_action(user=request.user, pk=pk)
     require(request.user, "trail.manage_action", action)
     refs = parse_refs(request.POST.getlist("input"))
