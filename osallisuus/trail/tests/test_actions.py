@@ -171,3 +171,14 @@ def test_an_action_goes_planned_in_progress_done_and_no_further(unit, make_user)
         "in_progress",
         "done",
     ]
+
+
+def test_a_whole_group_of_similar_comments_and_one_item_lead_to_the_linking_page(unit, client_as):
+    client = client_as("staff")
+    similar = [give(unit) for _ in range(3)]
+    page = client.get(reverse("feedback:inbox_groups")).content.decode()
+    assert f'action="{reverse("actions:link")}"' in page
+    for item in similar:
+        assert f'name="input" value="feedback:{item.pk}"' in page
+    detail = client.get(similar[0].get_absolute_url()).content.decode()
+    assert f"{reverse('actions:link')}?input=feedback:{similar[0].pk}" in detail
