@@ -286,3 +286,35 @@ def project_report(project: Project) -> ProjectReport:
 
 def stage_changes(project: Project) -> QuerySet[Any]:
     return project.stage_changes.select_related("by")
+
+
+# --- The trail's input kinds (trail_kind.py) ---------------------------------------------------
+
+
+def notes_visible_to(user: Any) -> QuerySet[Note]:
+    """Board notes of the workshops of projects the user may see."""
+    return Note.objects.filter(workshop__project__in=Project.objects.visible_to(user).values("pk"))
+
+
+def notes_by_pk(pks: list[int]) -> QuerySet[Note]:
+    return Note.objects.filter(pk__in=pks).select_related("workshop__project")
+
+
+def projects_with_outcomes() -> QuerySet[Project]:
+    """Projects whose trial results or decision proposal are written: their outcome is one input."""
+    return Project.objects.exclude(trial_results="", proposal="")
+
+
+def project_outcomes_visible_to(user: Any) -> QuerySet[Project]:
+    return projects_with_outcomes().filter(pk__in=Project.objects.visible_to(user).values("pk"))
+
+
+def member_addresses(project_id: int) -> list[tuple[str, str]]:
+    """(e-mail, language) of the group's members who have an address: how a group is told."""
+    return [
+        (email, language or "fi")
+        for email, language in Member.objects.filter(project_id=project_id)
+        .exclude(user__email="")
+        .values_list("user__email", "user__preferred_language")
+        .distinct()
+    ]

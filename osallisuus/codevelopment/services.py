@@ -542,3 +542,26 @@ def withdraw_vote(*, note: Note, by: Any) -> None:
         raise CodevelopmentError(_("You have no vote on this note."))
     vote.delete()
     _touch(note)
+
+
+# --- Told back through the trail (trail_kind.py) -----------------------------------------------
+
+
+def tell_group(*, project: Project, texts: dict[str, str], url: str) -> bool:
+    """E-mail every member of the group a step taken on their input, each in their language;
+    False when no member has an address (no one to tell). Leaves after commit (the outbox)."""
+    from .selectors import member_addresses
+
+    told = False
+    for email, language in member_addresses(project.pk):
+        text = texts.get(language) or texts.get("fi") or next(iter(texts.values()), "")
+        if not text:
+            continue
+        with translation.override(language):
+            send_email(
+                to=email,
+                subject=_("News about the work of the group %(title)s") % {"title": project.title},
+                body=_("%(text)s\n\nRead more: %(url)s") % {"text": text, "url": _absolute(url)},
+            )
+        told = True
+    return told

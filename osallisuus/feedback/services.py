@@ -314,14 +314,36 @@ def _check_step(feedback: Feedback, status: str, public_text: str) -> None:
         raise HandlingError(
             _("Write what the giver will read about this step."), field="public_text"
         )
-    if status == Status.CLOSED and not public_text:
-        # Closing is fine without words once the giver has been told something; closing
-        # unanswered feedback silently is not.
-        told = feedback.replies.exists() or feedback.events.exclude(public_text="").exists()
-        if not told:
-            raise HandlingError(
-                _("Write what the giver will read about this step."), field="public_text"
-            )
+    if status == Status.CLOSED:
+        problem = closing_problem(feedback, public_text)
+        if problem:
+            raise HandlingError(problem, field="public_text")
+
+
+def closing_problem(feedback: Feedback, public_text: str) -> str:
+    """Why the item cannot be closed now, or "" when it may be (#15 item 4, seed 004).
+
+    Nothing that has a giver is closed without a recorded effect (a linked action that is done,
+    a decided matter, the step "change made") or reasons why nothing changes (the step "no
+    change", or reasons written when closing). Praise takes the one-click reason.
+    """
+    from osallisuus.trail.selectors import has_effect
+
+    steps = set(feedback.events.values_list("status", flat=True)) | {feedback.status}
+    if Status.CHANGE_MADE in steps or has_effect("feedback", feedback.pk):
+        return ""
+    if Status.NO_CHANGE in steps or len(public_text) >= NO_CHANGE_REASONS_MIN_LENGTH:
+        return ""
+    return _(
+        "Feedback is closed only with an effect (a change made, a done action, a decision) or "
+        "the reasons why nothing changes: write the reasons for the giver."
+    )
+
+
+def praise_closing_text(language: str) -> str:
+    """The one-click reason for closing praise, in the giver's language."""
+    with translation.override(language):
+        return _("Thank you for your feedback. Nothing needs to change: we keep doing this.")
 
 
 @transaction.atomic

@@ -34,7 +34,7 @@ from .forms import (
     ReplyForm,
     theme_label_choices,
 )
-from .models import Feedback
+from .models import Feedback, Sentiment, Status
 from .reply_codes import normalise_reply_code
 from .reply_templates.selectors import reply_templates_for
 from .retention import erase_at_givers_request, giver_data
@@ -60,6 +60,7 @@ from .services import (
     move_feedback,
     move_group,
     next_steps,
+    praise_closing_text,
     reply_to_feedback,
 )
 
@@ -252,6 +253,11 @@ def _detail_page(request: HttpRequest, feedback: Feedback, **bound: forms.Form) 
                 label for theme, label in theme_label_choices() if theme in (feedback.themes or ())
             ],
             "response_days": settings.FEEDBACK_RESPONSE_DAYS,
+            # Praise closes with one click and a ready reason (#15 item 4).
+            "praise_text": praise_closing_text(feedback.language)
+            if feedback.sentiment == Sentiment.POSITIVE
+            and Status.CLOSED in next_steps(feedback.status)
+            else "",
         },
     )
 

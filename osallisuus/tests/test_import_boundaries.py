@@ -35,6 +35,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("trail", "organisation.models"): "actions and matters belong to a Unit or a Service and are "
     "carried to a DecisionBody of the register (foreign keys)",
     ("codevelopment", "accounts.models"): "group members are Users with a Role",
+    ("trail", "accounts.models"): "actions are owned by a User; handlers are found by Role",
     ("codevelopment", "feedback.models"): "a project links the feedback it started from "
     "(many-to-many) and tells its givers",
     ("publication", "feedback.models"): "the publication tables still live in feedback (a later "

@@ -1,0 +1,123 @@
+"""Co-development's inputs on the trail (trail/kinds.py): workshop board notes, and a project's
+outcome (its trial results and decision proposal) as one input per project. A group's input is
+told back to the group: every member with an address gets an e-mail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from osallisuus.analysis.personal_data import find_personal_data, redact
+from osallisuus.trail.kinds import InputItem
+
+from .models import Note, Project
+from .selectors import (
+    notes_by_pk,
+    notes_visible_to,
+    project_outcomes_visible_to,
+    projects_with_outcomes,
+)
+from .services import tell_group
+
+EXCERPT_CHARS = 300
+
+
+def _excerpt(text: str) -> str:
+    """The text with personal data replaced by placeholders, shortened for a list."""
+    text = redact(text, find_personal_data(text))
+    return text[:EXCERPT_CHARS] + ("…" if len(text) > EXCERPT_CHARS else "")
+
+
+def _unit_id(project: Project) -> int | None:
+    units = list(project.units.all())
+    return units[0].pk if len(units) == 1 else None
+
+
+def _note_item(note: Note) -> InputItem:
+    project = note.workshop.project
+    return InputItem(
+        kind=WorkshopNoteKind.name,
+        pk=note.pk,
+        excerpt=_excerpt(note.text),
+        date=note.created_at.date(),
+        language="fi",
+        unit_id=_unit_id(project),
+        service_id=project.service_id,
+        url=reverse("codevelopment:board", kwargs={"pk": note.workshop_id}),
+        has_giver=True,
+    )
+
+
+class WorkshopNoteKind:
+    name = "workshop_note"
+
+    def label(self) -> str:
+        return _("workshop note")
+
+    def visible_ids(self, user: Any) -> Any:
+        return notes_visible_to(user).values_list("pk", flat=True)
+
+    def items(self, pks: Iterable[int], user: Any) -> list[InputItem]:
+        found = notes_visible_to(user).filter(pk__in=list(pks))
+        found = found.select_related("workshop__project").prefetch_related(
+            "workshop__project__units"
+        )
+        return [_note_item(note) for note in found.order_by("-created_at", "pk")]
+
+    def summaries(self, pks: Iterable[int]) -> list[InputItem]:
+        found = notes_by_pk(list(pks)).prefetch_related("workshop__project__units")
+        return [_note_item(note) for note in found.order_by("-created_at", "pk")]
+
+    def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
+        note = notes_by_pk([pk]).first()
+        if note is None:
+            return False
+        url = reverse("codevelopment:board", kwargs={"pk": note.workshop_id})
+        return tell_group(project=note.workshop.project, texts=texts, url=url)
+
+
+def _outcome_item(project: Project) -> InputItem:
+    text = "\n\n".join(part for part in (project.trial_results, project.proposal) if part)
+    return InputItem(
+        kind=ProjectOutcomeKind.name,
+        pk=project.pk,
+        excerpt=_excerpt(f"{project.title}: {text}"),
+        date=(project.proposal_sent_at or project.created_at).date(),
+        language="fi",
+        unit_id=_unit_id(project),
+        service_id=project.service_id,
+        url=reverse("codevelopment:outcomes", kwargs={"pk": project.pk}),
+        has_giver=True,
+    )
+
+
+class ProjectOutcomeKind:
+    name = "project_outcome"
+
+    def label(self) -> str:
+        return _("co-development outcome")
+
+    def visible_ids(self, user: Any) -> Any:
+        return project_outcomes_visible_to(user).values_list("pk", flat=True)
+
+    def items(self, pks: Iterable[int], user: Any) -> list[InputItem]:
+        found = project_outcomes_visible_to(user).filter(pk__in=list(pks))
+        return [_outcome_item(p) for p in found.prefetch_related("units").order_by("-created_at")]
+
+    def summaries(self, pks: Iterable[int]) -> list[InputItem]:
+        found = projects_with_outcomes().filter(pk__in=list(pks)).prefetch_related("units")
+        return [_outcome_item(p) for p in found.order_by("-created_at")]
+
+    def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
+        project = projects_with_outcomes().filter(pk=pk).first()
+        if project is None:
+            return False
+        url = reverse("codevelopment:outcomes", kwargs={"pk": project.pk})
+        return tell_group(project=project, texts=texts, url=url)
+
+
+WORKSHOP_NOTE_KIND = WorkshopNoteKind()
+PROJECT_OUTCOME_KIND = ProjectOutcomeKind()
