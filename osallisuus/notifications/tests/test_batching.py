@@ -4,6 +4,8 @@ once, changes close together go out as one message (#15 item 5, #21 point 5)."""
 from __future__ import annotations
 
 import datetime
+import threading
+import time
 
 import pytest
 from django.core import mail
@@ -70,3 +72,39 @@ def test_each_recipient_and_channel_has_a_message_of_its_own():
     send_batched(channel="email", to="other@example.org", subject="N", part="Action planned.")
     send_batched(channel="sms", to="+358401234567", subject="", part="Action planned.")
     assert OutboxMessage.objects.count() == 3
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_two_changes_at_the_same_moment_still_make_one_message():
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (two connections writing at once)")
+    first_written, release = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def change(part: str, hold: bool) -> None:
+        try:
+            with transaction.atomic():
+                notice(part)
+                if hold:
+                    first_written.set()
+                    release.wait(timeout=30)
+        except BaseException as error:  # reported by the test below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    first = threading.Thread(target=change, args=("Action planned.", True))
+    first.start()
+    assert first_written.wait(timeout=10)
+    second = threading.Thread(target=change, args=("Decision made.", False))
+    second.start()  # waits on the first's uncommitted message, then joins it
+    time.sleep(0.5)
+    release.set()
+    first.join()
+    second.join()
+    assert errors == []
+    (message,) = OutboxMessage.objects.all()
+    assert message.parts == ["Action planned.", "Decision made."]
