@@ -298,6 +298,11 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=15)
 # An e-mail or SMS that cannot be delivered is tried this many times in all, with back-off
 # (1 min, 5 min, 30 min, 2 h, then every 6 h), then marked failed in the admin's outbox.
 OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=5)
+# Notices of changes (notifications.services.send_batched): at most one message per recipient
+# a day; the first change waits this many minutes for others to join it, and a person who asked
+# for one message a day (and any change after the day's message went) gets it at this hour.
+NOTIFY_BATCH_MINUTES = env.int("NOTIFY_BATCH_MINUTES", default=10)
+NOTIFY_DIGEST_HOUR = env.int("NOTIFY_DIGEST_HOUR", default=16)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # SMS: a gateway that accepts JSON {"to", "text"} by POST; off unless SMS_GATEWAY_URL is set.
 SMS_GATEWAY_URL = env.str("SMS_GATEWAY_URL", default="")

@@ -9,7 +9,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from osallisuus.organisation.models import Service, Unit
+from osallisuus.organisation.models import Producer, Service, Unit
 
 
 class Role(models.TextChoices):
@@ -19,14 +19,27 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("participation coordinator")
     DECISION_MAKER = "decision_maker", _("decision maker")
     ADMINISTRATOR = "administrator", _("administrator")
+    # The producer's contact for the parties concerned ("asianosaiset", seed 000): scoped to
+    # one producer's units; told of every change on their trail and handles their feedback.
+    PRODUCER_CONTACT = "producer_contact", _("producer's contact")
+    # Communications: may publish public texts county-wide; sees no personal data.
+    COMMUNICATIONS = "communications", _("communications")
 
 
 # Roles that see other people's data: they must sign in with two factors.
 STAFF_ROLES = frozenset(
-    {Role.STAFF, Role.UNIT_MANAGER, Role.COORDINATOR, Role.DECISION_MAKER, Role.ADMINISTRATOR}
+    {
+        Role.STAFF,
+        Role.UNIT_MANAGER,
+        Role.COORDINATOR,
+        Role.DECISION_MAKER,
+        Role.ADMINISTRATOR,
+        Role.PRODUCER_CONTACT,
+    }
 )
-# Roles whose scope is a set of units (directly, or every unit of a service).
-UNIT_SCOPED_ROLES = frozenset({Role.STAFF, Role.UNIT_MANAGER})
+# Roles whose scope is a set of units (directly, every unit of a service, or every unit of a
+# producer for the producer's contact).
+UNIT_SCOPED_ROLES = frozenset({Role.STAFF, Role.UNIT_MANAGER, Role.PRODUCER_CONTACT})
 
 
 class User(AbstractUser):
@@ -105,6 +118,15 @@ class RoleAssignment(models.Model):
     service = models.ForeignKey(
         Service, on_delete=models.CASCADE, null=True, blank=True, related_name="role_assignments"
     )
+    # The producer's contact is scoped to one producer: every unit it produces.
+    producer = models.ForeignKey(
+        Producer,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+        verbose_name=_("producer"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -112,16 +134,19 @@ class RoleAssignment(models.Model):
         verbose_name_plural = _("role assignments")
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "role", "unit", "service"], name="unique_role_assignment"
+                fields=["user", "role", "unit", "service", "producer"],
+                name="unique_role_assignment_with_producer",
             ),
             models.CheckConstraint(
-                condition=Q(unit__isnull=True) | Q(service__isnull=True),
-                name="role_scope_is_unit_or_service",
+                condition=Q(unit__isnull=True, service__isnull=True)
+                | Q(unit__isnull=True, producer__isnull=True)
+                | Q(service__isnull=True, producer__isnull=True),
+                name="role_scope_is_one_of_unit_service_producer",
             ),
         ]
 
     def __str__(self) -> str:
-        scope = self.unit or self.service
+        scope = self.unit or self.service or self.producer
         return f"{self.get_role_display()} ({scope})" if scope else self.get_role_display()
 
 

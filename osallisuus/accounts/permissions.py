@@ -24,15 +24,23 @@ def _has_role(*wanted: str) -> Any:
 
 is_expert = _has_role(Role.EXPERT)
 is_staff_member = _has_role(
-    Role.STAFF, Role.UNIT_MANAGER, Role.COORDINATOR, Role.DECISION_MAKER, Role.ADMINISTRATOR
+    Role.STAFF,
+    Role.UNIT_MANAGER,
+    Role.COORDINATOR,
+    Role.DECISION_MAKER,
+    Role.ADMINISTRATOR,
+    Role.PRODUCER_CONTACT,
 )
 is_unit_manager = _has_role(Role.UNIT_MANAGER)
 is_coordinator = _has_role(Role.COORDINATOR)
 is_decision_maker = _has_role(Role.DECISION_MAKER)
 is_administrator = _has_role(Role.ADMINISTRATOR)
 is_coordinator_or_admin = is_coordinator | is_administrator
-# Who handles feedback and sees givers' words and contact details: not decision makers.
-is_feedback_handler = _has_role(Role.STAFF, Role.UNIT_MANAGER, Role.COORDINATOR, Role.ADMINISTRATOR)
+# Who handles feedback and sees givers' words and contact details: not decision makers. The
+# producer's contact handles the feedback of the producer's units (units_handled_by).
+is_feedback_handler = _has_role(
+    Role.STAFF, Role.UNIT_MANAGER, Role.COORDINATOR, Role.ADMINISTRATOR, Role.PRODUCER_CONTACT
+)
 
 
 @rules.predicate

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -29,24 +30,32 @@ def needs_two_factor(user: Any) -> bool:
     return bool(roles_of(user) & STAFF_ROLES)
 
 
+def _assigned_units(assignments: QuerySet[RoleAssignment]) -> QuerySet[Unit]:
+    """The units the assignments cover: a unit, every unit of a service or of a producer."""
+    return Unit.objects.filter(
+        Q(pk__in=assignments.filter(unit__isnull=False).values("unit"))
+        | Q(service__in=assignments.filter(service__isnull=False).values("service"))
+        | Q(producer__in=assignments.filter(producer__isnull=False).values("producer"))
+    )
+
+
 def units_in_scope(user: Any) -> QuerySet[Unit]:
-    """Units whose data the user may see: all for county-wide roles, own units for staff."""
+    """Units whose data the user may see: all for county-wide roles, own units for staff and
+    unit managers, the producer's units for the producer's contact."""
     roles = roles_of(user)
     if roles & {Role.COORDINATOR, Role.ADMINISTRATOR, Role.DECISION_MAKER}:
         return Unit.objects.all()
     if not roles & UNIT_SCOPED_ROLES:
         return Unit.objects.none()
-    assignments = RoleAssignment.objects.filter(user=user, role__in=UNIT_SCOPED_ROLES)
-    return Unit.objects.filter(
-        Q(pk__in=assignments.filter(unit__isnull=False).values("unit"))
-        | Q(service__in=assignments.filter(service__isnull=False).values("service"))
-    )
+    return _assigned_units(RoleAssignment.objects.filter(user=user, role__in=UNIT_SCOPED_ROLES))
 
 
 def units_handled_by(user: Any) -> QuerySet[Unit]:
     """Units whose feedback, with the giver's words and contact details, the user may handle.
 
-    Staff and unit managers: their own units; coordinators and administrators: every unit.
+    Staff and unit managers: their own units; the producer's contact: the producer's units
+    (the feedback is returned to the parties concerned, seed 000); coordinators and
+    administrators: every unit.
     Decision makers none: they see figures, briefings and published or redacted text only.
     """
     roles = roles_of(user)
@@ -57,11 +66,7 @@ def units_handled_by(user: Any) -> QuerySet[Unit]:
 
 def managed_units(user: Any) -> QuerySet[Unit]:
     """Units where the user is the unit manager (directly or through the whole service)."""
-    assignments = RoleAssignment.objects.filter(user=user, role=Role.UNIT_MANAGER)
-    return Unit.objects.filter(
-        Q(pk__in=assignments.filter(unit__isnull=False).values("unit"))
-        | Q(service__in=assignments.filter(service__isnull=False).values("service"))
-    )
+    return _assigned_units(RoleAssignment.objects.filter(user=user, role=Role.UNIT_MANAGER))
 
 
 def managers_of(unit: Unit) -> QuerySet[Any]:
@@ -71,6 +76,29 @@ def managers_of(unit: Unit) -> QuerySet[Any]:
     return User.objects.filter(
         Q(role_assignments__role=Role.UNIT_MANAGER, role_assignments__unit=unit)
         | Q(role_assignments__role=Role.UNIT_MANAGER, role_assignments__service=unit.service_id),
+        is_active=True,
+    ).distinct()
+
+
+def parties_concerned(units: Iterable[Unit]) -> QuerySet[Any]:
+    """The parties concerned of the units (seed 000's "asianosaiset"): their managers and their
+    producers' contacts, active accounts only; they are told of every public step on the trail."""
+    from .models import User
+
+    units = list(units)
+    if not units:
+        return User.objects.none()
+    unit_ids = [unit.pk for unit in units]
+    service_ids = {unit.service_id for unit in units}
+    producer_ids = {unit.producer_id for unit in units}
+    return User.objects.filter(
+        Q(role_assignments__role=Role.UNIT_MANAGER, role_assignments__unit__in=unit_ids)
+        | Q(role_assignments__role=Role.UNIT_MANAGER, role_assignments__service__in=service_ids)
+        | Q(
+            role_assignments__role=Role.PRODUCER_CONTACT,
+            role_assignments__producer__in=producer_ids,
+        )
+        | Q(role_assignments__role=Role.PRODUCER_CONTACT, role_assignments__unit__in=unit_ids),
         is_active=True,
     ).distinct()
 

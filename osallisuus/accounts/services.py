@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from osallisuus.audit.services import Action, record_access
 from osallisuus.authorization import NotPermitted, require
 from osallisuus.errors import DomainError
-from osallisuus.organisation.models import Service, Unit
+from osallisuus.organisation.models import Producer, Service, Unit
 
 from .models import ApiToken, Role, RoleAssignment, User
 
@@ -31,11 +31,17 @@ ADMIN_SCREEN_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
 
 @transaction.atomic
 def assign_role(
-    *, user: User, role: str, unit: Unit | None = None, service: Service | None = None
+    *,
+    user: User,
+    role: str,
+    unit: Unit | None = None,
+    service: Service | None = None,
+    producer: Producer | None = None,
 ) -> RoleAssignment:
-    """Give a user a role; coordinators and administrators also get the admin screens."""
+    """Give a user a role; coordinators and administrators also get the admin screens.
+    A producer's contact is scoped to one producer (`producer`), covering all its units."""
     assignment, _created = RoleAssignment.objects.get_or_create(
-        user=user, role=role, unit=unit, service=service
+        user=user, role=role, unit=unit, service=service, producer=producer
     )
     if role in ADMIN_SCREEN_ROLES and not user.is_staff:
         user.is_staff = True

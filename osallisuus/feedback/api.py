@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from osallisuus.rate_limits import SharedCounterThrottle
+from osallisuus.trail.selectors import outcomes_for_input
 
 from .selectors import feedback_by_reply_code
 
@@ -34,10 +35,22 @@ class ReplySerializer(serializers.Serializer[Any]):
     text = serializers.CharField()
 
 
+class OutcomeSerializer(serializers.Serializer[Any]):
+    """A public step on the trail of the feedback: an action, a matter carried, a decision."""
+
+    at = serializers.DateTimeField()
+    kind = serializers.ChoiceField(choices=["action", "matter", "decision"])
+    status = serializers.CharField()
+    public_text = serializers.CharField()
+    decided_by = serializers.CharField(allow_null=True, help_text="Decisions only; else null.")
+    reasons = serializers.CharField(allow_null=True, help_text="Decisions only; else null.")
+
+
 class FeedbackStatusSerializer(serializers.Serializer[Any]):
     status = serializers.CharField()
     events = EventSerializer(many=True)
     responses = ReplySerializer(many=True)
+    outcomes = OutcomeSerializer(many=True)
 
 
 class FeedbackStatus(APIView):
@@ -60,6 +73,9 @@ class FeedbackStatus(APIView):
                     for e in feedback.events.all()
                 ],
                 "responses": [{"at": r.at, "text": r.text} for r in feedback.replies.all()],
+                "outcomes": OutcomeSerializer(
+                    outcomes_for_input("feedback", feedback.pk, feedback.language), many=True
+                ).data,
             }
         )
 

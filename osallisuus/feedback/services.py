@@ -19,7 +19,7 @@ from osallisuus.analysis.models import LabelCorrection
 from osallisuus.analysis.pipeline import analyse
 from osallisuus.authorization import NotPermitted, person, require
 from osallisuus.errors import DomainError, Problem
-from osallisuus.notifications.services import send_email, send_sms
+from osallisuus.notifications.services import send_batched, send_email, send_sms
 from osallisuus.organisation.models import Unit
 
 from .models import (
@@ -234,6 +234,39 @@ def tell_giver(
         send_sms(to=phone, text=body)
 
 
+def tell_giver_of_change(feedback: Feedback, part: Callable[[], str]) -> bool:
+    """Tell the giver of a change (`part()`, written in their language) by e-mail and text
+    message as they left them. Changes join the giver's one message of the day (see
+    notifications.send_batched), so a change told twice is sent once and changes close together
+    go out as one message; a giver who follows the item on their account and asked for one
+    message a day gets it at the digest time. True when a message was queued or joined."""
+    contact = Contact.objects.filter(feedback=feedback).first()
+    if contact is None or not (contact.email or contact.phone):
+        return False
+    account = feedback.linked_account
+    daily = bool(account is not None and account.is_active and account.notify_daily)
+    with translation.override(feedback.language):
+        subject = _("News about your feedback")
+        text = part()
+        footer = _("You can follow your feedback at %(url)s") % {
+            "url": absolute_url(status_url(feedback))
+        }
+    if contact.email:
+        send_batched(
+            channel="email",
+            to=contact.email,
+            subject=subject,
+            part=text,
+            footer=footer,
+            daily=daily,
+        )
+    if contact.phone:
+        send_batched(
+            channel="sms", to=contact.phone, subject="", part=text, footer=footer, daily=daily
+        )
+    return True
+
+
 def _tell_giver_received(feedback: Feedback, data: FeedbackInput) -> None:
     def message() -> tuple[str, str]:
         return _("Thank you for your feedback"), _(
@@ -411,12 +444,10 @@ def reply_to_feedback(*, feedback: Feedback, by: Any, text: str) -> Reply:
 
 
 def _tell_giver_update(feedback: Feedback) -> None:
-    def message() -> tuple[str, str]:
-        return _("Your feedback has been answered"), _(
-            "There is news about your feedback %(code)s: %(url)s"
-        ) % {"code": feedback.reply_code, "url": absolute_url(status_url(feedback))}
+    def part() -> str:
+        return _("There is news about your feedback %(code)s.") % {"code": feedback.reply_code}
 
-    tell_giver(feedback, message)
+    tell_giver_of_change(feedback, part)
 
 
 @transaction.atomic

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from osallisuus.trail.kinds import InputItem
 
-from .models import Contact, Feedback
-from .services import absolute_url, status_url, tell_giver
+from .models import Feedback
+from .services import tell_giver_of_change
 
 EXCERPT_CHARS = 300
 
@@ -50,22 +50,16 @@ class FeedbackKind:
         return [_item(feedback) for feedback in found.order_by("-received_at", "pk")]
 
     def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
-        """E-mail or text the giver where they left contact details; the status page shows
-        the step either way (trail selectors), so the giver counts as told."""
-        feedback = Feedback.objects.filter(pk=pk).first()
+        """E-mail or text the giver where they left contact details, in their language and
+        joined to their one message of the day; the status page shows the step either way
+        (trail selectors), so the giver counts as told."""
+        feedback = Feedback.objects.filter(pk=pk).select_related("linked_account").first()
         if feedback is None:
             return False
         text = texts.get(feedback.language) or texts.get("fi") or next(iter(texts.values()), "")
         if not text:
             return False
-        if Contact.objects.filter(feedback=feedback).exists():
-
-            def message() -> tuple[str, str]:
-                return _("News about your feedback"), _(
-                    "%(text)s\n\nYou can follow your feedback at %(url)s"
-                ) % {"text": text, "url": absolute_url(status_url(feedback))}
-
-            tell_giver(feedback, message)
+        tell_giver_of_change(feedback, lambda: text)
         return True
 
 

@@ -39,6 +39,12 @@ class OutboxMessage(models.Model):
     # A message being sent belongs to one delivery until then; a delivery that died mid-send
     # leaves it to be claimed again after this time.
     claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
+    # Batched notices (services.send_batched): one message per recipient, channel and day, so a
+    # giver is never sent more than one a day; each change the message carries is one part, and
+    # the message is built again from its parts and footer whenever a part joins it.
+    batch_key = models.CharField(_("batch"), max_length=300, blank=True, default="")
+    parts = models.JSONField(_("parts"), default=list, blank=True)
+    footer = models.TextField(_("footer"), blank=True, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
@@ -51,6 +57,13 @@ class OutboxMessage(models.Model):
                 fields=["next_attempt_at"],
                 condition=models.Q(status__in=["queued", "sending"]),
                 name="outbox_waiting",
+            )
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["batch_key"],
+                condition=~models.Q(batch_key=""),
+                name="one_message_per_batch",
             )
         ]
 

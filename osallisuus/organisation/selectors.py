@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import Q, QuerySet
 
 from .models import Organiser, Unit
@@ -31,3 +33,8 @@ def public_units(*, query: str = "", service_id: int | None = None) -> QuerySet[
 
 def public_unit(*, code: str) -> Unit | None:
     return public_units().filter(code=code.upper()).first()
+
+
+def units_by_ids(ids: Iterable[int]) -> QuerySet[Unit]:
+    """The units with these primary keys (unknown ones left out)."""
+    return Unit.objects.filter(pk__in=list(ids))

@@ -7,6 +7,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from osallisuus.accounts.selectors import parties_concerned
+from osallisuus.notifications.services import send_batched
+from osallisuus.organisation.selectors import units_by_ids
 
 from . import kinds
 from .models import Action, InputLink, Matter, TrailEvent
@@ -83,6 +89,7 @@ def record_event(
     if event.public_texts():
         event.givers_told = tell_linked_givers(event)
         event.save(update_fields=["givers_told"])
+        tell_parties_concerned(event)
     return event
 
 
@@ -98,4 +105,49 @@ def tell_linked_givers(event: TrailEvent) -> int:
         except kinds.UnknownKindError:
             continue
         told += kind.tell_giver(link.object_id, texts)
+    return told
+
+
+def _units_concerned(event: TrailEvent) -> list[Any]:
+    """The unit of the action or matter, and the units of every input linked to it."""
+    owner = event.action or event.matter
+    unit_ids = {owner.unit_id} if owner is not None and owner.unit_id else set()
+    links = InputLink.objects.filter(action=event.action, matter=event.matter)
+    by_kind: dict[str, list[int]] = {}
+    for kind_name, object_id in links.values_list("kind", "object_id"):
+        by_kind.setdefault(kind_name, []).append(object_id)
+    for kind_name, pks in by_kind.items():
+        try:
+            kind = kinds.input_kind(kind_name)
+        except kinds.UnknownKindError:
+            continue
+        unit_ids |= {item.unit_id for item in kind.summaries(pks) if item.unit_id}
+    return list(units_by_ids(unit_ids))
+
+
+def tell_parties_concerned(event: TrailEvent) -> int:
+    """Send the event's public text to the parties concerned (seed 000's "asianosaiset"): the
+    managers of the units it concerns and their producers' contacts, each in their own
+    language and in their one message of the day; return how many were told."""
+    owner = event.action or event.matter
+    told = 0
+    for person in parties_concerned(_units_concerned(event)):
+        if not person.email or person.pk == event.by_id:
+            continue
+        language = person.preferred_language or "fi"
+        with translation.override(language):
+            title = str(owner)  # the action's title in the person's language
+            send_batched(
+                channel="email",
+                to=person.email,
+                subject=_("News on the trail of client feedback"),
+                part=_("%(what)s “%(title)s”: %(text)s")
+                % {
+                    "what": event.get_kind_display(),
+                    "title": title,
+                    "text": event.public_text(language),
+                },
+                daily=person.notify_daily,
+            )
+        told += 1
     return told
