@@ -207,36 +207,51 @@ def linked_themes(links: Iterable[InputLink]) -> dict[tuple[str, int | None, int
     return result
 
 
+def follow_ups(
+    changes: list[tuple[Any, Iterable[str], date]], *, days: int | None = None
+) -> list[FollowUp | None]:
+    """For each change (units, themes, the day it was done): new feedback on the units and
+    themes in the `days` after it, beside the same number of days before; one query for all.
+    None for a change without themes to follow."""
+    days = days or follow_up_days()
+    today = timezone.localdate()
+    minimum = public_min_answers()
+    span = timedelta(days=days)
+    windows: list[report_selectors.ThemeWindow] = []
+    for units, themes, done_on in changes:
+        start = _start_of(done_on)
+        followed = tuple(sorted(set(themes)))
+        windows.append(report_selectors.ThemeWindow(units, followed, start - span, start))
+        windows.append(report_selectors.ThemeWindow(units, followed, start, start + span))
+    counts = report_selectors.count_on_themes(windows)
+    result: list[FollowUp | None] = []
+    for index, (_units, _themes, done_on) in enumerate(changes):
+        followed = windows[2 * index].themes
+        before, after = counts[2 * index], counts[2 * index + 1]
+        result.append(
+            FollowUp(
+                themes=followed,
+                labels=tuple(_label(t) for t in followed),
+                days=days,
+                since=done_on,
+                until=done_on + span,
+                running=done_on + span > today,
+                before=before if before >= minimum else None,
+                after=after if after >= minimum else None,
+                before_count=before,
+                after_count=after,
+            )
+            if followed
+            else None
+        )
+    return result
+
+
 def did_it_work(
     *, units: Any, themes: Iterable[str], done_on: date, days: int | None = None
 ) -> FollowUp | None:
-    """New feedback on the units and themes in the `days` after a change, beside the same
-    number of days before it; None when the change has no themes to follow."""
-    themes = tuple(sorted(set(themes)))
-    if not themes:
-        return None
-    days = days or follow_up_days()
-    today = timezone.localdate()
-    start = _start_of(done_on)
-    after = report_selectors.count_on_themes(
-        units=units, themes=themes, since=start, until=start + timedelta(days=days)
-    )
-    before = report_selectors.count_on_themes(
-        units=units, themes=themes, since=start - timedelta(days=days), until=start
-    )
-    minimum = public_min_answers()
-    return FollowUp(
-        themes=themes,
-        labels=tuple(_label(t) for t in themes),
-        days=days,
-        since=done_on,
-        until=done_on + timedelta(days=days),
-        running=done_on + timedelta(days=days) > today,
-        before=before if before >= minimum else None,
-        after=after if after >= minimum else None,
-        before_count=before,
-        after_count=after,
-    )
+    """One change's follow-up (see follow_ups)."""
+    return follow_ups([(units, themes, done_on)], days=days)[0]
 
 
 def action_follow_up(action: Action, *, days: int | None = None) -> FollowUp | None:
@@ -334,13 +349,16 @@ def _outcomes(
     themes = linked_themes(links)
     done: list[Outcome] = []
     not_changed: list[Outcome] = []
+    changes: list[tuple[Any, Iterable[str], date]] = []
     for action in actions:
         outcome = _action_outcome(action, language)
         if action.status == Action.Status.DONE:
-            outcome.follow_up = did_it_work(
-                units=_scope_units(action, units),
-                themes=themes.get(("action", action.pk, None), ()),
-                done_on=outcome.at,
+            changes.append(
+                (
+                    _scope_units(action, units),
+                    themes.get(("action", action.pk, None), ()),
+                    outcome.at,
+                )
             )
             done.append(outcome)
         else:
@@ -348,14 +366,13 @@ def _outcomes(
     for decision in decisions:
         outcome = _decision_outcome(decision, language)
         if decision.outcome in DONE_OUTCOMES:
-            outcome.follow_up = did_it_work(
-                units=_scope_units(decision.matter, units),
-                themes=themes.get(("matter", None, decision.matter_id), ()),
-                done_on=outcome.at,
-            )
+            matter_themes = themes.get(("matter", None, decision.matter_id), ())
+            changes.append((_scope_units(decision.matter, units), matter_themes, outcome.at))
             done.append(outcome)
         else:
             not_changed.append(outcome)
+    for outcome, follow_up in zip(done, follow_ups(changes), strict=True):
+        outcome.follow_up = follow_up
     done.sort(key=lambda o: o.at, reverse=True)
     not_changed.sort(key=lambda o: o.at, reverse=True)
     return done[:LIST_LIMIT], not_changed[:LIST_LIMIT]

@@ -162,6 +162,23 @@ def test_did_the_change_work_counts_new_feedback_on_the_same_theme_after_it(
     assert follow_up.running
 
 
+@pytest.mark.parametrize("changes", [1, 8])
+def test_the_section_costs_the_same_queries_however_many_changes(
+    client, unit, make_user, changes, django_assert_max_num_queries
+):
+    staff = make_user("staff")
+    linked = items(unit, 2, days_ago=60)
+    for _ in range(changes):
+        action = done_action(unit, staff, days_ago=30)
+        for feedback in linked:
+            InputLink.objects.create(
+                kind="feedback", object_id=feedback.pk, action=action, linked_by=staff
+            )
+        rejected_decision(unit, staff)
+    with django_assert_max_num_queries(10):
+        unit_outcomes(unit)
+
+
 def test_the_service_page_shows_its_units_outcomes(client, unit, make_user):
     done_action(unit, make_user("staff"))
     page = client.get(f"/palaute/palvelut/{unit.service_id}/", headers={"accept-language": "fi"})
