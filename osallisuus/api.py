@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("osallisuus.organisation.api")),
     path("", include("osallisuus.feedback.api")),
     path("", include("osallisuus.publication.api")),
+    path("", include("osallisuus.trail.public_api")),
     path("", include("osallisuus.reports.api")),
     path("", include("osallisuus.experts.api")),
     path("", include("osallisuus.codevelopment.api")),

@@ -343,6 +343,8 @@ REST_FRAMEWORK = {
         "reply_code_lookup": env.str("THROTTLE_REPLY_CODE_LOOKUP", default="30/minute"),
         # Kiosks of one unit share an address; they are counted per address and unit.
         "kiosk_intake": env.str("THROTTLE_KIOSK_INTAKE", default="120/minute"),
+        # Public reads that compute figures (a unit's or service's outcomes).
+        "public_read": env.str("THROTTLE_PUBLIC_READ", default="120/minute"),
     },
 }
 SPECTACULAR_SETTINGS = {
@@ -412,6 +414,9 @@ SITE_NAME = _("Osallisuus")
 
 # Feedback: days to answer before an item is overdue; the site's public address for links.
 FEEDBACK_RESPONSE_DAYS = env.int("FEEDBACK_RESPONSE_DAYS", default=14)
+# "Did the change work?": days after a done action or decision that new feedback on its themes
+# is shown on the public page and to the action's owner.
+TRAIL_FOLLOW_UP_DAYS = env.int("TRAIL_FOLLOW_UP_DAYS", default=90)
 # Retention (osallisuus/feedback/retention.py, `manage.py apply_retention` daily): contact details
 # are erased, and feedback anonymised (original text blanked, figures kept), after these days.
 FEEDBACK_CONTACT_RETENTION_DAYS = env.int("FEEDBACK_CONTACT_RETENTION_DAYS", default=365)

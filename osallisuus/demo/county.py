@@ -15,6 +15,7 @@ from osallisuus.organisation.models import (
     Producer,
     Service,
     ServiceArea,
+    ServicePromise,
     Unit,
 )
 
@@ -235,6 +236,17 @@ def build_demo_county() -> list[DemoUser]:
                         phone=f"029 123 4{len(units):03d}",
                     )
                 )
+    # Every regular service publishes its promise (seed 000: "julkinen palvelulupaus").
+    ServicePromise.objects.bulk_create(
+        ServicePromise(
+            service=service,
+            days_to_answer=14,
+            text_fi="Vastaamme jokaiseen palautteeseen kahden viikon kuluessa.",
+            text_sv="Vi svarar på all respons inom två veckor.",
+            text_en="We answer all feedback within two weeks.",
+        )
+        for service in Service.objects.filter(area__organiser=organiser)
+    )
     emergency_area = ServiceArea.objects.create(
         organiser=organiser, name_fi="Päivystys", name_sv="Jour", name_en="Emergency care"
     )

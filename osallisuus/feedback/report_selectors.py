@@ -6,20 +6,24 @@ here returns contact details, reply codes or names: exports carry redacted text 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import (
     BooleanField,
+    Count,
     DateTimeField,
     Exists,
     Expression,
     ExpressionWrapper,
     F,
+    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -289,3 +293,125 @@ def export_items(
             change_made=bool(item.had_change),  # type: ignore[attr-defined]
             redacted_text=item.redacted_text,
         )
+
+
+# --- Public trail figures (the trail's "you said, we did" pages read these) --------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TrailCounts:
+    """Counts behind the public trail figures for some units and a period (no suppression here:
+    the caller hides groups below the minimum)."""
+
+    count: int
+    answered: int
+    change_made: int
+    # Items whose promised answer time has passed or that were answered: the promise's group.
+    promise_due: int
+    promise_kept: int
+
+
+def _public_items(units: Any, since: datetime, until: datetime) -> QuerySet[Feedback]:
+    return Feedback.objects.filter(
+        unit__in=units, suspected_mashing=False, received_at__gte=since, received_at__lt=until
+    )
+
+
+def trail_counts(
+    *, units: Any, since: datetime, until: datetime, promise_days: int, now: datetime | None = None
+) -> TrailCounts:
+    """One query: answered (any answering step), a change made, and the promise kept (the first
+    answer within `promise_days` of arrival, by the same AnsweredInTime rule as the roll-ups)."""
+    now = now or timezone.now()
+    promised_by = ExpressionWrapper(
+        F("received_at") + Value(timedelta(days=promise_days)), output_field=DateTimeField()
+    )
+    change_made = StatusEvent.objects.filter(feedback=OuterRef("pk"), status=Status.CHANGE_MADE)
+    rows = _public_items(units, since, until).annotate(
+        first_answer_at=_first_answer_at(),
+        promised_by=promised_by,
+        had_change=Exists(change_made),
+    )
+    rows = rows.annotate(kept=AnsweredInTime(F("first_answer_at"), F("promised_by")))
+    figures = rows.aggregate(
+        count=Count("pk"),
+        answered=Count("pk", filter=Q(first_answer_at__isnull=False)),
+        change_made=Count("pk", filter=Q(had_change=True)),
+        promise_due=Count("pk", filter=Q(first_answer_at__isnull=False) | Q(promised_by__lt=now)),
+        promise_kept=Count("pk", filter=Q(kept=True)),
+    )
+    return TrailCounts(**{name: int(value or 0) for name, value in figures.items()})
+
+
+def theme_counts(*, units: Any, since: datetime, until: datetime) -> Counter[str]:
+    """How many comments raised each theme (only items with text have themes that count)."""
+    counts: Counter[str] = Counter()
+    themes = _public_items(units, since, until).filter(has_text()).values_list("themes", flat=True)
+    for item_themes in themes.iterator(chunk_size=5000):
+        counts.update(set(item_themes or ()))
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class NoChangeText:
+    """A public "no change" text the unit wrote, with how many items it closed."""
+
+    text: str
+    count: int
+    last_at: datetime
+
+
+def no_change_texts(*, units: Any, since: datetime, until: datetime) -> list[NoChangeText]:
+    """The public texts of items closed with "no change" (identical texts counted once)."""
+    rows = (
+        StatusEvent.objects.filter(
+            feedback__in=_public_items(units, since, until), status=Status.NO_CHANGE
+        )
+        .exclude(public_text="")
+        .values("public_text")
+        .annotate(count=Count("pk"), last_at=Max("at"))
+        .order_by("-last_at")
+    )
+    return [NoChangeText(r["public_text"], r["count"], r["last_at"]) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeWindow:
+    """Items of `units` with any of `themes` received in [since, until)."""
+
+    units: Any
+    themes: tuple[str, ...]
+    since: datetime
+    until: datetime
+
+
+def _any_theme(themes: Iterable[str]) -> Q:
+    condition = Q()
+    for theme in themes:
+        if connections[Feedback.objects.db].vendor == "postgresql":
+            condition |= Q(themes__contains=[theme])
+        else:
+            condition |= Q(themes__icontains=f'"{theme}"')
+    return condition
+
+
+def count_on_themes(windows: Sequence[ThemeWindow]) -> list[int]:
+    """How many items fall in each window, in one query however many windows."""
+    conditions = [
+        Q(unit__in=w.units, received_at__gte=w.since, received_at__lt=w.until)
+        & _any_theme(w.themes)
+        for w in windows
+        if w.themes
+    ]
+    if not conditions:
+        return [0] * len(windows)
+    either = Q()
+    for condition in conditions:
+        either |= condition
+    figures = (
+        Feedback.objects.filter(suspected_mashing=False)
+        .filter(either)
+        .aggregate(**{f"w{i}": Count("pk", filter=c) for i, c in enumerate(conditions)})
+    )
+    counts = iter(figures[f"w{i}"] or 0 for i in range(len(conditions)))
+    return [next(counts) if w.themes else 0 for w in windows]

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from osallisuus.analysis.corrections import gold_lines, latest_corrections
 from osallisuus.authorization import permission_required
 from osallisuus.errors import DomainError, add_to_form
+from osallisuus.organisation.selectors import answer_promise
 from osallisuus.query_params import page_param
 from osallisuus.rate_limits import over_limit
 from osallisuus.spreadsheets import CSV_CONTENT_TYPE, CsvWriter, download
@@ -94,7 +95,12 @@ def status(request: HttpRequest, code: str) -> HttpResponse:
         form.add_error("code", f"{_('We found no feedback with this code.')} {_(CODE_SHAPE)}")
         return render(request, "feedback/status_lookup.html", {"form": form}, status=404)
     just_sent = request.session.pop("just_sent", None) == feedback.reply_code
-    return render(request, "feedback/status.html", {"feedback": feedback, "just_sent": just_sent})
+    promise = answer_promise(service_id=feedback.unit.service_id)
+    return render(
+        request,
+        "feedback/status.html",
+        {"feedback": feedback, "just_sent": just_sent, "promise": promise},
+    )
 
 
 def _givers_feedback(request: HttpRequest, code: str) -> Feedback | HttpResponse:

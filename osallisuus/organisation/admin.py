@@ -17,7 +17,15 @@ from django.utils.translation import gettext_lazy as _
 from osallisuus.spreadsheets import CSV_CONTENT_TYPE, download
 
 from .forms import UnitImportForm
-from .models import Municipality, Organiser, Producer, Service, ServiceArea, Unit
+from .models import (
+    Municipality,
+    Organiser,
+    Producer,
+    Service,
+    ServiceArea,
+    ServicePromise,
+    Unit,
+)
 from .selectors import current_organiser
 from .unit_register import export_units, import_units
 
@@ -50,6 +58,14 @@ class ServiceAdmin(admin.ModelAdmin):
     list_display = ["name_fi", "name_sv", "area"]
     list_filter = ["area"]
     search_fields = ["name_fi", "name_sv"]
+
+
+@admin.register(ServicePromise)
+class ServicePromiseAdmin(admin.ModelAdmin):
+    list_display = ["service", "days_to_answer", "published"]
+    list_filter = ["published"]
+    search_fields = ["service__name_fi", "service__name_sv"]
+    autocomplete_fields = ["service"]
 
 
 @admin.register(Producer)

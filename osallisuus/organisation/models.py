@@ -91,6 +91,40 @@ class Service(LocalizedNameMixin):
         ]
 
 
+class ServicePromise(models.Model):
+    """What a service publicly promises its clients (seed 000: "julkinen palvelulupaus"): feedback
+    is answered within so many days. The public pages show how often it was kept and the giver's
+    status page reads the same days."""
+
+    service = models.OneToOneField(
+        Service, on_delete=models.CASCADE, related_name="promise", verbose_name=_("service")
+    )
+    days_to_answer = models.PositiveSmallIntegerField(
+        _("days to answer"), validators=[MinValueValidator(1)]
+    )
+    text_fi = models.TextField(_("promise in Finnish"), blank=True)
+    text_sv = models.TextField(_("promise in Swedish"), blank=True)
+    text_en = models.TextField(_("promise in English"), blank=True)
+    published = models.BooleanField(_("published"), default=True)
+
+    class Meta:
+        verbose_name = _("service promise")
+        verbose_name_plural = _("service promises")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(days_to_answer__gte=1), name="promise_days_positive"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service}: {self.days_to_answer}"
+
+    def text(self, language: str | None = None) -> str:
+        """The promise in the reader's language, or the Finnish one."""
+        language = (language or get_language() or "fi")[:2]
+        return str(getattr(self, f"text_{language}", "") or self.text_fi)
+
+
 class Producer(LocalizedNameMixin):
     """Who runs a unit: the county itself, a private company or an NGO."""
 

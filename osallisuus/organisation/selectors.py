@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 
-from .models import Organiser, Unit
+from .models import Organiser, Service, ServicePromise, Unit
 
 
 def current_organiser() -> Organiser | None:
@@ -38,3 +40,27 @@ def public_unit(*, code: str) -> Unit | None:
 def units_by_ids(ids: Iterable[int]) -> QuerySet[Unit]:
     """The units with these primary keys (unknown ones left out)."""
     return Unit.objects.filter(pk__in=list(ids))
+
+
+def public_service(*, pk: int) -> Service | None:
+    """A service with at least one active unit: what its public page may show."""
+    return Service.objects.filter(pk=pk, units__active=True).distinct().first()
+
+
+@dataclass(frozen=True)
+class AnswerPromise:
+    """How many days a service gives itself to answer feedback; `promised` is False when the
+    service has published no promise and the county's default response time applies."""
+
+    days: int
+    promised: bool
+    text: str = ""
+
+
+def answer_promise(*, service_id: int) -> AnswerPromise:
+    """The service's published promise, else settings.FEEDBACK_RESPONSE_DAYS: one source for
+    the public pages and the giver's status page."""
+    promise = ServicePromise.objects.filter(service_id=service_id, published=True).first()
+    if promise is None:
+        return AnswerPromise(days=int(settings.FEEDBACK_RESPONSE_DAYS), promised=False)
+    return AnswerPromise(days=promise.days_to_answer, promised=True, text=promise.text())

@@ -12,4 +12,5 @@ urlpatterns = [
     path("julkaisu/", views.moderation_queue_view, name="moderation_queue"),
     path("julkaisu/<int:pk>/", views.moderate, name="moderate"),
     path("tarinat/<str:code>/", views.stories, name="stories"),
+    path("palvelut/<int:pk>/", views.service_page, name="service_outcomes"),
 ]

@@ -13,8 +13,9 @@ from osallisuus.audit.services import record_access
 from osallisuus.authorization import permission_required, require
 from osallisuus.errors import DomainError, add_to_form
 from osallisuus.feedback.models import PublicationDecision
-from osallisuus.organisation.selectors import public_unit
+from osallisuus.organisation.selectors import public_service, public_unit, public_units
 from osallisuus.query_params import page_param
+from osallisuus.trail.public import service_outcomes, unit_outcomes
 
 from .forms import PublishForm, QueueFilterForm, ReasonForm
 from .selectors import (
@@ -123,5 +124,25 @@ def stories(request: HttpRequest, code: str) -> HttpResponse:
             "stories": [public_story(feedback) for feedback in page],
             "summary": unit_summary(unit),
             "minimum": public_min_answers(),
+            "outcomes": unit_outcomes(unit),
+            "plain": request.GET.get("selko") == "1",
+        },
+    )
+
+
+@require_GET
+def service_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """A service's public page: "you said, we did" over all its units, and links to each."""
+    service = public_service(pk=pk)
+    if service is None:
+        raise Http404
+    return render(
+        request,
+        "publication/service.html",
+        {
+            "service": service,
+            "units": public_units(service_id=service.pk),
+            "outcomes": service_outcomes(service),
+            "plain": request.GET.get("selko") == "1",
         },
     )

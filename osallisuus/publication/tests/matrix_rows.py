@@ -60,4 +60,7 @@ ROWS: dict[str, Row] = {
     ),
     "feedback:stories": Row(everyone(200), kwargs=lambda c: {"code": c.unit.code}),
     "api:unit-stories": Row(everyone(200), kwargs=lambda c: {"code": c.unit.code}),
+    # "You said, we did" per service, and as JSON (trail/public_api.py): public like the stories.
+    "feedback:service_outcomes": Row(everyone(200), kwargs=lambda c: {"pk": c.unit.service_id}),
+    "api:outcomes": Row(everyone(200), query=lambda c: f"unit_code={c.unit.code}&year=2026"),
 }

@@ -1,0 +1,438 @@
+"""The public trail: "you said, we did" for a unit or a service over a period.
+
+What people raised (themes with counts), what was done (done actions, accepted decisions), what
+was not changed and why (dropped actions, decisions that changed nothing, feedback closed with
+"no change"), the figures Care Opinion publishes (share answered, share with a change made), the
+service promise and how often it was kept, and "did the change work?": new feedback on the same
+unit and theme for a while after a change (seed 000: "herkkä kuuntelu uudelle palautteelle").
+
+Every figure is defined once here or in feedback's report_selectors; groups smaller than
+settings.PUBLIC_MIN_ANSWERS are hidden (ARCHITECTURE: counts protect people). Only public texts,
+reasons and the unit's "no change" texts leave, with personal data removed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from osallisuus.analysis.pipeline import analyse
+from osallisuus.analysis.taxonomy import theme_label
+from osallisuus.feedback import report_selectors
+from osallisuus.organisation.models import Service, Unit
+from osallisuus.organisation.selectors import answer_promise
+
+from .kinds import UnknownKindError, input_kind
+from .models import Action, Decision, InputLink, Matter
+
+DONE_OUTCOMES = (Decision.Outcome.ACCEPTED, Decision.Outcome.ACCEPTED_WITH_CHANGES)
+# The most recent outcomes a public page lists in each section.
+LIST_LIMIT = 30
+
+
+def public_min_answers() -> int:
+    return int(getattr(settings, "PUBLIC_MIN_ANSWERS", 5))
+
+
+def follow_up_days() -> int:
+    """How long new feedback on a change's themes is shown (settings.TRAIL_FOLLOW_UP_DAYS)."""
+    return int(settings.TRAIL_FOLLOW_UP_DAYS)
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+@dataclass(frozen=True)
+class Period:
+    """From `start` up to but not including `end`."""
+
+    start: date
+    end: date
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), date(year + 1, 1, 1))
+
+    @classmethod
+    def last_year(cls, today: date | None = None) -> Period:
+        """The 365 days up to and including today."""
+        today = today or timezone.localdate()
+        return cls(today - timedelta(days=364), today + timedelta(days=1))
+
+    @property
+    def last_day(self) -> date:
+        return self.end - timedelta(days=1)
+
+    @property
+    def since(self) -> datetime:
+        return _start_of(self.start)
+
+    @property
+    def until(self) -> datetime:
+        return _start_of(self.end)
+
+
+def _share(part: int, whole: int) -> int | None:
+    """A percentage, or None for a group below the minimum."""
+    if whole < public_min_answers() or whole == 0:
+        return None
+    return round(100 * part / whole)
+
+
+def _label(theme: str) -> str:
+    try:
+        return theme_label(theme, (get_language() or "fi")[:2])
+    except KeyError:
+        return theme
+
+
+def _redacted(text: str) -> str:
+    """Reasons and answers are written by staff; strip any personal data all the same."""
+    return analyse(text).redacted if text else ""
+
+
+@dataclass(frozen=True)
+class RaisedTheme:
+    theme: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Feedback on the same unit(s) and themes in equal windows before and after a change;
+    a count below the minimum is None (shown as "fewer than")."""
+
+    themes: tuple[str, ...]
+    labels: tuple[str, ...]
+    days: int
+    since: date
+    until: date
+    running: bool
+    before: int | None
+    after: int | None
+    before_count: int = 0
+    after_count: int = 0
+
+
+@dataclass
+class Outcome:
+    """One action or decision as the public reads it."""
+
+    kind: str  # "action" | "decision"
+    id: int
+    title: str
+    at: date
+    status: str
+    status_label: str
+    text: str = ""
+    language: str = "fi"
+    reasons: str = ""
+    decided_by: str = ""
+    follow_up: FollowUp | None = None
+
+
+@dataclass(frozen=True)
+class ClosedWithoutChange:
+    text: str
+    count: int
+    at: date
+
+
+@dataclass(frozen=True)
+class PromiseFigures:
+    days: int
+    promised: bool
+    text: str
+    due_count: int
+    kept_share: int | None
+
+
+@dataclass
+class YouSaidWeDid:
+    """Everything the public "you said, we did" section shows for some units and a period."""
+
+    period: Period
+    minimum: int
+    count: int
+    raised: list[RaisedTheme] = field(default_factory=list)
+    hidden_themes: int = 0
+    done: list[Outcome] = field(default_factory=list)
+    not_changed: list[Outcome] = field(default_factory=list)
+    closed_without_change: list[ClosedWithoutChange] = field(default_factory=list)
+    answered_share: int | None = None
+    change_share: int | None = None
+    promise: PromiseFigures | None = None
+
+
+# --- "Did the change work?" ----------------------------------------------------------------------
+
+
+def _scope_units(obj: Action | Matter, fallback: Any) -> Any:
+    if obj.unit_id:
+        return Unit.objects.filter(pk=obj.unit_id)
+    if obj.service_id:
+        return Unit.objects.filter(service_id=obj.service_id)
+    return fallback
+
+
+def linked_themes(links: Iterable[InputLink]) -> dict[tuple[str, int | None, int | None], set[str]]:
+    """Themes of the linked inputs, per (kind of owner, action id, matter id): one read per input
+    kind, through the kind's own summaries (the trail never reads an input app's models)."""
+    by_kind: dict[str, set[int]] = defaultdict(set)
+    links = list(links)
+    for link in links:
+        by_kind[link.kind].add(link.object_id)
+    themes_of: dict[tuple[str, int], tuple[str, ...]] = {}
+    for kind_name, pks in by_kind.items():
+        try:
+            kind = input_kind(kind_name)
+        except UnknownKindError:
+            continue
+        for item in kind.summaries(pks):
+            themes_of[(kind_name, item.pk)] = item.themes
+    result: dict[tuple[str, int | None, int | None], set[str]] = defaultdict(set)
+    for link in links:
+        key = ("action" if link.action_id else "matter", link.action_id, link.matter_id)
+        result[key].update(themes_of.get((link.kind, link.object_id), ()))
+    return result
+
+
+def follow_ups(
+    changes: list[tuple[Any, Iterable[str], date]], *, days: int | None = None
+) -> list[FollowUp | None]:
+    """For each change (units, themes, the day it was done): new feedback on the units and
+    themes in the `days` after it, beside the same number of days before; one query for all.
+    None for a change without themes to follow."""
+    days = days or follow_up_days()
+    today = timezone.localdate()
+    minimum = public_min_answers()
+    span = timedelta(days=days)
+    windows: list[report_selectors.ThemeWindow] = []
+    for units, themes, done_on in changes:
+        start = _start_of(done_on)
+        followed = tuple(sorted(set(themes)))
+        windows.append(report_selectors.ThemeWindow(units, followed, start - span, start))
+        windows.append(report_selectors.ThemeWindow(units, followed, start, start + span))
+    counts = report_selectors.count_on_themes(windows)
+    result: list[FollowUp | None] = []
+    for index, (_units, _themes, done_on) in enumerate(changes):
+        followed = windows[2 * index].themes
+        before, after = counts[2 * index], counts[2 * index + 1]
+        result.append(
+            FollowUp(
+                themes=followed,
+                labels=tuple(_label(t) for t in followed),
+                days=days,
+                since=done_on,
+                until=done_on + span,
+                running=done_on + span > today,
+                before=before if before >= minimum else None,
+                after=after if after >= minimum else None,
+                before_count=before,
+                after_count=after,
+            )
+            if followed
+            else None
+        )
+    return result
+
+
+def did_it_work(
+    *, units: Any, themes: Iterable[str], done_on: date, days: int | None = None
+) -> FollowUp | None:
+    """One change's follow-up (see follow_ups)."""
+    return follow_ups([(units, themes, done_on)], days=days)[0]
+
+
+def action_follow_up(action: Action, *, days: int | None = None) -> FollowUp | None:
+    """For a done action's owner and the public: new feedback on its unit(s) and the themes of
+    its linked inputs since it was done (None before it is done or without themes)."""
+    if action.status != Action.Status.DONE or action.closed_at is None:
+        return None
+    themes = linked_themes(action.input_links.all()).get(("action", action.pk, None), set())
+    units = _scope_units(action, Unit.objects.none())
+    return did_it_work(
+        units=units, themes=themes, done_on=timezone.localdate(action.closed_at), days=days
+    )
+
+
+def decision_follow_up(decision: Decision, *, days: int | None = None) -> FollowUp | None:
+    """The same after a decision that changed something."""
+    if decision.outcome not in DONE_OUTCOMES:
+        return None
+    matter = decision.matter
+    themes = linked_themes(matter.input_links.all()).get(("matter", None, matter.pk), set())
+    units = _scope_units(matter, Unit.objects.none())
+    return did_it_work(units=units, themes=themes, done_on=decision.decided_on, days=days)
+
+
+# --- The section -------------------------------------------------------------------------------
+
+
+def _action_outcome(action: Action, language: str) -> Outcome:
+    texts = action.public_texts()
+    lang = language if language in texts else ("fi" if "fi" in texts else next(iter(texts), "fi"))
+    return Outcome(
+        kind="action",
+        id=action.pk,
+        title=action.title,
+        at=timezone.localdate(action.closed_at) if action.closed_at else action.created_at.date(),
+        status=action.status,
+        status_label=str(action.get_status_display()),
+        text=texts.get(lang, ""),
+        language=lang,
+        reasons=_redacted(action.reasons) if action.status == Action.Status.DROPPED else "",
+    )
+
+
+def _decision_outcome(decision: Decision, language: str) -> Outcome:
+    texts = decision.public_texts()
+    lang = language if language in texts else ("fi" if "fi" in texts else next(iter(texts), "fi"))
+    return Outcome(
+        kind="decision",
+        id=decision.pk,
+        title=decision.matter.title,
+        at=decision.decided_on,
+        status=decision.outcome,
+        status_label=str(decision.get_outcome_display()),
+        text=texts.get(lang, ""),
+        language=lang,
+        reasons=_redacted(decision.reasons),
+        decided_by=decision.decided_by,
+    )
+
+
+def _scope(prefix: str, *, unit: Unit | None, service: Service | None) -> Q:
+    """A unit's page shows its own and its service's outcomes; a service's page its own and
+    its units'."""
+    if unit is not None:
+        return Q(**{f"{prefix}unit": unit}) | Q(**{f"{prefix}service_id": unit.service_id})
+    return Q(**{f"{prefix}service": service}) | Q(**{f"{prefix}unit__service": service})
+
+
+def _outcomes(
+    *, unit: Unit | None, service: Service | None, units: Any, period: Period
+) -> tuple[list[Outcome], list[Outcome]]:
+    language = (get_language() or "fi")[:2]
+    actions = list(
+        Action.objects.filter(
+            _scope("", unit=unit, service=service),
+            status__in=(Action.Status.DONE, Action.Status.DROPPED),
+            closed_at__gte=period.since,
+            closed_at__lt=period.until,
+        )
+        .prefetch_related("input_links")
+        .order_by("-closed_at", "-pk")[:LIST_LIMIT]
+    )
+    decisions = list(
+        Decision.objects.filter(
+            _scope("matter__", unit=unit, service=service),
+            decided_on__gte=period.start,
+            decided_on__lt=period.end,
+        )
+        .select_related("matter")
+        .prefetch_related("matter__input_links")
+        .order_by("-decided_on", "-pk")[:LIST_LIMIT]
+    )
+    links: list[InputLink] = [link for a in actions for link in a.input_links.all()]
+    links += [link for d in decisions for link in d.matter.input_links.all()]
+    themes = linked_themes(links)
+    done: list[Outcome] = []
+    not_changed: list[Outcome] = []
+    changes: list[tuple[Any, Iterable[str], date]] = []
+    for action in actions:
+        outcome = _action_outcome(action, language)
+        if action.status == Action.Status.DONE:
+            changes.append(
+                (
+                    _scope_units(action, units),
+                    themes.get(("action", action.pk, None), ()),
+                    outcome.at,
+                )
+            )
+            done.append(outcome)
+        else:
+            not_changed.append(outcome)
+    for decision in decisions:
+        outcome = _decision_outcome(decision, language)
+        if decision.outcome in DONE_OUTCOMES:
+            matter_themes = themes.get(("matter", None, decision.matter_id), ())
+            changes.append((_scope_units(decision.matter, units), matter_themes, outcome.at))
+            done.append(outcome)
+        else:
+            not_changed.append(outcome)
+    for outcome, follow_up in zip(done, follow_ups(changes), strict=True):
+        outcome.follow_up = follow_up
+    done.sort(key=lambda o: o.at, reverse=True)
+    not_changed.sort(key=lambda o: o.at, reverse=True)
+    return done[:LIST_LIMIT], not_changed[:LIST_LIMIT]
+
+
+def _you_said_we_did(
+    *, unit: Unit | None, service: Service | None, units: Any, service_id: int, period: Period
+) -> YouSaidWeDid:
+    minimum = public_min_answers()
+    promise = answer_promise(service_id=service_id)
+    counts = report_selectors.trail_counts(
+        units=units, since=period.since, until=period.until, promise_days=promise.days
+    )
+    themes = report_selectors.theme_counts(units=units, since=period.since, until=period.until)
+    raised = [
+        RaisedTheme(theme, _label(theme), n) for theme, n in themes.most_common() if n >= minimum
+    ]
+    done, not_changed = _outcomes(unit=unit, service=service, units=units, period=period)
+    closed = report_selectors.no_change_texts(units=units, since=period.since, until=period.until)
+    return YouSaidWeDid(
+        period=period,
+        minimum=minimum,
+        count=counts.count,
+        raised=raised,
+        hidden_themes=len([n for n in themes.values() if 0 < n < minimum]),
+        done=done,
+        not_changed=not_changed,
+        closed_without_change=[
+            ClosedWithoutChange(_redacted(c.text), c.count, timezone.localdate(c.last_at))
+            for c in closed[:LIST_LIMIT]
+        ],
+        answered_share=_share(counts.answered, counts.count),
+        change_share=_share(counts.change_made, counts.count),
+        promise=PromiseFigures(
+            days=promise.days,
+            promised=promise.promised,
+            text=promise.text,
+            due_count=counts.promise_due,
+            kept_share=_share(counts.promise_kept, counts.promise_due),
+        ),
+    )
+
+
+def unit_outcomes(unit: Unit, *, period: Period | None = None) -> YouSaidWeDid:
+    """The unit's "you said, we did" (the last 12 months unless a period is given)."""
+    return _you_said_we_did(
+        unit=unit,
+        service=None,
+        units=Unit.objects.filter(pk=unit.pk),
+        service_id=unit.service_id,
+        period=period or Period.last_year(),
+    )
+
+
+def service_outcomes(service: Service, *, period: Period | None = None) -> YouSaidWeDid:
+    """The same for a whole service: every active unit of it."""
+    return _you_said_we_did(
+        unit=None,
+        service=service,
+        units=Unit.objects.filter(service=service),
+        service_id=service.pk,
+        period=period or Period.last_year(),
+    )
