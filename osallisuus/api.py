@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("osallisuus.experts.api")),
     path("", include("osallisuus.codevelopment.api")),
     path("", include("osallisuus.accounts.participants.api")),
+    path("", include("osallisuus.trail.matters.api")),
 ]

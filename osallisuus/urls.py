@@ -23,6 +23,7 @@ urlpatterns = [
     path("yhteiskehittaminen/", include("osallisuus.codevelopment.urls")),
     path("kutsut/", include("osallisuus.invitations.urls")),
     path("oma/", include("osallisuus.participation.urls")),
+    path("asiat/", include("osallisuus.trail.matters.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(("osallisuus.api", "api"), namespace="api")),
     # The admin signs in through our own log-in, which enforces two-factor for staff.
