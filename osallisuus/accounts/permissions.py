@@ -45,7 +45,15 @@ def handles_unit(user: Any, unit: Any) -> bool:
 
 # The unit register: everyone reads the public register; coordinators maintain it.
 rules.add_perm("organisation", is_coordinator_or_admin)
-for _model in ("organiser", "municipality", "servicearea", "service", "producer", "unit"):
+for _model in (
+    "organiser",
+    "municipality",
+    "servicearea",
+    "service",
+    "producer",
+    "unit",
+    "decisionbody",
+):
     rules.add_perm(f"organisation.view_{_model}", is_coordinator_or_admin)
     rules.add_perm(f"organisation.add_{_model}", is_coordinator_or_admin)
     rules.add_perm(f"organisation.change_{_model}", is_coordinator_or_admin)

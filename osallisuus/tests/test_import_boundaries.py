@@ -32,6 +32,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("experts", "accounts.models"): "an expert's profile belongs to a User; approval gives a Role",
     ("experts", "organisation.models"): "profiles name a Municipality, requests a Unit",
     ("codevelopment", "organisation.models"): "a project is for a Service and its Units",
+    ("trail", "accounts.models"): "matters are seen by Role (county-wide handlers) and offer "
+    "carriers and office-holders by Role",
     ("trail", "organisation.models"): "actions and matters belong to a Unit or a Service and are "
     "carried to a DecisionBody of the register (foreign keys)",
     ("codevelopment", "accounts.models"): "group members are Users with a Role",

@@ -25,7 +25,7 @@ class InputRefSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField(min_value=1)
 
 
-class DecisionSerializer(serializers.ModelSerializer[Decision]):
+class MatterDecisionSerializer(serializers.ModelSerializer[Decision]):
     class Meta:
         model = Decision
         fields = [
@@ -65,10 +65,10 @@ class MatterSerializer(serializers.ModelSerializer[Matter]):
             "decision",
         ]
 
-    @extend_schema_field(DecisionSerializer(allow_null=True))
+    @extend_schema_field(MatterDecisionSerializer(allow_null=True))
     def get_decision(self, matter: Matter) -> dict[str, Any] | None:
         decision = decision_of(matter)
-        return DecisionSerializer(decision).data if decision else None
+        return MatterDecisionSerializer(decision).data if decision else None
 
 
 class MatterInputSerializer(serializers.Serializer[Any]):
@@ -133,13 +133,13 @@ class MatterList(generics.ListCreateAPIView[Matter]):
 class MatterDecisionCreate(generics.GenericAPIView[Decision]):
     """Record the decision on a matter: reasons are always required."""
 
-    serializer_class = DecisionSerializer
+    serializer_class = MatterDecisionSerializer
     permission_classes = [api_permission("trail.open_matter")]
 
-    @extend_schema(request=DecisionSerializer, responses={201: DecisionSerializer})
+    @extend_schema(request=MatterDecisionSerializer, responses={201: MatterDecisionSerializer})
     def post(self, request: Request, pk: int) -> Response:
         matter = access_matter(user=request.user, pk=pk, perm="trail.decide_matter")
-        incoming = DecisionSerializer(data=request.data)
+        incoming = MatterDecisionSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
         try:
@@ -154,7 +154,7 @@ class MatterDecisionCreate(generics.GenericAPIView[Decision]):
             )
         except services.MatterError as error:
             raise _refused(error) from None
-        return Response(DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
+        return Response(MatterDecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
 
 
 urlpatterns = [

@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from osallisuus.accounts.models import Role
-from osallisuus.accounts.selectors import units_handled_by
+from osallisuus.accounts.selectors import people_with_role, units_handled_by
 from osallisuus.organisation.models import Service
 
 from .. import kinds
@@ -29,12 +28,7 @@ CARRIER_ROLES = (
 
 
 def _people(*roles: str) -> Any:
-    return (
-        get_user_model()
-        .objects.filter(role_assignments__role__in=roles, is_active=True)
-        .distinct()
-        .order_by("last_name", "first_name", "username")
-    )
+    return people_with_role(*roles)
 
 
 class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
