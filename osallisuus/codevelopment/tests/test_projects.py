@@ -332,7 +332,10 @@ def test_a_decided_matter_lets_the_project_into_change_in_practice(unit, client)
 
 
 def test_the_evaluation_stage_asks_who_carries_the_matter_and_to_whom():
+    from django.utils import translation
+
     from osallisuus.codevelopment.stages import questions_of
 
-    questions = [str(q) for _key, q in questions_of(Stage.EVALUATION)]
+    with translation.override("en"):
+        questions = [str(q) for _key, q in questions_of(Stage.EVALUATION)]
     assert any("carries" in q and "body or office-holder" in q for q in questions)

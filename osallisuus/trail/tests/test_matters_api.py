@@ -52,20 +52,21 @@ def test_staff_open_a_matter_with_an_input_of_their_unit(unit, make_user, commit
     assert InputLink.objects.filter(matter_id=response.json()["id"]).count() == 1
 
 
-@pytest.mark.parametrize("hidden", [True, False])
 def test_a_hidden_input_is_answered_exactly_as_a_missing_one(
-    unit, other_unit, make_user, committee, client, hidden
+    unit, other_unit, make_user, committee, client
 ):
     staff = make_user("staff")
-    pk = give(other_unit).pk if hidden else 10**9
     sign_in(client, staff)
-    response = client.post(
-        LIST,
-        body_for(staff, committee, [{"kind": "feedback", "id": pk}]),
-        content_type="application/json",
-    )
-    assert response.status_code == 400
-    assert response.json() == {"inputs": ["Unknown input."]}
+    answers = []
+    for pk in (give(other_unit).pk, 10**9):
+        response = client.post(
+            LIST,
+            body_for(staff, committee, [{"kind": "feedback", "id": pk}]),
+            content_type="application/json",
+            headers={"Accept-Language": "en"},
+        )
+        answers.append((response.status_code, response.json()))
+    assert answers[0] == answers[1] == (400, {"inputs": ["Unknown input."]})
     assert not Matter.objects.exists()
 
 
