@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("osallisuus.codevelopment.api")),
     path("", include("osallisuus.accounts.participants.api")),
     path("", include("osallisuus.trail.actions.api")),
+    path("", include("osallisuus.trail.matters.api")),
 ]

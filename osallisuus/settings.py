@@ -422,6 +422,9 @@ TRAIL_FOLLOW_UP_DAYS = env.int("TRAIL_FOLLOW_UP_DAYS", default=90)
 FEEDBACK_CONTACT_RETENTION_DAYS = env.int("FEEDBACK_CONTACT_RETENTION_DAYS", default=365)
 FEEDBACK_RETENTION_DAYS = env.int("FEEDBACK_RETENTION_DAYS", default=5 * 365)
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# The trail (#15): a matter carried to a decision maker and still undecided after these days is
+# flagged in the list of matters.
+MATTER_UNDECIDED_DAYS = env.int("MATTER_UNDECIDED_DAYS", default=90)
 # Invitations (#19): days an invitation's link works unless the inviter chooses otherwise.
 INVITATION_DAYS = env.int("INVITATION_DAYS", default=14)
 # Participants (#19): an account someone made for themselves but never verified with the link or

@@ -61,6 +61,7 @@ for _model in (
     "servicepromise",
     "producer",
     "unit",
+    "decisionbody",
 ):
     rules.add_perm(f"organisation.view_{_model}", is_coordinator_or_admin)
     rules.add_perm(f"organisation.add_{_model}", is_coordinator_or_admin)

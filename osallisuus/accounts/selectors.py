@@ -103,6 +103,17 @@ def parties_concerned(units: Iterable[Unit]) -> QuerySet[Any]:
     ).distinct()
 
 
+def people_with_role(*roles: str) -> QuerySet[Any]:
+    """Active accounts holding any of `roles` (a carrier, a body's members), by name."""
+    from .models import User
+
+    return (
+        User.objects.filter(role_assignments__role__in=roles, is_active=True)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
 def api_tokens_of(user: Any) -> QuerySet[ApiToken]:
     """A person's own API tokens, newest first, revoked and expired ones included."""
     return ApiToken.objects.filter(user=user).order_by("-created_at")

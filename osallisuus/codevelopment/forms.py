@@ -13,6 +13,7 @@ from osallisuus.accounts.models import Role, User
 from osallisuus.accounts.selectors import units_in_scope
 from osallisuus.feedback.models import Feedback
 from osallisuus.organisation.models import Service
+from osallisuus.trail.matters.selectors import matters_for
 
 from .models import Column, Decision, GroupRole, Project, Registration, Stage, Workshop
 from .stages import questions_of
@@ -111,6 +112,20 @@ class StageAnswersForm(forms.Form):
 
 class MoveStageForm(forms.Form):
     stage = forms.ChoiceField(label=_("Move the project to the stage"), choices=Stage.choices)
+    matter: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+        label=_("Matter carried to decision making"),
+        help_text=_(
+            "Who carries the proposal, and to which body or office-holder. Needed from "
+            "“change in practice” on, with its decision recorded."
+        ),
+        queryset=None,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        matter_field: Any = self.fields["matter"]
+        matter_field.queryset = matters_for(user)
 
 
 class OutcomesForm(forms.ModelForm):

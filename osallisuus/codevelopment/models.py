@@ -106,6 +106,16 @@ class Project(models.Model):
         related_name="+",
         verbose_name=_("decision maker"),
     )
+    # #15: the matter that carries the group's proposal to decision making; the project enters
+    # "change in practice" only once this matter (its carrier named) has a decision.
+    matter = models.ForeignKey(
+        "trail.Matter",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("matter carried to decision making"),
+    )
     proposal_sent_at = models.DateTimeField(_("proposal sent"), null=True, blank=True)
     decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices, blank=True)
     decision_reasons = models.TextField(_("reasons for the decision"), blank=True)

@@ -19,6 +19,7 @@ from osallisuus.feedback.models import Feedback, Status
 from osallisuus.feedback.services import move_feedback
 from osallisuus.notifications.services import send_email
 from osallisuus.organisation.models import Service, Unit
+from osallisuus.trail.matters.selectors import matter_is_decided
 
 from .models import (
     STAGE_ORDER,
@@ -31,6 +32,7 @@ from .models import (
     Note,
     Project,
     Registration,
+    Stage,
     StageAnswer,
     StageChange,
     Vote,
@@ -158,14 +160,36 @@ def save_stage_answers(*, project: Project, by: Any, stage: str, answers: dict[s
         )
 
 
+_KEEP = object()
+
+
 @transaction.atomic
-def move_to_stage(*, project: Project, by: Any, stage: str) -> StageChange:
-    """Move the project to another stage of the cycle; every move is logged."""
+def move_to_stage(*, project: Project, by: Any, stage: str, matter: Any = _KEEP) -> StageChange:
+    """Move the project to another stage of the cycle; every move is logged.
+
+    `matter`, when given, links the matter that carries the project to decision making (seed
+    000: "kuka vie ja kenelle"). From "change in practice" on, that matter must name its
+    carrier and have a decision (#15 item 4); otherwise nothing is saved.
+    """
     require(by, "codevelopment.manage_project", project)
     if stage not in STAGE_ORDER:
         raise CodevelopmentError(_("Choose a stage."), field="stage")
     if stage == project.stage:
         raise CodevelopmentError(_("The project is already at this stage."), field="stage")
+    linked = project.matter if matter is _KEEP else matter
+    if STAGE_ORDER.index(stage) >= STAGE_ORDER.index(Stage.ROOTING) and not matter_is_decided(
+        linked
+    ):
+        raise CodevelopmentError(
+            _(
+                "A change in practice needs a matter carried to decision making, with its "
+                "carrier named and its decision recorded."
+            ),
+            field="matter",
+        )
+    if matter is not _KEEP:
+        project.matter = matter
+        project.save(update_fields=["matter"])
     change = StageChange.objects.create(
         project=project, from_stage=project.stage, to_stage=stage, by=by, at=timezone.now()
     )

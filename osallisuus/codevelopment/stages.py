@@ -27,7 +27,10 @@ GUIDING_QUESTIONS: dict[str, list[tuple[str, Promise]]] = {
     Stage.EVALUATION: [
         ("how_evaluated", _("How is the trial evaluated together, and by what criteria?")),
         ("to_decision", _("How does the result reach decision making – to whom?")),
-        ("who_decides", _("Who takes the decision?")),
+        (
+            "who_decides",
+            _("Who carries the matter to decision making, and to which body or office-holder?"),
+        ),
     ],
     Stage.ROOTING: [
         ("goal_met", _("Did the goal come true?")),

@@ -168,12 +168,19 @@ def _project_context(request: HttpRequest, project: Project) -> dict[str, Any]:
 @login_required
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
+    move_form = MoveStageForm(
+        user=request.user, initial={"stage": project.stage, "matter": project.matter_id}
+    )
+    return _project_page(request, project, move_form)
+
+
+def _project_page(request: HttpRequest, project: Project, move_form: MoveStageForm) -> HttpResponse:
     context = _project_context(request, project)
     context.update(
         stages=stages_of(project),
         changes=stage_changes(project),
         workshops=project.workshops.all(),
-        move_form=MoveStageForm(initial={"stage": project.stage}),
+        move_form=move_form,
         linked_feedback=project.feedback.values_list("reply_code", flat=True)
         if context["can_manage"]
         else [],
@@ -213,19 +220,20 @@ def stage(request: HttpRequest, pk: int, stage: str) -> HttpResponse:
 def move_stage(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", project)
-    form = MoveStageForm(request.POST)
+    form = MoveStageForm(request.POST, user=request.user)
     if form.is_valid() and _attempt(
         form,
         lambda: services.move_to_stage(
-            project=project, by=request.user, stage=form.cleaned_data["stage"]
+            project=project,
+            by=request.user,
+            stage=form.cleaned_data["stage"],
+            matter=form.cleaned_data["matter"],
         ),
     ):
         messages.success(request, _("Stage changed."))
-    else:
-        for problems in form.errors.values():
-            for problem in problems:
-                messages.error(request, str(problem))
-    return redirect(project)
+        return redirect(project)
+    # Refused: the page again, the error beside its field and in the summary; nothing saved.
+    return _project_page(request, project, form)
 
 
 @login_required

@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from osallisuus.accounts.models import Role, User
 from osallisuus.accounts.services import assign_role
 from osallisuus.organisation.models import (
+    DecisionBody,
     Municipality,
     Organiser,
     Producer,
@@ -142,8 +143,45 @@ DEMO_USERS = [
     DemoUser("esihenkilo", "Eero", "Esihenkilö", Role.UNIT_MANAGER),
     DemoUser("koordinaattori", "Kaisa", "Koordinaattori", Role.COORDINATOR),
     DemoUser("paattaja", "Pekka", "Päättäjä", Role.DECISION_MAKER),
+    DemoUser("hallitus", "Hanna", "Hallitus", Role.DECISION_MAKER),
     DemoUser("yllapitaja", "Ylva", "Ylläpitäjä", Role.ADMINISTRATOR, "sv"),
 ]
+
+
+# The register of decision-making bodies (#15): (kind, fi, sv, en, the member's username).
+DECISION_BODIES = [
+    (
+        DecisionBody.Kind.COMMITTEE,
+        "Sosiaali- ja terveyslautakunta",
+        "Social- och hälsovårdsnämnden",
+        "Social and Health Committee",
+        "paattaja",
+    ),
+    (
+        DecisionBody.Kind.REGIONAL_BOARD,
+        "Aluehallitus",
+        "Välfärdsområdesstyrelsen",
+        "Regional Board",
+        "hallitus",
+    ),
+]
+
+
+def build_decision_bodies(organiser: Organiser) -> list[DecisionBody]:
+    """The demo county's decision-making bodies, each with its decision-maker member; running
+    it again changes nothing."""
+    bodies = []
+    for kind, name_fi, name_sv, name_en, username in DECISION_BODIES:
+        body, _created = DecisionBody.objects.get_or_create(
+            organiser=organiser,
+            name_fi=name_fi,
+            defaults={"kind": kind, "name_sv": name_sv, "name_en": name_en},
+        )
+        member = User.objects.filter(username=username).first()
+        if member is not None:
+            body.members.add(member)
+        bodies.append(body)
+    return bodies
 
 
 def demo_exists() -> bool:
@@ -293,4 +331,5 @@ def build_demo_county() -> list[DemoUser]:
         if demo.role and demo.role != Role.EXPERT:
             TOTPDevice.objects.create(user=user, name="demo", confirmed=True)
         created.append(demo)
+    build_decision_bodies(organiser)
     return created

@@ -1,4 +1,5 @@
-"""Admin screens for coordinators: the unit register, services, producers, municipalities.
+"""Admin screens for coordinators: the unit register, services, producers, municipalities, and
+the register of decision-making bodies (#15).
 
 The register can also be exported as CSV from here (the same format as `export_units`).
 """
@@ -18,6 +19,7 @@ from osallisuus.spreadsheets import CSV_CONTENT_TYPE, download
 
 from .forms import UnitImportForm
 from .models import (
+    DecisionBody,
     Municipality,
     Organiser,
     Producer,
@@ -66,6 +68,23 @@ class ServicePromiseAdmin(admin.ModelAdmin):
     list_filter = ["published"]
     search_fields = ["service__name_fi", "service__name_sv"]
     autocomplete_fields = ["service"]
+
+
+@admin.register(DecisionBody)
+class DecisionBodyAdmin(admin.ModelAdmin):
+    """Members are accounts of the decision-maker role: only those are offered."""
+
+    list_display = ["name_fi", "name_sv", "kind", "briefing_months", "active"]
+    list_filter = ["kind", "active"]
+    search_fields = ["name_fi", "name_sv"]
+    filter_horizontal = ["services", "members"]
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "members":
+            from osallisuus.accounts.selectors import people_with_role
+
+            kwargs["queryset"] = people_with_role("decision_maker")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(Producer)

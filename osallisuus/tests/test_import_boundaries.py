@@ -32,10 +32,11 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("experts", "accounts.models"): "an expert's profile belongs to a User; approval gives a Role",
     ("experts", "organisation.models"): "profiles name a Municipality, requests a Unit",
     ("codevelopment", "organisation.models"): "a project is for a Service and its Units",
+    ("trail", "accounts.models"): "actions are owned by a User and matters are seen by Role "
+    "(county-wide handlers); handlers, carriers and office-holders are found by Role",
     ("trail", "organisation.models"): "actions and matters belong to a Unit or a Service and are "
     "carried to a DecisionBody of the register (foreign keys)",
     ("codevelopment", "accounts.models"): "group members are Users with a Role",
-    ("trail", "accounts.models"): "actions are owned by a User; handlers are found by Role",
     ("codevelopment", "feedback.models"): "a project links the feedback it started from "
     "(many-to-many) and tells its givers",
     ("publication", "feedback.models"): "the publication tables still live in feedback (a later "

@@ -7,4 +7,5 @@ class TrailConfig(AppConfig):
     verbose_name = _("Accountability trail")
 
     def ready(self) -> None:
-        from .actions import permissions  # noqa: F401  (registers the permission rules)
+        from .actions import permissions as _actions  # noqa: F401  (registers their rules)
+        from .matters import permissions as _matters  # noqa: F401  (registers their rules)

@@ -27,6 +27,34 @@ from .factories import project_with_workshop
 pytestmark = pytest.mark.django_db
 
 
+def decided_matter(unit, *, decide=True):
+    """A matter carried by a named unit manager to an office-holder, decided by a coordinator."""
+    from datetime import date
+
+    from osallisuus.trail.matters.services import create_matter, decide_matter
+
+    manager = user_with_role("unit_manager", unit=unit)
+    matter = create_matter(
+        by=manager,
+        title="Takaisinsoitto",
+        summary="Ryhmän ehdotus.",
+        carrier=manager,
+        target_office="Palvelujohtaja Liisa Laine",
+        unit=unit,
+    )
+    if decide:
+        decide_matter(
+            matter=matter,
+            by=user_with_role("coordinator"),
+            outcome="accepted",
+            decided_by="Palvelujohtaja Liisa Laine",
+            decided_on=date(2026, 11, 20),
+            reasons="Kokeilu onnistui.",
+            texts={"fi": "Hyväksytty."},
+        )
+    return matter
+
+
 def test_a_project_walks_every_stage_to_a_decision_and_everyone_concerned_is_told(unit, client):
     feedback, _ = submit_feedback(
         FeedbackInput(
@@ -41,7 +69,10 @@ def test_a_project_walks_every_stage_to_a_decision_and_everyone_concerned_is_tol
         save_stage_answers(
             project=project, by=facilitator, stage=previous, answers={"target": "Ajanvaraus"}
         )
-        move_to_stage(project=project, by=facilitator, stage=stage)
+        if stage == Stage.ROOTING:
+            move_to_stage(project=project, by=facilitator, stage=stage, matter=decided_matter(unit))
+        else:
+            move_to_stage(project=project, by=facilitator, stage=stage)
     assert project.stage == Stage.CONTINUOUS
     assert StageChange.objects.filter(project=project).count() == len(STAGE_ORDER) - 1
     decider = user_with_role("decision_maker")
@@ -164,7 +195,7 @@ def test_a_stage_page_shows_its_guiding_questions_and_saves_answers(unit, client
     client.cookies.load({"django_language": "en"})
     url = reverse("codevelopment:stage", kwargs={"pk": setup.project.pk, "stage": "evaluation"})
     page = client.get(url).content.decode()
-    assert "Who takes the decision?" in page
+    assert "Who carries the matter to decision making, and to which body or office-holder?" in page
     client.post(url, {"who_decides": "Palvelujohtaja"})
     assert "Palvelujohtaja" in client.get(url).content.decode()
 
@@ -320,3 +351,46 @@ def test_a_group_member_cannot_change_the_outcomes(unit, client):
     url = reverse("codevelopment:outcomes_save", kwargs={"pk": setup.project.pk})
     assert client.post(url, {"trial_plan": "Ei"}).status_code == 404
     assert client.get(url).status_code == 405
+
+
+def test_a_project_cannot_enter_change_in_practice_without_a_decided_matter(unit, client):
+    setup = project_with_workshop(unit)
+    project = setup.project
+    project.stage = Stage.EVALUATION
+    project.save()
+    undecided = decided_matter(unit, decide=False)
+    sign_in(client, setup.facilitator)
+    url = reverse("codevelopment:move_stage", kwargs={"pk": project.pk})
+    for data in ({"stage": "rooting"}, {"stage": "rooting", "matter": undecided.pk}):
+        response = client.post(url, data)
+        assert response.status_code == 200
+        assert 'class="error-summary"' in response.content.decode()
+        assert "matter" in response.context["move_form"].errors
+        project.refresh_from_db()
+        assert (project.stage, project.matter) == (Stage.EVALUATION, None)
+        assert not StageChange.objects.exists()
+
+
+def test_a_decided_matter_lets_the_project_into_change_in_practice(unit, client):
+    setup = project_with_workshop(unit)
+    project = setup.project
+    project.stage = Stage.EVALUATION
+    project.save()
+    matter = decided_matter(unit)
+    sign_in(client, setup.facilitator)
+    client.post(
+        reverse("codevelopment:move_stage", kwargs={"pk": project.pk}),
+        {"stage": "rooting", "matter": matter.pk},
+    )
+    project.refresh_from_db()
+    assert (project.stage, project.matter) == (Stage.ROOTING, matter)
+
+
+def test_the_evaluation_stage_asks_who_carries_the_matter_and_to_whom():
+    from django.utils import translation
+
+    from osallisuus.codevelopment.stages import questions_of
+
+    with translation.override("en"):
+        questions = [str(q) for _key, q in questions_of(Stage.EVALUATION)]
+    assert any("carries" in q and "body or office-holder" in q for q in questions)

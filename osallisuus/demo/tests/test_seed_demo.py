@@ -32,3 +32,17 @@ def test_seed_demo_refuses_to_create_fictional_users_in_production(settings):
     with pytest.raises(CommandError):
         call_command("seed_demo", stdout=io.StringIO())
     assert not User.objects.exists()
+
+
+def test_the_demo_county_has_its_committee_and_board_each_with_a_decision_maker(settings):
+    from osallisuus.demo.county import build_decision_bodies
+    from osallisuus.organisation.models import DecisionBody, Organiser
+
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+    build_decision_bodies(Organiser.objects.get())
+    bodies = DecisionBody.objects.order_by("name_fi")
+    assert [body.name_fi for body in bodies] == ["Aluehallitus", "Sosiaali- ja terveyslautakunta"]
+    for body in bodies:
+        [member] = body.members.all()
+        assert member.role_assignments.filter(role=Role.DECISION_MAKER).exists()

@@ -1,0 +1,1 @@
+"""Matters carried by a named person to a decision-making body or office-holder, and decisions."""
