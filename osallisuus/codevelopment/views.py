@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from osallisuus.audit.services import record_access
 from osallisuus.authorization import permission_required, require
-from osallisuus.errors import DomainError, add_to_form
+from osallisuus.errors import attempt
 from osallisuus.query_params import page_param
 
 from . import services
@@ -62,17 +62,6 @@ from .selectors import (
     stages_of,
     workshop_calendar,
 )
-
-
-def _attempt(form: forms.BaseForm, write: Callable[[], Any]) -> bool:
-    """Run a service; a refusal becomes an error on the form (next to its field if it has one)."""
-    try:
-        write()
-    except DomainError as error:
-        add_to_form(form, error)
-        return False
-    return True
-
 
 # --- Projects --------------------------------------------------------------------------------
 
@@ -123,7 +112,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
                 public_summary=data["public_summary"],
             )
 
-        if _attempt(form, write):
+        if attempt(form, write):
             messages.success(request, _("Project created. You are its facilitator."))
             return redirect(holder["project"])
     return render(request, "codevelopment/project_form.html", {"form": form})
@@ -137,7 +126,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ProjectForm(request.POST or None, instance=project, user=request.user)
     if form.is_valid():
         data = form.cleaned_data
-        if _attempt(
+        if attempt(
             form,
             lambda: services.update_project(
                 project=project,
@@ -195,7 +184,7 @@ def stage(request: HttpRequest, pk: int, stage: str) -> HttpResponse:
     )
     if request.method == "POST":
         require(request.user, "codevelopment.manage_project", project)
-        if form.is_valid() and _attempt(
+        if form.is_valid() and attempt(
             form,
             lambda: services.save_stage_answers(
                 project=project, by=request.user, stage=stage, answers=form.cleaned_data
@@ -214,7 +203,7 @@ def move_stage(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", project)
     form = MoveStageForm(request.POST)
-    if form.is_valid() and _attempt(
+    if form.is_valid() and attempt(
         form,
         lambda: services.move_to_stage(
             project=project, by=request.user, stage=form.cleaned_data["stage"]
@@ -235,7 +224,7 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
     form = MemberForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         require(request.user, "codevelopment.manage_project", project)
-        if form.is_valid() and _attempt(
+        if form.is_valid() and attempt(
             form,
             lambda: services.add_member(
                 project=project,
@@ -290,7 +279,7 @@ def outcomes_save(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", project)
     form = OutcomesForm(request.POST, instance=project)
-    if form.is_valid() and _attempt(
+    if form.is_valid() and attempt(
         form, lambda: services.save_outcomes(project=project, by=request.user, **form.cleaned_data)
     ):
         messages.success(request, _("Outcomes saved."))
@@ -304,7 +293,7 @@ def proposal_send(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", project)
     form = ProposalForm(request.POST)
-    if form.is_valid() and _attempt(
+    if form.is_valid() and attempt(
         form, lambda: services.send_proposal(project=project, by=request.user, **form.cleaned_data)
     ):
         messages.success(request, _("The proposal was sent to the decision maker."))
@@ -318,7 +307,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     require(request.user, "codevelopment.decide_project", project)
     form = DecisionForm(request.POST or None)
-    if form.is_valid() and _attempt(
+    if form.is_valid() and attempt(
         form,
         lambda: services.record_decision(
             project=project,
@@ -376,7 +365,7 @@ def workshop_create(request: HttpRequest, pk: int) -> HttpResponse:
                 **_workshop_fields(form),
             )
 
-        if _attempt(form, write):
+        if attempt(form, write):
             messages.success(request, _("Workshop planned."))
             return redirect(holder["workshop"])
     return render(request, "codevelopment/workshop_form.html", {"form": form, "project": project})
@@ -388,7 +377,7 @@ def workshop_edit(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = access_workshop(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", workshop.project)
     form = WorkshopForm(request.POST or None, instance=workshop)
-    if form.is_valid() and _attempt(
+    if form.is_valid() and attempt(
         form,
         lambda: services.update_workshop(
             workshop=workshop, by=request.user, **_workshop_fields(form)
@@ -422,7 +411,7 @@ def workshop_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if action == "register":
         require(request.user, "codevelopment.take_part", project)
-        if registration_form.is_valid() and _attempt(
+        if registration_form.is_valid() and attempt(
             registration_form,
             lambda: services.register(
                 workshop=workshop, user=request.user, **registration_form.cleaned_data
@@ -432,7 +421,7 @@ def workshop_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(workshop)
     elif action == "material":
         require(request.user, "codevelopment.manage_project", project)
-        if material_form.is_valid() and _attempt(
+        if material_form.is_valid() and attempt(
             material_form,
             lambda: services.add_material(
                 workshop=workshop, by=request.user, **material_form.cleaned_data
@@ -544,7 +533,7 @@ def board_note(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = access_workshop(user=request.user, pk=pk)
     require(request.user, "codevelopment.take_part", workshop.project)
     form = NoteForm(request.POST, workshop=workshop)
-    if form.is_valid() and _attempt(
+    if form.is_valid() and attempt(
         form, lambda: services.add_note(workshop=workshop, by=request.user, **form.cleaned_data)
     ):
         messages.success(request, _("Note added."))
@@ -558,7 +547,7 @@ def board_column(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = access_workshop(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", workshop.project)
     form = ColumnForm(request.POST)
-    if form.is_valid() and _attempt(
+    if form.is_valid() and attempt(
         form,
         lambda: services.add_column(
             workshop=workshop, by=request.user, title=form.cleaned_data["title"]
@@ -593,7 +582,7 @@ def _note_step(
     request: HttpRequest, note: Note, form: forms.Form, write: Callable[[], Any], done: str
 ) -> HttpResponse:
     """A step on one note: back to the note; a refusal is told above the board."""
-    if form.is_valid() and _attempt(form, write):
+    if form.is_valid() and attempt(form, write):
         messages.success(request, done)
         return redirect(f"{_board_url(note.workshop)}#note-{note.pk}")
     for problems in form.errors.values():
@@ -696,7 +685,7 @@ def note_edit(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
     note: Note = access_note(workshop=workshop, pk=note_pk)
     require(request.user, "codevelopment.edit_note", note)
     form = NoteEditForm(request.POST or None, initial={"text": note.text})
-    if form.is_valid() and _attempt(
+    if form.is_valid() and attempt(
         form, lambda: services.edit_note(note=note, by=request.user, text=form.cleaned_data["text"])
     ):
         messages.success(request, _("Note saved."))
