@@ -392,54 +392,13 @@ def workshop_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def workshop_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The workshop: time, place, agenda, tasks, materials, registration and attendance."""
-    workshop = access_workshop(user=request.user, pk=pk)
+def _workshop_page(
+    request: HttpRequest, workshop: Workshop, **bound: forms.BaseForm
+) -> HttpResponse:
+    """The workshop page with its forms; `bound` holds the one just posted."""
     project = workshop.project
     managing = request.user.has_perm("codevelopment.manage_project", project)
-    participating = request.user.has_perm("codevelopment.take_part", project)
-    action = request.POST.get("action")
     own = Registration.objects.filter(workshop=workshop, user=cast(Any, request.user)).first()
-    registration_form = RegistrationForm(
-        request.POST if action == "register" else None, instance=own
-    )
-    material_form = MaterialForm(
-        request.POST if action == "material" else None,
-        request.FILES if action == "material" else None,
-    )
-    if action == "register":
-        require(request.user, "codevelopment.take_part", project)
-        if registration_form.is_valid() and attempt(
-            registration_form,
-            lambda: services.register(
-                workshop=workshop, user=request.user, **registration_form.cleaned_data
-            ),
-        ):
-            messages.success(request, _("You are registered. Thank you!"))
-            return redirect(workshop)
-    elif action == "material":
-        require(request.user, "codevelopment.manage_project", project)
-        if material_form.is_valid() and attempt(
-            material_form,
-            lambda: services.add_material(
-                workshop=workshop, by=request.user, **material_form.cleaned_data
-            ),
-        ):
-            messages.success(request, _("Material added."))
-            return redirect(workshop)
-    elif action == "invite":
-        require(request.user, "codevelopment.manage_project", project)
-        count = services.send_invitations(workshop=workshop, by=request.user)
-        messages.success(request, _("Invitations sent: %(count)s.") % {"count": count})
-        return redirect(workshop)
-    elif action == "attendance":
-        require(request.user, "codevelopment.manage_project", project)
-        present = {int(v) for v in request.POST.getlist("present") if v.isdigit()}
-        services.record_attendance(workshop=workshop, by=request.user, present_user_ids=present)
-        messages.success(request, _("Attendance saved."))
-        return redirect(workshop)
     registrations = None
     members = None
     if managing:
@@ -449,22 +408,83 @@ def workshop_detail(request: HttpRequest, pk: int) -> HttpResponse:
         for registration in registrations:
             if registration.accessibility_needs or registration.dietary_needs:
                 record_access(actor=request.user, obj=registration, path=request.path)
-    return render(
-        request,
-        "codevelopment/workshop_detail.html",
-        {
-            "workshop": workshop,
-            "project": project,
-            "can_manage": managing,
-            "can_participate": participating,
-            "registration": own,
-            "registration_form": registration_form,
-            "material_form": material_form,
-            "registrations": registrations,
-            "members": members,
-            "materials": workshop.materials.all(),
-        },
-    )
+    context: dict[str, Any] = {
+        "workshop": workshop,
+        "project": project,
+        "can_manage": managing,
+        "can_participate": request.user.has_perm("codevelopment.take_part", project),
+        "registration": own,
+        "registration_form": RegistrationForm(instance=own),
+        "material_form": MaterialForm(),
+        "registrations": registrations,
+        "members": members,
+        "materials": workshop.materials.all(),
+    }
+    context.update(bound)
+    return render(request, "codevelopment/workshop_detail.html", context)
+
+
+@login_required
+@require_GET
+def workshop_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The workshop: time, place, agenda, tasks, materials, registration and attendance."""
+    return _workshop_page(request, access_workshop(user=request.user, pk=pk))
+
+
+@login_required
+@require_POST
+def workshop_register(request: HttpRequest, pk: int) -> HttpResponse:
+    """A group member registers (or updates the registration) with their needs."""
+    workshop = access_workshop(user=request.user, pk=pk)
+    require(request.user, "codevelopment.take_part", workshop.project)
+    own = Registration.objects.filter(workshop=workshop, user=cast(Any, request.user)).first()
+    form = RegistrationForm(request.POST, instance=own)
+    if form.is_valid() and attempt(
+        form,
+        lambda: services.register(workshop=workshop, user=request.user, **form.cleaned_data),
+    ):
+        messages.success(request, _("You are registered. Thank you!"))
+        return redirect(workshop)
+    return _workshop_page(request, workshop, registration_form=form)
+
+
+@login_required
+@require_POST
+def workshop_material(request: HttpRequest, pk: int) -> HttpResponse:
+    """Those running the project add a material file to the workshop."""
+    workshop = access_workshop(user=request.user, pk=pk)
+    require(request.user, "codevelopment.manage_project", workshop.project)
+    form = MaterialForm(request.POST, request.FILES)
+    if form.is_valid() and attempt(
+        form,
+        lambda: services.add_material(workshop=workshop, by=request.user, **form.cleaned_data),
+    ):
+        messages.success(request, _("Material added."))
+        return redirect(workshop)
+    return _workshop_page(request, workshop, material_form=form)
+
+
+@login_required
+@require_POST
+def workshop_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send the group the invitation by e-mail."""
+    workshop = access_workshop(user=request.user, pk=pk)
+    require(request.user, "codevelopment.manage_project", workshop.project)
+    count = services.send_invitations(workshop=workshop, by=request.user)
+    messages.success(request, _("Invitations sent: %(count)s.") % {"count": count})
+    return redirect(workshop)
+
+
+@login_required
+@require_POST
+def workshop_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record who of the group took part (the ticked members)."""
+    workshop = access_workshop(user=request.user, pk=pk)
+    require(request.user, "codevelopment.manage_project", workshop.project)
+    present = {int(v) for v in request.POST.getlist("present") if v.isdigit()}
+    services.record_attendance(workshop=workshop, by=request.user, present_user_ids=present)
+    messages.success(request, _("Attendance saved."))
+    return redirect(workshop)
 
 
 @login_required
