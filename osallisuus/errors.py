@@ -17,7 +17,7 @@ A refusal because of who asks is not a DomainError: that is `authorization.NotPe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Self
 
@@ -104,3 +104,13 @@ def api_body(error: DomainError) -> dict[str, list[str]]:
         field if field is not None else api_settings.NON_FIELD_ERRORS_KEY: messages
         for field, messages in error.by_field().items()
     }
+
+
+def attempt(form: BaseForm, write: Callable[[], object]) -> bool:
+    """Run one service call for a form; a refusal becomes the form's error. True: it was done."""
+    try:
+        write()
+    except DomainError as error:
+        add_to_form(form, error)
+        return False
+    return True

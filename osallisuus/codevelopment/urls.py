@@ -22,6 +22,11 @@ urlpatterns = [
     path("<int:pk>/raportti.pdf", views.report_pdf, name="report_pdf"),
     path("<int:pk>/tyopajat/uusi/", views.workshop_create, name="workshop_create"),
     path("tyopaja/<int:pk>/", views.workshop_detail, name="workshop"),
+    # Each step on the workshop page posts to its own address and comes back to the page.
+    path("tyopaja/<int:pk>/ilmoittaudu/", views.workshop_register, name="workshop_register"),
+    path("tyopaja/<int:pk>/materiaali/", views.workshop_material, name="workshop_material"),
+    path("tyopaja/<int:pk>/kutsu/", views.workshop_invite, name="workshop_invite"),
+    path("tyopaja/<int:pk>/lasnaolo/", views.workshop_attendance, name="workshop_attendance"),
     path("tyopaja/<int:pk>/muokkaa/", views.workshop_edit, name="workshop_edit"),
     path("tyopaja/<int:pk>/kalenteri.ics", views.workshop_ics, name="workshop_ics"),
     path("tyopaja/<int:pk>/materiaali/<int:material_pk>/", views.material, name="material"),

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from osallisuus.audit.services import record_access
 from osallisuus.authorization import permission_required, require
-from osallisuus.errors import DomainError, add_to_form
+from osallisuus.errors import attempt
 from osallisuus.query_params import page_param
 
 from . import services
@@ -62,17 +62,6 @@ from .selectors import (
     stages_of,
     workshop_calendar,
 )
-
-
-def _attempt(form: forms.BaseForm, write: Callable[[], Any]) -> bool:
-    """Run a service; a refusal becomes an error on the form (next to its field if it has one)."""
-    try:
-        write()
-    except DomainError as error:
-        add_to_form(form, error)
-        return False
-    return True
-
 
 # --- Projects --------------------------------------------------------------------------------
 
@@ -123,7 +112,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
                 public_summary=data["public_summary"],
             )
 
-        if _attempt(form, write):
+        if attempt(form, write):
             messages.success(request, _("Project created. You are its facilitator."))
             return redirect(holder["project"])
     return render(request, "codevelopment/project_form.html", {"form": form})
@@ -137,7 +126,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ProjectForm(request.POST or None, instance=project, user=request.user)
     if form.is_valid():
         data = form.cleaned_data
-        if _attempt(
+        if attempt(
             form,
             lambda: services.update_project(
                 project=project,
@@ -202,7 +191,7 @@ def stage(request: HttpRequest, pk: int, stage: str) -> HttpResponse:
     )
     if request.method == "POST":
         require(request.user, "codevelopment.manage_project", project)
-        if form.is_valid() and _attempt(
+        if form.is_valid() and attempt(
             form,
             lambda: services.save_stage_answers(
                 project=project, by=request.user, stage=stage, answers=form.cleaned_data
@@ -221,7 +210,7 @@ def move_stage(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", project)
     form = MoveStageForm(request.POST, user=request.user)
-    if form.is_valid() and _attempt(
+    if form.is_valid() and attempt(
         form,
         lambda: services.move_to_stage(
             project=project,
@@ -243,7 +232,7 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
     form = MemberForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         require(request.user, "codevelopment.manage_project", project)
-        if form.is_valid() and _attempt(
+        if form.is_valid() and attempt(
             form,
             lambda: services.add_member(
                 project=project,
@@ -298,7 +287,7 @@ def outcomes_save(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", project)
     form = OutcomesForm(request.POST, instance=project)
-    if form.is_valid() and _attempt(
+    if form.is_valid() and attempt(
         form, lambda: services.save_outcomes(project=project, by=request.user, **form.cleaned_data)
     ):
         messages.success(request, _("Outcomes saved."))
@@ -312,7 +301,7 @@ def proposal_send(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", project)
     form = ProposalForm(request.POST)
-    if form.is_valid() and _attempt(
+    if form.is_valid() and attempt(
         form, lambda: services.send_proposal(project=project, by=request.user, **form.cleaned_data)
     ):
         messages.success(request, _("The proposal was sent to the decision maker."))
@@ -326,7 +315,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     require(request.user, "codevelopment.decide_project", project)
     form = DecisionForm(request.POST or None)
-    if form.is_valid() and _attempt(
+    if form.is_valid() and attempt(
         form,
         lambda: services.record_decision(
             project=project,
@@ -384,7 +373,7 @@ def workshop_create(request: HttpRequest, pk: int) -> HttpResponse:
                 **_workshop_fields(form),
             )
 
-        if _attempt(form, write):
+        if attempt(form, write):
             messages.success(request, _("Workshop planned."))
             return redirect(holder["workshop"])
     return render(request, "codevelopment/workshop_form.html", {"form": form, "project": project})
@@ -396,7 +385,7 @@ def workshop_edit(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = access_workshop(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", workshop.project)
     form = WorkshopForm(request.POST or None, instance=workshop)
-    if form.is_valid() and _attempt(
+    if form.is_valid() and attempt(
         form,
         lambda: services.update_workshop(
             workshop=workshop, by=request.user, **_workshop_fields(form)
@@ -411,54 +400,13 @@ def workshop_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def workshop_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The workshop: time, place, agenda, tasks, materials, registration and attendance."""
-    workshop = access_workshop(user=request.user, pk=pk)
+def _workshop_page(
+    request: HttpRequest, workshop: Workshop, **bound: forms.BaseForm
+) -> HttpResponse:
+    """The workshop page with its forms; `bound` holds the one just posted."""
     project = workshop.project
     managing = request.user.has_perm("codevelopment.manage_project", project)
-    participating = request.user.has_perm("codevelopment.take_part", project)
-    action = request.POST.get("action")
     own = Registration.objects.filter(workshop=workshop, user=cast(Any, request.user)).first()
-    registration_form = RegistrationForm(
-        request.POST if action == "register" else None, instance=own
-    )
-    material_form = MaterialForm(
-        request.POST if action == "material" else None,
-        request.FILES if action == "material" else None,
-    )
-    if action == "register":
-        require(request.user, "codevelopment.take_part", project)
-        if registration_form.is_valid() and _attempt(
-            registration_form,
-            lambda: services.register(
-                workshop=workshop, user=request.user, **registration_form.cleaned_data
-            ),
-        ):
-            messages.success(request, _("You are registered. Thank you!"))
-            return redirect(workshop)
-    elif action == "material":
-        require(request.user, "codevelopment.manage_project", project)
-        if material_form.is_valid() and _attempt(
-            material_form,
-            lambda: services.add_material(
-                workshop=workshop, by=request.user, **material_form.cleaned_data
-            ),
-        ):
-            messages.success(request, _("Material added."))
-            return redirect(workshop)
-    elif action == "invite":
-        require(request.user, "codevelopment.manage_project", project)
-        count = services.send_invitations(workshop=workshop, by=request.user)
-        messages.success(request, _("Invitations sent: %(count)s.") % {"count": count})
-        return redirect(workshop)
-    elif action == "attendance":
-        require(request.user, "codevelopment.manage_project", project)
-        present = {int(v) for v in request.POST.getlist("present") if v.isdigit()}
-        services.record_attendance(workshop=workshop, by=request.user, present_user_ids=present)
-        messages.success(request, _("Attendance saved."))
-        return redirect(workshop)
     registrations = None
     members = None
     if managing:
@@ -468,22 +416,83 @@ def workshop_detail(request: HttpRequest, pk: int) -> HttpResponse:
         for registration in registrations:
             if registration.accessibility_needs or registration.dietary_needs:
                 record_access(actor=request.user, obj=registration, path=request.path)
-    return render(
-        request,
-        "codevelopment/workshop_detail.html",
-        {
-            "workshop": workshop,
-            "project": project,
-            "can_manage": managing,
-            "can_participate": participating,
-            "registration": own,
-            "registration_form": registration_form,
-            "material_form": material_form,
-            "registrations": registrations,
-            "members": members,
-            "materials": workshop.materials.all(),
-        },
-    )
+    context: dict[str, Any] = {
+        "workshop": workshop,
+        "project": project,
+        "can_manage": managing,
+        "can_participate": request.user.has_perm("codevelopment.take_part", project),
+        "registration": own,
+        "registration_form": RegistrationForm(instance=own),
+        "material_form": MaterialForm(),
+        "registrations": registrations,
+        "members": members,
+        "materials": workshop.materials.all(),
+    }
+    context.update(bound)
+    return render(request, "codevelopment/workshop_detail.html", context)
+
+
+@login_required
+@require_GET
+def workshop_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The workshop: time, place, agenda, tasks, materials, registration and attendance."""
+    return _workshop_page(request, access_workshop(user=request.user, pk=pk))
+
+
+@login_required
+@require_POST
+def workshop_register(request: HttpRequest, pk: int) -> HttpResponse:
+    """A group member registers (or updates the registration) with their needs."""
+    workshop = access_workshop(user=request.user, pk=pk)
+    require(request.user, "codevelopment.take_part", workshop.project)
+    own = Registration.objects.filter(workshop=workshop, user=cast(Any, request.user)).first()
+    form = RegistrationForm(request.POST, instance=own)
+    if form.is_valid() and attempt(
+        form,
+        lambda: services.register(workshop=workshop, user=request.user, **form.cleaned_data),
+    ):
+        messages.success(request, _("You are registered. Thank you!"))
+        return redirect(workshop)
+    return _workshop_page(request, workshop, registration_form=form)
+
+
+@login_required
+@require_POST
+def workshop_material(request: HttpRequest, pk: int) -> HttpResponse:
+    """Those running the project add a material file to the workshop."""
+    workshop = access_workshop(user=request.user, pk=pk)
+    require(request.user, "codevelopment.manage_project", workshop.project)
+    form = MaterialForm(request.POST, request.FILES)
+    if form.is_valid() and attempt(
+        form,
+        lambda: services.add_material(workshop=workshop, by=request.user, **form.cleaned_data),
+    ):
+        messages.success(request, _("Material added."))
+        return redirect(workshop)
+    return _workshop_page(request, workshop, material_form=form)
+
+
+@login_required
+@require_POST
+def workshop_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send the group the invitation by e-mail."""
+    workshop = access_workshop(user=request.user, pk=pk)
+    require(request.user, "codevelopment.manage_project", workshop.project)
+    count = services.send_invitations(workshop=workshop, by=request.user)
+    messages.success(request, _("Invitations sent: %(count)s.") % {"count": count})
+    return redirect(workshop)
+
+
+@login_required
+@require_POST
+def workshop_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record who of the group took part (the ticked members)."""
+    workshop = access_workshop(user=request.user, pk=pk)
+    require(request.user, "codevelopment.manage_project", workshop.project)
+    present = {int(v) for v in request.POST.getlist("present") if v.isdigit()}
+    services.record_attendance(workshop=workshop, by=request.user, present_user_ids=present)
+    messages.success(request, _("Attendance saved."))
+    return redirect(workshop)
 
 
 @login_required
@@ -552,7 +561,7 @@ def board_note(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = access_workshop(user=request.user, pk=pk)
     require(request.user, "codevelopment.take_part", workshop.project)
     form = NoteForm(request.POST, workshop=workshop)
-    if form.is_valid() and _attempt(
+    if form.is_valid() and attempt(
         form, lambda: services.add_note(workshop=workshop, by=request.user, **form.cleaned_data)
     ):
         messages.success(request, _("Note added."))
@@ -566,7 +575,7 @@ def board_column(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = access_workshop(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", workshop.project)
     form = ColumnForm(request.POST)
-    if form.is_valid() and _attempt(
+    if form.is_valid() and attempt(
         form,
         lambda: services.add_column(
             workshop=workshop, by=request.user, title=form.cleaned_data["title"]
@@ -601,7 +610,7 @@ def _note_step(
     request: HttpRequest, note: Note, form: forms.Form, write: Callable[[], Any], done: str
 ) -> HttpResponse:
     """A step on one note: back to the note; a refusal is told above the board."""
-    if form.is_valid() and _attempt(form, write):
+    if form.is_valid() and attempt(form, write):
         messages.success(request, done)
         return redirect(f"{_board_url(note.workshop)}#note-{note.pk}")
     for problems in form.errors.values():
@@ -704,7 +713,7 @@ def note_edit(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
     note: Note = access_note(workshop=workshop, pk=note_pk)
     require(request.user, "codevelopment.edit_note", note)
     form = NoteEditForm(request.POST or None, initial={"text": note.text})
-    if form.is_valid() and _attempt(
+    if form.is_valid() and attempt(
         form, lambda: services.edit_note(note=note, by=request.user, text=form.cleaned_data["text"])
     ):
         messages.success(request, _("Note saved."))

@@ -16,6 +16,13 @@ urlpatterns = [
     path("omat/poisto/", views.request_erasure, name="request_erasure"),
     path("kutsu/<str:token>/", views.invitation, name="invitation"),
     path("toimeksiannot/<int:pk>/", views.assignment, name="assignment"),
+    path("toimeksiannot/<int:pk>/aloita/", views.assignment_start, name="assignment_start"),
+    path("toimeksiannot/<int:pk>/valmis/", views.assignment_finish, name="assignment_finish"),
+    path(
+        "toimeksiannot/<int:pk>/uusi-sopimus/",
+        views.assignment_contract,
+        name="assignment_contract",
+    ),
     path("toimeksiannot/<int:pk>/korvaus/", views.new_claim, name="new_claim"),
     path("toimeksiannot/<int:pk>/palaute/", views.assignment_feedback, name="assignment_feedback"),
     path("sopimukset/<int:pk>/", views.contract, name="contract"),
@@ -33,6 +40,17 @@ urlpatterns = [
     path("koordinointi/", views.pool, name="pool"),
     path("koordinointi/hakijat/", views.applicants, name="applicants"),
     path("koordinointi/henkilot/<int:pk>/", views.profile, name="profile"),
+    # Each step on a person's page posts to its own address.
+    path("koordinointi/henkilot/<int:pk>/hyvaksy/", views.profile_approve, name="profile_approve"),
+    path("koordinointi/henkilot/<int:pk>/poista/", views.profile_erase, name="profile_erase"),
+    path(
+        "koordinointi/henkilot/<int:pk>/koulutus/", views.profile_training, name="profile_training"
+    ),
+    path(
+        "koordinointi/henkilot/<int:pk>/jasenyys/",
+        views.profile_membership,
+        name="profile_membership",
+    ),
     path("koordinointi/korvaukset/", views.claims, name="claims"),
     path("koordinointi/korvaukset/maksetuiksi/", views.mark_paid, name="mark_paid"),
     path("koordinointi/palkanmaksu.csv", views.payroll_csv, name="payroll_csv"),

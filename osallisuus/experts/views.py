@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -13,11 +15,11 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from osallisuus.audit.services import Action, record_access, record_bulk_access
 from osallisuus.authorization import permission_required, require
-from osallisuus.errors import DomainError, add_to_form
+from osallisuus.errors import DomainError, add_to_form, attempt
 from osallisuus.query_params import page_param, year_param
 from osallisuus.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download
 
@@ -182,25 +184,11 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_GET
 def assignment(request: HttpRequest, pk: int) -> HttpResponse:
     assignment = selectors.access_assignment(user=request.user, pk=pk)
     coordinator = selectors.is_coordinator(request.user)
     own = assignment.profile.user == request.user
-    if request.method == "POST" and coordinator:
-        try:
-            if request.POST.get("action") == "start":
-                services.start_assignment(assignment=assignment, by=request.user)
-                messages.success(request, _("The assignment has started."))
-            elif request.POST.get("action") == "finish":
-                services.finish_assignment(assignment=assignment, by=request.user)
-                messages.success(request, _("The assignment is done."))
-            elif request.POST.get("action") == "new_contract":
-                services.generate_contract(assignment=assignment)
-                messages.success(request, _("A new contract version was made."))
-        except DomainError as error:
-            messages.error(request, error.message)
-        return redirect(assignment)
     if coordinator and not own:
         record_access(actor=request.user, obj=assignment.profile, path=request.path)
     return render(
@@ -215,6 +203,56 @@ def assignment(request: HttpRequest, pk: int) -> HttpResponse:
             "own": own,
             "feedback_form": AssignmentFeedbackForm(),
         },
+    )
+
+
+def _assignment_step(
+    request: HttpRequest, pk: int, step: Callable[[Assignment], object], done: str
+) -> HttpResponse:
+    """A coordinator's one-button step on an assignment; a refusal is told as a message."""
+    assignment = selectors.access_assignment(user=request.user, pk=pk)
+    try:
+        step(assignment)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, done)
+    return redirect(assignment)
+
+
+@permission_required("experts.coordinate_pool")
+@require_POST
+def assignment_start(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start the assignment once both have signed the contract."""
+    return _assignment_step(
+        request,
+        pk,
+        lambda a: services.start_assignment(assignment=a, by=request.user),
+        _("The assignment has started."),
+    )
+
+
+@permission_required("experts.coordinate_pool")
+@require_POST
+def assignment_finish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark a started assignment done."""
+    return _assignment_step(
+        request,
+        pk,
+        lambda a: services.finish_assignment(assignment=a, by=request.user),
+        _("The assignment is done."),
+    )
+
+
+@permission_required("experts.coordinate_pool")
+@require_POST
+def assignment_contract(request: HttpRequest, pk: int) -> HttpResponse:
+    """Make a new contract version (the old one is superseded)."""
+    return _assignment_step(
+        request,
+        pk,
+        lambda a: services.generate_contract(assignment=a),
+        _("A new contract version was made."),
     )
 
 
@@ -453,60 +491,94 @@ def applicants(request: HttpRequest) -> HttpResponse:
     return render(request, "experts/applicants.html", {"profiles": profiles, "erasures": erasures})
 
 
-@permission_required("experts.coordinate_pool")
-@require_http_methods(["GET", "POST"])
-def profile(request: HttpRequest, pk: int) -> HttpResponse:
-    profile = selectors.access_profile(user=request.user, pk=pk)
-    training_form = TrainingForm(prefix="training")
-    membership_form = MembershipForm(
-        prefix="membership",
-        initial={
-            "status": profile.status,
-            "stage": profile.stage,
-            "support_person": profile.support_person,
-        },
-    )
-    if request.method == "POST":
-        action = request.POST.get("action")
-        if action == "approve":
-            services.approve_applicant(profile=profile, by=request.user)
-            messages.success(request, _("The applicant was approved."))
-            return redirect(profile)
-        if action == "erase":
-            services.erase_profile(profile=profile, by=request.user)
-            messages.success(request, _("The person's data was erased."))
-            return redirect("experts:applicants")
-        if action == "training":
-            training_form = TrainingForm(request.POST, request.FILES, prefix="training")
-            if training_form.is_valid():
-                services.record_training(
-                    profile=profile, by=request.user, **training_form.cleaned_data
-                )
-                messages.success(request, _("The training was recorded."))
-                return redirect(profile)
-        if action == "membership":
-            membership_form = MembershipForm(request.POST, prefix="membership")
-            if membership_form.is_valid():
-                services.update_membership(
-                    profile=profile, by=request.user, **membership_form.cleaned_data
-                )
-                messages.success(request, _("Saved."))
-                return redirect(profile)
+def _profile_page(
+    request: HttpRequest, profile: ExpertProfile, **bound: forms.BaseForm
+) -> HttpResponse:
+    """A person's page for coordinators; `bound` holds the form just posted."""
     record_access(actor=request.user, obj=profile, path=request.path)
     year = timezone.localdate().year
-    return render(
-        request,
-        "experts/profile.html",
-        {
-            "profile": profile,
-            "training_form": training_form,
-            "membership_form": membership_form,
-            "consent": profile.consents.filter(withdrawn_at__isnull=True).first(),
-            "assignments": profile.assignments.select_related("request"),
-            "summary": selectors.yearly_summary(year=year, profile=profile),
-            "year": year,
-        },
-    )
+    context: dict[str, Any] = {
+        "profile": profile,
+        "training_form": TrainingForm(prefix="training"),
+        "membership_form": MembershipForm(
+            prefix="membership",
+            initial={
+                "status": profile.status,
+                "stage": profile.stage,
+                "support_person": profile.support_person,
+            },
+        ),
+        "consent": profile.consents.filter(withdrawn_at__isnull=True).first(),
+        "assignments": profile.assignments.select_related("request"),
+        "summary": selectors.yearly_summary(year=year, profile=profile),
+        "year": year,
+    }
+    context.update(bound)
+    return render(request, "experts/profile.html", context)
+
+
+@require_GET
+@permission_required("experts.coordinate_pool")
+def profile(request: HttpRequest, pk: int) -> HttpResponse:
+    return _profile_page(request, selectors.access_profile(user=request.user, pk=pk))
+
+
+@permission_required("experts.coordinate_pool")
+@require_POST
+def profile_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """The applicant joins the pool."""
+    profile = selectors.access_profile(user=request.user, pk=pk)
+    try:
+        services.approve_applicant(profile=profile, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The applicant was approved."))
+    return redirect(profile)
+
+
+@permission_required("experts.coordinate_pool")
+@require_POST
+def profile_erase(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm the person's request to erase their data."""
+    profile = selectors.access_profile(user=request.user, pk=pk)
+    try:
+        services.erase_profile(profile=profile, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect(profile)
+    messages.success(request, _("The person's data was erased."))
+    return redirect("experts:applicants")
+
+
+@permission_required("experts.coordinate_pool")
+@require_POST
+def profile_training(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a training or orientation, with its certificate."""
+    profile = selectors.access_profile(user=request.user, pk=pk)
+    form = TrainingForm(request.POST, request.FILES, prefix="training")
+    if form.is_valid() and attempt(
+        form,
+        lambda: services.record_training(profile=profile, by=request.user, **form.cleaned_data),
+    ):
+        messages.success(request, _("The training was recorded."))
+        return redirect(profile)
+    return _profile_page(request, profile, training_form=form)
+
+
+@permission_required("experts.coordinate_pool")
+@require_POST
+def profile_membership(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change the person's status, life-cycle stage and support person."""
+    profile = selectors.access_profile(user=request.user, pk=pk)
+    form = MembershipForm(request.POST, prefix="membership")
+    if form.is_valid() and attempt(
+        form,
+        lambda: services.update_membership(profile=profile, by=request.user, **form.cleaned_data),
+    ):
+        messages.success(request, _("Saved."))
+        return redirect(profile)
+    return _profile_page(request, profile, membership_form=form)
 
 
 @permission_required("experts.coordinate_pool")

@@ -11,6 +11,9 @@ from . import views
 urlpatterns = [
     path("julkaisu/", views.moderation_queue_view, name="moderation_queue"),
     path("julkaisu/<int:pk>/", views.moderate, name="moderate"),
+    path("julkaisu/<int:pk>/julkaise/", views.moderate_publish, name="moderate_publish"),
+    path("julkaisu/<int:pk>/hylkaa/", views.moderate_reject, name="moderate_reject"),
+    path("julkaisu/<int:pk>/poista/", views.moderate_unpublish, name="moderate_unpublish"),
     path("tarinat/<str:code>/", views.stories, name="stories"),
     path("palvelut/<int:pk>/", views.service_page, name="service_outcomes"),
 ]

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_POST
 
 from osallisuus.audit.services import record_access
 from osallisuus.authorization import permission_required, require
-from osallisuus.errors import DomainError, add_to_form
-from osallisuus.feedback.models import PublicationDecision
+from osallisuus.errors import attempt
+from osallisuus.feedback.models import Feedback, PublicationDecision
 from osallisuus.organisation.selectors import public_service, public_unit, public_units
 from osallisuus.query_params import page_param
 from osallisuus.trail.public import service_outcomes, unit_outcomes
@@ -50,42 +54,12 @@ def moderation_queue_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-@permission_required("feedback.moderate_stories")
-@require_http_methods(["GET", "POST"])
-def moderate(request: HttpRequest, pk: int) -> HttpResponse:
-    """The original with proposed redactions, the text to publish, and the decision."""
-    feedback = access_for_moderation(user=request.user, pk=pk)
-    require(request.user, "feedback.moderate_story", feedback)
+def _moderation_page(
+    request: HttpRequest, feedback: Feedback, **bound: forms.BaseForm
+) -> HttpResponse:
+    """The moderation page with its forms; `bound` holds the one just posted."""
     publication = publication_of(feedback)
     segments, proposal = proposed_redaction(feedback.text, language=feedback.language)
-    action = request.POST.get("action", "")
-    publish_form = PublishForm(
-        request.POST if action == "publish" else None,
-        initial={"text": feedback.redacted_text or proposal},
-    )
-    reject_form = ReasonForm(request.POST if action == "reject" else None, prefix="reject")
-    unpublish_form = ReasonForm(request.POST if action == "unpublish" else None, prefix="down")
-    try:
-        if action == "publish" and publish_form.is_valid():
-            publish_story(
-                feedback=feedback,
-                by=request.user,
-                text=publish_form.cleaned_data["text"],
-                confirmed=publish_form.cleaned_data["confirmed"],
-            )
-            messages.success(request, _("Published. The giver can see it on their status page."))
-            return redirect("feedback:moderation_queue")
-        if action == "reject" and reject_form.is_valid():
-            reject_story(feedback=feedback, by=request.user, **reject_form.cleaned_data)
-            messages.success(request, _("Decision saved: not published."))
-            return redirect("feedback:moderation_queue")
-        if action == "unpublish" and unpublish_form.is_valid():
-            unpublish_story(feedback=feedback, by=request.user, **unpublish_form.cleaned_data)
-            messages.success(request, _("The story was taken down from the public page."))
-            return redirect("feedback:moderation_queue")
-    except DomainError as error:
-        form = {"publish": publish_form, "reject": reject_form}.get(action, unpublish_form)
-        add_to_form(form, error)
     public_replies, public_outcomes = public_trail(feedback)
     # The original text is personal data: every staff view of it is logged.
     record_access(actor=request.user, obj=feedback, path=request.path)
@@ -97,14 +71,92 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
             "publication": publication,
             "segments": segments,
             "has_pii": any(s.pii_type for s in segments),
-            "publish_form": publish_form,
-            "reject_form": reject_form,
-            "unpublish_form": unpublish_form,
+            "publish_form": PublishForm(initial={"text": feedback.redacted_text or proposal}),
+            "reject_form": ReasonForm(prefix="reject"),
+            "unpublish_form": ReasonForm(prefix="down"),
+            **bound,
             "published": publication is not None
             and publication.decision == PublicationDecision.PUBLISHED,
             "public_replies": public_replies,
             "public_outcomes": public_outcomes,
         },
+    )
+
+
+def _moderated(request: HttpRequest, pk: int) -> Feedback:
+    """The comment to decide on, if the user may moderate it (404 otherwise)."""
+    feedback = access_for_moderation(user=request.user, pk=pk)
+    require(request.user, "feedback.moderate_story", feedback)
+    return feedback
+
+
+def _decide(
+    request: HttpRequest,
+    feedback: Feedback,
+    *,
+    form_name: str,
+    form: forms.Form,
+    write: Callable[[dict[str, Any]], object],
+    done: str,
+) -> HttpResponse:
+    """Run one decision from its posted form: back to the queue (PRG), or the page with errors."""
+    if form.is_valid() and attempt(form, lambda: write(form.cleaned_data)):
+        messages.success(request, done)
+        return redirect("feedback:moderation_queue")
+    return _moderation_page(request, feedback, **{form_name: form})
+
+
+@permission_required("feedback.moderate_stories")
+@require_GET
+def moderate(request: HttpRequest, pk: int) -> HttpResponse:
+    """The original with proposed redactions, the text to publish, and the decision."""
+    return _moderation_page(request, _moderated(request, pk))
+
+
+@permission_required("feedback.moderate_stories")
+@require_POST
+def moderate_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish the text the moderator confirmed has no personal data."""
+    feedback = _moderated(request, pk)
+    return _decide(
+        request,
+        feedback,
+        form_name="publish_form",
+        form=PublishForm(request.POST),
+        write=lambda data: publish_story(
+            feedback=feedback, by=request.user, text=data["text"], confirmed=data["confirmed"]
+        ),
+        done=_("Published. The giver can see it on their status page."),
+    )
+
+
+@permission_required("feedback.moderate_stories")
+@require_POST
+def moderate_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    """Decide not to publish, with an internal reason."""
+    feedback = _moderated(request, pk)
+    return _decide(
+        request,
+        feedback,
+        form_name="reject_form",
+        form=ReasonForm(request.POST, prefix="reject"),
+        write=lambda data: reject_story(feedback=feedback, by=request.user, **data),
+        done=_("Decision saved: not published."),
+    )
+
+
+@permission_required("feedback.moderate_stories")
+@require_POST
+def moderate_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take a published story down from the public page."""
+    feedback = _moderated(request, pk)
+    return _decide(
+        request,
+        feedback,
+        form_name="unpublish_form",
+        form=ReasonForm(request.POST, prefix="down"),
+        write=lambda data: unpublish_story(feedback=feedback, by=request.user, **data),
+        done=_("The story was taken down from the public page."),
     )
 
 

@@ -164,6 +164,13 @@ def board_step(
     )
 
 
+def _material_body(c: Any) -> dict[str, Any]:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    pdf = SimpleUploadedFile("ohjelma.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    return {"title": "Ohjelma", "file": pdf}
+
+
 def manage_write(body: Any, changes: Any, label: str = "") -> Write:
     return Write(managed(), writers=RUNNERS, body=body, changes=changes, label=label)
 
@@ -275,23 +282,35 @@ ROWS: dict[str, Row] = {
         across_units=True,
         writes=(manage_write(_workshop_body, snapshot("codevelopment.Workshop")),),
     ),
-    "codevelopment:workshop": Row(
-        VISIBLE,
+    "codevelopment:workshop": Row(VISIBLE, kwargs=_workshop, across_units=True),
+    # Each step on the workshop page posts to its own address.
+    # Registering is for the group and those running it.
+    "codevelopment:workshop_register": board_step(
+        lambda c: {"remote": "on", "accessibility_needs": "", "dietary_needs": ""},
+        snapshot("codevelopment.Registration", "remote"),
+    ),
+    "codevelopment:workshop_material": Row(
+        post_only(),
+        kwargs=_workshop,
+        across_units=True,
+        writes=(manage_write(_material_body, snapshot("codevelopment.Material")),),
+    ),
+    "codevelopment:workshop_invite": Row(
+        post_only(),
         kwargs=_workshop,
         across_units=True,
         writes=(
-            # Registering is for the group and those running it.
-            Write(
-                PARTICIPATE,
-                writers=[RESIDENT, *RUNNERS],
-                label="register",
-                body=lambda c: {
-                    "action": "register",
-                    "remote": "on",
-                    "accessibility_needs": "",
-                    "dietary_needs": "",
-                },
-                changes=snapshot("codevelopment.Registration", "remote"),
+            manage_write(lambda c: {}, snapshot("codevelopment.Workshop", "invitations_sent_at")),
+        ),
+    ),
+    "codevelopment:workshop_attendance": Row(
+        post_only(),
+        kwargs=_workshop,
+        across_units=True,
+        writes=(
+            manage_write(
+                lambda c: {"present": [c.users[RESIDENT].pk]},
+                snapshot("codevelopment.Registration", "attended"),
             ),
         ),
     ),

@@ -29,7 +29,7 @@ def test_a_rejection_without_reasons_is_refused_in_the_same_finnish_words_everyw
 
     # The form checks the same rule first; a form that let it through (here: it is told the
     # proposal was accepted) still shows the service's refusal beside the field, as the view's
-    # _attempt puts it there.
+    # attempt() puts it there.
     form = DecisionForm({"decision": "accepted", "reasons": "Ei."})
     assert form.is_valid()
     with translation.override("fi"):

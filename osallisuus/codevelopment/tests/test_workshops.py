@@ -43,9 +43,8 @@ def test_a_member_registers_with_accessibility_and_dietary_needs(unit, client):
     sign_in(client, setup.client)
     url = setup.workshop.get_absolute_url()
     client.post(
-        url,
+        f"{url}ilmoittaudu/",
         {
-            "action": "register",
             "remote": "on",
             "accessibility_needs": "Pyörätuoli",
             "dietary_needs": "Gluteeniton",
@@ -73,9 +72,7 @@ def test_the_facilitator_sees_needs_and_the_view_is_logged(unit, client):
 def test_the_facilitator_records_attendance(unit, client):
     setup = project_with_workshop(unit)
     sign_in(client, setup.facilitator)
-    client.post(
-        setup.workshop.get_absolute_url(), {"action": "attendance", "present": [setup.client.pk]}
-    )
+    client.post(f"{setup.workshop.get_absolute_url()}lasnaolo/", {"present": [setup.client.pk]})
     attended = dict(Registration.objects.values_list("user_id", "attended"))
     assert attended[setup.client.pk] is True
     assert attended[setup.professional.pk] is False
@@ -87,8 +84,7 @@ def test_a_pdf_material_is_added_and_downloaded(unit, client, settings, tmp_path
     sign_in(client, setup.facilitator)
     upload = SimpleUploadedFile("ohjelma.pdf", b"%PDF-1.4 test", content_type="application/pdf")
     client.post(
-        setup.workshop.get_absolute_url(),
-        {"action": "material", "title": "Ohjelma", "file": upload},
+        f"{setup.workshop.get_absolute_url()}materiaali/", {"title": "Ohjelma", "file": upload}
     )
     material = Material.objects.get()
     response = client.get(
@@ -106,12 +102,12 @@ def test_a_file_of_a_wrong_type_is_refused(unit, client, settings, tmp_path):
     client.cookies.load({"django_language": "en"})
     fake = SimpleUploadedFile("ohjelma.pdf", b"MZ\x90\x00 not a pdf")
     response = client.post(
-        setup.workshop.get_absolute_url(), {"action": "material", "title": "X", "file": fake}
+        f"{setup.workshop.get_absolute_url()}materiaali/", {"title": "X", "file": fake}
     )
     assert "does not match its type" in response.content.decode()
     exe = SimpleUploadedFile("virus.exe", b"MZ")
     response = client.post(
-        setup.workshop.get_absolute_url(), {"action": "material", "title": "X", "file": exe}
+        f"{setup.workshop.get_absolute_url()}materiaali/", {"title": "X", "file": exe}
     )
     assert "cannot be added" in response.content.decode()
     assert not Material.objects.exists()
@@ -133,3 +129,52 @@ def test_a_workshop_must_end_after_it_starts(unit, client):
         },
     )
     assert "must end after it starts" in response.content.decode()
+
+
+@pytest.mark.parametrize("step", ["ilmoittaudu", "materiaali", "kutsu", "lasnaolo"])
+def test_each_step_on_the_workshop_page_is_post_only(unit, client, step):
+    setup = project_with_workshop(unit)
+    sign_in(client, setup.facilitator)
+    url = setup.workshop.get_absolute_url()
+    assert client.get(f"{url}{step}/").status_code == 405
+    assert client.post(url).status_code == 405
+
+
+def test_the_workshop_page_posts_each_step_to_its_own_address(unit, client):
+    setup = project_with_workshop(unit)
+    sign_in(client, setup.facilitator)
+    url = setup.workshop.get_absolute_url()
+    body = client.get(url).content.decode()
+    for step in ["ilmoittaudu", "materiaali", "kutsu", "lasnaolo"]:
+        assert f'action="{url}{step}/"' in body, step
+    assert 'name="action"' not in body
+
+
+def test_sending_invitations_returns_to_the_page_with_the_count(unit, client):
+    setup = project_with_workshop(unit)
+    sign_in(client, setup.facilitator)
+    client.cookies.load({"django_language": "en"})
+    url = setup.workshop.get_absolute_url()
+    response = client.post(f"{url}kutsu/", follow=True)
+    assert response.redirect_chain == [(url, 302)]
+    assert "Invitations sent: " in response.content.decode()
+    assert OutboxMessage.objects.exists()
+
+
+def test_a_material_without_a_file_shows_the_page_again_with_the_error(unit, client):
+    setup = project_with_workshop(unit)
+    sign_in(client, setup.facilitator)
+    response = client.post(f"{setup.workshop.get_absolute_url()}materiaali/", {"title": "X"})
+    assert response.status_code == 200
+    assert response.context["material_form"].errors["file"]
+    assert not response.context["registration_form"].is_bound
+    assert not Material.objects.exists()
+
+
+def test_a_member_cannot_add_material_or_record_attendance(unit, client):
+    setup = project_with_workshop(unit)
+    sign_in(client, setup.client)
+    url = setup.workshop.get_absolute_url()
+    assert client.post(f"{url}lasnaolo/", {"present": [setup.client.pk]}).status_code == 404
+    assert client.post(f"{url}kutsu/").status_code == 404
+    assert not Registration.objects.filter(attended=True).exists()

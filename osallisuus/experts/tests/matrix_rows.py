@@ -121,6 +121,40 @@ EXPERTS_AND_COORDINATORS = {**only(EXPERT, COORD, others=404)}
 NOT_THE_EXPERT = {EXPERT_OTHER: 404}
 NOT_THE_REQUESTER = {STAFF_OTHER: 404}
 
+
+def coordinator_step(*, changes: Any) -> Row:
+    """A coordinator's POST-only step on the assignment; everyone else gets 404."""
+    return Row(
+        only(COORD, status=405),
+        kwargs=lambda c: {"pk": c.assignment.pk},
+        non_owner={},
+        writes=(
+            Write(
+                only(COORD, status=302),
+                writers=[COORD] if changes else [],
+                changes=changes or snapshot("experts.Assignment", "status"),
+            ),
+        ),
+    )
+
+
+def _training_body(c: Any) -> dict[str, Any]:
+    return {
+        "training-course": "Perehdytys",
+        "training-organiser": "Hyvinvointialue",
+        "training-date": "2026-03-01",
+    }
+
+
+def profile_step(body: Any, changes: Any) -> Row:
+    """A coordinator's POST-only step on a person's page; everyone else gets 404."""
+    return Row(
+        only(COORD, status=405),
+        kwargs=lambda c: {"pk": c.expert_profile.pk},
+        writes=(Write(only(COORD, status=302), writers=[COORD], body=body, changes=changes),),
+    )
+
+
 ROWS: dict[str, Row] = {
     "experts:home": Row(everyone(200), reads_post=True),
     # Applying: one profile per person; those who have one are sent to their page.
@@ -184,17 +218,13 @@ ROWS: dict[str, Row] = {
         only(EXPERT, STAFF, COORD, others=404),
         kwargs=lambda c: {"pk": c.assignment.pk},
         non_owner={**NOT_THE_EXPERT, **NOT_THE_REQUESTER},
-        writes=(
-            Write(
-                # The expert's and the requester's POST shows the page again.
-                {**only(EXPERT, STAFF, COORD, others=404), COORD: 302},
-                writers=[COORD],
-                non_owner={**NOT_THE_EXPERT, **NOT_THE_REQUESTER},
-                body=lambda c: {"action": "finish"},
-                changes=snapshot("experts.Assignment", "status"),
-            ),
-        ),
     ),
+    # Each step on an assignment posts to its own address; only coordinators take them.
+    # The world's assignment has started and its contract is unsigned: starting is refused
+    # (told as a message), finishing and a new contract version go through.
+    "experts:assignment_start": coordinator_step(changes=None),
+    "experts:assignment_finish": coordinator_step(changes=snapshot("experts.Assignment", "status")),
+    "experts:assignment_contract": coordinator_step(changes=snapshot("experts.Contract")),
     "experts:new_claim": Row(
         own_only(),
         kwargs=lambda c: {"pk": c.assignment.pk},
@@ -319,7 +349,7 @@ ROWS: dict[str, Row] = {
     ),
     # Coordinators run the pool.
     "experts:invite": Row(
-        {**only(COORD), COORD: 405},
+        only(COORD, status=405),
         kwargs=lambda c: {"pk": c.open_request.pk},
         writes=(
             Write(
@@ -332,32 +362,30 @@ ROWS: dict[str, Row] = {
     ),
     # Nothing is due in the world: the reminder sends nothing (see issue #20 point 6).
     "experts:remind": Row(
-        {**only(COORD), COORD: 405},
+        only(COORD, status=405),
         kwargs=lambda c: {"pk": c.open_request.pk},
         writes=(Write(only(COORD, status=302)),),
     ),
     "experts:pool": Row(only(COORD), reads_post=True),
     "experts:applicants": Row(only(COORD), reads_post=True),
-    "experts:profile": Row(
-        only(COORD),
-        kwargs=lambda c: {"pk": c.expert_profile.pk},
-        writes=(
-            Write(
-                only(COORD, status=302),
-                writers=[COORD],
-                body=lambda c: {
-                    "action": "membership",
-                    "membership-status": "paused",
-                    "membership-stage": "support",
-                    "membership-support_person": "",
-                },
-                changes=_profile_state,
-            ),
-        ),
+    "experts:profile": Row(only(COORD), kwargs=lambda c: {"pk": c.expert_profile.pk}),
+    # Each step on a person's page posts to its own address; only coordinators take them.
+    "experts:profile_approve": profile_step(
+        lambda c: {}, snapshot("experts.ExpertProfile", "approved_at")
+    ),
+    "experts:profile_erase": profile_step(lambda c: {}, _profile_state),
+    "experts:profile_training": profile_step(_training_body, snapshot("experts.TrainingRecord")),
+    "experts:profile_membership": profile_step(
+        lambda c: {
+            "membership-status": "paused",
+            "membership-stage": "support",
+            "membership-support_person": "",
+        },
+        _profile_state,
     ),
     "experts:claims": Row(only(COORD), reads_post=True),
     "experts:mark_paid": Row(
-        {**only(COORD), COORD: 405},
+        only(COORD, status=405),
         writes=(
             Write(
                 only(COORD, status=302),

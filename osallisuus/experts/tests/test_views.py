@@ -116,9 +116,8 @@ def test_a_certificate_that_is_not_pdf_jpeg_or_png_is_refused(client_as):
     client.cookies["django_language"] = "en"
     fake = SimpleUploadedFile("todistus.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")
     response = client.post(
-        reverse("experts:profile", kwargs={"pk": profile.pk}),
+        reverse("experts:profile_training", kwargs={"pk": profile.pk}),
         {
-            "action": "training",
             "training-course": "Kokemusasiantuntijakoulutus",
             "training-organiser": "Mielenterveysjärjestö",
             "training-date": "2026-03-01",
@@ -135,9 +134,8 @@ def test_a_real_pdf_certificate_is_recorded(client_as):
     client = client_as("coordinator")
     pdf = SimpleUploadedFile("todistus.pdf", b"%PDF-1.4\n%%EOF", "application/pdf")
     client.post(
-        reverse("experts:profile", kwargs={"pk": profile.pk}),
+        reverse("experts:profile_training", kwargs={"pk": profile.pk}),
         {
-            "action": "training",
             "training-course": "Kokemusasiantuntijakoulutus",
             "training-organiser": "Mielenterveysjärjestö",
             "training-date": "2026-03-01",

@@ -23,41 +23,46 @@ def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
     return {"consented_feedback": consented}
 
 
-ROWS: dict[str, Row] = {
-    # Publication: unit managers (their units), coordinators and administrators moderate.
-    "feedback:moderation_queue": Row(handling(*MODERATORS)),
-    "feedback:moderate": Row(
-        handling(*MODERATORS),
-        kwargs=lambda c: {"pk": c.consented_feedback.pk},
+def _consented(c: Any) -> dict[str, Any]:
+    return {"pk": c.consented_feedback.pk}
+
+
+def _decisions(c: Any) -> Any:
+    return list(c.consented_feedback.publication_events.values_list("pk", "decision"))
+
+
+def _decision(body: Any) -> Row:
+    """A POST-only decision on a consented comment: moderators make it (302), others get 404."""
+    return Row(
+        {**handling(*MODERATORS, status=405)},
+        kwargs=_consented,
         across_units=True,
         other={STAFF: 404, STAFF_OTHER: 404},
         writes=(
             Write(
                 handling(*MODERATORS, status=302),
                 writers=MODERATORS,
-                label="publish",
-                body=lambda c: {"action": "publish", "text": "Hyvä hoito", "confirmed": "on"},
-                changes=lambda c: list(
-                    type(c.consented_feedback)
-                    .objects.filter(publication__isnull=False)
-                    .values_list("pk", flat=True)
-                ),
-                other={STAFF: 404, STAFF_OTHER: 404},
-            ),
-            Write(
-                handling(*MODERATORS, status=302),
-                writers=MODERATORS,
-                label="reject",
-                body=lambda c: {"action": "reject", "reject-reason": "Tunnistettava tilanne"},
-                changes=lambda c: list(
-                    type(c.consented_feedback)
-                    .objects.filter(publication__isnull=False)
-                    .values_list("pk", flat=True)
-                ),
+                body=body,
+                changes=_decisions,
                 other={STAFF: 404, STAFF_OTHER: 404},
             ),
         ),
+    )
+
+
+ROWS: dict[str, Row] = {
+    # Publication: unit managers (their units), coordinators and administrators moderate.
+    "feedback:moderation_queue": Row(handling(*MODERATORS)),
+    "feedback:moderate": Row(
+        handling(*MODERATORS),
+        kwargs=_consented,
+        across_units=True,
+        other={STAFF: 404, STAFF_OTHER: 404},
     ),
+    # Each decision posts to its own address.
+    "feedback:moderate_publish": _decision(lambda c: {"text": "Hyvä hoito", "confirmed": "on"}),
+    "feedback:moderate_reject": _decision(lambda c: {"reject-reason": "Tunnistettava tilanne"}),
+    "feedback:moderate_unpublish": _decision(lambda c: {"down-reason": "Antaja pyysi poistoa"}),
     "feedback:stories": Row(everyone(200), kwargs=lambda c: {"code": c.unit.code}),
     "api:unit-stories": Row(everyone(200), kwargs=lambda c: {"code": c.unit.code}),
     # "You said, we did" per service, and as JSON (trail/public_api.py): public like the stories.

@@ -31,10 +31,10 @@ def english(client):
 
 
 def publish(client, feedback, text=REDACTED, confirmed=True):
-    data = {"action": "publish", "text": text}
+    data = {"text": text}
     if confirmed:
         data["confirmed"] = "on"
-    return client.post(f"/palaute/julkaisu/{feedback.pk}/", data)
+    return client.post(f"/palaute/julkaisu/{feedback.pk}/julkaise/", data)
 
 
 def test_the_queue_lists_consented_comments_waiting_for_a_decision(client_as, unit):
@@ -142,8 +142,8 @@ def test_a_rejection_reason_is_never_public(client_as, client, unit):
     feedback = give(unit)
     coordinator = client_as("coordinator")
     response = coordinator.post(
-        f"/palaute/julkaisu/{feedback.pk}/",
-        {"action": "reject", "reject-reason": "Sisältää tunnistettavan tilanteen"},
+        f"/palaute/julkaisu/{feedback.pk}/hylkaa/",
+        {"reject-reason": "Sisältää tunnistettavan tilanteen"},
     )
     assert response.status_code == 302
     assert Publication.objects.get().decision == "rejected"
@@ -158,21 +158,23 @@ def test_a_rejection_reason_is_never_public(client_as, client, unit):
 
 def test_a_rejection_needs_a_reason(client_as, unit):
     feedback = give(unit)
-    response = client_as("coordinator").post(
-        f"/palaute/julkaisu/{feedback.pk}/", {"action": "reject", "reject-reason": ""}
-    )
+    coordinator = english(client_as("coordinator"))
+    response = coordinator.post(f"/palaute/julkaisu/{feedback.pk}/hylkaa/", {"reject-reason": ""})
     assert response.status_code == 200
     assert not Publication.objects.exists()
+    assert response.context["reject_form"].errors["reason"]
+    # The page is shown again with the other forms unbound.
+    assert not response.context["publish_form"].is_bound
 
 
 def test_a_taken_down_story_disappears_and_the_take_down_is_logged(client_as, client, unit):
     feedback = give(unit)
     coordinator = client_as("coordinator")
     publish(coordinator, feedback)
-    coordinator.post(
-        f"/palaute/julkaisu/{feedback.pk}/",
-        {"action": "unpublish", "down-reason": "Giver asked to remove it"},
+    response = coordinator.post(
+        f"/palaute/julkaisu/{feedback.pk}/poista/", {"down-reason": "Giver asked to remove it"}
     )
+    assert response.status_code == 302
     assert REDACTED not in client.get("/palaute/tarinat/KST/").content.decode()
     assert [e.decision for e in PublicationEvent.objects.all()] == ["published", "unpublished"]
     assert PublicationEvent.objects.last().by == coordinator.user
@@ -347,3 +349,35 @@ def test_personal_data_in_the_units_answer_is_removed_on_the_public_page(client_
     body = client.get("/palaute/tarinat/KST/").content.decode()
     assert "Soita minulle numeroon" in body
     assert "040 765 4321" not in body
+
+
+@pytest.mark.parametrize("step", ["julkaise", "hylkaa", "poista"])
+def test_each_decision_is_post_only(client_as, unit, step):
+    feedback = give(unit)
+    coordinator = client_as("coordinator")
+    assert coordinator.get(f"/palaute/julkaisu/{feedback.pk}/{step}/").status_code == 405
+    assert coordinator.post(f"/palaute/julkaisu/{feedback.pk}/").status_code == 405
+
+
+def test_each_decision_returns_to_the_queue_with_its_message(client_as, unit):
+    coordinator = english(client_as("coordinator"))
+    published = publish(coordinator, give(unit), text="Kiitos hyvästä hoidosta")
+    assert published.url == "/palaute/julkaisu/"
+    rejected = coordinator.post(
+        f"/palaute/julkaisu/{give(unit).pk}/hylkaa/",
+        {"reject-reason": "Tunnistettava"},
+        follow=True,
+    )
+    assert "Decision saved: not published." in rejected.content.decode()
+
+
+def test_the_moderation_page_posts_each_decision_to_its_own_address(client_as, unit):
+    feedback = give(unit)
+    coordinator = client_as("coordinator")
+    body = coordinator.get(f"/palaute/julkaisu/{feedback.pk}/").content.decode()
+    assert f'action="/palaute/julkaisu/{feedback.pk}/julkaise/"' in body
+    assert f'action="/palaute/julkaisu/{feedback.pk}/hylkaa/"' in body
+    publish(coordinator, feedback)
+    body = coordinator.get(f"/palaute/julkaisu/{feedback.pk}/").content.decode()
+    assert f'action="/palaute/julkaisu/{feedback.pk}/poista/"' in body
+    assert 'name="action"' not in body

@@ -23,8 +23,8 @@ def test_a_text_with_a_phone_number_is_refused_in_the_same_finnish_words_everywh
     coordinator = client_as("coordinator")
     coordinator.cookies["django_language"] = "fi"
     page = coordinator.post(
-        f"/palaute/julkaisu/{feedback.pk}/",
-        {"action": "publish", "text": STILL_PERSONAL, "confirmed": "on"},
+        f"/palaute/julkaisu/{feedback.pk}/julkaise/",
+        {"text": STILL_PERSONAL, "confirmed": "on"},
     )
     assert page.status_code == 200
 
