@@ -359,6 +359,12 @@ SPECTACULAR_SETTINGS = {
     # Request bodies get components of their own ("…Request"), so that a field the API refuses
     # blank carries minLength 1 there (drf-spectacular adds it to request components only).
     "COMPONENT_SPLIT_REQUEST": True,
+    # Fields of one name with different choice sets get names of their own, not hashes.
+    "ENUM_NAME_OVERRIDES": {
+        "FeedbackChannelEnum": "osallisuus.feedback.models.Channel",
+        "LanguageEnum": [("fi", "suomi"), ("sv", "svenska"), ("en", "English")],
+        "MessageChannelEnum": [("email", "email"), ("sms", "sms")],
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "osallisuus.api_schema.document_error_responses",

@@ -144,6 +144,8 @@ DEMO_USERS = [
     DemoUser("koordinaattori", "Kaisa", "Koordinaattori", Role.COORDINATOR),
     DemoUser("paattaja", "Pekka", "Päättäjä", Role.DECISION_MAKER),
     DemoUser("hallitus", "Hanna", "Hallitus", Role.DECISION_MAKER),
+    DemoUser("tuottaja", "Tuula", "Tuottaja", Role.PRODUCER_CONTACT),
+    DemoUser("viestinta", "Ville", "Viestintä", Role.COMMUNICATIONS),
     DemoUser("yllapitaja", "Ylva", "Ylläpitäjä", Role.ADMINISTRATOR, "sv"),
 ]
 
@@ -326,6 +328,8 @@ def build_demo_county() -> list[DemoUser]:
         )
         if demo.role in (Role.STAFF, Role.UNIT_MANAGER):
             assign_role(user=user, role=demo.role, unit=health_station)
+        elif demo.role == Role.PRODUCER_CONTACT:
+            assign_role(user=user, role=demo.role, producer=health_station.producer)
         elif demo.role:
             assign_role(user=user, role=demo.role)
         if demo.role and demo.role != Role.EXPERT:

@@ -33,7 +33,7 @@ def one_of_each(administrator: Any, unit: Any) -> None:
     from osallisuus.feedback.models import ReplyTemplate
     from osallisuus.feedback.services import FeedbackInput, submit_feedback
     from osallisuus.notifications.services import send_email
-    from osallisuus.organisation.models import Municipality
+    from osallisuus.organisation.models import DecisionBody, Municipality, ServicePromise
 
     Group.objects.create(name="Kirjaajat")
     StaticDevice.objects.create(user=administrator, name="varakoodit")
@@ -49,6 +49,12 @@ def one_of_each(administrator: Any, unit: Any) -> None:
     create_api_token(owner=administrator, name="Raportointi", days=30, two_factor_done=True)
     send_email(to="asukas@example.org", subject="Vastaus", body="Kiitos.")  # and its task row
     Municipality.objects.create(organiser=unit.producer.organiser, name_fi="Kunta", code="999")
+    DecisionBody.objects.create(
+        organiser=unit.producer.organiser,
+        kind=DecisionBody.Kind.COMMITTEE,
+        name_fi="Sosiaali- ja terveyslautakunta",
+    )
+    ServicePromise.objects.create(service=unit.service, days_to_answer=14, text_fi="Vastaamme.")
     record_access(actor=administrator, obj=unit)
     feedback = submit_feedback(FeedbackInput(unit=unit, text="Jonotin tunnin."))[0]
     record_correction(

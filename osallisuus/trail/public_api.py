@@ -51,7 +51,7 @@ class FollowUpSerializer(serializers.Serializer[Any]):
     after = serializers.IntegerField(allow_null=True, help_text="Null below the minimum.")
 
 
-class OutcomeSerializer(serializers.Serializer[Any]):
+class PublicOutcomeSerializer(serializers.Serializer[Any]):
     kind = serializers.ChoiceField(choices=["action", "decision"])
     id = serializers.IntegerField()
     title = serializers.CharField()
@@ -84,8 +84,8 @@ class OutcomesSerializer(serializers.Serializer[Any]):
     period = PeriodSerializer()
     minimum = serializers.IntegerField(help_text="Smaller groups are hidden.")
     raised = RaisedThemeSerializer(many=True)
-    done = OutcomeSerializer(many=True)
-    not_changed = OutcomeSerializer(many=True)
+    done = PublicOutcomeSerializer(many=True)
+    not_changed = PublicOutcomeSerializer(many=True)
     closed_without_change = ClosedWithoutChangeSerializer(many=True)
     answered_share = serializers.IntegerField(allow_null=True)
     change_share = serializers.IntegerField(allow_null=True)

@@ -46,7 +46,7 @@ class AnswerSerializer(serializers.Serializer[Any]):
 class FeedbackInSerializer(serializers.Serializer[Any]):
     unit_code = serializers.CharField(max_length=12, validators=[NOT_ONLY_SPACES])
     channel = serializers.ChoiceField(choices=Channel.choices, default=Channel.API)
-    language = serializers.ChoiceField(choices=["fi", "sv", "en"], default="fi")
+    language = serializers.ChoiceField(choices=settings.LANGUAGES, default="fi")
     answers = AnswerSerializer(many=True, required=False, default=list)
     text = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
     idempotency_key = serializers.CharField(

@@ -2,6 +2,7 @@
 reasons why nothing changes; praise closes with one click and a ready reason."""
 
 import pytest
+from django.urls import reverse
 
 from osallisuus.feedback.models import Feedback, StatusEvent
 from osallisuus.feedback.services import FeedbackInput, reply_to_feedback, submit_feedback
@@ -21,7 +22,8 @@ def answered(unit, staff, **fields):
 
 def close(client, feedback, text=""):
     return client.post(
-        feedback.get_absolute_url(), {"action": "move", "status": "closed", "public_text": text}
+        reverse("feedback:move", kwargs={"pk": feedback.pk}),
+        {"status": "closed", "public_text": text},
     )
 
 

@@ -44,7 +44,7 @@ def test_a_coordinator_invites_and_the_newcomer_accepts_by_keyboard(
     form = page.locator("form[aria-labelledby=invite-form]")
     form.locator("button[type=submit]").click()
     assert page.locator(".error-summary a[href='#id_email']").is_visible()
-    assert page.locator("#id_email-error").is_visible()
+    assert page.locator("#id_email_error").is_visible()
     assert axe_violations(page) == []
 
     page.locator("#id_email").fill("uusi.jasen@example.org")

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.urls import path
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -15,14 +15,10 @@ from rest_framework.response import Response
 from osallisuus.authorization import api_permission
 from osallisuus.organisation.models import DecisionBody, Service, Unit
 
+from ..actions.api import InputRefSerializer
 from ..models import Decision, Matter
 from . import services
 from .selectors import access_matter, actions_for, decision_of, matters_for
-
-
-class InputRefSerializer(serializers.Serializer[Any]):
-    kind = serializers.CharField(max_length=30)
-    id = serializers.IntegerField(min_value=1)
 
 
 class MatterDecisionSerializer(serializers.ModelSerializer[Decision]):
@@ -107,7 +103,13 @@ class MatterList(generics.ListCreateAPIView[Matter]):
     def get_queryset(self) -> QuerySet[Matter]:
         return matters_for(self.request.user)
 
-    @extend_schema(request=MatterInputSerializer, responses={201: MatterSerializer})
+    @extend_schema(
+        request=MatterInputSerializer,
+        responses={
+            201: MatterSerializer,
+            400: OpenApiResponse(description="Bad input, or an input the caller may not see."),
+        },
+    )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         incoming = MatterInputSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
@@ -136,7 +138,13 @@ class MatterDecisionCreate(generics.GenericAPIView[Decision]):
     serializer_class = MatterDecisionSerializer
     permission_classes = [api_permission("trail.open_matter")]
 
-    @extend_schema(request=MatterDecisionSerializer, responses={201: MatterDecisionSerializer})
+    @extend_schema(
+        request=MatterDecisionSerializer,
+        responses={
+            201: MatterDecisionSerializer,
+            400: OpenApiResponse(description="Bad input: a decision always needs its reasons."),
+        },
+    )
     def post(self, request: Request, pk: int) -> Response:
         matter = access_matter(user=request.user, pk=pk, perm="trail.decide_matter")
         incoming = MatterDecisionSerializer(data=request.data)
