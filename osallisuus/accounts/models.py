@@ -24,6 +24,9 @@ class Role(models.TextChoices):
     PRODUCER_CONTACT = "producer_contact", _("producer's contact")
     # Communications: may publish public texts county-wide; sees no personal data.
     COMMUNICATIONS = "communications", _("communications")
+    # Handles formal objections (muistutus, #18) in their own register: county-wide, sees the
+    # sender's name and address, never the feedback store.
+    COMPLAINTS_OFFICER = "complaints_officer", _("complaints officer")
 
 
 # Roles that see other people's data: they must sign in with two factors.
@@ -35,6 +38,7 @@ STAFF_ROLES = frozenset(
         Role.DECISION_MAKER,
         Role.ADMINISTRATOR,
         Role.PRODUCER_CONTACT,
+        Role.COMPLAINTS_OFFICER,
     }
 )
 # Roles whose scope is a set of units (directly, every unit of a service, or every unit of a
