@@ -150,6 +150,11 @@ class Balance:
     def clients_fewer(self) -> bool:
         return self.clients < self.professionals
 
+    @property
+    def professionals_fewer(self) -> bool:
+        """The other way round is as uneven: the clients' view would drown the practice's."""
+        return self.professionals < self.clients
+
 
 def group_balance(project: Project) -> Balance:
     counts = Counter(project.members.values_list("role", flat=True))
