@@ -19,6 +19,7 @@ from .selectors import (
     notes_visible_to,
     project_outcomes_visible_to,
     projects_with_outcomes,
+    proposals_awaiting,
 )
 from .services import tell_group
 
@@ -110,6 +111,13 @@ class ProjectOutcomeKind:
     def summaries(self, pks: Iterable[int]) -> list[InputItem]:
         found = projects_with_outcomes().filter(pk__in=list(pks)).prefetch_related("units")
         return [_outcome_item(p) for p in found.order_by("-created_at")]
+
+    def awaiting_decision(
+        self, *, decider_ids: list[int], service_ids: list[int] | None
+    ) -> list[InputItem]:
+        """Proposals sent to one of the deciders and waiting for them (a body's briefing)."""
+        found = proposals_awaiting(decider_ids=decider_ids, service_ids=service_ids)
+        return [_outcome_item(p) for p in found.prefetch_related("units")]
 
     def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
         project = projects_with_outcomes().filter(pk=pk).first()
