@@ -55,8 +55,8 @@ def briefing_download(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@require_POST
 @permission_required("trail.view_briefings")
+@require_POST
 def take_up(request: HttpRequest, pk: int) -> HttpResponse:
     briefing = access_briefing(user=request.user, pk=pk, perm="trail.take_up_briefing_item")
     try:
