@@ -1,6 +1,7 @@
 """Demo briefing: the demo county's social and health committee gets the current month's
 briefing, with the premises theme rising at Järvilaakso health station (feedback's demo) and
-an undecided matter about it carried to the committee by the station's unit manager."""
+an undecided follow-up matter (a drop-off point and signs) carried to the committee by the
+station's unit manager."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from .services import build_briefing
 
 COMMITTEE = "Sosiaali- ja terveyslautakunta"
 RISING_THEME = "facilities_accessibility"
-MATTER_TITLE = "Esteetön kulku Järvilaakson terveysasemalle remontin ajaksi"
+MATTER_TITLE = "Saattoliikenteen pysähtymispaikka ja opasteet Järvilaakson terveysasemalle"
 
 
 def _plant_undecided_matter(body: DecisionBody) -> None:
@@ -32,8 +33,8 @@ def _plant_undecided_matter(body: DecisionBody) -> None:
         by=manager,
         title=MATTER_TITLE,
         summary=(
-            "Hissi on poissa käytöstä remontin ajan. Asiakkaat pyytävät väliaikaista "
-            "esteetöntä sisäänkäyntiä ja opasteita; ehdotus vaatii lautakunnan päätöksen "
+            "Asiakkaat kertovat, ettei pihalla ole saattoliikenteen pysähtymispaikkaa eikä "
+            "opasteita esteettömälle sisäänkäynnille; ehdotus vaatii lautakunnan päätöksen "
             "määrärahasta."
         ),
         carrier=manager,
@@ -46,10 +47,12 @@ def _plant_undecided_matter(body: DecisionBody) -> None:
         by=manager,
         carried_on=timezone.localdate(),
         texts={
-            "fi": "Asia esteettömästä kulusta on viety sosiaali- ja terveyslautakunnalle.",
-            "sv": "Ärendet om tillgänglig entré har förts till social- och hälsovårdsnämnden.",
-            "en": "The matter of step-free access has been carried to the Social and Health "
-            "Committee.",
+            "fi": "Asia pysähtymispaikasta ja opasteista on viety sosiaali- ja "
+            "terveyslautakunnalle.",
+            "sv": "Ärendet om en angöringsplats och skyltar har förts till social- och "
+            "hälsovårdsnämnden.",
+            "en": "The matter of a drop-off point and signs has been carried to the Social and "
+            "Health Committee.",
         },
     )
 
