@@ -26,13 +26,13 @@ from osallisuus.authorization import NotPermitted, require
 from osallisuus.feedback import report_selectors
 from osallisuus.organisation.models import DecisionBody, Service, Unit
 from osallisuus.organisation.selectors import answer_promise
-from osallisuus.reports.selectors import rising_for
+from osallisuus.reports.selectors import min_group, rising_for
 
 from .. import kinds
 from ..actions.selectors import overdue_actions
 from ..matters.selectors import undecided_matters_of
 from ..models import Action, Briefing, InputLink
-from ..public import _share, public_min_answers
+from ..public import share
 from .periods import BriefingPeriod
 
 # How many lines a section lists at most, and quotes per rising theme.
@@ -100,7 +100,7 @@ def _services(service_ids: list[int] | None, period: BriefingPeriod) -> list[dic
     services = Service.objects.filter(units__isnull=False).distinct()
     if service_ids is not None:
         services = Service.objects.filter(pk__in=service_ids)
-    minimum = public_min_answers()
+    minimum = min_group()
     rows = []
     for service in services.order_by("name_fi")[:LIST_LIMIT]:
         promise = answer_promise(service_id=service.pk)
@@ -118,8 +118,8 @@ def _services(service_ids: list[int] | None, period: BriefingPeriod) -> list[dic
                 "count": counts.count if shown else None,
                 "promise_days": promise.days,
                 "promised": promise.promised,
-                "kept_share": _share(counts.promise_kept, counts.promise_due) if shown else None,
-                "change_share": _share(counts.change_made, counts.count) if shown else None,
+                "kept_share": share(counts.promise_kept, counts.promise_due) if shown else None,
+                "change_share": share(counts.change_made, counts.count) if shown else None,
             }
         )
     return rows
@@ -199,7 +199,7 @@ def briefing_content(body: DecisionBody, period: BriefingPeriod, *, today: date)
         "version": 1,
         "county_wide": service_ids is None,
         "service_ids": service_ids or [],
-        "minimum": public_min_answers(),
+        "minimum": min_group(),
         "rising": _rising(units, period),
         "services": _services(service_ids, period),
         "matters": matters,
@@ -323,7 +323,7 @@ def readable(briefing: Briefing) -> ReadableBriefing:
         briefing=briefing,
         body_name=briefing.body.name,
         period=BriefingPeriod(briefing.period_start, briefing.period_end),
-        minimum=int(content.get("minimum", public_min_answers())),
+        minimum=int(content.get("minimum", min_group())),
         county_wide=bool(content.get("county_wide", True)),
         rising=[
             Line(
