@@ -5,6 +5,7 @@ told back to the group: every member with an address gets an e-mail."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -19,7 +20,9 @@ from osallisuus.trail.text_search import matching_words
 from .models import Note, Project, Stage
 from .selectors import (
     notes_by_pk,
+    notes_given_at,
     notes_visible_to,
+    outcomes_given_at,
     project_outcomes_visible_to,
     projects_with_outcomes,
 )
@@ -115,6 +118,9 @@ class WorkshopNoteKind:
         found = _in_period(found, "created_at", query)
         return found.order_by("-created_at", "-pk").values_list("pk", "created_at")
 
+    def received_ids(self, units: Any, start: date, end: date) -> Any:
+        return notes_given_at(units=units, start=start, end=end).values_list("pk", flat=True)
+
     def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
         note = notes_by_pk([pk]).first()
         if note is None:
@@ -167,6 +173,9 @@ class ProjectOutcomeKind:
         found = found.annotate(at=Coalesce("proposal_sent_at", "created_at"))
         found = _in_period(found, "at", query)
         return found.order_by("-at", "-pk").values_list("pk", "at")
+
+    def received_ids(self, units: Any, start: date, end: date) -> Any:
+        return outcomes_given_at(units=units, start=start, end=end).values_list("pk", flat=True)
 
     def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
         project = projects_with_outcomes().filter(pk=pk).first()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.db import connections
@@ -16,7 +16,7 @@ from osallisuus.trail.kinds import InputItem, InputQuery
 from osallisuus.trail.text_search import matching_words
 
 from .models import OPEN_STATUSES, Feedback
-from .selectors import start_of_day
+from .selectors import received_in, start_of_day
 from .services import tell_giver_of_change
 
 EXCERPT_CHARS = 300
@@ -82,6 +82,9 @@ class FeedbackKind:
         elif query.status == "handled":
             found = found.exclude(status__in=OPEN_STATUSES)
         return found.order_by("-received_at", "-pk").values_list("pk", "received_at")
+
+    def received_ids(self, units: Any, start: date, end: date) -> Any:
+        return received_in(units=units, start=start, end=end).values_list("pk", flat=True)
 
     def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
         """E-mail or text the giver where they left contact details, in their language and

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from osallisuus.analysis.taxonomy import load_themes
 from osallisuus.errors import DomainError, add_to_form
 from osallisuus.trail.kinds import InputQuery, kind_choices
+from osallisuus.widgets import DateInput
 
 from .selectors import (
     check_search,
@@ -36,12 +37,8 @@ class SearchForm(forms.Form):
     )
     theme = forms.ChoiceField(label=_("Theme"), required=False, choices=())
     status = forms.ChoiceField(label=_("Status"), required=False, choices=())
-    since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    until = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    since = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("To"), required=False, widget=DateInput())
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
