@@ -90,3 +90,28 @@ def test_residents_and_experts_get_404(client_as, role):
 
 def test_anonymous_callers_are_refused(client):
     assert client.get(URL, {"q": "ajanvaraus"}).status_code in (401, 403)
+
+
+def test_staff_of_unit_a_never_find_unit_bs_feedback(unit, other_unit, client_as):
+    give(other_unit, "Ajanvaraus ei toiminut Pihlajassa.")
+    mine = give(unit)
+    data = client_as("staff").get(URL, {"q": "ajanvaraus"}).json()
+    assert [hit["id"] for hit in data["results"]] == [mine.pk] and data["count"] == 1
+    assert "Pihlajassa" not in str(data)
+
+
+def test_a_decision_maker_never_gets_who_gave_the_feedback(unit, client_as):
+    submit_feedback(
+        FeedbackInput(
+            unit=unit,
+            text="Ajanvaraus kesti viikon. Terveisin Maija Meikäläinen, maija@example.org",
+            contact_email="giver@example.org",
+            contact_phone="0401234567",
+        )
+    )
+    client = client_as("decision_maker")
+    body = client.get(URL, {"q": "ajanvaraus"}).content.decode()
+    assert "Ajanvaraus kesti viikon." in body
+    for secret in ("giver@example.org", "0401234567", "maija@example.org", "Meikäläi"):
+        assert secret not in body, secret
+    assert client.get(URL, {"q": "Meikäläinen"}).json()["count"] == 0

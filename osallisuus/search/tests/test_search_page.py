@@ -42,3 +42,45 @@ def test_a_period_that_ends_before_it_starts_is_an_error_on_its_end(client_as):
 def test_staff_choose_only_their_own_units(unit, other_unit, client_as):
     body = client_as("staff").get(URL).content.decode()
     assert unit.name_fi in body and other_unit.name_fi not in body
+
+
+def test_staff_of_unit_a_never_see_unit_bs_feedback_on_the_page(unit, other_unit, client_as):
+    submit_feedback(FeedbackInput(unit=other_unit, text="Ajanvaraus ei toiminut Pihlajassa."))
+    submit_feedback(FeedbackInput(unit=unit, text="Ajanvarausjärjestelmä kaatui taas."))
+    client = client_as("staff")
+    body = client.get(URL, {"q": "ajanvaraus"}).content.decode()
+    assert "Ajanvarausjärjestelmä kaatui taas." in body and "1 hakutulos" in body
+    assert "Pihlajassa" not in body
+    # Naming the other unit in the address is an error on the unit field, not a way in.
+    response = client.get(URL, {"q": "ajanvaraus", "unit": other_unit.pk})
+    body = response.content.decode()
+    assert response.context["form"].errors["unit"] and response.context["page"] is None
+    assert "Pihlajassa" not in body and 'href="#id_unit"' in body
+
+
+def test_a_decision_maker_never_sees_who_gave_the_feedback(unit, client_as):
+    item = submit_feedback(
+        FeedbackInput(
+            unit=unit,
+            text="Ajanvaraus kesti viikon. Terveisin Maija Meikäläinen, maija@example.org",
+            contact_email="giver@example.org",
+            contact_phone="0401234567",
+        )
+    )[0]
+    body = client_as("decision_maker").get(URL, {"q": "ajanvaraus"}).content.decode()
+    assert "Ajanvaraus kesti viikon." in body
+    for secret in ("giver@example.org", "0401234567", "maija@example.org", "Meikäläi"):
+        assert secret not in body, secret
+    assert reverse("feedback:detail", kwargs={"pk": item.pk}) not in body
+    # Words only a giver's name or address holds find nothing.
+    nothing = client_as("decision_maker").get(URL, {"q": "Meikäläinen"})
+    assert nothing.context["page"].paginator.count == 0
+
+
+@pytest.mark.parametrize(("language", "count"), [("sv", "1 sökträff"), ("en", "1 search result")])
+def test_the_page_speaks_swedish_and_english(unit, client_as, language, count):
+    submit_feedback(FeedbackInput(unit=unit, text="Ajanvarausjärjestelmä kaatui taas."))
+    client = client_as("staff")
+    client.cookies["django_language"] = language
+    body = client.get(URL, {"q": "ajanvaraus"}).content.decode()
+    assert f'lang="{language}"' in body and count in body
