@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "osallisuus.codevelopment",
     "osallisuus.invitations",
     "osallisuus.trail",
+    "osallisuus.search",
     "osallisuus.participation",
     "osallisuus.demo",
 ]

@@ -8,13 +8,16 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from osallisuus.analysis.personal_data import find_personal_data, redact
-from osallisuus.trail.kinds import InputItem
+from osallisuus.trail.kinds import InputItem, InputQuery
+from osallisuus.trail.text_search import matching_words
 
-from .models import Note, Project
+from .models import Note, Project, Stage
 from .selectors import (
     notes_by_pk,
     notes_given_at,
@@ -27,6 +30,37 @@ from .selectors import (
 from .services import tell_group
 
 EXCERPT_CHARS = 300
+# A project in these stages has been handled: its change is in practice.
+HANDLED_STAGES = (Stage.ROOTING, Stage.CONTINUOUS)
+
+
+def _searched_projects(query: InputQuery) -> QuerySet[Project] | None:
+    """The projects a search narrows to by unit, service and status; None: no narrowing.
+    Co-development inputs have no themes, so a theme narrows them to nothing."""
+    projects = Project.objects.all()
+    if query.theme:
+        return projects.none()
+    narrowed = False
+    if query.unit_id:
+        projects, narrowed = projects.filter(units=query.unit_id), True
+    if query.service_id:
+        projects = projects.filter(
+            Q(service_id=query.service_id) | Q(units__service_id=query.service_id)
+        )
+        narrowed = True
+    if query.status == "open":
+        projects, narrowed = projects.exclude(stage__in=HANDLED_STAGES), True
+    elif query.status == "handled":
+        projects, narrowed = projects.filter(stage__in=HANDLED_STAGES), True
+    return projects if narrowed else None
+
+
+def _in_period(items: Any, field: str, query: InputQuery) -> Any:
+    if query.since:
+        items = items.filter(**{f"{field}__date__gte": query.since})
+    if query.until:
+        items = items.filter(**{f"{field}__date__lte": query.until})
+    return items
 
 
 def _excerpt(text: str) -> str:
@@ -74,6 +108,16 @@ class WorkshopNoteKind:
     def summaries(self, pks: Iterable[int]) -> list[InputItem]:
         found = notes_by_pk(list(pks)).prefetch_related("workshop__project__units")
         return [_note_item(note) for note in found.order_by("-created_at", "pk")]
+
+    def search_ids(self, user: Any, query: InputQuery) -> Any:
+        """Notes of the projects the user may see (a board they may open), matched on the note's
+        words; boards are small, so no index."""
+        found = matching_words(notes_visible_to(user), query.words, "text")
+        projects = _searched_projects(query)
+        if projects is not None:
+            found = found.filter(workshop__project__in=projects.values("pk"))
+        found = _in_period(found, "created_at", query)
+        return found.order_by("-created_at", "-pk").values_list("pk", "created_at")
 
     def received_ids(self, units: Any, start: date, end: date) -> Any:
         return notes_given_at(units=units, start=start, end=end).values_list("pk", flat=True)
@@ -124,6 +168,19 @@ class ProjectOutcomeKind:
         """Proposals sent to one of the deciders and waiting for them (a body's briefing)."""
         found = proposals_awaiting(decider_ids=decider_ids, service_ids=service_ids)
         return [_outcome_item(p) for p in found.prefetch_related("units")]
+
+    def search_ids(self, user: Any, query: InputQuery) -> Any:
+        """Outcomes of the projects the user may see, matched on the title, the trial results
+        and the decision proposal."""
+        found = matching_words(
+            project_outcomes_visible_to(user), query.words, "title", "trial_results", "proposal"
+        )
+        projects = _searched_projects(query)
+        if projects is not None:
+            found = found.filter(pk__in=projects.values("pk"))
+        found = found.annotate(at=Coalesce("proposal_sent_at", "created_at"))
+        found = _in_period(found, "at", query)
+        return found.order_by("-at", "-pk").values_list("pk", "at")
 
     def received_ids(self, units: Any, start: date, end: date) -> Any:
         return outcomes_given_at(units=units, start=start, end=end).values_list("pk", flat=True)

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from django.db import connections
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from osallisuus.trail.kinds import InputItem
+from osallisuus.accounts.selectors import units_in_scope
+from osallisuus.trail.kinds import InputItem, InputQuery
+from osallisuus.trail.text_search import matching_words
 
-from .models import Feedback
-from .selectors import received_in
+from .models import OPEN_STATUSES, Feedback
+from .selectors import received_in, start_of_day
 from .services import tell_giver_of_change
 
 EXCERPT_CHARS = 300
@@ -50,6 +54,34 @@ class FeedbackKind:
     def summaries(self, pks: Iterable[int]) -> list[InputItem]:
         found = Feedback.objects.filter(pk__in=list(pks)).select_related("unit")
         return [_item(feedback) for feedback in found.order_by("-received_at", "pk")]
+
+    def search_ids(self, user: Any, query: InputQuery) -> Any:
+        """Feedback of the units in the user's reporting scope (handlers: the units they
+        handle; decision makers: every unit, as their dashboards and exports), matched on the
+        text without personal data only: a name or a phone number finds nothing, so a search
+        tells nobody more than the redacted excerpts it shows."""
+        found: QuerySet[Feedback] = Feedback.objects.filter(
+            unit__in=units_in_scope(user), suspected_mashing=False
+        )
+        found = matching_words(found, query.words, "redacted_text", indexed=True)
+        if query.unit_id:
+            found = found.filter(unit_id=query.unit_id)
+        if query.service_id:
+            found = found.filter(unit__service_id=query.service_id)
+        if query.theme:
+            if connections[found.db].vendor == "postgresql":
+                found = found.filter(themes__contains=[query.theme])
+            else:
+                found = found.filter(themes__icontains=f'"{query.theme}"')
+        if query.since:
+            found = found.filter(received_at__gte=start_of_day(query.since))
+        if query.until:
+            found = found.filter(received_at__lt=start_of_day(query.until + timedelta(days=1)))
+        if query.status == "open":
+            found = found.filter(status__in=OPEN_STATUSES)
+        elif query.status == "handled":
+            found = found.exclude(status__in=OPEN_STATUSES)
+        return found.order_by("-received_at", "-pk").values_list("pk", "received_at")
 
     def received_ids(self, units: Any, start: date, end: date) -> Any:
         return received_in(units=units, start=start, end=end).values_list("pk", flat=True)

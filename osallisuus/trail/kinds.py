@@ -35,6 +35,23 @@ class InputItem:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class InputQuery:
+    """What a person searches the inputs for (the repository search); empty fields narrow
+    nothing. Built by the search app, read by each kind's `search_ids`."""
+
+    # Each word of the query as the beginnings it is found by (analysis.search_terms): an item
+    # matches when every word matches, a word when one of its beginnings starts a word.
+    words: tuple[tuple[str, ...], ...] = ()
+    unit_id: int | None = None
+    service_id: int | None = None
+    theme: str = ""
+    since: date | None = None
+    until: date | None = None
+    # "open" (still waiting to be handled) or "handled"; each kind says what its steps mean.
+    status: str = ""
+
+
 class InputKind(Protocol):
     """One kind of input, provided by the app that owns it."""
 
@@ -54,6 +71,11 @@ class InputKind(Protocol):
         """The items among `pks` with their redacted excerpts, for readers the trail itself
         lets in (a matter's decision maker, a briefing): never asked with a user, never more
         than an InputItem holds."""
+
+    def search_ids(self, user: Any, query: InputQuery) -> Any:
+        """A queryset of (pk, moment) pairs, newest first, of the items matching `query` among
+        those `user` may read (values_list): never wider than the kind shows `user` elsewhere,
+        and where `user` reads redacted text only, matched on the redacted text."""
 
     def received_ids(self, units: Any, start: date, end: date) -> Any:
         """A queryset of the primary keys of the items given at `units` (a Unit queryset)
