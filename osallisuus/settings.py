@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "osallisuus.codevelopment",
     "osallisuus.invitations",
     "osallisuus.trail",
+    "osallisuus.campaigns",
     "osallisuus.participation",
     "osallisuus.demo",
 ]
