@@ -1,7 +1,31 @@
-"""Demo data for reports: count the demo feedback into the roll-ups (runs after feedback's)."""
+"""Demo data for reports: count the demo feedback into the roll-ups (runs after feedback's), and
+publish one unit's self-monitoring summary of the last ended four-month period."""
 
+from django.utils import timezone
+
+from osallisuus.accounts.models import Role, User
+from osallisuus.organisation.models import Unit
+
+from .models import SelfMonitoringPublication
+from .self_monitoring.selectors import last_ended
 from .services import rebuild_rollups
+
+PUBLISHED_UNIT = "Järvilaakso terveysasema"
 
 
 def seed_demo_data() -> None:
     rebuild_rollups()
+    unit = Unit.objects.filter(name_fi=PUBLISHED_UNIT).first()
+    manager = User.objects.filter(role_assignments__role=Role.UNIT_MANAGER).first()
+    if unit is None or manager is None or SelfMonitoringPublication.objects.exists():
+        return
+    period = last_ended()
+    SelfMonitoringPublication.objects.create(
+        unit=unit,
+        year=period.year,
+        part=period.part,
+        comment="Palautteessa toistui puhelinjono. Otimme käyttöön takaisinsoiton; seuraamme, "
+        "väheneekö jonoa koskeva palaute seuraavalla jaksolla.",
+        published_at=timezone.now(),
+        published_by=manager,
+    )
