@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from osallisuus.widgets import DateInput
+
 from .models import Campaign
 from .selectors import campaign_units_for, question_sets
 
@@ -27,10 +29,8 @@ class CampaignForm(forms.Form):
     units: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
         label=_("Units"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
-    starts_on = forms.DateField(
-        label=_("First day"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    ends_on = forms.DateField(label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(label=_("First day"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Last day"), widget=DateInput())
 
     def __init__(self, *args: Any, user: Any, campaign: Campaign | None = None, **kwargs: Any):
         if campaign is not None and not args and "initial" not in kwargs:

@@ -4,10 +4,9 @@ campaign's results with how they were used (through the trail's selectors)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -19,17 +18,13 @@ from osallisuus.analysis.taxonomy import theme_label
 from osallisuus.feedback.models import QuestionSet
 from osallisuus.feedback.report_selectors import question_set_figures
 from osallisuus.organisation.models import Unit
+from osallisuus.reports.selectors import min_group
 from osallisuus.trail.selectors import Outcome, outcomes_for_input
 
 from .models import Campaign
 
 COUNTY_ROLES = {Role.COORDINATOR, Role.ADMINISTRATOR, Role.DECISION_MAKER}
 EDIT_ALL_ROLES = {Role.COORDINATOR, Role.ADMINISTRATOR}
-
-
-def min_answers() -> int:
-    """Figures for fewer answers are hidden (the reports' and public pages' minimum)."""
-    return int(settings.PUBLIC_MIN_ANSWERS)
 
 
 def campaigns_visible_to(user: Any) -> QuerySet[Campaign]:
@@ -40,6 +35,16 @@ def campaigns_visible_to(user: Any) -> QuerySet[Campaign]:
     if not roles & {Role.STAFF, Role.UNIT_MANAGER, Role.PRODUCER_CONTACT}:
         return Campaign.objects.none()
     return Campaign.objects.filter(units__in=units_in_scope(user)).distinct()
+
+
+def campaigns_given_at(*, units: QuerySet[Unit], start: date, end: date) -> QuerySet[Campaign]:
+    """Campaigns asked at any of `units` that ended from `start` to `end`, both days included
+    (a campaign's results are its input, given when it closes)."""
+    return Campaign.objects.filter(
+        pk__in=Campaign.objects.filter(units__in=units).values("pk"),
+        ends_on__gte=start,
+        ends_on__lte=end,
+    )
 
 
 def campaigns_for(user: Any) -> QuerySet[Campaign]:
@@ -140,7 +145,7 @@ class CampaignResults:
 def campaign_results(campaign: Campaign, *, language: str | None = None) -> CampaignResults:
     """The campaign's figures from the feedback given through its question set at its units in
     its period; groups below settings.PUBLIC_MIN_ANSWERS are hidden, themes one by one."""
-    minimum = min_answers()
+    minimum = min_group()
     figures = question_set_figures(
         question_set_id=campaign.question_set_id,
         units=campaign.units.all(),

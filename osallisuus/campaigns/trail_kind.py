@@ -4,6 +4,7 @@ a campaign's results as a whole."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from osallisuus.trail.kinds import InputItem
 
 from .models import Campaign
-from .selectors import campaign_results, campaigns_visible_to
+from .selectors import campaign_results, campaigns_given_at, campaigns_visible_to
 
 
 def _item(campaign: Campaign) -> InputItem:
@@ -64,6 +65,9 @@ class CampaignKind:
 
     def summaries(self, pks: Iterable[int]) -> list[InputItem]:
         return _campaigns(Campaign.objects.filter(pk__in=list(pks)))
+
+    def received_ids(self, units: Any, start: date, end: date) -> Any:
+        return campaigns_given_at(units=units, start=start, end=end).values_list("pk", flat=True)
 
     def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
         """No one to tell one by one: the respondents read the results page."""

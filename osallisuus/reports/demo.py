@@ -3,7 +3,7 @@ publish one unit's self-monitoring summary of the last ended four-month period."
 
 from django.utils import timezone
 
-from osallisuus.accounts.models import Role, User
+from osallisuus.accounts.selectors import managers_of, people_with_role
 from osallisuus.organisation.models import Unit
 
 from .models import SelfMonitoringPublication
@@ -16,8 +16,10 @@ PUBLISHED_UNIT = "Järvilaakso terveysasema"
 def seed_demo_data() -> None:
     rebuild_rollups()
     unit = Unit.objects.filter(name_fi=PUBLISHED_UNIT).first()
-    manager = User.objects.filter(role_assignments__role=Role.UNIT_MANAGER).first()
-    if unit is None or manager is None or SelfMonitoringPublication.objects.exists():
+    if unit is None:
+        return
+    manager = managers_of(unit).first() or people_with_role("unit_manager").first()
+    if manager is None or SelfMonitoringPublication.objects.exists():
         return
     period = last_ended()
     SelfMonitoringPublication.objects.create(

@@ -188,3 +188,27 @@ def test_the_api_lists_only_campaigns_in_scope_paginated_as_the_schema_says(
     schema = client.get("/api/v1/schema/").json()
     assert set(item) == set(schema["components"]["schemas"]["Campaign"]["properties"])
     assert "/api/v1/campaigns/" in schema["paths"]
+
+
+def test_the_trail_figures_count_campaigns_closed_at_the_units_in_the_period(
+    unit, other_unit, coordinator
+):
+    from osallisuus.organisation.models import Unit
+    from osallisuus.trail.selectors import trail_figures
+
+    both = campaign_at(unit, other_unit, starts_on=START, ends_on=END, by=coordinator)
+    campaign_at(other_unit, starts_on=START, ends_on=END, by=coordinator)
+    campaign_at(unit, starts_on=END, ends_on=END + timedelta(days=40), by=coordinator)
+    action = create_action(
+        by=coordinator,
+        title_fi="Takaisinsoitto",
+        owner=coordinator,
+        unit=unit,
+        inputs=[("campaign", both.pk)],
+    )
+    change_action_status(action=action, by=coordinator, status="done", texts={"fi": "Tehty."})
+
+    figures = trail_figures(units=Unit.objects.filter(pk=unit.pk), start=START, end=END)
+
+    campaigns = next(kind for kind in figures.kinds if kind.kind == "campaign")
+    assert (campaigns.inputs, campaigns.linked, campaigns.with_outcome) == (1, 1, 1)
