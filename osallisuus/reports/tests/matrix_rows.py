@@ -38,6 +38,7 @@ ROWS: dict[str, Row] = {
         across_units=True,
     ),
     "api:report-aggregates": Row(API_STAFF_ONLY),
+    "api:report-trail": Row(API_STAFF_ONLY),
     # Self-monitoring summaries: every staff role of the unit reads them; its manager publishes;
     # a published one is public (the first four months of 2026 are published in each unit).
     "reports:self_monitoring": Row(only(*STAFF_ROLES)),

@@ -5,6 +5,7 @@ a 320 px phone."""
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from osallisuus.accounts.tests.factories import sign_in_browser, user_with_role
 from osallisuus.reports.models import SelfMonitoringPublication
@@ -42,15 +43,24 @@ def test_a_unit_manager_publishes_the_summary_and_anyone_reads_it(
     assert axe_violations(page) == []
 
 
-@pytest.mark.parametrize("language", ["fi", "sv"])
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_the_summary_pages_fit_a_320_px_phone(page, live_server, unit, language):
     page.set_viewport_size({"width": 320, "height": 640})
     coordinator = user_with_role("coordinator", unit=unit)
     period = last_ended()
+    SelfMonitoringPublication.objects.create(
+        unit=unit,
+        year=period.year,
+        part=period.part,
+        comment="Ajanvarausjärjestelmän takaisinsoittotoiminnallisuus otettiin käyttöön.",
+        published_at=timezone.now(),
+        published_by=coordinator,
+    )
     sign_in_browser(page, live_server, coordinator, language=language)
     for address in (
         "/raportit/omavalvonta/",
         f"/raportit/omavalvonta/{unit.code}/{period.slug}/",
+        f"/raportit/omavalvonta/julkinen/{unit.code}/{period.slug}/",
     ):
         page.goto(address)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
