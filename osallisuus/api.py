@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("osallisuus.trail.actions.api")),
     path("", include("osallisuus.trail.matters.api")),
     path("", include("osallisuus.search.api")),
+    path("", include("osallisuus.campaigns.api")),
 ]

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "osallisuus.invitations",
     "osallisuus.trail",
     "osallisuus.search",
+    "osallisuus.campaigns",
     "osallisuus.participation",
     "osallisuus.demo",
 ]
@@ -432,6 +433,9 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # The trail (#15): a matter carried to a decision maker and still undecided after these days is
 # flagged in the list of matters.
 MATTER_UNDECIDED_DAYS = env.int("MATTER_UNDECIDED_DAYS", default=90)
+# Self-monitoring summaries (Act 741/2023 § 27): a unit's summary of a four-month period is due
+# this many days after the period ends; later it is listed as overdue.
+SELF_MONITORING_DUE_DAYS = env.int("SELF_MONITORING_DUE_DAYS", default=30)
 # Invitations (#19): days an invitation's link works unless the inviter chooses otherwise.
 INVITATION_DAYS = env.int("INVITATION_DAYS", default=14)
 # Participants (#19): an account someone made for themselves but never verified with the link or

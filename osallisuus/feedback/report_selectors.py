@@ -470,3 +470,44 @@ def theme_quotes(
             )
         )
     return quotes
+
+
+# --- Figures of one question set at some units (survey campaigns read these) -------------------
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionSetFigures:
+    """Counts of the feedback given through one question set at some units in a period (no
+    suppression here: the caller hides groups below the minimum)."""
+
+    count: int
+    comments: int
+    # How many answers gave each overall score 1…5.
+    scores: dict[int, int]
+    themes: Counter[str]
+
+    @property
+    def score_answers(self) -> int:
+        return sum(self.scores.values())
+
+
+def question_set_figures(
+    *, question_set_id: int, units: Any, since: datetime, until: datetime
+) -> QuestionSetFigures:
+    """Two queries: the counts and scores, then the themes of the comments."""
+    items = _public_items(units, since, until).filter(question_set_id=question_set_id)
+    figures = items.aggregate(
+        count=Count("pk"),
+        comments=Count("pk", filter=~Q(text="")),
+        **{f"s{n}": Count("pk", filter=Q(overall_score=n)) for n in range(1, 6)},
+    )
+    themes: Counter[str] = Counter()
+    rows = items.filter(has_text()).values_list("themes", flat=True)
+    for item_themes in rows.iterator(chunk_size=5000):
+        themes.update(set(item_themes or ()))
+    return QuestionSetFigures(
+        count=int(figures["count"] or 0),
+        comments=int(figures["comments"] or 0),
+        scores={n: int(figures[f"s{n}"] or 0) for n in range(1, 6)},
+        themes=themes,
+    )

@@ -111,3 +111,6 @@ class ExportRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}.{self.format} by {self.by_id}"
+
+
+from .self_monitoring.models import SelfMonitoringPublication  # noqa: E402, F401

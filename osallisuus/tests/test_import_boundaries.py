@@ -42,6 +42,10 @@ ALLOWED: dict[tuple[str, str], str] = {
     "migration moves them); stories are feedback items",
     ("publication", "accounts.models"): "moderators are found by Role",
     ("publication", "organisation.models"): "stories are shown per Unit",
+    ("campaigns", "organisation.models"): "a campaign is asked at Units (many-to-many)",
+    ("campaigns", "feedback.models"): "a campaign's results are the answers to one QuestionSet "
+    "(foreign key)",
+    ("campaigns", "accounts.models"): "county-wide and unit roles see campaigns (Role)",
     ("demo", "organisation.models"): "the demo county is seed data written table by table",
     ("demo", "accounts.models"): "the demo county is seed data written table by table",
 }
