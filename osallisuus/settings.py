@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "osallisuus.invitations",
     "osallisuus.trail",
     "osallisuus.participation",
+    "osallisuus.dialogue",
     "osallisuus.demo",
 ]
 
