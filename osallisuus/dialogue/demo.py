@@ -1,5 +1,5 @@
-"""Demo data: the county's client panel with members and a meeting whose minutes are approved
-and a draft agenda for the next one (the panel's question is added in services' own steps)."""
+"""Demo data: the county's client panel with members, a meeting whose minutes are approved, and
+the next meeting with a nurse's question about availability on its draft agenda."""
 
 from __future__ import annotations
 
@@ -9,18 +9,20 @@ from django.utils import timezone
 
 from osallisuus.accounts.models import User
 from osallisuus.authorization import SYSTEM
-from osallisuus.organisation.models import Municipality
+from osallisuus.organisation.models import Municipality, Unit
 from osallisuus.organisation.selectors import current_organiser
 
 from . import services
-from .models import AgeBand, Group, GroupKind, MemberKind, MemberRole, Origin
+from .models import AgeBand, Group, GroupKind, MemberKind, MemberRole, Origin, Topic
 
 
 def seed_demo_data() -> None:
     organiser = current_organiser()
     if organiser is None or Group.objects.exists():
         return
-    users = {u.username: u for u in User.objects.filter(username__in=["asukas", "kokemus"])}
+    users = {
+        u.username: u for u in User.objects.filter(username__in=["asukas", "kokemus", "hoitaja"])
+    }
     municipalities = list(Municipality.objects.order_by("code")[:3])
     panel = services.create_group(
         by=SYSTEM,
@@ -75,7 +77,7 @@ def seed_demo_data() -> None:
         present=list(panel.members.all()),
         approve=True,
     )
-    services.schedule_meeting(
+    coming = services.schedule_meeting(
         by=SYSTEM,
         group=panel,
         starts_at=now + datetime.timedelta(days=14),
@@ -83,3 +85,16 @@ def seed_demo_data() -> None:
         remote_link="https://meet.example/raati",
         agenda="1. Kotihoidon käyntiajat (luonnos)",
     )
+    asker = users.get("hoitaja")
+    unit = Unit.objects.filter(name_fi="Järvilaakso terveysasema").first()
+    if asker is not None and unit is not None:
+        question = services.ask_question(
+            by=asker,
+            group=panel,
+            unit=unit,
+            topic=Topic.AVAILABILITY,
+            title="Saako terveysasemalle ajan helposti puhelimella?",
+            background="Takaisinsoittoa odotetaan joskus kaksi päivää.",
+            answer_wanted_by=timezone.localdate() + datetime.timedelta(days=30),
+        )
+        services.take_up_question(by=SYSTEM, question=question, meeting=coming)

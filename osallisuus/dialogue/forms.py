@@ -7,9 +7,20 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from osallisuus.organisation.models import Municipality, Producer, Service
+from osallisuus.organisation.models import Municipality, Producer, Service, Unit
 
-from .models import AgeBand, GroupKind, Member, MemberKind, MemberRole, Origin, OwnerKind
+from .models import (
+    AgeBand,
+    GroupKind,
+    Influence,
+    Meeting,
+    Member,
+    MemberKind,
+    MemberRole,
+    Origin,
+    OwnerKind,
+    Topic,
+)
 
 
 class DateInput(forms.DateInput):
@@ -130,3 +141,62 @@ class MinutesForm(forms.Form):
     def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["present"].queryset = members  # type: ignore[attr-defined]
+
+
+class QuestionForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Your unit"), queryset=Unit.objects.none())
+    topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices, widget=forms.RadioSelect)
+    title = forms.CharField(label=_("Your question"), max_length=200)
+    background = forms.CharField(
+        label=_("Background"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        help_text=_("What the panel needs to know to answer. No client's personal data."),
+    )
+    answer_wanted_by = forms.DateField(label=_("Answer wanted by"), widget=DateInput)
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+
+
+class TakeUpForm(forms.Form):
+    meeting = forms.ModelChoiceField(
+        label=_("How the panel takes it up"),
+        queryset=Meeting.objects.none(),
+        required=False,
+        empty_label=_("Open it online for members' views"),
+    )
+
+    def __init__(self, *args: Any, meetings: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings  # type: ignore[attr-defined]
+
+
+class PostForm(forms.Form):
+    text = forms.CharField(label=_("Your view"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("The panel's answer"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+class CloseForm(forms.Form):
+    outcome = forms.CharField(
+        label=_("What did you do with the answer?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_(
+            "The effect, or the reasons why nothing changes. The panel sees what you write."
+        ),
+    )
+
+
+class InfluenceForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Did you feel your views had an effect?"),
+        choices=Influence.choices,
+        widget=forms.RadioSelect,
+    )

@@ -244,3 +244,115 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member} @ {self.meeting}"
+
+
+class Topic(models.TextChoices):
+    AVAILABILITY = "availability", _("availability of services")
+    HOW_IT_WORKS = "how_it_works", _("how the service works")
+    DEVELOPMENT = "development", _("development needs")
+    OTHER = "other", _("other")
+
+
+class QuestionStatus(models.TextChoices):
+    ASKED = "asked", _("asked")
+    ON_AGENDA = "on_agenda", _("on a meeting's agenda")
+    ONLINE = "online", _("open online")
+    ANSWERED = "answered", _("answered")
+    CLOSED = "closed", _("closed")
+
+
+class Question(models.Model):
+    """A professional's question to a client panel (#16 item 2); an input kind of the trail.
+
+    The asker records what they did with the answer: an effect or the reasons (seed 004)."""
+
+    group = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="questions")
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="panel_questions"
+    )
+    # The asker's unit: who may follow the question (staff handling that unit).
+    unit = models.ForeignKey(
+        "organisation.Unit", on_delete=models.PROTECT, related_name="panel_questions"
+    )
+    topic = models.CharField(_("topic"), max_length=16, choices=Topic.choices)
+    title = models.CharField(_("question"), max_length=200)
+    background = models.TextField(_("background"), blank=True)
+    answer_wanted_by = models.DateField(_("answer wanted by"))
+    language = models.CharField(max_length=2, default="fi")
+    status = models.CharField(
+        _("status"), max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.ASKED
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions",
+    )
+    answer = models.TextField(_("the panel's answer"), blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.TextField(_("what was done with the answer"), blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    asked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("question to a panel")
+        verbose_name_plural = _("questions to panels")
+        ordering = ["-asked_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("dialogue:question", kwargs={"pk": self.pk})
+
+
+class Post(models.Model):
+    """One member's words in a question's online thread."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="posts")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="posts")
+    text = models.TextField(_("your view"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.text[:40]}"
+
+
+class Influence(models.TextChoices):
+    YES = "yes", _("Yes")
+    PARTLY = "partly", _("Partly")
+    NO = "no", _("No")
+    CANNOT_SAY = "cannot_say", _("I cannot say")
+
+
+class InfluenceAnswer(models.Model):
+    """ "Did you feel your views had an effect?" after a meeting: kept without the member, for
+    the evaluation figures (seed 001, seed 004)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="influence")
+    answer = models.CharField(max_length=10, choices=Influence.choices)
+    # The day only: a time could tie the answer to the one who answered.
+    answered_on = models.DateField()
+
+    def __str__(self) -> str:
+        return self.answer
+
+
+class InfluenceResponded(models.Model):
+    """That a member has answered (so they answer once), never what they answered."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "member"], name="dialogue_influence_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} @ {self.meeting}"

@@ -48,3 +48,62 @@ rules.add_perm("dialogue.add_member", is_coordinator_or_admin)
 rules.add_perm("dialogue.view_member", is_coordinator_or_admin)
 rules.add_perm("dialogue.change_member", is_coordinator_or_admin)
 rules.add_perm("dialogue.delete_group", is_administrator)
+
+
+# --- Questions from professionals to client panels (#16 item 2) ------------------------------
+
+
+def units_for_questions(user: Any, group: Group) -> Any:
+    """The units on whose behalf the user may ask the panel: units they handle, within a
+    producer's panel's scope (its producer, and its service when it has one)."""
+    from osallisuus.accounts.selectors import units_handled_by
+
+    units = units_handled_by(user)
+    if group.producer_id:
+        units = units.filter(producer_id=group.producer_id)
+    if group.service_id:
+        units = units.filter(service_id=group.service_id)
+    return units
+
+
+@rules.predicate
+def may_ask(user: Any, group: Group | None) -> bool:
+    from .models import GroupKind
+
+    if group is None or group.kind not in (GroupKind.CLIENT_PANEL, GroupKind.RESIDENT_PANEL):
+        return False
+    return bool(units_for_questions(user, group).exists())
+
+
+@rules.predicate
+def handles_question_unit(user: Any, question: Any) -> bool:
+    """Staff follow the questions of the units they handle: staff of another unit get 404."""
+    from osallisuus.accounts.permissions import handles_unit
+
+    return question is not None and bool(handles_unit(user, question.unit))
+
+
+@rules.predicate
+def member_of_question_group(user: Any, question: Any) -> bool:
+    return question is not None and is_member(user, question.group)
+
+
+@rules.predicate
+def runs_question_group(user: Any, question: Any) -> bool:
+    return question is not None and bool(can_run_group(user, question.group))
+
+
+@rules.predicate
+def asked_it(user: Any, question: Any) -> bool:
+    return question is not None and question.asked_by_id == getattr(user, "pk", None)
+
+
+rules.add_perm("dialogue.ask_question", may_ask)
+rules.add_perm(
+    "dialogue.view_question",
+    is_coordinator_or_admin | handles_question_unit | member_of_question_group,
+)
+rules.add_perm("dialogue.handle_question", runs_question_group)
+rules.add_perm("dialogue.discuss_question", member_of_question_group | runs_question_group)
+rules.add_perm("dialogue.close_question", asked_it & handles_question_unit)
+rules.add_perm("dialogue.answer_influence", is_member)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from osallisuus.audit.services import Action, record_bulk_access
 
-from .models import AgeBand, Group, GroupKind, Meeting, Member, MemberKind
+from .models import AgeBand, Group, GroupKind, Influence, Meeting, Member, MemberKind, Question
 
 
 def public_groups(*, kind: str = "") -> QuerySet[Group]:
@@ -117,3 +117,38 @@ def account_by_username(username: str) -> Any | None:
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.filter(username=username.strip(), is_active=True).first()
+
+
+def questions_visible_to(user: Any) -> QuerySet[Question]:
+    """Questions the user may follow: those of the units they handle, of the groups they sit
+    in, or all for coordinators (the rule dialogue.view_question, as a query)."""
+    from django.db.models import Q
+
+    from osallisuus.accounts.models import Role
+    from osallisuus.accounts.selectors import roles_of, units_handled_by
+
+    questions = Question.objects.select_related("group", "unit", "asked_by")
+    if not getattr(user, "is_authenticated", False):
+        return questions.none()
+    if roles_of(user) & {Role.COORDINATOR, Role.ADMINISTRATOR}:
+        return questions
+    seats = Member.objects.filter(user=user, left_on__isnull=True).values("group_id")
+    return questions.filter(Q(unit__in=units_handled_by(user)) | Q(group_id__in=seats))
+
+
+def access_question(*, user: Any, pk: int) -> Question:
+    question = questions_visible_to(user).filter(pk=pk).first()
+    if question is None:
+        raise Http404
+    return question
+
+
+def influence_summary(meeting: Meeting) -> dict[str, int]:
+    """How many answered each way, for the evaluation figures (no one's answer is known)."""
+    counts = Counter(meeting.influence.values_list("answer", flat=True))
+    return {value: counts.get(value, 0) for value in Influence.values}
+
+
+def coming_meetings(group: Group) -> QuerySet[Meeting]:
+    """Meetings whose minutes are not yet approved: a question can still go on their agenda."""
+    return group.meetings.filter(minutes_approved_at__isnull=True).order_by("starts_at")

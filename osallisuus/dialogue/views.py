@@ -3,23 +3,37 @@ of those who run a group (members, meetings, minutes)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from osallisuus.authorization import permission_required, require
-from osallisuus.errors import attempt
+from osallisuus.errors import DomainError, attempt
 from osallisuus.organisation.selectors import current_organiser
 from osallisuus.plain_pdf import plain_pdf
 
 from . import selectors, services
-from .forms import GroupForm, MeetingForm, MemberForm, MinutesForm
-from .models import Group, GroupKind, Meeting
-from .selectors import access_group, access_meeting
+from .forms import (
+    AnswerForm,
+    CloseForm,
+    GroupForm,
+    InfluenceForm,
+    MeetingForm,
+    MemberForm,
+    MinutesForm,
+    PostForm,
+    QuestionForm,
+    TakeUpForm,
+)
+from .models import Group, GroupKind, Meeting, Question, QuestionStatus
+from .permissions import units_for_questions
+from .selectors import access_group, access_meeting, access_question, coming_meetings
 
 
 @require_GET
@@ -53,6 +67,8 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
             "meetings": group.meetings.all(),
             "drafts": drafts,
             "runs": request.user.has_perm("dialogue.run_group", group),
+            "may_ask": request.user.has_perm("dialogue.ask_question", group),
+            "questions": selectors.questions_visible_to(request.user).filter(group=group),
         },
     )
 
@@ -133,6 +149,7 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access_meeting(pk=pk)
     group = meeting.group
     drafts = request.user.has_perm("dialogue.see_drafts", group)
+    runs = request.user.has_perm("dialogue.run_group", group)
     return render(
         request,
         "dialogue/meeting.html",
@@ -141,7 +158,11 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
             "group": group,
             "show_agenda": meeting.agenda_published or drafts,
             "drafts": drafts,
-            "runs": request.user.has_perm("dialogue.run_group", group),
+            "runs": runs,
+            "ask_influence": request.user.has_perm("dialogue.answer_influence", group)
+            and meeting.starts_at <= timezone.now(),
+            "influence_form": InfluenceForm(),
+            "influence": selectors.influence_summary(meeting) if runs else None,
             "attendance": meeting.attendance.select_related("member").filter(present=True)
             if meeting.minutes_approved_at
             else [],
@@ -193,3 +214,137 @@ def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="poytakirja-{meeting.pk}.pdf"'
     return response
+
+
+# --- Questions from professionals (#16 item 2) -------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_create(request: HttpRequest, pk: int) -> HttpResponse:
+    group = access_group(pk=pk)
+    require(request.user, "dialogue.ask_question", group)
+    form = QuestionForm(request.POST or None, units=units_for_questions(request.user, group))
+    if form.is_valid():
+        made: list[Question] = []
+        if attempt(
+            form,
+            lambda: made.append(
+                services.ask_question(by=request.user, group=group, **form.cleaned_data)
+            ),
+        ):
+            messages.success(request, _("Question sent to the panel."))
+            return redirect(made[0])
+    return render(request, "dialogue/question_form.html", {"group": group, "form": form})
+
+
+def _question_page(request: HttpRequest, question: Question, **forms: object) -> HttpResponse:
+    user = request.user
+    group = question.group
+    context = {
+        "question": question,
+        "group": group,
+        "posts": question.posts.select_related("member"),
+        "may_post": user.has_perm("dialogue.discuss_question", question)
+        and question.status in (QuestionStatus.ONLINE, QuestionStatus.ON_AGENDA),
+        "handles": user.has_perm("dialogue.handle_question", question),
+        "may_close": user.has_perm("dialogue.close_question", question)
+        and question.status == QuestionStatus.ANSWERED,
+        "post_form": PostForm(),
+        "take_up_form": TakeUpForm(meetings=coming_meetings(group)),
+        "answer_form": AnswerForm(),
+        "close_form": CloseForm(),
+        **forms,
+    }
+    return render(request, "dialogue/question.html", context, status=200)
+
+
+@login_required
+@require_GET
+def question(request: HttpRequest, pk: int) -> HttpResponse:
+    question = access_question(user=request.user, pk=pk)
+    require(request.user, "dialogue.view_question", question)
+    return _question_page(request, question)
+
+
+def _question_step(request: HttpRequest, pk: int, form: Any, step: Any, name: str) -> HttpResponse:
+    question = access_question(user=request.user, pk=pk)
+    if form.is_valid() and attempt(form, lambda: step(question, form.cleaned_data)):
+        messages.success(request, _("Saved."))
+        return redirect(question)
+    return _question_page(request, question, **{name: form})
+
+
+@login_required
+@require_POST
+def question_post(request: HttpRequest, pk: int) -> HttpResponse:
+    return _question_step(
+        request,
+        pk,
+        PostForm(request.POST),
+        lambda q, data: services.post_view(by=request.user, question=q, **data),
+        "post_form",
+    )
+
+
+@login_required
+@require_POST
+def question_take_up(request: HttpRequest, pk: int) -> HttpResponse:
+    question = access_question(user=request.user, pk=pk)
+    require(request.user, "dialogue.handle_question", question)
+    return _question_step(
+        request,
+        pk,
+        TakeUpForm(request.POST, meetings=coming_meetings(question.group)),
+        lambda q, data: services.take_up_question(by=request.user, question=q, **data),
+        "take_up_form",
+    )
+
+
+@login_required
+@require_POST
+def question_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    question = access_question(user=request.user, pk=pk)
+    require(request.user, "dialogue.handle_question", question)
+    return _question_step(
+        request,
+        pk,
+        AnswerForm(request.POST),
+        lambda q, data: services.answer_question(by=request.user, question=q, **data),
+        "answer_form",
+    )
+
+
+@login_required
+@require_POST
+def question_close(request: HttpRequest, pk: int) -> HttpResponse:
+    question = access_question(user=request.user, pk=pk)
+    require(request.user, "dialogue.close_question", question)
+    return _question_step(
+        request,
+        pk,
+        CloseForm(request.POST),
+        lambda q, data: services.close_question(by=request.user, question=q, **data),
+        "close_form",
+    )
+
+
+@login_required
+@require_POST
+def influence(request: HttpRequest, pk: int) -> HttpResponse:
+    """A member answers "Did you feel your views had an effect?" after a meeting."""
+    meeting = access_meeting(pk=pk)
+    require(request.user, "dialogue.answer_influence", meeting.group)
+    form = InfluenceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose an answer."))
+        return redirect(meeting)
+    try:
+        services.answer_influence(
+            by=request.user, meeting=meeting, answer=form.cleaned_data["answer"]
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Thank you. Your answer is kept without your name."))
+    return redirect(meeting)

@@ -8,6 +8,7 @@ meetings and approved minutes are public.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from osallisuus.tests.matrix import (
@@ -23,6 +24,7 @@ from osallisuus.tests.matrix import (
     Write,
     everyone,
     only,
+    post_only,
     snapshot,
 )
 
@@ -34,12 +36,26 @@ RUN = {
     **dict.fromkeys(RUNNERS, 200),
 }
 RUN_WRITE = {**RUN, **dict.fromkeys(RUNNERS, 302)}
+# Who may ask the own unit's panel: those handling a unit in its scope.
+ASKERS = (STAFF, MANAGER, COORD, ADMIN)
+# Who follows the own unit's question: its unit's handlers, coordinators and the members.
+FOLLOWERS = (STAFF, MANAGER, COORD, ADMIN, RESIDENT)
+# The members of the own panel: the resident, and the staff member as its secretary.
+MEMBERS = (RESIDENT, STAFF)
+REFUSED_WRITE = {
+    ANON: 302,
+    **dict.fromkeys([RESIDENT, EXPERT, STAFF, MANAGER, COORD, DECIDER, ADMIN], 404),
+}
+
+
+def _question(name: str) -> Any:
+    return lambda c: {"pk": getattr(c, name).pk}
 
 
 def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
     from osallisuus.authorization import SYSTEM
     from osallisuus.dialogue import services
-    from osallisuus.dialogue.models import MemberKind, MemberRole, Origin
+    from osallisuus.dialogue.models import MemberKind, MemberRole, Origin, Question, QuestionStatus
 
     from .factories import meeting_of, panel_for
 
@@ -63,10 +79,26 @@ def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
             member_kind=MemberKind.STAFF,
             user=world.users[STAFF],
         )
+    past = meeting_of(group)
+    past.starts_at = past.starts_at - datetime.timedelta(days=30)
+    past.save()
+    question = {
+        "group": group,
+        "asked_by": world.users[STAFF],
+        "unit": unit,
+        "topic": "availability",
+        "title": f"Kysymys {target}",
+        "answer_wanted_by": datetime.date(2030, 1, 1),
+    }
     return {
         "panel": group,
         "draft_meeting": meeting_of(group),
         "approved_meeting": meeting_of(group, approved=True),
+        "past_meeting": past,
+        "open_question": Question.objects.create(**question, status=QuestionStatus.ONLINE),
+        "answered_question": Question.objects.create(
+            **question, status=QuestionStatus.ANSWERED, answer="Vastaus"
+        ),
     }
 
 
@@ -146,4 +178,91 @@ ROWS: dict[str, Row] = {
         ),
     ),
     "dialogue:minutes_pdf": Row(everyone(200), kwargs=lambda c: {"pk": c.approved_meeting.pk}),
+    "dialogue:question_create": Row(
+        only(*ASKERS),
+        kwargs=_group,
+        across_units=True,
+        writes=(
+            Write(
+                only(*ASKERS, status=302),
+                writers=ASKERS,
+                body=lambda c: {
+                    "unit": c.unit.pk,
+                    "topic": "availability",
+                    "title": "Saako ajan helposti?",
+                    "answer_wanted_by": "2030-01-01",
+                },
+                changes=snapshot("dialogue.Question"),
+            ),
+        ),
+    ),
+    "dialogue:question": Row(
+        only(*FOLLOWERS), kwargs=_question("open_question"), across_units=True
+    ),
+    "dialogue:question_post": Row(
+        post_only(),
+        kwargs=_question("open_question"),
+        across_units=True,
+        writes=(
+            Write(
+                # Coordinators steer the thread but speak through the answer: the form says so.
+                {**REFUSED_WRITE, **dict.fromkeys(MEMBERS, 302), COORD: 200, ADMIN: 200},
+                writers=MEMBERS,
+                body=lambda c: {"text": "Puhelimessa jonotus on pitkä."},
+                changes=snapshot("dialogue.Post"),
+            ),
+        ),
+    ),
+    "dialogue:question_take_up": Row(
+        post_only(),
+        kwargs=_question("open_question"),
+        across_units=True,
+        writes=(
+            Write(
+                RUN_WRITE,
+                writers=RUNNERS,
+                body=lambda c: {"meeting": c.draft_meeting.pk},
+                changes=snapshot("dialogue.Question", "status", "meeting"),
+            ),
+        ),
+    ),
+    "dialogue:question_answer": Row(
+        post_only(),
+        kwargs=_question("open_question"),
+        across_units=True,
+        writes=(
+            Write(
+                RUN_WRITE,
+                writers=RUNNERS,
+                body=lambda c: {"answer": "Raati toivoo iltapäiväaikoja."},
+                changes=snapshot("dialogue.Question", "answer"),
+            ),
+        ),
+    ),
+    "dialogue:question_close": Row(
+        post_only(),
+        kwargs=_question("answered_question"),
+        across_units=True,
+        writes=(
+            Write(
+                {**REFUSED_WRITE, STAFF: 302},
+                writers=[STAFF],
+                body=lambda c: {"outcome": "Lisäsimme iltapäiviin puhelinaikoja."},
+                changes=snapshot("dialogue.Question", "status"),
+            ),
+        ),
+    ),
+    "dialogue:influence": Row(
+        post_only(),
+        kwargs=lambda c: {"pk": c.past_meeting.pk},
+        across_units=True,
+        writes=(
+            Write(
+                {**REFUSED_WRITE, **dict.fromkeys(MEMBERS, 302)},
+                writers=MEMBERS,
+                body=lambda c: {"answer": "partly"},
+                changes=snapshot("dialogue.InfluenceAnswer"),
+            ),
+        ),
+    ),
 }

@@ -90,3 +90,65 @@ def test_the_group_pages_fit_a_320_px_phone(page, live_server, unit, language):
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         wide = page.evaluate(WIDE)
         assert overflow <= 0, f"{path} is {overflow} px wider than the phone {wide}"
+
+
+SEND_VIEW = {"fi": "Lähetä näkemyksesi", "sv": "Skicka din åsikt", "en": "Send your view"}
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_a_member_writes_a_view_by_keyboard_and_the_question_pages_pass_axe(
+    page, browser, live_server, axe_violations, unit, language
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from osallisuus.dialogue.models import Post
+
+    group = _panel(unit)
+    staff = user_with_role("staff", unit=unit)
+    member_user = user_with_role("resident")
+    services.add_member(
+        by=SYSTEM, group=group, name="Jäsen", origin="lot", member_kind="client", user=member_user
+    )
+    past = meeting_of(group)
+    past.starts_at = timezone.now() - datetime.timedelta(days=1)
+    past.save()
+    question = services.ask_question(
+        by=staff,
+        group=group,
+        unit=unit,
+        topic="availability",
+        title="Saako ajan helposti?",
+        answer_wanted_by=timezone.localdate() + datetime.timedelta(days=20),
+    )
+    services.take_up_question(by=SYSTEM, question=question, meeting=None)
+
+    page.set_viewport_size({"width": 320, "height": 640})
+    sign_in_browser(page, live_server, staff, language=language)
+    for path in (f"/ryhmat/{group.pk}/kysy/", f"/ryhmat/kysymys/{question.pk}/"):
+        page.goto(path)
+        assert axe_violations(page) == [], path
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} is {overflow} px wider than the phone {page.evaluate(WIDE)}"
+    coordinator_page = browser.new_context(locale="fi-FI", base_url=live_server.url).new_page()
+    sign_in_browser(coordinator_page, live_server, user_with_role("coordinator"), language=language)
+    coordinator_page.goto(f"/ryhmat/kysymys/{question.pk}/")
+    assert axe_violations(coordinator_page) == []
+    coordinator_page.context.close()
+
+    member = browser.new_context(locale="fi-FI", base_url=live_server.url).new_page()
+    sign_in_browser(member, live_server, member_user, language=language)
+    member.goto(f"/ryhmat/kokous/{past.pk}/")
+    assert axe_violations(member) == []
+    member.set_viewport_size({"width": 320, "height": 640})
+    member.goto(f"/ryhmat/kysymys/{question.pk}/")
+    assert member.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    member.locator("#id_text").focus()
+    member.keyboard.type("Puhelimessa jonotan pitkään.")
+    member.get_by_role("button", name=SEND_VIEW[language]).focus()
+    member.keyboard.press("Enter")
+    expect(member.locator("ol.thread")).to_contain_text("Puhelimessa jonotan pitkään.")
+    assert axe_violations(member) == []
+    assert Post.objects.filter(question=question).count() == 1
+    member.context.close()

@@ -17,5 +17,6 @@ def test_the_demo_has_a_county_client_panel_with_members_and_meetings(settings):
     assert panel.members.count() == 5
     assert panel.members.filter(user__username="asukas").exists()
     assert panel.meetings.filter(minutes_approved_at__isnull=False).count() == 1
+    assert panel.questions.get().meeting is not None
     # The member under 18 is not named publicly.
     assert not panel.members.get(name="Nea Nuori").publish_name
