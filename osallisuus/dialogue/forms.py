@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from osallisuus.organisation.models import Municipality, Producer, Service, Unit
+from osallisuus.widgets import DateInput, DateTimeInput
 
 from .models import (
     AgeBand,
@@ -21,14 +22,6 @@ from .models import (
     OwnerKind,
     Topic,
 )
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
 
 
 class GroupForm(forms.Form):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
@@ -152,3 +153,11 @@ def influence_summary(meeting: Meeting) -> dict[str, int]:
 def coming_meetings(group: Group) -> QuerySet[Meeting]:
     """Meetings whose minutes are not yet approved: a question can still go on their agenda."""
     return group.meetings.filter(minutes_approved_at__isnull=True).order_by("starts_at")
+
+
+def questions_asked_at(*, units: QuerySet[Any], start: date, end: date) -> QuerySet[Question]:
+    """Questions asked to panels on behalf of `units` from `start` to `end`, both days included
+    (in local time): the base of the trail figures."""
+    return Question.objects.filter(
+        unit__in=units, asked_at__date__gte=start, asked_at__date__lte=end
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -52,6 +53,11 @@ class PanelQuestionKind:
     def summaries(self, pks: Iterable[int]) -> list[InputItem]:
         found = Question.objects.filter(pk__in=list(pks)).select_related("unit")
         return [_item(question) for question in found.order_by("-asked_at", "pk")]
+
+    def received_ids(self, units: Any, start: date, end: date) -> Any:
+        from .selectors import questions_asked_at
+
+        return questions_asked_at(units=units, start=start, end=end).values_list("pk", flat=True)
 
     def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
         """E-mail the asker a step on the trail, in their language (their one message a day)."""

@@ -146,3 +146,25 @@ def test_an_empty_question_is_refused_beside_the_field(client, setup, unit):
     assert response.status_code == 200
     assert 'id="id_title_error"' in response.content.decode()
     assert not Question.objects.exists()
+
+
+def test_the_trail_figures_count_questions_asked_at_the_units_in_the_period(setup, unit):
+    from osallisuus.organisation.models import Unit
+    from osallisuus.organisation.tests.factories import UnitFactory
+
+    group, staff, _member = setup
+    question = _ask(group, staff, unit)
+    Question.objects.filter(pk=question.pk).update(
+        asked_at=timezone.now() - datetime.timedelta(days=40)
+    )
+    recent = _ask(group, staff, unit, title="Toinen kysymys")
+    kind = input_kind("panel_question")
+    today = timezone.localdate()
+    own = Unit.objects.filter(pk=unit.pk)
+    week_ago = today - datetime.timedelta(days=7)
+    assert list(kind.received_ids(own, week_ago, today)) == [recent.pk]
+    assert sorted(kind.received_ids(own, today - datetime.timedelta(days=60), today)) == sorted(
+        [question.pk, recent.pk]
+    )
+    other = Unit.objects.filter(pk=UnitFactory().pk)
+    assert list(kind.received_ids(other, week_ago, today)) == []
