@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "osallisuus.search",
     "osallisuus.campaigns",
     "osallisuus.participation",
+    "osallisuus.dialogue",
     "osallisuus.demo",
 ]
 

@@ -20,7 +20,12 @@ PROTOCOL = [
 def test_every_registered_kind_has_every_method_of_the_protocol():
     assert {"search_ids", "received_ids", "tell_giver", "items"} <= set(PROTOCOL)
     kinds = input_kinds()
-    assert {kind.name for kind in kinds} >= {"feedback", "workshop_note", "campaign"}
+    assert {kind.name for kind in kinds} >= {
+        "feedback",
+        "workshop_note",
+        "campaign",
+        "panel_question",
+    }
     for kind in kinds:
         missing = [name for name in PROTOCOL if not callable(getattr(kind, name, None))]
         assert not missing, f"{kind.name} lacks {missing}"

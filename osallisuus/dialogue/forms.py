@@ -1,0 +1,195 @@
+"""Forms of the dialogue floor; the rules themselves are in services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from osallisuus.organisation.models import Municipality, Producer, Service, Unit
+from osallisuus.widgets import DateInput, DateTimeInput
+
+from .models import (
+    AgeBand,
+    GroupKind,
+    Influence,
+    Meeting,
+    Member,
+    MemberKind,
+    MemberRole,
+    Origin,
+    OwnerKind,
+    Topic,
+)
+
+
+class GroupForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=GroupKind.choices)
+    name_fi = forms.CharField(label=_("Name in Finnish"), max_length=200)
+    name_sv = forms.CharField(label=_("Name in Swedish"), max_length=200, required=False)
+    name_en = forms.CharField(label=_("Name in English"), max_length=200, required=False)
+    owner_kind = forms.ChoiceField(
+        label=_("Run by"), choices=OwnerKind.choices, widget=forms.RadioSelect
+    )
+    producer = forms.ModelChoiceField(
+        label=_("Producer"), queryset=Producer.objects.order_by("name_fi"), required=False
+    )
+    service = forms.ModelChoiceField(
+        label=_("Service"),
+        queryset=Service.objects.order_by("name_fi"),
+        required=False,
+        help_text=_("For a producer's panel: the service it is for."),
+    )
+    partner_name = forms.CharField(label=_("Partner organisation"), max_length=200, required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    term_starts = forms.DateField(label=_("Term starts"), widget=DateInput)
+    term_ends = forms.DateField(label=_("Term ends"), widget=DateInput, required=False)
+    decided_on = forms.DateField(
+        label=_("Date of the board decision"), widget=DateInput, required=False
+    )
+    decision_section = forms.CharField(
+        label=_("Section (§) of the minutes"), max_length=20, required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner_kind"].initial = OwnerKind.COUNTY
+
+
+PUBLISH_CHOICES = [
+    ("", _("As by default: yes for adults, no for members under 18")),
+    ("yes", _("Yes, the member agreed")),
+    ("no", _("No")),
+]
+
+
+class MemberForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices, initial="member")
+    origin = forms.ChoiceField(label=_("Origin"), choices=Origin.choices)
+    member_kind = forms.ChoiceField(label=_("Kind of member"), choices=MemberKind.choices)
+    represents = forms.CharField(
+        label=_("Represents"),
+        max_length=200,
+        required=False,
+        help_text=_("The municipal body or organisation the member comes from, if any."),
+    )
+    age_band = forms.ChoiceField(
+        label=_("Age band"),
+        choices=AgeBand.choices,
+        initial=AgeBand.UNKNOWN,
+        help_text=_("An age band only, never a date of birth."),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"), queryset=Municipality.objects.order_by("name_fi"), required=False
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("fi", "suomi"), ("sv", "svenska"), ("se", "sámegiella"), ("en", "English")],
+    )
+    publish = forms.ChoiceField(
+        label=_("May the name be published?"),
+        choices=PUBLISH_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    username = forms.CharField(
+        label=_("Account (user name)"),
+        max_length=150,
+        required=False,
+        help_text=_("Link the seat to the member's account, if they have one."),
+    )
+
+    def publish_name(self) -> bool | None:
+        return {"yes": True, "no": False}.get(self.cleaned_data.get("publish") or "")
+
+
+class MeetingForm(forms.Form):
+    starts_at = forms.DateTimeField(label=_("Starts at"), widget=DateTimeInput)
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    remote_link = forms.URLField(label=_("Remote link"), required=False, assume_scheme="https")
+    agenda = forms.CharField(
+        label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+    )
+    agenda_published = forms.BooleanField(label=_("Publish the agenda"), required=False)
+
+
+class MinutesForm(forms.Form):
+    minutes = forms.CharField(
+        label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 10}), required=False
+    )
+    present: forms.ModelMultipleChoiceField[Member] = forms.ModelMultipleChoiceField(
+        label=_("Present"),
+        queryset=Member.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    approve = forms.BooleanField(label=_("Approve the minutes"), required=False)
+
+    def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["present"].queryset = members  # type: ignore[attr-defined]
+
+
+class QuestionForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Your unit"), queryset=Unit.objects.none())
+    topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices, widget=forms.RadioSelect)
+    title = forms.CharField(label=_("Your question"), max_length=200)
+    background = forms.CharField(
+        label=_("Background"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        help_text=_("What the panel needs to know to answer. No client's personal data."),
+    )
+    answer_wanted_by = forms.DateField(label=_("Answer wanted by"), widget=DateInput)
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+
+
+class TakeUpForm(forms.Form):
+    meeting = forms.ModelChoiceField(
+        label=_("How the panel takes it up"),
+        queryset=Meeting.objects.none(),
+        required=False,
+        empty_label=_("Open it online for members' views"),
+    )
+
+    def __init__(self, *args: Any, meetings: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings  # type: ignore[attr-defined]
+
+
+class PostForm(forms.Form):
+    text = forms.CharField(label=_("Your view"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("The panel's answer"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+class CloseForm(forms.Form):
+    outcome = forms.CharField(
+        label=_("What did you do with the answer?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_(
+            "The effect, or the reasons why nothing changes. The panel sees what you write."
+        ),
+    )
+
+
+class InfluenceForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Did you feel your views had an effect?"),
+        choices=Influence.choices,
+        widget=forms.RadioSelect,
+    )

@@ -1,0 +1,356 @@
+"""Writes of the dialogue floor: groups, members, meetings and minutes.
+
+Every write asks its permission with the acting user; a broken rule is a `DialogueError`
+(osallisuus/errors.py) with the field it belongs to.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from osallisuus.authorization import require
+from osallisuus.errors import DomainError
+from osallisuus.organisation.models import Municipality, Organiser, Producer, Service
+
+from .models import (
+    AgeBand,
+    Attendance,
+    Group,
+    Influence,
+    InfluenceAnswer,
+    InfluenceResponded,
+    Meeting,
+    Member,
+    OwnerKind,
+    Post,
+    Question,
+    QuestionStatus,
+)
+
+
+class DialogueError(DomainError):
+    """A rule of the dialogue floor the user broke."""
+
+
+@transaction.atomic
+def create_group(
+    *,
+    by: Any,
+    organiser: Organiser,
+    kind: str,
+    name_fi: str,
+    name_sv: str = "",
+    name_en: str = "",
+    term_starts: datetime.date,
+    term_ends: datetime.date | None = None,
+    owner_kind: str = OwnerKind.COUNTY,
+    producer: Producer | None = None,
+    service: Service | None = None,
+    partner_name: str = "",
+    description: str = "",
+    decided_on: datetime.date | None = None,
+    decision_section: str = "",
+) -> Group:
+    """Set up a standing group of any kind."""
+    require(by, "dialogue.add_group")
+    if term_ends is not None and term_ends < term_starts:
+        raise DialogueError(_("The term cannot end before it starts."), field="term_ends")
+    if owner_kind == OwnerKind.PRODUCER and producer is None:
+        raise DialogueError(_("Choose the producer that runs the group."), field="producer")
+    if owner_kind == OwnerKind.PARTNER and not partner_name.strip():
+        raise DialogueError(_("Write the name of the partner organisation."), field="partner_name")
+    return Group.objects.create(
+        organiser=organiser,
+        kind=kind,
+        name_fi=name_fi.strip(),
+        name_sv=name_sv.strip(),
+        name_en=name_en.strip(),
+        term_starts=term_starts,
+        term_ends=term_ends,
+        owner_kind=owner_kind,
+        producer=producer if owner_kind == OwnerKind.PRODUCER else None,
+        service=service,
+        partner_name=partner_name.strip() if owner_kind == OwnerKind.PARTNER else "",
+        description=description.strip(),
+        decided_on=decided_on,
+        decision_section=decision_section.strip(),
+    )
+
+
+@transaction.atomic
+def add_member(
+    *,
+    by: Any,
+    group: Group,
+    name: str,
+    origin: str,
+    member_kind: str,
+    role: str = "member",
+    age_band: str = AgeBand.UNKNOWN,
+    municipality: Municipality | None = None,
+    language: str = "fi",
+    represents: str = "",
+    publish_name: bool | None = None,
+    email: str = "",
+    phone: str = "",
+    user: Any = None,
+    expert: Any = None,
+    joined_on: datetime.date | None = None,
+) -> Member:
+    """Give a person a seat. Without an explicit choice the name is published for adults and
+    not for members under 18 (#16 item 1): consent for a child is asked separately."""
+    require(by, "dialogue.run_group", group)
+    if not name.strip():
+        raise DialogueError(_("Write the member's name."), field="name")
+    if expert is not None and user is None:
+        user = expert.user
+    if user is not None and expert is None:
+        from osallisuus.experts.selectors import profile_of
+
+        expert = profile_of(user)  # an expert's seat links to their #5 profile
+    if user is not None and group.members.filter(user=user, left_on__isnull=True).exists():
+        raise DialogueError(_("This account already has a seat in the group."), field="user")
+    if publish_name is None:
+        publish_name = age_band != AgeBand.UNDER_18
+    return Member.objects.create(
+        group=group,
+        name=name.strip(),
+        role=role,
+        origin=origin,
+        member_kind=member_kind,
+        age_band=age_band,
+        municipality=municipality,
+        language=language,
+        represents=represents.strip(),
+        publish_name=publish_name,
+        email=email.strip(),
+        phone=phone.strip(),
+        user=user,
+        expert=expert,
+        joined_on=joined_on or timezone.localdate(),
+    )
+
+
+@transaction.atomic
+def schedule_meeting(
+    *,
+    by: Any,
+    group: Group,
+    starts_at: datetime.datetime,
+    place: str = "",
+    remote_link: str = "",
+    agenda: str = "",
+    agenda_published: bool = False,
+) -> Meeting:
+    """A meeting in a place, online or both; its agenda stays a draft for members until
+    published."""
+    require(by, "dialogue.run_group", group)
+    if not place.strip() and not remote_link.strip():
+        raise DialogueError(
+            _("Give the place of the meeting, a remote link or both."), field="place"
+        )
+    return Meeting.objects.create(
+        group=group,
+        starts_at=starts_at,
+        place=place.strip(),
+        remote_link=remote_link.strip(),
+        agenda=agenda.strip(),
+        agenda_published=agenda_published,
+    )
+
+
+@transaction.atomic
+def record_minutes(
+    *,
+    by: Any,
+    meeting: Meeting,
+    minutes: str,
+    present: Iterable[Member],
+    approve: bool = False,
+) -> Meeting:
+    """Write the minutes and the attendance; approved minutes are public and no longer change."""
+    require(by, "dialogue.run_group", meeting.group)
+    if meeting.minutes_approved_at is not None:
+        raise DialogueError(_("These minutes are approved and can no longer be changed."))
+    if approve and not minutes.strip():
+        raise DialogueError(_("Write the minutes before approving them."), field="minutes")
+    present_ids = {member.pk for member in present}
+    seats = list(meeting.group.members.filter(left_on__isnull=True))
+    if present_ids - {member.pk for member in seats}:
+        raise DialogueError(_("Only the group's members can be marked present."), field="present")
+    meeting.attendance.all().delete()
+    Attendance.objects.bulk_create(
+        Attendance(meeting=meeting, member=member, present=member.pk in present_ids)
+        for member in seats
+    )
+    meeting.minutes = minutes.strip()
+    if approve:
+        meeting.minutes_approved_at = timezone.now()
+    meeting.save(update_fields=["minutes", "minutes_approved_at"])
+    return meeting
+
+
+# --- Questions from professionals to client panels (#16 item 2) ------------------------------
+
+QUESTION_KIND = "panel_question"
+
+
+@transaction.atomic
+def ask_question(
+    *,
+    by: Any,
+    group: Group,
+    unit: Any,
+    topic: str,
+    title: str,
+    background: str = "",
+    answer_wanted_by: datetime.date,
+) -> Question:
+    """A professional asks a client panel; its coordinator or secretary takes it from here."""
+    from .permissions import units_for_questions
+
+    require(by, "dialogue.ask_question", group)
+    if not units_for_questions(by, group).filter(pk=unit.pk).exists():
+        raise DialogueError(_("Choose one of your own units."), field="unit")
+    if not title.strip():
+        raise DialogueError(_("Write the question."), field="title")
+    if answer_wanted_by < timezone.localdate():
+        raise DialogueError(_("The answer date cannot be in the past."), field="answer_wanted_by")
+    return Question.objects.create(
+        group=group,
+        asked_by=by,
+        unit=unit,
+        topic=topic,
+        title=title.strip(),
+        background=background.strip(),
+        answer_wanted_by=answer_wanted_by,
+        language=getattr(by, "preferred_language", "fi") or "fi",
+    )
+
+
+@transaction.atomic
+def take_up_question(*, by: Any, question: Question, meeting: Meeting | None) -> Question:
+    """Put the question on a meeting's agenda, or open it online (meeting None) for members'
+    views between meetings."""
+    require(by, "dialogue.handle_question", question)
+    if question.status in (QuestionStatus.ANSWERED, QuestionStatus.CLOSED):
+        raise DialogueError(_("The question has already been answered."))
+    if meeting is not None:
+        if meeting.group_id != question.group_id or meeting.minutes_approved_at is not None:
+            raise DialogueError(_("Choose a coming meeting of this group."), field="meeting")
+        meeting.agenda = "\n".join(filter(None, [meeting.agenda, question.title]))
+        meeting.save(update_fields=["agenda"])
+    question.meeting = meeting
+    question.status = QuestionStatus.ON_AGENDA if meeting else QuestionStatus.ONLINE
+    question.save(update_fields=["meeting", "status"])
+    return question
+
+
+@transaction.atomic
+def post_view(*, by: Any, question: Question, text: str) -> Post:
+    """A member's view in the question's thread, while the question is open."""
+    from .permissions import membership
+
+    require(by, "dialogue.discuss_question", question)
+    member = membership(by, question.group)
+    if member is None:  # coordinators steer the thread but speak through the answer
+        raise DialogueError(_("Only the group's members write in the thread."), field="text")
+    if question.status not in (QuestionStatus.ONLINE, QuestionStatus.ON_AGENDA):
+        raise DialogueError(_("The thread is not open."), field="text")
+    if not text.strip():
+        raise DialogueError(_("Write your view."), field="text")
+    return Post.objects.create(question=question, member=member, text=text.strip())
+
+
+@transaction.atomic
+def answer_question(*, by: Any, question: Question, answer: str) -> Question:
+    """The panel's answer goes back to the asker, who is notified."""
+    require(by, "dialogue.handle_question", question)
+    if question.status in (QuestionStatus.ANSWERED, QuestionStatus.CLOSED):
+        raise DialogueError(_("The question has already been answered."))
+    if not answer.strip():
+        raise DialogueError(_("Write the panel's answer."), field="answer")
+    question.answer = answer.strip()
+    question.answered_at = timezone.now()
+    question.status = QuestionStatus.ANSWERED
+    question.save(update_fields=["answer", "answered_at", "status"])
+    _tell_asker(question)
+    return question
+
+
+def _tell_asker(question: Question) -> None:
+    from django.urls import reverse
+    from django.utils import translation
+
+    from osallisuus.feedback.services import absolute_url
+    from osallisuus.notifications.services import send_batched
+
+    asker = question.asked_by
+    if not asker.email:
+        return
+    with translation.override(asker.preferred_language or "fi"):
+        send_batched(
+            channel="email",
+            to=asker.email,
+            subject=_("The panel answered your question"),
+            part=_(
+                "%(group)s answered your question “%(title)s”. Record what you did with the "
+                "answer: %(url)s"
+            )
+            % {
+                "group": question.group.name,
+                "title": question.title,
+                "url": absolute_url(reverse("dialogue:question", kwargs={"pk": question.pk})),
+            },
+            daily=asker.notify_daily,
+        )
+
+
+@transaction.atomic
+def close_question(*, by: Any, question: Question, outcome: str) -> Question:
+    """The asker closes the question with what they did with the answer: a recorded effect on
+    the trail, or the reasons (the closing rule of feedback.services, seed 004)."""
+    from osallisuus.feedback.services import NO_CHANGE_REASONS_MIN_LENGTH
+    from osallisuus.trail.selectors import has_effect
+
+    require(by, "dialogue.close_question", question)
+    if question.status != QuestionStatus.ANSWERED:
+        raise DialogueError(_("A question is closed after the panel has answered it."))
+    outcome = outcome.strip()
+    if not has_effect(QUESTION_KIND, question.pk) and len(outcome) < NO_CHANGE_REASONS_MIN_LENGTH:
+        raise DialogueError(
+            _(
+                "Close the question with an effect (a done action or a decided matter on the "
+                "trail) or write what you did with the answer, or why nothing changes."
+            ),
+            field="outcome",
+        )
+    question.outcome = outcome
+    question.closed_at = timezone.now()
+    question.status = QuestionStatus.CLOSED
+    question.save(update_fields=["outcome", "closed_at", "status"])
+    return question
+
+
+@transaction.atomic
+def answer_influence(*, by: Any, meeting: Meeting, answer: str) -> None:
+    """ "Did you feel your views had an effect?": once per member and meeting; the answer is
+    stored apart from who gave it."""
+    from .permissions import membership
+
+    require(by, "dialogue.answer_influence", meeting.group)
+    member = membership(by, meeting.group)
+    if member is None or meeting.starts_at > timezone.now():
+        raise DialogueError(_("You can answer after a meeting of your group."))
+    _responded, made = InfluenceResponded.objects.get_or_create(meeting=meeting, member=member)
+    if not made:
+        raise DialogueError(_("You have already answered for this meeting."))
+    if answer not in Influence.values:
+        raise DialogueError(_("Choose an answer."), field="answer")
+    InfluenceAnswer.objects.create(meeting=meeting, answer=answer, answered_on=timezone.localdate())

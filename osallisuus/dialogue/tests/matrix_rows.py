@@ -1,0 +1,268 @@
+"""This app's rows in the authorization matrix (see osallisuus/tests/matrix.py).
+
+Each unit has a client panel of its producer for its service. The resident is a member of
+both panels (members see draft agendas); the staff member is the secretary of the own unit's
+panel only, so a secretary runs their own group and gets 404 on the other. Group pages,
+meetings and approved minutes are public.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from osallisuus.tests.matrix import (
+    ADMIN,
+    ANON,
+    COORD,
+    DECIDER,
+    EXPERT,
+    MANAGER,
+    RESIDENT,
+    STAFF,
+    Row,
+    Write,
+    everyone,
+    only,
+    post_only,
+    snapshot,
+)
+
+# Those who run the own unit's panel: coordinators, administrators and its secretary.
+RUNNERS = (COORD, ADMIN, STAFF)
+RUN = {
+    ANON: 302,
+    **dict.fromkeys([RESIDENT, EXPERT, MANAGER, DECIDER], 404),
+    **dict.fromkeys(RUNNERS, 200),
+}
+RUN_WRITE = {**RUN, **dict.fromkeys(RUNNERS, 302)}
+# Who may ask the own unit's panel: those handling a unit in its scope.
+ASKERS = (STAFF, MANAGER, COORD, ADMIN)
+# Who follows the own unit's question: its unit's handlers, coordinators and the members.
+FOLLOWERS = (STAFF, MANAGER, COORD, ADMIN, RESIDENT)
+# The members of the own panel: the resident, and the staff member as its secretary.
+MEMBERS = (RESIDENT, STAFF)
+REFUSED_WRITE = {
+    ANON: 302,
+    **dict.fromkeys([RESIDENT, EXPERT, STAFF, MANAGER, COORD, DECIDER, ADMIN], 404),
+}
+
+
+def _question(name: str) -> Any:
+    return lambda c: {"pk": getattr(c, name).pk}
+
+
+def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
+    from osallisuus.authorization import SYSTEM
+    from osallisuus.dialogue import services
+    from osallisuus.dialogue.models import MemberKind, MemberRole, Origin, Question, QuestionStatus
+
+    from .factories import meeting_of, panel_for
+
+    group = panel_for(unit, name=f"Asiakasraati {target}")
+    services.add_member(
+        by=SYSTEM,
+        group=group,
+        name=f"Raadin jäsen {target}",
+        origin=Origin.OPEN_CALL,
+        member_kind=MemberKind.CLIENT,
+        user=world.users[RESIDENT],
+        email=f"raati-{target}@example.org",
+    )
+    if target == "own":
+        services.add_member(
+            by=SYSTEM,
+            group=group,
+            name="Raadin sihteeri",
+            role=MemberRole.SECRETARY,
+            origin=Origin.APPOINTED,
+            member_kind=MemberKind.STAFF,
+            user=world.users[STAFF],
+        )
+    past = meeting_of(group)
+    past.starts_at = past.starts_at - datetime.timedelta(days=30)
+    past.save()
+    question = {
+        "group": group,
+        "asked_by": world.users[STAFF],
+        "unit": unit,
+        "topic": "availability",
+        "title": f"Kysymys {target}",
+        "answer_wanted_by": datetime.date(2030, 1, 1),
+    }
+    return {
+        "panel": group,
+        "draft_meeting": meeting_of(group),
+        "approved_meeting": meeting_of(group, approved=True),
+        "past_meeting": past,
+        "open_question": Question.objects.create(**question, status=QuestionStatus.ONLINE),
+        "answered_question": Question.objects.create(
+            **question, status=QuestionStatus.ANSWERED, answer="Vastaus"
+        ),
+    }
+
+
+def _group(ctx: Any) -> dict[str, Any]:
+    return {"pk": ctx.panel.pk}
+
+
+def _member_body(ctx: Any) -> dict[str, str]:
+    return {
+        "name": "Uusi Jäsen",
+        "role": "member",
+        "origin": "open_call",
+        "member_kind": "client",
+        "age_band": "30_64",
+        "language": "fi",
+        "publish": "",
+    }
+
+
+ROWS: dict[str, Row] = {
+    "dialogue:groups": Row(everyone(200)),
+    "dialogue:group": Row(everyone(200), kwargs=_group),
+    "dialogue:group_create": Row(
+        only(COORD, ADMIN),
+        writes=(
+            Write(
+                only(COORD, ADMIN, status=302),
+                writers=(COORD, ADMIN),
+                body=lambda c: {
+                    "kind": "youth_council",
+                    "name_fi": "Nuorisovaltuusto",
+                    "owner_kind": "county",
+                    "term_starts": "2026-01-01",
+                },
+                changes=snapshot("dialogue.Group"),
+            ),
+        ),
+    ),
+    "dialogue:members": Row(
+        RUN,
+        kwargs=_group,
+        across_units=True,
+        writes=(
+            Write(
+                RUN_WRITE,
+                writers=RUNNERS,
+                body=_member_body,
+                changes=snapshot("dialogue.Member"),
+            ),
+        ),
+    ),
+    "dialogue:meeting_create": Row(
+        RUN,
+        kwargs=_group,
+        across_units=True,
+        writes=(
+            Write(
+                RUN_WRITE,
+                writers=RUNNERS,
+                body=lambda c: {"starts_at": "2026-12-20T17:00", "place": "Sali 2"},
+                changes=snapshot("dialogue.Meeting"),
+            ),
+        ),
+    ),
+    "dialogue:meeting": Row(everyone(200), kwargs=lambda c: {"pk": c.draft_meeting.pk}),
+    "dialogue:minutes": Row(
+        RUN,
+        kwargs=lambda c: {"pk": c.draft_meeting.pk},
+        across_units=True,
+        writes=(
+            Write(
+                RUN_WRITE,
+                writers=RUNNERS,
+                body=lambda c: {"minutes": "Pöytäkirja", "approve": "on"},
+                changes=snapshot("dialogue.Meeting", "minutes", "minutes_approved_at"),
+            ),
+        ),
+    ),
+    "dialogue:minutes_pdf": Row(everyone(200), kwargs=lambda c: {"pk": c.approved_meeting.pk}),
+    "dialogue:question_create": Row(
+        only(*ASKERS),
+        kwargs=_group,
+        across_units=True,
+        writes=(
+            Write(
+                only(*ASKERS, status=302),
+                writers=ASKERS,
+                body=lambda c: {
+                    "unit": c.unit.pk,
+                    "topic": "availability",
+                    "title": "Saako ajan helposti?",
+                    "answer_wanted_by": "2030-01-01",
+                },
+                changes=snapshot("dialogue.Question"),
+            ),
+        ),
+    ),
+    "dialogue:question": Row(
+        only(*FOLLOWERS), kwargs=_question("open_question"), across_units=True
+    ),
+    "dialogue:question_post": Row(
+        post_only(),
+        kwargs=_question("open_question"),
+        across_units=True,
+        writes=(
+            Write(
+                # Coordinators steer the thread but speak through the answer: the form says so.
+                {**REFUSED_WRITE, **dict.fromkeys(MEMBERS, 302), COORD: 200, ADMIN: 200},
+                writers=MEMBERS,
+                body=lambda c: {"text": "Puhelimessa jonotus on pitkä."},
+                changes=snapshot("dialogue.Post"),
+            ),
+        ),
+    ),
+    "dialogue:question_take_up": Row(
+        post_only(),
+        kwargs=_question("open_question"),
+        across_units=True,
+        writes=(
+            Write(
+                RUN_WRITE,
+                writers=RUNNERS,
+                body=lambda c: {"meeting": c.draft_meeting.pk},
+                changes=snapshot("dialogue.Question", "status", "meeting"),
+            ),
+        ),
+    ),
+    "dialogue:question_answer": Row(
+        post_only(),
+        kwargs=_question("open_question"),
+        across_units=True,
+        writes=(
+            Write(
+                RUN_WRITE,
+                writers=RUNNERS,
+                body=lambda c: {"answer": "Raati toivoo iltapäiväaikoja."},
+                changes=snapshot("dialogue.Question", "answer"),
+            ),
+        ),
+    ),
+    "dialogue:question_close": Row(
+        post_only(),
+        kwargs=_question("answered_question"),
+        across_units=True,
+        writes=(
+            Write(
+                {**REFUSED_WRITE, STAFF: 302},
+                writers=[STAFF],
+                body=lambda c: {"outcome": "Lisäsimme iltapäiviin puhelinaikoja."},
+                changes=snapshot("dialogue.Question", "status"),
+            ),
+        ),
+    ),
+    "dialogue:influence": Row(
+        post_only(),
+        kwargs=lambda c: {"pk": c.past_meeting.pk},
+        across_units=True,
+        writes=(
+            Write(
+                {**REFUSED_WRITE, **dict.fromkeys(MEMBERS, 302)},
+                writers=MEMBERS,
+                body=lambda c: {"answer": "partly"},
+                changes=snapshot("dialogue.InfluenceAnswer"),
+            ),
+        ),
+    ),
+}

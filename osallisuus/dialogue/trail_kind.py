@@ -1,0 +1,104 @@
+"""A professional's question to a client panel as an input kind of the trail (trail/kinds.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from osallisuus.trail.kinds import InputItem, InputQuery
+from osallisuus.trail.text_search import matching_words
+
+from .models import Question, QuestionStatus
+from .services import QUESTION_KIND
+
+EXCERPT_CHARS = 300
+
+
+def _item(question: Question) -> InputItem:
+    text = f"{question.title}: {question.answer}" if question.answer else question.title
+    return InputItem(
+        kind=QUESTION_KIND,
+        pk=question.pk,
+        excerpt=text[:EXCERPT_CHARS] + ("…" if len(text) > EXCERPT_CHARS else ""),
+        date=question.asked_at.date(),
+        language=question.language,
+        unit_id=question.unit_id,
+        service_id=question.unit.service_id,
+        url=question.get_absolute_url(),
+        has_giver=True,  # the asker, and through the answer the panel
+    )
+
+
+def _visible(user: Any) -> Any:
+    from .selectors import questions_visible_to
+
+    return questions_visible_to(user)
+
+
+class PanelQuestionKind:
+    name = QUESTION_KIND
+
+    def label(self) -> str:
+        return _("question to a panel")
+
+    def visible_ids(self, user: Any) -> Any:
+        return _visible(user).values_list("pk", flat=True)
+
+    def items(self, pks: Iterable[int], user: Any) -> list[InputItem]:
+        found = _visible(user).filter(pk__in=list(pks)).select_related("unit")
+        return [_item(question) for question in found.order_by("-asked_at", "pk")]
+
+    def summaries(self, pks: Iterable[int]) -> list[InputItem]:
+        found = Question.objects.filter(pk__in=list(pks)).select_related("unit")
+        return [_item(question) for question in found.order_by("-asked_at", "pk")]
+
+    def search_ids(self, user: Any, query: InputQuery) -> Any:
+        """Questions the user may see, matched on the question, its background and the panel's
+        answer (written for the asker, with no member's name)."""
+        found = matching_words(_visible(user), query.words, "title", "background", "answer")
+        if query.unit_id:
+            found = found.filter(unit_id=query.unit_id)
+        if query.service_id:
+            found = found.filter(unit__service_id=query.service_id)
+        if query.theme:  # questions carry a topic, not the feedback themes
+            return found.none().values_list("pk", "asked_at")
+        if query.since:
+            found = found.filter(asked_at__date__gte=query.since)
+        if query.until:
+            found = found.filter(asked_at__date__lte=query.until)
+        if query.status == "open":
+            found = found.exclude(status=QuestionStatus.CLOSED)
+        elif query.status == "handled":
+            found = found.filter(status=QuestionStatus.CLOSED)
+        return found.order_by("-asked_at", "-pk").values_list("pk", "asked_at")
+
+    def received_ids(self, units: Any, start: date, end: date) -> Any:
+        from .selectors import questions_asked_at
+
+        return questions_asked_at(units=units, start=start, end=end).values_list("pk", flat=True)
+
+    def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
+        """E-mail the asker a step on the trail, in their language (their one message a day)."""
+        from osallisuus.notifications.services import send_batched
+
+        question = Question.objects.filter(pk=pk).select_related("asked_by").first()
+        if question is None or not question.asked_by.email:
+            return False
+        language = question.asked_by.preferred_language or "fi"
+        text = texts.get(language) or texts.get("fi") or next(iter(texts.values()), "")
+        if not text:
+            return False
+        send_batched(
+            channel="email",
+            to=question.asked_by.email,
+            subject=question.title,
+            part=text,
+            daily=question.asked_by.notify_daily,
+        )
+        return True
+
+
+PANEL_QUESTION_KIND = PanelQuestionKind()

@@ -1,0 +1,24 @@
+"""Paths of the dialogue floor under /ryhmat/ (Finnish, as people see them)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "dialogue"
+urlpatterns = [
+    path("", views.group_list, name="groups"),
+    path("uusi/", views.group_create, name="group_create"),
+    path("<int:pk>/", views.group, name="group"),
+    path("<int:pk>/jasenet/", views.members, name="members"),
+    path("<int:pk>/kokous/uusi/", views.meeting_create, name="meeting_create"),
+    path("<int:pk>/kysy/", views.question_create, name="question_create"),
+    path("kokous/<int:pk>/", views.meeting, name="meeting"),
+    path("kokous/<int:pk>/poytakirja/", views.minutes, name="minutes"),
+    path("kokous/<int:pk>/poytakirja.pdf", views.minutes_pdf, name="minutes_pdf"),
+    path("kokous/<int:pk>/vaikutus/", views.influence, name="influence"),
+    path("kysymys/<int:pk>/", views.question, name="question"),
+    path("kysymys/<int:pk>/nakemys/", views.question_post, name="question_post"),
+    path("kysymys/<int:pk>/kasittely/", views.question_take_up, name="question_take_up"),
+    path("kysymys/<int:pk>/vastaus/", views.question_answer, name="question_answer"),
+    path("kysymys/<int:pk>/sulje/", views.question_close, name="question_close"),
+]

@@ -1,0 +1,350 @@
+"""Pages of the dialogue floor under /ryhmat/: the public group list and pages, and the pages
+of those who run a group (members, meetings, minutes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from osallisuus.authorization import permission_required, require
+from osallisuus.errors import DomainError, attempt
+from osallisuus.organisation.selectors import current_organiser
+from osallisuus.plain_pdf import plain_pdf
+
+from . import selectors, services
+from .forms import (
+    AnswerForm,
+    CloseForm,
+    GroupForm,
+    InfluenceForm,
+    MeetingForm,
+    MemberForm,
+    MinutesForm,
+    PostForm,
+    QuestionForm,
+    TakeUpForm,
+)
+from .models import Group, GroupKind, Meeting, Question, QuestionStatus
+from .permissions import units_for_questions
+from .selectors import access_group, access_meeting, access_question, coming_meetings
+
+
+@require_GET
+def group_list(request: HttpRequest) -> HttpResponse:
+    kind = request.GET.get("kind", "")
+    if kind not in GroupKind.values:
+        kind = ""
+    return render(
+        request,
+        "dialogue/group_list.html",
+        {
+            "groups": selectors.public_groups(kind=kind),
+            "kinds": GroupKind.choices,
+            "kind": kind,
+            "may_add": request.user.has_perm("dialogue.add_group"),
+        },
+    )
+
+
+@require_GET
+def group(request: HttpRequest, pk: int) -> HttpResponse:
+    group = access_group(pk=pk)
+    drafts = request.user.has_perm("dialogue.see_drafts", group)
+    return render(
+        request,
+        "dialogue/group.html",
+        {
+            "group": group,
+            "members": selectors.published_members(group),
+            "composition": selectors.composition(group),
+            "meetings": group.meetings.all(),
+            "drafts": drafts,
+            "runs": request.user.has_perm("dialogue.run_group", group),
+            "may_ask": request.user.has_perm("dialogue.ask_question", group),
+            "questions": selectors.questions_visible_to(request.user).filter(group=group),
+        },
+    )
+
+
+@permission_required("dialogue.add_group")
+@require_http_methods(["GET", "POST"])
+def group_create(request: HttpRequest) -> HttpResponse:
+    form = GroupForm(request.POST or None)
+    organiser = current_organiser()
+    if form.is_valid() and organiser is not None:
+        made: list[Group] = []
+        if attempt(
+            form,
+            lambda: made.append(
+                services.create_group(by=request.user, organiser=organiser, **form.cleaned_data)
+            ),
+        ):
+            messages.success(request, _("Group created."))
+            return redirect(made[0])
+    return render(request, "dialogue/group_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def members(request: HttpRequest, pk: int) -> HttpResponse:
+    """Those who run the group see every member with contact details (audit-logged) and add
+    members."""
+    group = access_group(pk=pk)
+    require(request.user, "dialogue.view_contacts", group)
+    form = MemberForm(request.POST or None)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        username = data.pop("username")
+        data.pop("publish")
+        user = selectors.account_by_username(username) if username else None
+        if username and user is None:
+            form.add_error("username", _("No account has this user name."))
+        elif attempt(
+            form,
+            lambda: services.add_member(
+                by=request.user, group=group, publish_name=form.publish_name(), user=user, **data
+            ),
+        ):
+            messages.success(request, _("Member added."))
+            return redirect("dialogue:members", pk=group.pk)
+    return render(
+        request,
+        "dialogue/members.html",
+        {
+            "group": group,
+            "form": form,
+            "members": selectors.member_contacts(by=request.user, group=group, path=request.path),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
+    group = access_group(pk=pk)
+    require(request.user, "dialogue.run_group", group)
+    form = MeetingForm(request.POST or None)
+    if form.is_valid():
+        made: list[Meeting] = []
+        if attempt(
+            form,
+            lambda: made.append(
+                services.schedule_meeting(by=request.user, group=group, **form.cleaned_data)
+            ),
+        ):
+            messages.success(request, _("Meeting added."))
+            return redirect(made[0])
+    return render(request, "dialogue/meeting_form.html", {"group": group, "form": form})
+
+
+@require_GET
+def meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access_meeting(pk=pk)
+    group = meeting.group
+    drafts = request.user.has_perm("dialogue.see_drafts", group)
+    runs = request.user.has_perm("dialogue.run_group", group)
+    return render(
+        request,
+        "dialogue/meeting.html",
+        {
+            "meeting": meeting,
+            "group": group,
+            "show_agenda": meeting.agenda_published or drafts,
+            "drafts": drafts,
+            "runs": runs,
+            "ask_influence": request.user.has_perm("dialogue.answer_influence", group)
+            and meeting.starts_at <= timezone.now(),
+            "influence_form": InfluenceForm(),
+            "influence": selectors.influence_summary(meeting) if runs else None,
+            "attendance": meeting.attendance.select_related("member").filter(present=True)
+            if meeting.minutes_approved_at
+            else [],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access_meeting(pk=pk)
+    require(request.user, "dialogue.run_group", meeting.group)
+    seats = selectors.current_members(meeting.group).order_by("name")
+    initial = {
+        "minutes": meeting.minutes,
+        "present": [a.member_id for a in meeting.attendance.filter(present=True)],
+    }
+    form = MinutesForm(request.POST or None, members=seats, initial=initial)
+    if form.is_valid() and attempt(
+        form,
+        lambda: services.record_minutes(by=request.user, meeting=meeting, **form.cleaned_data),
+    ):
+        messages.success(request, _("Minutes saved."))
+        return redirect(meeting)
+    return render(request, "dialogue/minutes_form.html", {"meeting": meeting, "form": form})
+
+
+@require_GET
+def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """Approved minutes as a PDF, for anyone; drafts are not published."""
+    meeting = access_meeting(pk=pk)
+    if meeting.minutes_approved_at is None:
+        raise Http404
+    present = ", ".join(
+        a.member.name if a.member.publish_name else _("a member")
+        for a in meeting.attendance.select_related("member").filter(present=True)
+    )
+    pdf = plain_pdf(
+        str(meeting.group),
+        [
+            (
+                _("Meeting"),
+                f"{timezone.localtime(meeting.starts_at):%d.%m.%Y %H:%M} {meeting.place}",
+            ),
+            (_("Present"), present),
+            (_("Minutes"), meeting.minutes),
+        ],
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="poytakirja-{meeting.pk}.pdf"'
+    return response
+
+
+# --- Questions from professionals (#16 item 2) -------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_create(request: HttpRequest, pk: int) -> HttpResponse:
+    group = access_group(pk=pk)
+    require(request.user, "dialogue.ask_question", group)
+    form = QuestionForm(request.POST or None, units=units_for_questions(request.user, group))
+    if form.is_valid():
+        made: list[Question] = []
+        if attempt(
+            form,
+            lambda: made.append(
+                services.ask_question(by=request.user, group=group, **form.cleaned_data)
+            ),
+        ):
+            messages.success(request, _("Question sent to the panel."))
+            return redirect(made[0])
+    return render(request, "dialogue/question_form.html", {"group": group, "form": form})
+
+
+def _question_page(request: HttpRequest, question: Question, **forms: object) -> HttpResponse:
+    user = request.user
+    group = question.group
+    context = {
+        "question": question,
+        "group": group,
+        "posts": question.posts.select_related("member"),
+        "may_post": user.has_perm("dialogue.discuss_question", question)
+        and question.status in (QuestionStatus.ONLINE, QuestionStatus.ON_AGENDA),
+        "handles": user.has_perm("dialogue.handle_question", question),
+        "may_close": user.has_perm("dialogue.close_question", question)
+        and question.status == QuestionStatus.ANSWERED,
+        "post_form": PostForm(),
+        "take_up_form": TakeUpForm(meetings=coming_meetings(group)),
+        "answer_form": AnswerForm(),
+        "close_form": CloseForm(),
+        **forms,
+    }
+    return render(request, "dialogue/question.html", context, status=200)
+
+
+@login_required
+@require_GET
+def question(request: HttpRequest, pk: int) -> HttpResponse:
+    question = access_question(user=request.user, pk=pk)
+    require(request.user, "dialogue.view_question", question)
+    return _question_page(request, question)
+
+
+def _question_step(request: HttpRequest, pk: int, form: Any, step: Any, name: str) -> HttpResponse:
+    question = access_question(user=request.user, pk=pk)
+    if form.is_valid() and attempt(form, lambda: step(question, form.cleaned_data)):
+        messages.success(request, _("Saved."))
+        return redirect(question)
+    return _question_page(request, question, **{name: form})
+
+
+@login_required
+@require_POST
+def question_post(request: HttpRequest, pk: int) -> HttpResponse:
+    return _question_step(
+        request,
+        pk,
+        PostForm(request.POST),
+        lambda q, data: services.post_view(by=request.user, question=q, **data),
+        "post_form",
+    )
+
+
+@login_required
+@require_POST
+def question_take_up(request: HttpRequest, pk: int) -> HttpResponse:
+    question = access_question(user=request.user, pk=pk)
+    require(request.user, "dialogue.handle_question", question)
+    return _question_step(
+        request,
+        pk,
+        TakeUpForm(request.POST, meetings=coming_meetings(question.group)),
+        lambda q, data: services.take_up_question(by=request.user, question=q, **data),
+        "take_up_form",
+    )
+
+
+@login_required
+@require_POST
+def question_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    question = access_question(user=request.user, pk=pk)
+    require(request.user, "dialogue.handle_question", question)
+    return _question_step(
+        request,
+        pk,
+        AnswerForm(request.POST),
+        lambda q, data: services.answer_question(by=request.user, question=q, **data),
+        "answer_form",
+    )
+
+
+@login_required
+@require_POST
+def question_close(request: HttpRequest, pk: int) -> HttpResponse:
+    question = access_question(user=request.user, pk=pk)
+    require(request.user, "dialogue.close_question", question)
+    return _question_step(
+        request,
+        pk,
+        CloseForm(request.POST),
+        lambda q, data: services.close_question(by=request.user, question=q, **data),
+        "close_form",
+    )
+
+
+@login_required
+@require_POST
+def influence(request: HttpRequest, pk: int) -> HttpResponse:
+    """A member answers "Did you feel your views had an effect?" after a meeting."""
+    meeting = access_meeting(pk=pk)
+    require(request.user, "dialogue.answer_influence", meeting.group)
+    form = InfluenceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose an answer."))
+        return redirect(meeting)
+    try:
+        services.answer_influence(
+            by=request.user, meeting=meeting, answer=form.cleaned_data["answer"]
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Thank you. Your answer is kept without your name."))
+    return redirect(meeting)
