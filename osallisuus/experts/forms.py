@@ -14,6 +14,7 @@ from osallisuus.organisation.models import Municipality, Unit
 
 from .models import (
     LANGUAGES,
+    AssignmentType,
     ExperienceArea,
     ExpertRequest,
     ExpertRole,
@@ -138,6 +139,13 @@ class TrainingForm(forms.Form):
         help_text=_("PDF, JPEG or PNG, at most 5 MB."),
         validators=[validate_document],
     )
+    qualifies_for = forms.MultipleChoiceField(
+        label=_("Qualifies for these types of assignment"),
+        help_text=_("A type that needs a completed course starts only after such a training."),
+        choices=AssignmentType.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
 
 
 class MembershipForm(forms.Form):
@@ -176,6 +184,7 @@ class RequestForm(forms.ModelForm):
         model = ExpertRequest
         fields = [
             "topic",
+            "assignment_type",
             "description",
             "areas",
             "language",
@@ -199,6 +208,14 @@ class RequestForm(forms.ModelForm):
         self.fields["areas"].queryset = ExperienceArea.objects.filter(active=True)  # type: ignore[attr-defined]
         self.fields["unit"].queryset = Unit.objects.filter(active=True)  # type: ignore[attr-defined]
         self.fields["mode"].choices = Mode.choices  # type: ignore[attr-defined]
+
+
+class RequestFilterForm(forms.Form):
+    tyyppi = forms.ChoiceField(
+        label=_("Type of assignment"),
+        choices=[("", _("All")), *AssignmentType.choices],
+        required=False,
+    )
 
 
 class CancelRequestForm(forms.Form):

@@ -25,6 +25,8 @@ from .models import (
     Invitation,
     Mode,
     ProfileStatus,
+    TrainingRecord,
+    TypeRequirement,
 )
 
 FAIRNESS_WINDOW = datetime.timedelta(days=365)
@@ -53,6 +55,20 @@ def own_invitations(profile: ExpertProfile, *, pending: bool = False) -> QuerySe
     """The person's invitations to requests; with `pending`, only those still to answer."""
     invitations = profile.invitations.select_related("request")
     return invitations.filter(status=Invitation.Status.PENDING) if pending else invitations
+
+
+def missing_course(profile: ExpertProfile, assignment_type: str) -> str | None:
+    """The course the type requires and the person has not completed, or None.
+
+    A training record that qualifies for the type completes it (recorded by a coordinator
+    today, by the course catalogue of #17 item 6 later)."""
+    requirement = TypeRequirement.objects.filter(assignment_type=assignment_type).first()
+    if requirement is None:
+        return None
+    records = TrainingRecord.objects.filter(profile=profile).values_list("qualifies_for", flat=True)
+    if any(assignment_type in codes.split(",") for codes in records):
+        return None
+    return requirement.course
 
 
 def pool(
@@ -95,13 +111,16 @@ def access_profile(*, user: Any, pk: int) -> ExpertProfile:
         raise Http404 from error
 
 
-def requests_for(user: Any) -> QuerySet[ExpertRequest]:
-    """Coordinators see every request; other staff the ones they filed."""
+def requests_for(user: Any, *, assignment_type: str = "") -> QuerySet[ExpertRequest]:
+    """Coordinators see every request; other staff the ones they filed. Optionally of one
+    type of assignment."""
     requests = (
         ExpertRequest.objects.select_related("unit", "requested_by")
         .annotate(accepted=Count("assignments", distinct=True))
         .order_by("-starts_at")
     )
+    if assignment_type:
+        requests = requests.filter(assignment_type=assignment_type)
     if is_coordinator(user):
         return requests
     if is_staff(user):
@@ -181,6 +200,18 @@ def candidates_for(
     can come on site or remotely and are free), then the fewest assignments in the last
     12 months (spread the work), then the best fit. Every point comes with a reason."""
     now = now or timezone.now()
+    requirement = TypeRequirement.objects.filter(assignment_type=request.assignment_type).first()
+    qualified = (
+        {
+            record.profile_id
+            for record in TrainingRecord.objects.filter(
+                qualifies_for__contains=request.assignment_type
+            )
+            if request.assignment_type in record.qualifies_list
+        }
+        if requirement
+        else set()
+    )
     wanted = set(request.areas.values_list("pk", flat=True))
     day = timezone.localtime(request.starts_at).date()
     invited = set(request.invitations.values_list("profile_id", flat=True))
@@ -239,12 +270,22 @@ def candidates_for(
         free = profile.unavailable_until is None or profile.unavailable_until < day
         if not free:
             reasons.append(_("Not available on the date"))
+        trained = requirement is None or profile.pk in qualified
+        if requirement is not None:
+            reasons.append(
+                (
+                    _("Has completed the course: %(course)s")
+                    if trained
+                    else _("Has not completed the course: %(course)s")
+                )
+                % {"course": requirement.course}
+            )
         recent: int = getattr(profile, "recent", 0)
         reasons.append(_("%(count)s assignments in the last 12 months") % {"count": recent})
         candidates.append(
             Candidate(
                 profile=profile,
-                suitable=has_area and speaks and can_come and free,
+                suitable=has_area and speaks and can_come and free and trained,
                 fit=fit,
                 recent_assignments=recent,
                 reasons=reasons,
@@ -380,7 +421,12 @@ def own_data(profile: ExpertProfile) -> dict[str, Any]:
             for c in profile.consents.all()
         ],
         "trainings": [
-            {"course": t.course, "organiser": t.organiser, "date": str(t.date)}
+            {
+                "course": t.course,
+                "organiser": t.organiser,
+                "date": str(t.date),
+                "qualifies_for": t.qualifies_list,
+            }
             for t in profile.trainings.all()
         ],
         "invitations": [
@@ -390,6 +436,7 @@ def own_data(profile: ExpertProfile) -> dict[str, Any]:
         "assignments": [
             {
                 "topic": a.request.topic,
+                "type": a.request.assignment_type,
                 "date": a.request.starts_at.isoformat(),
                 "role": a.role,
                 "status": a.status,

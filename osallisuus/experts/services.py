@@ -40,6 +40,7 @@ from .models import (
     Stage,
     TrainingRecord,
 )
+from .selectors import missing_course
 
 CONSENT_VERSION = "2026-1"
 REMIND_AFTER = datetime.timedelta(days=2)
@@ -146,10 +147,17 @@ def record_training(
     organiser: str,
     date: datetime.date,
     certificate: UploadedFile | None = None,
+    qualifies_for: Iterable[str] = (),
 ) -> TrainingRecord:
+    """A completed training; it satisfies the course requirement of the types it qualifies for."""
     require(by, "experts.coordinate_pool")
     record = TrainingRecord(
-        profile=profile, course=course, organiser=organiser, date=date, recorded_by=by
+        profile=profile,
+        course=course,
+        organiser=organiser,
+        date=date,
+        recorded_by=by,
+        qualifies_for=",".join(qualifies_for),
     )
     if certificate is not None:
         record.certificate = certificate  # type: ignore[assignment]
@@ -474,11 +482,18 @@ def sign_contract(*, contract: Contract, by: Any) -> Contract:
 
 @transaction.atomic
 def start_assignment(*, assignment: Assignment, by: Any) -> Assignment:
-    """Seed 000: no work without a contract signed by both parties."""
+    """Seed 000: no work without a contract signed by both parties, nor without the course
+    the assignment's type requires (#17 item 1)."""
     require(by, "experts.coordinate_pool")
     contract = current_contract(assignment)
     if contract is None or not contract.fully_signed:
         raise ContractNotSignedError(_("Both parties must sign the contract before the start."))
+    course = missing_course(assignment.profile, assignment.request.assignment_type)
+    if course is not None:
+        raise ExpertsError(
+            _("This type of assignment needs a completed course first: %(course)s.")
+            % {"course": course}
+        )
     assignment.status = Assignment.Status.STARTED
     assignment.started_at = timezone.now()
     assignment.save(update_fields=["status", "started_at"])

@@ -35,6 +35,7 @@ from .forms import (
     MembershipForm,
     PoolFilterForm,
     ProfileForm,
+    RequestFilterForm,
     RequestForm,
     TrainingForm,
 )
@@ -378,8 +379,12 @@ def assignment_feedback(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.file_request")
 def requests(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.requests_for(request.user), 25).get_page(page_param(request.GET))
-    return render(request, "experts/requests.html", {"page": page})
+    """Requests, optionally of one type of assignment (?tyyppi=)."""
+    form = RequestFilterForm(request.GET or None)
+    kind = form.cleaned_data["tyyppi"] if form.is_valid() else ""
+    requests = selectors.requests_for(request.user, assignment_type=kind)
+    page = Paginator(requests, 25).get_page(page_param(request.GET))
+    return render(request, "experts/requests.html", {"page": page, "form": form})
 
 
 @permission_required("experts.file_request")

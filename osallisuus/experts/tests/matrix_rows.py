@@ -92,6 +92,7 @@ def _request_body(ctx: Any) -> dict[str, Any]:
     starts = timezone.localtime(ctx.open_request.starts_at) + timedelta(days=1)
     return {
         "topic": "Neuvolan kehittäjäkahvila",
+        "assignment_type": "workshop",
         "description": "Kahvitarjoilu.",
         "language": "fi",
         "starts_at": starts.strftime("%Y-%m-%dT%H:%M"),
@@ -405,4 +406,8 @@ ROWS: dict[str, Row] = {
 }
 # Admin: app labels / "app.model" labels a coordinator may open (others: administrators only).
 COORDINATOR_ADMIN_APPS: set[str] = set()
-COORDINATOR_ADMIN_MODELS: set[str] = {"experts.experiencearea", "experts.feetable"}
+COORDINATOR_ADMIN_MODELS: set[str] = {
+    "experts.experiencearea",
+    "experts.feetable",
+    "experts.typerequirement",
+}
