@@ -63,6 +63,12 @@ class ProfileForm(forms.Form):
     availability_notes = forms.CharField(
         label=_("When are you usually available?"), max_length=300, required=False
     )
+    last_service_use = forms.DateField(
+        label=_("When did you last use the services yourself or as a close one?"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Sensitive information: stored only with your consent below."),
+    )
     travel_needs = forms.CharField(
         label=_("Travel needs"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -87,7 +93,11 @@ class ProfileForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        sensitive = data.get("experience_areas") or data.get("accessibility_needs")
+        sensitive = (
+            data.get("experience_areas")
+            or data.get("accessibility_needs")
+            or data.get("last_service_use")
+        )
         if sensitive and not data.get("consent"):
             self.add_error("consent", _("Give your consent, or leave the sensitive fields empty."))
         return data
@@ -106,6 +116,7 @@ class ProfileForm(forms.Form):
             available_onsite=data["available_onsite"],
             available_remote=data["available_remote"],
             unavailable_until=data["unavailable_until"],
+            last_service_use=data["last_service_use"],
             availability_notes=data["availability_notes"],
             consent=data["consent"],
         )
@@ -121,6 +132,7 @@ class ProfileForm(forms.Form):
             "available_onsite": profile.available_onsite,
             "available_remote": profile.available_remote,
             "unavailable_until": profile.unavailable_until,
+            "last_service_use": profile.last_service_use,
             "availability_notes": profile.availability_notes,
             "travel_needs": profile.travel_needs,
             "experience_areas": list(profile.experience_areas.all()),

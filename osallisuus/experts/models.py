@@ -95,6 +95,9 @@ class ExpertProfile(models.Model):
     available_onsite = models.BooleanField(_("can take part on site"), default=True)
     available_remote = models.BooleanField(_("can take part remotely"), default=True)
     unavailable_until = models.DateField(_("not available until"), null=True, blank=True)
+    # Seed 001: a developer client's experience of the service should be fairly recent. Lived
+    # experience: kept with consent, seen by the person and coordinators only.
+    last_service_use = models.DateField(_("most recent use of the services"), null=True, blank=True)
     availability_notes = models.CharField(_("availability"), max_length=300, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=ProfileStatus.choices, default=ProfileStatus.APPLICANT
@@ -269,6 +272,15 @@ class ExpertRequest(models.Model):
     municipality = models.ForeignKey(
         Municipality,
         verbose_name=_("place (municipality)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # A co-development project's facilitator asks the pool for group members (#17 item 2).
+    project = models.ForeignKey(
+        "codevelopment.Project",
+        verbose_name=_("co-development project"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,

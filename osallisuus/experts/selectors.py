@@ -30,6 +30,8 @@ from .models import (
 )
 
 FAIRNESS_WINDOW = datetime.timedelta(days=365)
+# Seed 001: "kohtuullisen tuore asiakkuus", a fairly recent experience of the services.
+RECENT_USE = datetime.timedelta(days=2 * 365)
 
 
 def is_coordinator(user: Any) -> bool:
@@ -115,7 +117,7 @@ def requests_for(user: Any, *, assignment_type: str = "") -> QuerySet[ExpertRequ
     """Coordinators see every request; other staff the ones they filed. Optionally of one
     type of assignment."""
     requests = (
-        ExpertRequest.objects.select_related("unit", "requested_by")
+        ExpertRequest.objects.select_related("unit", "requested_by", "project")
         .annotate(accepted=Count("assignments", distinct=True))
         .order_by("-starts_at")
     )
@@ -197,8 +199,9 @@ def candidates_for(
     request: ExpertRequest, *, now: datetime.datetime | None = None
 ) -> list[Candidate]:
     """Active people ranked: suitable ones first (they have a wanted area, speak the language,
-    can come on site or remotely and are free), then the fewest assignments in the last
-    12 months (spread the work), then the best fit. Every point comes with a reason."""
+    can come on site or remotely, are free and have the course the type needs), then the
+    fewest assignments in the last 12 months (spread the work), then the best fit (areas,
+    language, role, municipality, a recent use of the services). Every point comes with a reason."""
     now = now or timezone.now()
     requirement = TypeRequirement.objects.filter(assignment_type=request.assignment_type).first()
     qualified = (
@@ -267,6 +270,13 @@ def candidates_for(
                 reasons.append(_("Lives in the same municipality"))
             else:
                 reasons.append(_("Can come on site"))
+        if profile.last_service_use is not None:
+            used = profile.last_service_use.strftime("%d.%m.%Y")
+            if day - profile.last_service_use <= RECENT_USE:
+                fit += 2
+                reasons.append(_("Recent use of the services (%(date)s)") % {"date": used})
+            else:
+                reasons.append(_("Last used the services %(date)s") % {"date": used})
         free = profile.unavailable_until is None or profile.unavailable_until < day
         if not free:
             reasons.append(_("Not available on the date"))
@@ -409,6 +419,7 @@ def own_data(profile: ExpertProfile) -> dict[str, Any]:
         "available_onsite": profile.available_onsite,
         "available_remote": profile.available_remote,
         "unavailable_until": str(profile.unavailable_until or ""),
+        "last_service_use": str(profile.last_service_use or ""),
         "availability_notes": profile.availability_notes,
         "support_person": profile.support_person.get_full_name() if profile.support_person else "",
         "consents": [

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from osallisuus.accounts.models import Role
 from osallisuus.accounts.services import assign_role
 from osallisuus.authorization import require
+from osallisuus.codevelopment.services import join_as_expert
 from osallisuus.errors import DomainError
 from osallisuus.notifications.services import send_email
 
@@ -77,6 +78,7 @@ class ProfileData:
     available_onsite: bool = True
     available_remote: bool = True
     unavailable_until: datetime.date | None = None
+    last_service_use: datetime.date | None = None
     availability_notes: str = ""
     consent: bool = False
 
@@ -84,7 +86,7 @@ class ProfileData:
 def _write_profile(profile: ExpertProfile, data: ProfileData) -> None:
     """Special-category fields are kept only with consent; without it they are cleared."""
     areas = list(data.experience_areas)
-    if (areas or data.accessibility_needs) and not data.consent:
+    if (areas or data.accessibility_needs or data.last_service_use) and not data.consent:
         raise ExpertsError(_("Storing experience areas needs your consent."), field="consent")
     profile.phone = data.phone
     profile.address = data.address
@@ -96,6 +98,7 @@ def _write_profile(profile: ExpertProfile, data: ProfileData) -> None:
     profile.available_onsite = data.available_onsite
     profile.available_remote = data.available_remote
     profile.unavailable_until = data.unavailable_until
+    profile.last_service_use = data.last_service_use if data.consent else None
     profile.availability_notes = data.availability_notes
     profile.save()
     current = profile.consents.filter(withdrawn_at__isnull=True).first()
@@ -186,6 +189,25 @@ def file_request(*, by: Any, areas: Iterable[ExperienceArea], **fields: Any) -> 
     request = ExpertRequest.objects.create(requested_by=by, **fields)
     request.areas.set(list(areas))
     return request
+
+
+@transaction.atomic
+def ask_pool_for_project(
+    *, project: Any, by: Any, areas: Iterable[ExperienceArea], **fields: Any
+) -> ExpertRequest:
+    """Whoever runs a co-development project asks the pool for group members; those who
+    accept and sign join the group as experts by experience (see sign_contract)."""
+    require(by, "codevelopment.manage_project", project)
+    return file_request(by=by, areas=areas, project=project, **fields)
+
+
+def _join_project_group(contract: Contract) -> None:
+    """Under a contract both have signed, the person joins the project's group as an expert
+    by experience; the group's balance counts them on the clients' side at once."""
+    project = contract.assignment.request.project
+    if project is None or not contract.fully_signed:
+        return
+    join_as_expert(project=project, user=contract.assignment.profile.user)
 
 
 # Changing these changes what the invited agreed to: they are told.
@@ -477,6 +499,7 @@ def sign_contract(*, contract: Contract, by: Any) -> Contract:
         if contract.coordinator_signed_at is None:
             contract.coordinator_signed_at, contract.coordinator_signed_by = now, by
     contract.save()
+    _join_project_group(contract)
     return contract
 
 

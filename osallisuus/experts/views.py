@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from osallisuus.audit.services import Action, record_access, record_bulk_access
 from osallisuus.authorization import permission_required, require
+from osallisuus.codevelopment import selectors as codevelopment_selectors
 from osallisuus.errors import DomainError, add_to_form, attempt
 from osallisuus.query_params import page_param, year_param
 from osallisuus.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download
@@ -39,7 +40,16 @@ from .forms import (
     RequestForm,
     TrainingForm,
 )
-from .models import Assignment, Claim, ClaimExpense, ExpertProfile, ProfileStatus, TrainingRecord
+from .models import (
+    Assignment,
+    AssignmentType,
+    Claim,
+    ClaimExpense,
+    ExpertProfile,
+    ExpertRole,
+    ProfileStatus,
+    TrainingRecord,
+)
 
 
 def _own_profile(request: HttpRequest) -> ExpertProfile:
@@ -398,6 +408,31 @@ def new_request(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your request was sent to the coordinator."))
         return redirect(expert_request)
     return render(request, "experts/request_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def project_request(request: HttpRequest, project_pk: int) -> HttpResponse:
+    """Whoever runs a co-development project asks the pool for group members (#17 item 2)."""
+    project = codevelopment_selectors.access_project(user=request.user, pk=project_pk)
+    require(request.user, "codevelopment.manage_project", project)
+    form = RequestForm(
+        request.POST or None,
+        initial={
+            "topic": project.title,
+            "assignment_type": AssignmentType.WORKSHOP,
+            "role": ExpertRole.EXPERT,
+        },
+    )
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        areas = data.pop("areas")
+        expert_request = services.ask_pool_for_project(
+            project=project, by=request.user, areas=areas, **data
+        )
+        messages.success(request, _("Your request was sent to the coordinator."))
+        return redirect(expert_request)
+    return render(request, "experts/request_form.html", {"form": form, "project": project})
 
 
 @login_required

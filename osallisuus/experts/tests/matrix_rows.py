@@ -13,6 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from osallisuus.tests.matrix import (
+    ADMIN,
     ANON,
     COORD,
     EXPERT,
@@ -62,8 +63,16 @@ def build_shared(world: Any) -> dict[str, Any]:
     pending = services.invite(
         request=open_request, profiles=[trail["expert_profile"]], by=users[COORD]
     )[0]
+    # A co-development project the staff member runs: they (and coordinators, administrators)
+    # ask the pool for its group.
+    from osallisuus.codevelopment.services import create_project
+
+    project = create_project(
+        by=users[STAFF], title="Ajanvaraus", target="Sujuvampi", units=[world.units["own"]]
+    )
     return {
         **trail,
+        "project": project,
         "contract": contract,
         "open_request": open_request,
         "pending": pending,
@@ -309,6 +318,20 @@ ROWS: dict[str, Row] = {
             Write(
                 only(*STAFF_ROLES, status=302),
                 writers=STAFF_ROLES,
+                body=_request_body,
+                changes=snapshot("experts.ExpertRequest"),
+            ),
+        ),
+    ),
+    "experts:project_request": Row(
+        only(STAFF, COORD, ADMIN, others=404),
+        kwargs=lambda c: {"project_pk": c.project.pk},
+        non_owner=NOT_THE_REQUESTER,
+        writes=(
+            Write(
+                only(STAFF, COORD, ADMIN, others=404, status=302),
+                writers=[STAFF, COORD, ADMIN],
+                non_owner=NOT_THE_REQUESTER,
                 body=_request_body,
                 changes=snapshot("experts.ExpertRequest"),
             ),
