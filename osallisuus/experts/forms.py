@@ -67,7 +67,7 @@ class ProfileForm(forms.Form):
     last_service_use = forms.DateField(
         label=_("When did you last use the services yourself or as a close one?"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Sensitive information: stored only with your consent below."),
     )
     travel_needs = forms.CharField(

@@ -72,7 +72,7 @@ def build_shared(world: Any) -> dict[str, Any]:
     )
     return {
         **trail,
-        "project": project,
+        "pool_project": project,
         "contract": contract,
         "open_request": open_request,
         "pending": pending,
@@ -325,7 +325,7 @@ ROWS: dict[str, Row] = {
     ),
     "experts:project_request": Row(
         only(STAFF, COORD, ADMIN, others=404),
-        kwargs=lambda c: {"project_pk": c.project.pk},
+        kwargs=lambda c: {"project_pk": c.pool_project.pk},
         non_owner=NOT_THE_REQUESTER,
         writes=(
             Write(
