@@ -133,6 +133,22 @@ def join_group(*, project: Project, by: Any, user: Any) -> Member:
 
 
 @transaction.atomic
+def join_as_expert(*, project: Project, user: Any) -> Member:
+    """The expert pool puts a person into the group under their signed contract (#17 item 2).
+
+    A client member becomes an expert by experience (now paid through the pool); someone who
+    works in the group (facilitator, professional, supervisor) keeps their role.
+    """
+    member, created = Member.objects.get_or_create(
+        project=project, user=user, defaults={"role": GroupRole.EXPERT}
+    )
+    if not created and member.role == GroupRole.CLIENT:
+        member.role = GroupRole.EXPERT
+        member.save(update_fields=["role"])
+    return member
+
+
+@transaction.atomic
 def remove_member(*, member: Member, by: Any) -> None:
     require(by, "codevelopment.manage_project", member.project)
     member.delete()

@@ -1,10 +1,11 @@
-"""Admin screens for coordinators: the experience-area vocabulary and the fee tables."""
+"""Admin screens for coordinators: the experience-area vocabulary, the fee tables and the
+courses that assignment types require."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
-from .models import ExperienceArea, FeeTable
+from .models import ExperienceArea, FeeTable, TypeRequirement
 
 
 @admin.register(ExperienceArea)
@@ -27,3 +28,8 @@ class FeeTableAdmin(admin.ModelAdmin):
         "expense_allowance",
     ]
     list_filter = ["role"]
+
+
+@admin.register(TypeRequirement)
+class TypeRequirementAdmin(admin.ModelAdmin):
+    list_display = ["assignment_type", "course"]

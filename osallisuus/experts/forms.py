@@ -15,6 +15,7 @@ from osallisuus.widgets import DateInput, DateTimeInput
 
 from .models import (
     LANGUAGES,
+    AssignmentType,
     ExperienceArea,
     ExpertRequest,
     ExpertRole,
@@ -63,6 +64,12 @@ class ProfileForm(forms.Form):
     availability_notes = forms.CharField(
         label=_("When are you usually available?"), max_length=300, required=False
     )
+    last_service_use = forms.DateField(
+        label=_("When did you last use the services yourself or as a close one?"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Sensitive information: stored only with your consent below."),
+    )
     travel_needs = forms.CharField(
         label=_("Travel needs"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -87,7 +94,11 @@ class ProfileForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        sensitive = data.get("experience_areas") or data.get("accessibility_needs")
+        sensitive = (
+            data.get("experience_areas")
+            or data.get("accessibility_needs")
+            or data.get("last_service_use")
+        )
         if sensitive and not data.get("consent"):
             self.add_error("consent", _("Give your consent, or leave the sensitive fields empty."))
         return data
@@ -106,6 +117,7 @@ class ProfileForm(forms.Form):
             available_onsite=data["available_onsite"],
             available_remote=data["available_remote"],
             unavailable_until=data["unavailable_until"],
+            last_service_use=data["last_service_use"],
             availability_notes=data["availability_notes"],
             consent=data["consent"],
         )
@@ -121,6 +133,7 @@ class ProfileForm(forms.Form):
             "available_onsite": profile.available_onsite,
             "available_remote": profile.available_remote,
             "unavailable_until": profile.unavailable_until,
+            "last_service_use": profile.last_service_use,
             "availability_notes": profile.availability_notes,
             "travel_needs": profile.travel_needs,
             "experience_areas": list(profile.experience_areas.all()),
@@ -138,6 +151,13 @@ class TrainingForm(forms.Form):
         required=False,
         help_text=_("PDF, JPEG or PNG, at most 5 MB."),
         validators=[validate_document],
+    )
+    qualifies_for = forms.MultipleChoiceField(
+        label=_("Qualifies for these types of assignment"),
+        help_text=_("A type that needs a completed course starts only after such a training."),
+        choices=AssignmentType.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
 
 
@@ -177,6 +197,7 @@ class RequestForm(forms.ModelForm):
         model = ExpertRequest
         fields = [
             "topic",
+            "assignment_type",
             "description",
             "areas",
             "language",
@@ -200,6 +221,14 @@ class RequestForm(forms.ModelForm):
         self.fields["areas"].queryset = ExperienceArea.objects.filter(active=True)  # type: ignore[attr-defined]
         self.fields["unit"].queryset = Unit.objects.filter(active=True)  # type: ignore[attr-defined]
         self.fields["mode"].choices = Mode.choices  # type: ignore[attr-defined]
+
+
+class RequestFilterForm(forms.Form):
+    tyyppi = forms.ChoiceField(
+        label=_("Type of assignment"),
+        choices=[("", _("All")), *AssignmentType.choices],
+        required=False,
+    )
 
 
 class CancelRequestForm(forms.Form):

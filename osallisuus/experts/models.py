@@ -44,6 +44,20 @@ class Stage(models.TextChoices):
     SUPPORT = "support", _("support and home base")
 
 
+class AssignmentType(models.TextChoices):
+    """What the expert is asked to do (#17 item 1; seed 000 names collectors, quality monitors
+    and evaluators, seed 001 co-production, the "house" floor that had no tool)."""
+
+    WORKSHOP = "workshop", _("workshop or co-development group")
+    WORKING_GROUP = "working_group", _("working group")
+    STAFF_TRAINING = "staff_training", _("staff training")
+    PEER = "peer", _("peer or joint appointment")
+    COLLECTOR = "collector", _("feedback collector")
+    QUALITY_MONITOR = "quality_monitor", _("quality monitor")
+    EVALUATOR = "evaluator", _("evaluator")
+    OBSERVER = "observer", _("observer in a trial")
+
+
 class ExperienceArea(LocalizedNameMixin):
     """An area of lived experience, from the vocabulary the coordinator maintains."""
 
@@ -81,6 +95,9 @@ class ExpertProfile(models.Model):
     available_onsite = models.BooleanField(_("can take part on site"), default=True)
     available_remote = models.BooleanField(_("can take part remotely"), default=True)
     unavailable_until = models.DateField(_("not available until"), null=True, blank=True)
+    # Seed 001: a developer client's experience of the service should be fairly recent. Lived
+    # experience: kept with consent, seen by the person and coordinators only.
+    last_service_use = models.DateField(_("most recent use of the services"), null=True, blank=True)
     availability_notes = models.CharField(_("availability"), max_length=300, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=ProfileStatus.choices, default=ProfileStatus.APPLICANT
@@ -165,6 +182,8 @@ class TrainingRecord(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # Assignment types (comma-separated) whose course requirement this training satisfies.
+    qualifies_for = models.CharField(_("qualifies for"), max_length=200, blank=True, default="")
 
     class Meta:
         verbose_name = _("training record")
@@ -174,6 +193,36 @@ class TrainingRecord(models.Model):
     def __str__(self) -> str:
         return self.course
 
+    @property
+    def qualifies_list(self) -> list[str]:
+        return [code for code in self.qualifies_for.split(",") if code]
+
+    def qualifies_labels(self) -> list[str]:
+        names = dict(AssignmentType.choices)
+        return [str(names.get(code, code)) for code in self.qualifies_list]
+
+
+class TypeRequirement(models.Model):
+    """An assignment type that needs a completed course before the work starts.
+
+    A training record that qualifies for the type satisfies it. Today a coordinator records
+    one on the person's page; the course catalogue (#17 item 6) will write such records when
+    someone completes a course, so nothing here changes when courses arrive.
+    """
+
+    assignment_type = models.CharField(
+        _("type of assignment"), max_length=20, choices=AssignmentType.choices, unique=True
+    )
+    course = models.CharField(_("course required"), max_length=200)
+
+    class Meta:
+        verbose_name = _("course requirement")
+        verbose_name_plural = _("course requirements")
+        ordering = ["assignment_type"]
+
+    def __str__(self) -> str:
+        return f"{self.get_assignment_type_display()}: {self.course}"
+
 
 class Mode(models.TextChoices):
     ONSITE = "onsite", _("on site")
@@ -181,7 +230,8 @@ class Mode(models.TextChoices):
 
 
 class ExpertRequest(models.Model):
-    """Staff ask for experts for a workshop, working group, training or evaluation."""
+    """Staff ask for experts for one type of assignment: a workshop, a working group, staff
+    training, collecting feedback, monitoring quality, evaluating or observing."""
 
     class Status(models.TextChoices):
         OPEN = "open", _("open")
@@ -192,6 +242,13 @@ class ExpertRequest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="expert_requests"
     )
     topic = models.CharField(_("topic"), max_length=200)
+    assignment_type = models.CharField(
+        _("type of assignment"),
+        max_length=20,
+        choices=AssignmentType.choices,
+        default=AssignmentType.WORKSHOP,
+        db_index=True,
+    )
     description = models.TextField(_("description"), blank=True)
     areas = models.ManyToManyField(
         ExperienceArea, verbose_name=_("experience areas needed"), blank=True
@@ -215,6 +272,15 @@ class ExpertRequest(models.Model):
     municipality = models.ForeignKey(
         Municipality,
         verbose_name=_("place (municipality)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # A co-development project's facilitator asks the pool for group members (#17 item 2).
+    project = models.ForeignKey(
+        "codevelopment.Project",
+        verbose_name=_("co-development project"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -39,9 +39,9 @@ rules.add_perm("experts.claim_fees", is_the_expert)
 # A coordinator confirms a requested erasure; the person erases their own by closing the account.
 rules.add_perm("experts.erase_profile", is_coordinator | holds_profile)
 
-# Admin screens: the vocabulary of experience areas and the fee tables.
+# Admin screens: the vocabulary of experience areas, the fee tables and course requirements.
 rules.add_perm("experts", is_coordinator_or_admin)
-for _model in ("experiencearea", "feetable"):
+for _model in ("experiencearea", "feetable", "typerequirement"):
     rules.add_perm(f"experts.view_{_model}", is_coordinator_or_admin)
     rules.add_perm(f"experts.add_{_model}", is_coordinator_or_admin)
     rules.add_perm(f"experts.change_{_model}", is_coordinator_or_admin)

@@ -25,9 +25,13 @@ from .models import (
     Invitation,
     Mode,
     ProfileStatus,
+    TrainingRecord,
+    TypeRequirement,
 )
 
 FAIRNESS_WINDOW = datetime.timedelta(days=365)
+# Seed 001: "kohtuullisen tuore asiakkuus", a fairly recent experience of the services.
+RECENT_USE = datetime.timedelta(days=2 * 365)
 
 
 def is_coordinator(user: Any) -> bool:
@@ -53,6 +57,20 @@ def own_invitations(profile: ExpertProfile, *, pending: bool = False) -> QuerySe
     """The person's invitations to requests; with `pending`, only those still to answer."""
     invitations = profile.invitations.select_related("request")
     return invitations.filter(status=Invitation.Status.PENDING) if pending else invitations
+
+
+def missing_course(profile: ExpertProfile, assignment_type: str) -> str | None:
+    """The course the type requires and the person has not completed, or None.
+
+    A training record that qualifies for the type completes it (recorded by a coordinator
+    today, by the course catalogue of #17 item 6 later)."""
+    requirement = TypeRequirement.objects.filter(assignment_type=assignment_type).first()
+    if requirement is None:
+        return None
+    records = TrainingRecord.objects.filter(profile=profile).values_list("qualifies_for", flat=True)
+    if any(assignment_type in codes.split(",") for codes in records):
+        return None
+    return requirement.course
 
 
 def pool(
@@ -95,13 +113,16 @@ def access_profile(*, user: Any, pk: int) -> ExpertProfile:
         raise Http404 from error
 
 
-def requests_for(user: Any) -> QuerySet[ExpertRequest]:
-    """Coordinators see every request; other staff the ones they filed."""
+def requests_for(user: Any, *, assignment_type: str = "") -> QuerySet[ExpertRequest]:
+    """Coordinators see every request; other staff the ones they filed. Optionally of one
+    type of assignment."""
     requests = (
-        ExpertRequest.objects.select_related("unit", "requested_by")
+        ExpertRequest.objects.select_related("unit", "requested_by", "project")
         .annotate(accepted=Count("assignments", distinct=True))
         .order_by("-starts_at")
     )
+    if assignment_type:
+        requests = requests.filter(assignment_type=assignment_type)
     if is_coordinator(user):
         return requests
     if is_staff(user):
@@ -178,9 +199,22 @@ def candidates_for(
     request: ExpertRequest, *, now: datetime.datetime | None = None
 ) -> list[Candidate]:
     """Active people ranked: suitable ones first (they have a wanted area, speak the language,
-    can come on site or remotely and are free), then the fewest assignments in the last
-    12 months (spread the work), then the best fit. Every point comes with a reason."""
+    can come on site or remotely, are free and have the course the type needs), then the
+    fewest assignments in the last 12 months (spread the work), then the best fit (areas,
+    language, role, municipality, a recent use of the services). Every point comes with a reason."""
     now = now or timezone.now()
+    requirement = TypeRequirement.objects.filter(assignment_type=request.assignment_type).first()
+    qualified = (
+        {
+            record.profile_id
+            for record in TrainingRecord.objects.filter(
+                qualifies_for__contains=request.assignment_type
+            )
+            if request.assignment_type in record.qualifies_list
+        }
+        if requirement
+        else set()
+    )
     wanted = set(request.areas.values_list("pk", flat=True))
     day = timezone.localtime(request.starts_at).date()
     invited = set(request.invitations.values_list("profile_id", flat=True))
@@ -236,15 +270,32 @@ def candidates_for(
                 reasons.append(_("Lives in the same municipality"))
             else:
                 reasons.append(_("Can come on site"))
+        if profile.last_service_use is not None:
+            used = profile.last_service_use.strftime("%d.%m.%Y")
+            if day - profile.last_service_use <= RECENT_USE:
+                fit += 2
+                reasons.append(_("Recent use of the services (%(date)s)") % {"date": used})
+            else:
+                reasons.append(_("Last used the services %(date)s") % {"date": used})
         free = profile.unavailable_until is None or profile.unavailable_until < day
         if not free:
             reasons.append(_("Not available on the date"))
+        trained = requirement is None or profile.pk in qualified
+        if requirement is not None:
+            reasons.append(
+                (
+                    _("Has completed the course: %(course)s")
+                    if trained
+                    else _("Has not completed the course: %(course)s")
+                )
+                % {"course": requirement.course}
+            )
         recent: int = getattr(profile, "recent", 0)
         reasons.append(_("%(count)s assignments in the last 12 months") % {"count": recent})
         candidates.append(
             Candidate(
                 profile=profile,
-                suitable=has_area and speaks and can_come and free,
+                suitable=has_area and speaks and can_come and free and trained,
                 fit=fit,
                 recent_assignments=recent,
                 reasons=reasons,
@@ -368,6 +419,7 @@ def own_data(profile: ExpertProfile) -> dict[str, Any]:
         "available_onsite": profile.available_onsite,
         "available_remote": profile.available_remote,
         "unavailable_until": str(profile.unavailable_until or ""),
+        "last_service_use": str(profile.last_service_use or ""),
         "availability_notes": profile.availability_notes,
         "support_person": profile.support_person.get_full_name() if profile.support_person else "",
         "consents": [
@@ -380,7 +432,12 @@ def own_data(profile: ExpertProfile) -> dict[str, Any]:
             for c in profile.consents.all()
         ],
         "trainings": [
-            {"course": t.course, "organiser": t.organiser, "date": str(t.date)}
+            {
+                "course": t.course,
+                "organiser": t.organiser,
+                "date": str(t.date),
+                "qualifies_for": t.qualifies_list,
+            }
             for t in profile.trainings.all()
         ],
         "invitations": [
@@ -390,6 +447,7 @@ def own_data(profile: ExpertProfile) -> dict[str, Any]:
         "assignments": [
             {
                 "topic": a.request.topic,
+                "type": a.request.assignment_type,
                 "date": a.request.starts_at.isoformat(),
                 "role": a.role,
                 "status": a.status,

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from osallisuus.accounts.models import Role
 from osallisuus.accounts.services import assign_role
 from osallisuus.authorization import require
+from osallisuus.codevelopment.services import join_as_expert
 from osallisuus.errors import DomainError
 from osallisuus.notifications.services import send_email
 
@@ -40,6 +41,7 @@ from .models import (
     Stage,
     TrainingRecord,
 )
+from .selectors import missing_course
 
 CONSENT_VERSION = "2026-1"
 REMIND_AFTER = datetime.timedelta(days=2)
@@ -76,6 +78,7 @@ class ProfileData:
     available_onsite: bool = True
     available_remote: bool = True
     unavailable_until: datetime.date | None = None
+    last_service_use: datetime.date | None = None
     availability_notes: str = ""
     consent: bool = False
 
@@ -83,7 +86,7 @@ class ProfileData:
 def _write_profile(profile: ExpertProfile, data: ProfileData) -> None:
     """Special-category fields are kept only with consent; without it they are cleared."""
     areas = list(data.experience_areas)
-    if (areas or data.accessibility_needs) and not data.consent:
+    if (areas or data.accessibility_needs or data.last_service_use) and not data.consent:
         raise ExpertsError(_("Storing experience areas needs your consent."), field="consent")
     profile.phone = data.phone
     profile.address = data.address
@@ -95,6 +98,7 @@ def _write_profile(profile: ExpertProfile, data: ProfileData) -> None:
     profile.available_onsite = data.available_onsite
     profile.available_remote = data.available_remote
     profile.unavailable_until = data.unavailable_until
+    profile.last_service_use = data.last_service_use if data.consent else None
     profile.availability_notes = data.availability_notes
     profile.save()
     current = profile.consents.filter(withdrawn_at__isnull=True).first()
@@ -146,10 +150,17 @@ def record_training(
     organiser: str,
     date: datetime.date,
     certificate: UploadedFile | None = None,
+    qualifies_for: Iterable[str] = (),
 ) -> TrainingRecord:
+    """A completed training; it satisfies the course requirement of the types it qualifies for."""
     require(by, "experts.coordinate_pool")
     record = TrainingRecord(
-        profile=profile, course=course, organiser=organiser, date=date, recorded_by=by
+        profile=profile,
+        course=course,
+        organiser=organiser,
+        date=date,
+        recorded_by=by,
+        qualifies_for=",".join(qualifies_for),
     )
     if certificate is not None:
         record.certificate = certificate  # type: ignore[assignment]
@@ -178,6 +189,25 @@ def file_request(*, by: Any, areas: Iterable[ExperienceArea], **fields: Any) -> 
     request = ExpertRequest.objects.create(requested_by=by, **fields)
     request.areas.set(list(areas))
     return request
+
+
+@transaction.atomic
+def ask_pool_for_project(
+    *, project: Any, by: Any, areas: Iterable[ExperienceArea], **fields: Any
+) -> ExpertRequest:
+    """Whoever runs a co-development project asks the pool for group members; those who
+    accept and sign join the group as experts by experience (see sign_contract)."""
+    require(by, "codevelopment.manage_project", project)
+    return file_request(by=by, areas=areas, project=project, **fields)
+
+
+def _join_project_group(contract: Contract) -> None:
+    """Under a contract both have signed, the person joins the project's group as an expert
+    by experience; the group's balance counts them on the clients' side at once."""
+    project = contract.assignment.request.project
+    if project is None or not contract.fully_signed:
+        return
+    join_as_expert(project=project, user=contract.assignment.profile.user)
 
 
 # Changing these changes what the invited agreed to: they are told.
@@ -469,16 +499,24 @@ def sign_contract(*, contract: Contract, by: Any) -> Contract:
         if contract.coordinator_signed_at is None:
             contract.coordinator_signed_at, contract.coordinator_signed_by = now, by
     contract.save()
+    _join_project_group(contract)
     return contract
 
 
 @transaction.atomic
 def start_assignment(*, assignment: Assignment, by: Any) -> Assignment:
-    """Seed 000: no work without a contract signed by both parties."""
+    """Seed 000: no work without a contract signed by both parties, nor without the course
+    the assignment's type requires (#17 item 1)."""
     require(by, "experts.coordinate_pool")
     contract = current_contract(assignment)
     if contract is None or not contract.fully_signed:
         raise ContractNotSignedError(_("Both parties must sign the contract before the start."))
+    course = missing_course(assignment.profile, assignment.request.assignment_type)
+    if course is not None:
+        raise ExpertsError(
+            _("This type of assignment needs a completed course first: %(course)s.")
+            % {"course": course}
+        )
     assignment.status = Assignment.Status.STARTED
     assignment.started_at = timezone.now()
     assignment.save(update_fields=["status", "started_at"])

@@ -32,6 +32,7 @@ urlpatterns = [
     path("todistukset/<int:pk>/", views.certificate, name="certificate"),
     path("pyynnot/", views.requests, name="requests"),
     path("pyynnot/uusi/", views.new_request, name="new_request"),
+    path("pyynnot/uusi/projekti/<int:project_pk>/", views.project_request, name="project_request"),
     path("pyynnot/<int:pk>/", views.request_detail, name="request_detail"),
     path("pyynnot/<int:pk>/kutsu/", views.invite, name="invite"),
     path("pyynnot/<int:pk>/muistuta/", views.remind, name="remind"),

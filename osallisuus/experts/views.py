@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from osallisuus.audit.services import Action, record_access, record_bulk_access
 from osallisuus.authorization import permission_required, require
+from osallisuus.codevelopment import selectors as codevelopment_selectors
 from osallisuus.errors import DomainError, add_to_form, attempt
 from osallisuus.query_params import page_param, year_param
 from osallisuus.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download
@@ -35,10 +36,20 @@ from .forms import (
     MembershipForm,
     PoolFilterForm,
     ProfileForm,
+    RequestFilterForm,
     RequestForm,
     TrainingForm,
 )
-from .models import Assignment, Claim, ClaimExpense, ExpertProfile, ProfileStatus, TrainingRecord
+from .models import (
+    Assignment,
+    AssignmentType,
+    Claim,
+    ClaimExpense,
+    ExpertProfile,
+    ExpertRole,
+    ProfileStatus,
+    TrainingRecord,
+)
 
 
 def _own_profile(request: HttpRequest) -> ExpertProfile:
@@ -378,8 +389,12 @@ def assignment_feedback(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.file_request")
 def requests(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.requests_for(request.user), 25).get_page(page_param(request.GET))
-    return render(request, "experts/requests.html", {"page": page})
+    """Requests, optionally of one type of assignment (?tyyppi=)."""
+    form = RequestFilterForm(request.GET or None)
+    kind = form.cleaned_data["tyyppi"] if form.is_valid() else ""
+    requests = selectors.requests_for(request.user, assignment_type=kind)
+    page = Paginator(requests, 25).get_page(page_param(request.GET))
+    return render(request, "experts/requests.html", {"page": page, "form": form})
 
 
 @permission_required("experts.file_request")
@@ -393,6 +408,31 @@ def new_request(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your request was sent to the coordinator."))
         return redirect(expert_request)
     return render(request, "experts/request_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def project_request(request: HttpRequest, project_pk: int) -> HttpResponse:
+    """Whoever runs a co-development project asks the pool for group members (#17 item 2)."""
+    project = codevelopment_selectors.access_project(user=request.user, pk=project_pk)
+    require(request.user, "codevelopment.manage_project", project)
+    form = RequestForm(
+        request.POST or None,
+        initial={
+            "topic": project.title,
+            "assignment_type": AssignmentType.WORKSHOP,
+            "role": ExpertRole.EXPERT,
+        },
+    )
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        areas = data.pop("areas")
+        expert_request = services.ask_pool_for_project(
+            project=project, by=request.user, areas=areas, **data
+        )
+        messages.success(request, _("Your request was sent to the coordinator."))
+        return redirect(expert_request)
+    return render(request, "experts/request_form.html", {"form": form, "project": project})
 
 
 @login_required

@@ -13,6 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from osallisuus.tests.matrix import (
+    ADMIN,
     ANON,
     COORD,
     EXPERT,
@@ -62,8 +63,16 @@ def build_shared(world: Any) -> dict[str, Any]:
     pending = services.invite(
         request=open_request, profiles=[trail["expert_profile"]], by=users[COORD]
     )[0]
+    # A co-development project the staff member runs: they (and coordinators, administrators)
+    # ask the pool for its group.
+    from osallisuus.codevelopment.services import create_project
+
+    project = create_project(
+        by=users[STAFF], title="Ajanvaraus", target="Sujuvampi", units=[world.units["own"]]
+    )
     return {
         **trail,
+        "pool_project": project,
         "contract": contract,
         "open_request": open_request,
         "pending": pending,
@@ -92,6 +101,7 @@ def _request_body(ctx: Any) -> dict[str, Any]:
     starts = timezone.localtime(ctx.open_request.starts_at) + timedelta(days=1)
     return {
         "topic": "Neuvolan kehittäjäkahvila",
+        "assignment_type": "workshop",
         "description": "Kahvitarjoilu.",
         "language": "fi",
         "starts_at": starts.strftime("%Y-%m-%dT%H:%M"),
@@ -313,6 +323,20 @@ ROWS: dict[str, Row] = {
             ),
         ),
     ),
+    "experts:project_request": Row(
+        only(STAFF, COORD, ADMIN, others=404),
+        kwargs=lambda c: {"project_pk": c.pool_project.pk},
+        non_owner=NOT_THE_REQUESTER,
+        writes=(
+            Write(
+                only(STAFF, COORD, ADMIN, others=404, status=302),
+                writers=[STAFF, COORD, ADMIN],
+                non_owner=NOT_THE_REQUESTER,
+                body=_request_body,
+                changes=snapshot("experts.ExpertRequest"),
+            ),
+        ),
+    ),
     "experts:request_detail": Row(
         only(STAFF, COORD, others=404),
         kwargs=lambda c: {"pk": c.open_request.pk},
@@ -405,4 +429,8 @@ ROWS: dict[str, Row] = {
 }
 # Admin: app labels / "app.model" labels a coordinator may open (others: administrators only).
 COORDINATOR_ADMIN_APPS: set[str] = set()
-COORDINATOR_ADMIN_MODELS: set[str] = {"experts.experiencearea", "experts.feetable"}
+COORDINATOR_ADMIN_MODELS: set[str] = {
+    "experts.experiencearea",
+    "experts.feetable",
+    "experts.typerequirement",
+}

@@ -92,6 +92,7 @@ def test_the_detail_page_offers_the_form_to_the_requester(client_as):
 def edit_body(request, **changes):
     body = {
         "topic": request.topic,
+        "assignment_type": request.assignment_type,
         "description": request.description,
         "language": request.language,
         "starts_at": timezone.localtime(request.starts_at).strftime("%Y-%m-%dT%H:%M"),
