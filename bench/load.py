@@ -1,7 +1,9 @@
-"""Load generator, run as its own process: POST a bounded number of JSON bodies with threads.
+"""Load generator, run as its own process: POST a bounded number of JSON bodies (or send as
+many GETs, with --method GET) with threads.
 
     python bench/load.py --url http://127.0.0.1:8765/api/v1/feedback/ --requests 2000 \
         --concurrency 16 --unit KST
+    python bench/load.py --method GET --url http://127.0.0.1:8765/api/v1/units/ --requests 2000
 
 Prints one JSON line: requests, ok, errors, seconds, per_s, latency percentiles. Each thread
 keeps one HTTP/1.1 connection open, as a kiosk or a proxy would.
@@ -43,8 +45,11 @@ def body(unit: str, n: int) -> bytes:
     ).encode()
 
 
-def run(url: str, requests: int, concurrency: int, unit: str) -> dict[str, float]:
+def run(
+    url: str, requests: int, concurrency: int, unit: str, method: str = "POST"
+) -> dict[str, float]:
     parts = urlsplit(url)
+    target = parts.path + (f"?{parts.query}" if parts.query else "")
     counter = iter(range(requests))
     lock = threading.Lock()
     latencies: list[float] = []
@@ -59,9 +64,12 @@ def run(url: str, requests: int, concurrency: int, unit: str) -> dict[str, float
                 break
             started = time.perf_counter()
             try:
-                connection.request(
-                    "POST", parts.path, body(unit, n), {"Content-Type": "application/json"}
-                )
+                if method == "GET":
+                    connection.request("GET", target, headers={"Accept": "application/json"})
+                else:
+                    connection.request(
+                        "POST", target, body(unit, n), {"Content-Type": "application/json"}
+                    )
                 response = connection.getresponse()
                 response.read()
                 status = response.status
@@ -105,8 +113,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--unit", default="KST")
+    parser.add_argument("--method", choices=["POST", "GET"], default="POST")
     args = parser.parse_args()
-    print(json.dumps(run(args.url, args.requests, args.concurrency, args.unit)))
+    print(json.dumps(run(args.url, args.requests, args.concurrency, args.unit, args.method)))
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 
 Runs inside scripts/with-postgres.sh (a throwaway PostgreSQL on loopback). Writes
 bench/results/latest.json and bench/REPORT.md. Sizes: 100k and 1M feedback items; set
-BENCH_10M=1 for 10M as well. BENCH_REQUESTS (default 1500) bounds each intake run.
+BENCH_10M=1 for 10M as well. BENCH_REQUESTS (default 1500) bounds each load run, BENCH_ROUNDS
+(default 3) how many runs of each target. Every ratio is against a bare Django project
+(bench/bare/) started beside the product on the same PostgreSQL server.
 BENCH_ONLY=reads (or intake, text; comma-separated) runs only those parts and updates only
 their figures in latest.json, leaving REPORT.md alone; by default everything runs.
 """
@@ -40,6 +42,10 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", str(min(8, max(2, (os.cpu_count() 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "1500"))
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", str(WORKERS * 2)))
 REPEATS = int(os.environ.get("BENCH_REPEATS", "15"))
+# The bare Django project (bench/bare/) listens here, beside the product's server.
+BARE_PORT = int(os.environ.get("BENCH_BARE_PORT", str(PORT + 1)))
+# Rounds of every intake and list target, taken in turn.
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 # The parts BENCH_ONLY can pick: intake (with page weight, through gunicorn), text, reads.
 PARTS = ("intake", "text", "reads")
 SIZES = [("100k", 100_000), ("1M", 1_000_000)]
@@ -56,7 +62,7 @@ def log(message: str) -> None:
 # --- Intake -------------------------------------------------------------------------------------
 
 
-def load(url: str, requests: int, unit: str) -> dict[str, Any]:
+def load(url: str, requests: int, unit: str, method: str = "POST") -> dict[str, Any]:
     """Run the load generator as its own process (so it does not share the GIL with anything)."""
     result = subprocess.run(  # noqa: S603
         [
@@ -70,6 +76,8 @@ def load(url: str, requests: int, unit: str) -> dict[str, Any]:
             str(CONCURRENCY),
             "--unit",
             unit,
+            "--method",
+            method,
         ],
         capture_output=True,
         text=True,
@@ -78,13 +86,91 @@ def load(url: str, requests: int, unit: str) -> dict[str, Any]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def measure_intake(unit_code: str) -> dict[str, Any]:
-    base = f"http://127.0.0.1:{PORT}"
-    load(f"{base}/api/v1/feedback/", 200, unit_code)  # warm-up: imports, connections, caches
-    load(f"{base}/bench/insert/", 200, unit_code)
-    intake = load(f"{base}/api/v1/feedback/", REQUESTS, unit_code)
-    bare = load(f"{base}/bench/insert/", REQUESTS, unit_code)
-    return {"intake": intake, "bare": bare}
+# The targets loaded through gunicorn: (name, server, method, path). "product" is the product's
+# server (bench.settings), "bare" the bare Django project of bench/bare/ on the same PostgreSQL.
+# The units list is asked for 10 rows, as many as the bare list returns.
+TARGETS = [
+    ("intake", "product", "POST", "/api/v1/feedback/"),
+    ("bare_insert", "bare", "POST", "/rows/"),
+    ("units_list", "product", "GET", "/api/v1/units/?page_size=10"),
+    ("bare_list", "bare", "GET", "/rows/"),
+    ("middleware_only_insert", "product", "POST", "/bench/insert/"),
+]
+
+
+def measure_target(
+    url: str, method: str, unit_code: str, app_pid: int, db_pid: int
+) -> dict[str, Any]:
+    """One load run with the CPU the app (gunicorn master and workers) and PostgreSQL (the
+    postmaster and its server processes) spent during it, read from /proc before and after."""
+    app_before, db_before = server.tree_cpu_seconds(app_pid), server.tree_cpu_seconds(db_pid)
+    result = load(url, REQUESTS, unit_code, method)
+    app_after, db_after = server.tree_cpu_seconds(app_pid), server.tree_cpu_seconds(db_pid)
+    result["app_cpu_s"] = round(app_after - app_before, 3)
+    result["db_cpu_s"] = round(db_after - db_before, 3)
+    return result
+
+
+def combine(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    """Several rounds of one target as one figure: requests answered over the time taken, CPU
+    over the requests answered, the median of the rounds' latency figures."""
+    ok = sum(r["ok"] for r in rounds)
+    seconds = sum(r["seconds"] for r in rounds)
+    answered = max(1, ok)
+    return {
+        "requests": sum(r["requests"] for r in rounds),
+        "ok": ok,
+        "errors": sum(r["errors"] for r in rounds),
+        "error_kinds": sorted({kind for r in rounds for kind in r["error_kinds"]})[:5],
+        "seconds": round(seconds, 3),
+        "per_s": round(ok / seconds, 1) if seconds else 0.0,
+        "per_s_rounds": [r["per_s"] for r in rounds],
+        "app_cpu_ms_per_request": round(sum(r["app_cpu_s"] for r in rounds) * 1000 / answered, 3),
+        "db_cpu_ms_per_request": round(sum(r["db_cpu_s"] for r in rounds) * 1000 / answered, 3),
+        "latency_median_ms": round(statistics.median(r["latency_median_ms"] for r in rounds), 1),
+        "latency_p95_ms": round(statistics.median(r["latency_p95_ms"] for r in rounds), 1),
+    }
+
+
+def measure_intake(unit_code: str, pids: dict[str, int], db_pid: int) -> dict[str, dict[str, Any]]:
+    """Every target, ROUNDS times in turn (so drift in the machine's load hits all alike)."""
+    bases = {"product": f"http://127.0.0.1:{PORT}", "bare": f"http://127.0.0.1:{BARE_PORT}"}
+    for _name, where, method, path in TARGETS:  # warm-up: imports, connections, caches
+        load(bases[where] + path, 200, unit_code, method)
+    rounds: dict[str, list[dict[str, Any]]] = {name: [] for name, *_rest in TARGETS}
+    for _round in range(ROUNDS):
+        for name, where, method, path in TARGETS:
+            rounds[name].append(
+                measure_target(bases[where] + path, method, unit_code, pids[where], db_pid)
+            )
+    return {name: combine(figures) for name, figures in rounds.items()}
+
+
+def cpu_ms(figures: dict[str, Any]) -> float:
+    return float(figures["app_cpu_ms_per_request"] + figures["db_cpu_ms_per_request"])
+
+
+def ratios(targets: dict[str, dict[str, Any]]) -> dict[str, float]:
+    """Each product path against the bare project: by requests per second and by CPU per
+    request (app and PostgreSQL together; bare CPU ÷ product CPU, so 1 is the limit)."""
+
+    def by_rate(path: str, bare: str) -> float:
+        return round(targets[path]["per_s"] / targets[bare]["per_s"], 2)
+
+    def by_cpu(path: str, bare: str) -> float:
+        return (
+            round(cpu_ms(targets[bare]) / cpu_ms(targets[path]), 2)
+            if cpu_ms(targets[path])
+            else 0.0
+        )
+
+    return {
+        "intake_ratio_bare": by_rate("intake", "bare_insert"),
+        "intake_ratio_bare_cpu": by_cpu("intake", "bare_insert"),
+        "units_list_ratio_bare": by_rate("units_list", "bare_list"),
+        "units_list_ratio_bare_cpu": by_cpu("units_list", "bare_list"),
+        "intake_ratio_product_middleware_only": by_rate("intake", "middleware_only_insert"),
+    }
 
 
 # --- Page weight --------------------------------------------------------------------------------
@@ -313,6 +399,10 @@ def machine() -> dict[str, Any]:
     }
 
 
+# Keys of older result files, measured against the in-product "bare" view: dropped on merge.
+OBSOLETE_KEYS = ("intake", "intake_ratio", "intake_limit_per_s")
+
+
 def parts_to_run() -> list[str]:
     """BENCH_ONLY=reads (or "intake,text", ...) runs only those parts; default: all of them."""
     wanted = [p.strip() for p in os.environ.get("BENCH_ONLY", "").split(",") if p.strip()]
@@ -342,29 +432,7 @@ def main() -> int:
     unit = Unit.objects.filter(active=True).order_by("pk").first()
     assert unit is not None
     if "intake" in parts:
-        log(f"gunicorn with {WORKERS} workers on 127.0.0.1:{PORT}")
-        gunicorn = server.start_gunicorn(PORT, WORKERS)
-        try:
-            log("page weight of the feedback form")
-            weight = measure_page_weight(unit.code)
-            log(f"intake: {REQUESTS} submissions, {CONCURRENCY} connections")
-            intake = measure_intake(unit.code)
-        finally:
-            server.stop(gunicorn)
-        results.update(
-            {
-                "intake_per_s": intake["intake"]["per_s"],
-                "intake_limit_per_s": intake["bare"]["per_s"],
-                "intake_ratio": round(intake["intake"]["per_s"] / intake["bare"]["per_s"], 2),
-                "intake": intake,
-                "form_bytes_compressed": weight["form_bytes_compressed"],
-                "form_bytes_uncompressed": weight["form_bytes_uncompressed"],
-                "form_files": weight["files"],
-                "external_requests": weight["external_requests"],
-                "workers": WORKERS,
-                "concurrency": CONCURRENCY,
-            }
-        )
+        results.update(run_intake(unit.code))
     if "text" in parts:
         log("text analysis throughput")
         text = measure_text()
@@ -384,6 +452,8 @@ def main() -> int:
         # A partial run updates only its own figures in the result file; the report (which
         # needs every figure) is left as it is.
         previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+        for stale in OBSOLETE_KEYS:
+            previous.pop(stale, None)
         results = {**previous, **results, "partial_run": parts}
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
@@ -396,6 +466,52 @@ def main() -> int:
     print(summary(results, parts))
     log(f"wrote {RESULTS.relative_to(ROOT)} and {REPORT.relative_to(ROOT)}")
     return 0
+
+
+def run_intake(unit_code: str) -> dict[str, Any]:
+    """The product's server and the bare project's, side by side, with the same worker count
+    and database connection settings; page weight, then every target of TARGETS."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    bare_env = server.bare_env(
+        conn_max_age=database["CONN_MAX_AGE"], health_checks=database["CONN_HEALTH_CHECKS"]
+    )
+    log(f"bare Django project: database {server.BARE_DATABASE} on the same server")
+    server.prepare_bare_database(bare_env)
+    log(f"gunicorn with {WORKERS} workers: product on :{PORT}, bare project on :{BARE_PORT}")
+    product = server.start_gunicorn(PORT, WORKERS)
+    try:
+        bare = server.start_bare_gunicorn(BARE_PORT, WORKERS, bare_env)
+        try:
+            log("page weight of the feedback form")
+            weight = measure_page_weight(unit_code)
+            log(f"intake and lists: {ROUNDS} × {REQUESTS} requests, {CONCURRENCY} connections")
+            targets = measure_intake(
+                unit_code, {"product": product.pid, "bare": bare.pid}, server.postmaster_pid()
+            )
+        finally:
+            server.stop(bare)
+    finally:
+        server.stop(product)
+    return {
+        **ratios(targets),
+        "intake_per_s": targets["intake"]["per_s"],
+        "bare_insert_per_s": targets["bare_insert"]["per_s"],
+        "units_list_per_s": targets["units_list"]["per_s"],
+        "bare_list_per_s": targets["bare_list"]["per_s"],
+        "targets": targets,
+        "conn_max_age": database["CONN_MAX_AGE"],
+        "conn_health_checks": database["CONN_HEALTH_CHECKS"],
+        "form_bytes_compressed": weight["form_bytes_compressed"],
+        "form_bytes_uncompressed": weight["form_bytes_uncompressed"],
+        "form_files": weight["files"],
+        "external_requests": weight["external_requests"],
+        "workers": WORKERS,
+        "concurrency": CONCURRENCY,
+        "rounds": ROUNDS,
+        "requests_per_round": REQUESTS,
+    }
 
 
 def measure_reads(unit: Any, results: dict[str, Any]) -> str:
@@ -472,10 +588,15 @@ def summary(r: dict[str, Any], parts: list[str] | tuple[str, ...] = ()) -> str:
     parts = parts or PARTS
     lines = []
     if "intake" in parts:
-        lines.append(
-            f"intake {r['intake_per_s']}/s, bare insert {r['intake_limit_per_s']}/s, "
-            f"ratio {r['intake_ratio']} (aim ≥ 0.6)"
-        )
+        t = r["targets"]
+        lines += [
+            f"intake {r['intake_per_s']}/s ({cpu_ms(t['intake']):.2f} ms CPU), bare insert "
+            f"{r['bare_insert_per_s']}/s ({cpu_ms(t['bare_insert']):.2f} ms CPU): ratio "
+            f"{r['intake_ratio_bare']} by rate, {r['intake_ratio_bare_cpu']} by CPU (aim ≥ 0.5)",
+            f"units list {r['units_list_per_s']}/s ({cpu_ms(t['units_list']):.2f} ms CPU), bare "
+            f"list {r['bare_list_per_s']}/s ({cpu_ms(t['bare_list']):.2f} ms CPU): ratio "
+            f"{r['units_list_ratio_bare']} by rate, {r['units_list_ratio_bare_cpu']} by CPU",
+        ]
     if "reads" in parts:
         for label, paths in r["read_paths"].items():
             lines.append(
@@ -502,10 +623,11 @@ def summary(r: dict[str, Any], parts: list[str] | tuple[str, ...] = ()) -> str:
     return "\n".join(lines)
 
 
-def intake_row(name: str, figures: dict[str, Any]) -> str:
+def intake_row(name: str, figures: dict[str, Any], ratio: str) -> str:
     return (
-        f"| {name} | {figures['per_s']} | {figures['latency_median_ms']} | "
-        f"{figures['latency_p95_ms']} | {figures['errors']} |"
+        f"| {name} | {figures['per_s']} | {figures['app_cpu_ms_per_request']} | "
+        f"{figures['db_cpu_ms_per_request']} | {figures['latency_median_ms']} | "
+        f"{figures['latency_p95_ms']} | {figures['errors']} | {ratio} |"
     )
 
 
@@ -516,7 +638,13 @@ def report(r: dict[str, Any], profile_text: str) -> str:
         for path, figures in paths.items():
             rows.append(f"| {label} | {path} | {figures['median_ms']} | {figures['p95_ms']} |")
     files = "\n".join(f"| `{path}` | {size} |" for path, size in r["form_files"].items())
-    intake, bare = r["intake"]["intake"], r["intake"]["bare"]
+    intake_ratio = f"**{r['intake_ratio_bare']}** / {r['intake_ratio_bare_cpu']}"
+    units_ratio = f"**{r['units_list_ratio_bare']}** / {r['units_list_ratio_bare_cpu']}"
+    middleware_only_label = (
+        "`POST /bench/insert/` (product middleware only: one insert inside the product's stack)"
+    )
+    middleware_ratio = f"intake ÷ this: {r['intake_ratio_product_middleware_only']}"
+    t = r["targets"]
     return f"""# Benchmark report
 
 Generated by `make bench` on {r["date"]} in {r["total_seconds"]} s.
@@ -529,16 +657,30 @@ Re-run with `make bench` (add `BENCH_10M=1` for 10 M items).
 - Python {v["python"]}, Django {v["django"]}, PostgreSQL {v["postgresql"]} on loopback
   (throwaway cluster, fsync off), {v["gunicorn"]} with {r["workers"]} sync workers, DEBUG off
 
-## Intake
-{intake["requests"]} submissions over {r["concurrency"]} keep-alive connections from a separate
-process; each has answers, a comment in two of three, and an idempotency key.
+## Intake and public reads against a bare Django project
+Each target: {r["rounds"]} rounds of {r["requests_per_round"]} requests over
+{r["concurrency"]} keep-alive connections from a separate process (bench/load.py), the targets
+taken in turn. The baseline is a bare Django project of its own (bench/bare/: no middleware, one
+app with one model) on the same PostgreSQL server (its own database), with the same gunicorn
+worker count and database connection settings as the product's server (CONN_MAX_AGE
+{r["conn_max_age"]}, health checks {r["conn_health_checks"]}). Intake submissions have answers,
+a comment in two of three, and an idempotency key; the bare insert parses the same body and does
+one `INSERT … RETURNING`. CPU per request: utime + stime from `/proc` before and after, of
+gunicorn's master and workers (app) and of the PostgreSQL server's processes (db). Ratio to
+bare: by requests per second / by CPU per request (bare app + db CPU ÷ the path's).
 
-| path | per second | median ms | p95 ms | errors |
-|---|---|---|---|---|
-{intake_row("`POST /api/v1/feedback/` (full intake)", intake)}
-{intake_row("`POST /bench/insert/` (bare: parse JSON, insert one row)", bare)}
+| target | per second | app CPU ms | db CPU ms | median ms | p95 ms | errors | ratio to bare |
+|---|---|---|---|---|---|---|---|
+{intake_row("bare Django: `POST` parse JSON, one `INSERT … RETURNING`", t["bare_insert"], "1")}
+{intake_row("`POST /api/v1/feedback/` (full intake)", t["intake"], intake_ratio)}
+{intake_row("bare Django: `GET` 10 rows as JSON", t["bare_list"], "1")}
+{intake_row("`GET /api/v1/units/?page_size=10`", t["units_list"], units_ratio)}
+{intake_row(middleware_only_label, t["middleware_only_insert"], middleware_ratio)}
 
-Ratio: **{r["intake_ratio"]}** of the practical limit (aim ≥ 0.6).
+`intake_ratio_bare` **{r["intake_ratio_bare"]}** (by CPU {r["intake_ratio_bare_cpu"]}),
+`units_list_ratio_bare` **{r["units_list_ratio_bare"]}** (by CPU {r["units_list_ratio_bare_cpu"]});
+aim ≥ 0.5 for both. The last row is not a baseline: it runs inside the product's own middleware
+stack, so it carries most of the product's per-request cost.
 
 ## Read paths at scale
 Generated inside PostgreSQL (seconds: {r["generate_s"]}); roll-ups rebuilt from raw rows

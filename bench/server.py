@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -107,3 +108,117 @@ def worker_pids(master: subprocess.Popen[bytes]) -> list[int]:
     """The gunicorn workers: children of the master process we started."""
     children = Path(f"/proc/{master.pid}/task/{master.pid}/children")
     return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+# --- The bare Django project (bench/bare/): the baseline of every ratio -------------------------
+
+BARE_DATABASE = "bench_bare"
+
+
+def bare_database_url() -> str:
+    """The product's PostgreSQL server, a database of the bare project's own."""
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    return urlunsplit(parts._replace(path=f"/{BARE_DATABASE}"))
+
+
+def bare_env(*, conn_max_age: int | None, health_checks: bool) -> dict[str, str]:
+    """Only what the bare project reads; none of the product's settings."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key in ("PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR")
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "bench.bare.settings",
+            "DATABASE_URL": bare_database_url(),
+            "BARE_CONN_MAX_AGE": "none" if conn_max_age is None else str(conn_max_age),
+            "BARE_CONN_HEALTH_CHECKS": "1" if health_checks else "0",
+            "PYTHONPATH": str(ROOT),
+        }
+    )
+    return env
+
+
+def prepare_bare_database(env: dict[str, str]) -> None:
+    """(Re)create the bare project's database on the same server and its one table."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {BARE_DATABASE}")
+        cursor.execute(f"CREATE DATABASE {BARE_DATABASE}")
+    subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "django", "migrate", "--run-syncdb", "--no-input", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+
+
+def start_bare_gunicorn(port: int, workers: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(  # noqa: S603
+        [
+            str(VENV_BIN / "gunicorn"),
+            "bench.bare.wsgi",
+            "--config",
+            str(ROOT / "bench" / "bare" / "gunicorn_conf.py"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    wait_ready(f"http://127.0.0.1:{port}/rows/", seconds=60)
+    return process
+
+
+# --- CPU time from /proc ------------------------------------------------------------------------
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _stat_fields(pid: int) -> list[str]:
+    """/proc/<pid>/stat after the command name (which may hold spaces): field 3 is at [0]."""
+    text = Path(f"/proc/{pid}/stat").read_text()
+    return text[text.rindex(")") + 2 :].split()
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int(_stat_fields(int(entry.name))[1]) == pid:
+                    found.append(int(entry.name))
+            except (OSError, ValueError, IndexError):
+                continue
+    return found
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """utime + stime of a parent and its live children, plus the CPU of children it has already
+    reaped (cutime + cstime): gunicorn's master and workers, or the postmaster and its server
+    processes. A before/after difference is the CPU they spent in between, even when a child
+    exits or starts in between."""
+    fields = _stat_fields(pid)
+    ticks = sum(int(value) for value in fields[11:15])  # utime, stime, cutime, cstime
+    for child in children_of(pid):
+        try:
+            ticks += sum(int(value) for value in _stat_fields(child)[11:13])
+        except (OSError, ValueError, IndexError):
+            continue
+    return ticks / CLOCK_TICKS
+
+
+def postmaster_pid() -> int:
+    """The PostgreSQL server of this run: the parent of our own connection's server process."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+    return int(_stat_fields(backend)[1])

@@ -1,4 +1,5 @@
-"""Settings for benchmark servers only: the production settings plus the bare-insert view.
+"""Settings for benchmark servers only: the production settings plus /bench/insert/ (an insert
+inside the product's middleware, reported as "product middleware only").
 
 Selected with DJANGO_SETTINGS_MODULE=bench.settings by bench/run.py and bench/faults.py, so the
 bare view (bench/urls.py) never exists in a deployment, which uses osallisuus.settings.

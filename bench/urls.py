@@ -1,4 +1,8 @@
-"""The project's URLs plus /bench/insert/: the practical limit of one write through the stack."""
+"""The project's URLs plus /bench/insert/: one insert inside the product's own middleware stack.
+
+Reported as "product middleware only", never as the baseline: the baseline of every ratio is
+the bare Django project of bench/bare/, which has no middleware at all.
+"""
 
 import secrets
 
@@ -17,7 +21,7 @@ _unit_ids: dict[str, int] = {}
 @csrf_exempt
 @require_POST
 def bare_insert(request: HttpRequest) -> JsonResponse:
-    """Parse the same JSON body and insert one feedback row: nothing else."""
+    """Parse the same JSON body and insert one feedback row, behind all the product's middleware."""
     import json
 
     body = json.loads(request.body or b"{}")
