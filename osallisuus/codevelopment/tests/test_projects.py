@@ -157,9 +157,31 @@ def test_the_group_warns_when_clients_are_fewer_than_professionals(unit, client)
     assert "fewer clients than professionals" in page.content.decode()
 
 
-def test_a_balanced_group_shows_no_warning(unit):
+def test_the_group_warns_when_professionals_are_fewer_than_clients(unit, client):
     setup = project_with_workshop(unit)
-    assert not group_balance(setup.project).clients_fewer
+    for _ in range(2):
+        add_member(
+            project=setup.project,
+            by=setup.facilitator,
+            user=user_with_role("resident"),
+            role=GroupRole.CLIENT,
+        )
+    balance = group_balance(setup.project)
+    assert (balance.clients, balance.professionals) == (3, 1)
+    assert balance.professionals_fewer and not balance.clients_fewer
+    sign_in(client, setup.facilitator)
+    client.cookies.load({"django_language": "sv"})
+    page = client.get(reverse("codevelopment:group", kwargs={"pk": setup.project.pk}))
+    assert "färre yrkesverksamma än klienter" in page.content.decode()
+
+
+def test_a_balanced_group_shows_no_warning(unit, client):
+    setup = project_with_workshop(unit)
+    balance = group_balance(setup.project)
+    assert not balance.clients_fewer and not balance.professionals_fewer
+    sign_in(client, setup.facilitator)
+    page = client.get(reverse("codevelopment:group", kwargs={"pk": setup.project.pk}))
+    assert 'role="note"><strong>' not in page.content.decode()
 
 
 def test_a_group_member_who_is_not_staff_sees_the_project_but_cannot_run_it(unit, client):
