@@ -11,8 +11,9 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 
-def plain_pdf(title: str, blocks: list[tuple[str, str]]) -> bytes:
-    """A title, then (heading, text) blocks; a text's lines become paragraphs."""
+def plain_pdf(title: str, blocks: list[tuple[str, str]], *, language: str | None = None) -> bytes:
+    """A title, then (heading, text) blocks; a text's lines become paragraphs. `language` (fi,
+    sv, en) is written into the document so screen readers speak it right."""
     buffer = io.BytesIO()
     styles = getSampleStyleSheet()
     story: list[Any] = [Paragraph(escape(title), styles["Title"])]
@@ -21,5 +22,5 @@ def plain_pdf(title: str, blocks: list[tuple[str, str]]) -> bytes:
             story.append(Paragraph(escape(heading), styles["Heading2"]))
         story.extend(Paragraph(escape(p), styles["BodyText"]) for p in str(text).split("\n"))
         story.append(Spacer(1, 6))
-    SimpleDocTemplate(buffer, pagesize=A4, title=title).build(story)
+    SimpleDocTemplate(buffer, pagesize=A4, title=title, lang=language).build(story)
     return buffer.getvalue()

@@ -25,6 +25,7 @@ urlpatterns = [
     path("oma/", include("osallisuus.participation.urls")),
     path("toimenpiteet/", include("osallisuus.trail.actions.urls")),
     path("asiat/", include("osallisuus.trail.matters.urls")),
+    path("katsaukset/", include("osallisuus.trail.briefings.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(("osallisuus.api", "api"), namespace="api")),
     # The admin signs in through our own log-in, which enforces two-factor for staff.

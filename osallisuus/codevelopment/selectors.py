@@ -343,3 +343,18 @@ def member_addresses(project_id: int) -> list[tuple[str, str]]:
         .values_list("user__email", "user__preferred_language")
         .distinct()
     ]
+
+
+def proposals_awaiting(
+    *, decider_ids: list[int], service_ids: list[int] | None
+) -> QuerySet[Project]:
+    """Decision proposals sent to one of `decider_ids` and not decided, and not yet carried as
+    a matter (a carried one is on the trail already): what a body's briefing lists as waiting.
+    `service_ids` limits them to the body's services (None: the whole county)."""
+    projects = projects_with_outcomes().filter(
+        proposal_sent_at__isnull=False, decision="", matter__isnull=True
+    )
+    projects = projects.filter(decision_maker__in=decider_ids)
+    if service_ids is not None:
+        projects = projects.filter(service__in=service_ids)
+    return projects.order_by("proposal_sent_at", "pk")

@@ -22,6 +22,7 @@ from .selectors import (
     outcomes_given_at,
     project_outcomes_visible_to,
     projects_with_outcomes,
+    proposals_awaiting,
 )
 from .services import tell_group
 
@@ -116,6 +117,13 @@ class ProjectOutcomeKind:
     def summaries(self, pks: Iterable[int]) -> list[InputItem]:
         found = projects_with_outcomes().filter(pk__in=list(pks)).prefetch_related("units")
         return [_outcome_item(p) for p in found.order_by("-created_at")]
+
+    def awaiting_decision(
+        self, *, decider_ids: list[int], service_ids: list[int] | None
+    ) -> list[InputItem]:
+        """Proposals sent to one of the deciders and waiting for them (a body's briefing)."""
+        found = proposals_awaiting(decider_ids=decider_ids, service_ids=service_ids)
+        return [_outcome_item(p) for p in found.prefetch_related("units")]
 
     def received_ids(self, units: Any, start: date, end: date) -> Any:
         return outcomes_given_at(units=units, start=start, end=end).values_list("pk", flat=True)

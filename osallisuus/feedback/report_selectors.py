@@ -36,7 +36,15 @@ from django.utils import timezone
 
 from osallisuus.accounts.selectors import units_in_scope
 
-from .models import Answer, Feedback, QuestionType, Status, StatusEvent
+from .models import (
+    Answer,
+    Feedback,
+    Publication,
+    PublicationDecision,
+    QuestionType,
+    Status,
+    StatusEvent,
+)
 
 # A handling step the giver sees as an answer: the first of these ends the response time.
 ANSWER_STEPS = (Status.ANSWERED, Status.ACTION_PLANNED, Status.CHANGE_MADE, Status.NO_CHANGE)
@@ -415,3 +423,50 @@ def count_on_themes(windows: Sequence[ThemeWindow]) -> list[int]:
     )
     counts = iter(figures[f"w{i}"] or 0 for i in range(len(conditions)))
     return [next(counts) if w.themes else 0 for w in windows]
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeQuote:
+    """One comment on a theme as a decision maker may read it: the moderator's published text,
+    else the text with personal data removed; never the original, never who gave it."""
+
+    text: str
+    language: str
+    received_on: date
+    published: bool
+
+
+QUOTE_CHARS = 300
+
+
+def theme_quotes(
+    *, units: Any, theme: str, since: datetime, until: datetime, limit: int = 3
+) -> list[ThemeQuote]:
+    """The newest comments of the period on `theme` (published ones first) for a briefing."""
+    published = Publication.objects.filter(
+        feedback=OuterRef("pk"), decision=PublicationDecision.PUBLISHED
+    )
+    rows = (
+        _public_items(units, since, until)
+        .filter(_any_theme([theme]))
+        .exclude(redacted_text="")
+        .annotate(
+            published_text=Subquery(published.values("published_text")[:1]),
+            published_language=Subquery(published.values("text_language")[:1]),
+        )
+        .order_by(F("published_text").asc(nulls_last=True), "-received_at", "-pk")
+        .values("published_text", "published_language", "redacted_text", "language", "received_at")
+    )
+    quotes = []
+    for row in rows[:limit]:
+        text = row["published_text"] or row["redacted_text"]
+        quotes.append(
+            ThemeQuote(
+                text=text[:QUOTE_CHARS] + ("…" if len(text) > QUOTE_CHARS else ""),
+                language=(row["published_language"] if row["published_text"] else row["language"])
+                or "fi",
+                received_on=timezone.localdate(row["received_at"]),
+                published=bool(row["published_text"]),
+            )
+        )
+    return quotes

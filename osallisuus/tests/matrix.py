@@ -185,6 +185,8 @@ def expected_write(write: Write, who: str, target: str) -> tuple[int, bool]:
         writes = who in writers
     if target == "other" and who in UNIT_SCOPED:
         writes = False  # nobody writes across units
+    if target == "other" and write.other.get(who) == 404:
+        writes = False  # refused on the other unit's object by the row itself
     return status, writes and write.changes is not None
 
 

@@ -8,4 +8,5 @@ class TrailConfig(AppConfig):
 
     def ready(self) -> None:
         from .actions import permissions as _actions  # noqa: F401  (registers their rules)
+        from .briefings import permissions as _briefings  # noqa: F401  (registers their rules)
         from .matters import permissions as _matters  # noqa: F401  (registers their rules)

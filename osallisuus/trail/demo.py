@@ -20,6 +20,7 @@ from osallisuus.feedback.selectors import received_in
 from osallisuus.organisation.models import DecisionBody, Unit
 
 from .actions.services import change_action_status, create_action
+from .briefings import demo as briefings_demo
 from .matters.services import carry_matter, create_matter, decide_matter, put_on_agenda
 from .models import Action, Matter
 
@@ -43,6 +44,11 @@ def _feedback_refs(unit: Unit, theme: str, days: int, limit: int) -> list[tuple[
 
 
 def seed_demo_data() -> None:
+    _seed_story()
+    briefings_demo.seed_demo_data()  # after the story, so the briefing holds its matters
+
+
+def _seed_story() -> None:
     if Action.objects.filter(title_fi=ACTION_TITLE).exists():
         return
     users = get_user_model().objects

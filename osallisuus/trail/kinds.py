@@ -64,6 +64,10 @@ class InputKind(Protocol):
         channel they chose; True when someone was told. Runs inside the caller's transaction;
         messages leave after commit (the outbox)."""
 
+    # Optional: a kind whose items wait for a named decision maker (a co-development proposal
+    # sent to one) may define `awaiting_decision(*, decider_ids, service_ids) -> list[InputItem]`
+    # (redacted like summaries); a body's briefing lists them (briefings/selectors.py).
+
 
 _KINDS: dict[str, InputKind] = {}
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -299,3 +300,52 @@ class TrailEvent(PublicTextMixin):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.action or self.matter})"
+
+
+class Briefing(models.Model):
+    """A decision-making body's briefing for one period (#15 item 6): what its members should
+    know, built by `manage.py build_briefings` and rebuilt in place.
+
+    `content` is a snapshot of figures, theme codes, redacted or published quotes and the ids of
+    matters and actions, never a giver's identity or contact details; the page, the PDF and the
+    e-mail read it in the reader's language (briefings/selectors.py).
+    """
+
+    body = models.ForeignKey(
+        DecisionBody,
+        on_delete=models.CASCADE,
+        related_name="briefings",
+        verbose_name=_("decision-making body"),
+    )
+    # From `period_start` up to but not including `period_end` (whole months).
+    period_start = models.DateField(_("period starts"))
+    period_end = models.DateField(_("period ends"))
+    content = models.JSONField(_("content"), default=dict)
+    built_at = models.DateTimeField(_("built"))
+    # When the members were sent the link (once per briefing; a rebuild does not send again).
+    sent_at = models.DateTimeField(_("sent to the members"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("briefing")
+        verbose_name_plural = _("briefings")
+        ordering = ["-period_start", "body__name_fi"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "period_start"], name="one_briefing_per_period"
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gt=F("period_start")), name="briefing_period_not_empty"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body}: {self.period_start:%m/%Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("briefings:detail", kwargs={"pk": self.pk})
+
+    @property
+    def period_label(self) -> str:
+        from .briefings.periods import BriefingPeriod, period_label
+
+        return period_label(BriefingPeriod(self.period_start, self.period_end))

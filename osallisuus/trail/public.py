@@ -78,7 +78,7 @@ class Period:
         return _start_of(self.end)
 
 
-def _share(part: int, whole: int) -> int | None:
+def share(part: int, whole: int) -> int | None:
     """A percentage, or None for a group below the minimum."""
     if whole < min_group() or whole == 0:
         return None
@@ -401,14 +401,14 @@ def _you_said_we_did(
             ClosedWithoutChange(_redacted(c.text), c.count, timezone.localdate(c.last_at))
             for c in closed[:LIST_LIMIT]
         ],
-        answered_share=_share(counts.answered, counts.count),
-        change_share=_share(counts.change_made, counts.count),
+        answered_share=share(counts.answered, counts.count),
+        change_share=share(counts.change_made, counts.count),
         promise=PromiseFigures(
             days=promise.days,
             promised=promise.promised,
             text=promise.text,
             due_count=counts.promise_due,
-            kept_share=_share(counts.promise_kept, counts.promise_due),
+            kept_share=share(counts.promise_kept, counts.promise_due),
         ),
     )
 

@@ -104,7 +104,7 @@ def has_effect(kind: str, pk: int) -> bool:
 # --- Trail figures (per unit, service or county, and per input kind) ---------------------------
 
 
-def _share(part: int, whole: int) -> int | None:
+def share(part: int, whole: int) -> int | None:
     """A whole-number percentage, hidden below the smallest group shown anywhere."""
     if whole < min_group() or whole == 0:
         return None
@@ -129,11 +129,11 @@ class KindFigures:
 
     @property
     def outcome_share(self) -> int | None:
-        return _share(self.with_outcome, self.inputs)
+        return share(self.with_outcome, self.inputs)
 
     @property
     def told_share(self) -> int | None:
-        return _share(self.told, self.linked)
+        return share(self.told, self.linked)
 
 
 @dataclass(frozen=True)

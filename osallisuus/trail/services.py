@@ -54,6 +54,12 @@ def link_inputs(
         seen = {item.pk for item in kind.items(pks, by)}
         if seen != pks:
             raise UnknownInputError(kind_name)
+    return _store_links(by=by, wanted=wanted, action=action, matter=matter)
+
+
+def _store_links(
+    *, by: Any, wanted: dict[str, set[int]], action: Action | None, matter: Matter | None
+) -> int:
     created = 0
     for kind_name, pks in wanted.items():
         for pk in sorted(pks):
@@ -66,6 +72,23 @@ def link_inputs(
             )
             created += made
     return created
+
+
+@transaction.atomic
+def link_briefed_inputs(*, by: Any, refs: Iterable[tuple[str, int]], matter: Matter) -> int:
+    """Link inputs a briefing showed `by` (as redacted summaries) to the matter they took up.
+
+    The briefing, built by the trail for the member's own body, is what let them see the items,
+    so each kind's visible_to is not asked again; a kind that is gone is left out.
+    """
+    wanted: dict[str, set[int]] = {}
+    for kind_name, pk in refs:
+        try:
+            kinds.input_kind(kind_name)
+        except kinds.UnknownKindError:
+            continue
+        wanted.setdefault(kind_name, set()).add(int(pk))
+    return _store_links(by=by, wanted=wanted, action=None, matter=matter)
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -163,3 +164,15 @@ def parse_refs(values: Iterable[str]) -> list[tuple[str, int]]:
         if kind_name and pk.isdigit():
             refs.append((kind_name, int(pk)))
     return refs
+
+
+def overdue_actions(*, service_ids: Iterable[int] | None, today: date) -> QuerySet[Action]:
+    """Planned or running actions past their due date, oldest due first; limited to the
+    services' actions and their units' ones when `service_ids` is given (a body's scope)."""
+    actions = Action.objects.filter(
+        status__in=(Action.Status.PLANNED, Action.Status.IN_PROGRESS), due_date__lt=today
+    )
+    if service_ids is not None:
+        ids = list(service_ids)
+        actions = actions.filter(Q(service__in=ids) | Q(unit__service__in=ids))
+    return actions.select_related("unit", "service").order_by("due_date", "pk")

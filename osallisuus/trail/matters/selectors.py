@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from osallisuus.accounts.models import Role
@@ -143,3 +144,16 @@ def actions_for(user: Any) -> QuerySet[Action]:
 def matter_is_decided(matter: Matter | None) -> bool:
     """For other apps (co-development): the matter names its carrier and has a decision."""
     return matter is not None and matter.carrier_id is not None and decision_of(matter) is not None
+
+
+def undecided_matters_of(body: DecisionBody) -> QuerySet[Matter]:
+    """Matters carried (or opened) to `body` and still undecided, oldest first, flagged when
+    undecided too long: what a briefing lists for the body's members."""
+    since = Coalesce("carried_on", TruncDate("created_at"))
+    return (
+        with_flags(Matter.objects.filter(target_body=body))
+        .filter(decision__isnull=True)
+        .select_related("unit", "service")
+        .annotate(waiting_since=since)
+        .order_by("waiting_since", "pk")
+    )

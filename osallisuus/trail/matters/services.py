@@ -11,13 +11,14 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from osallisuus.authorization import require
 from osallisuus.organisation.models import DecisionBody, Service, Unit
 
 from ..models import Action, Decision, Matter, TrailEvent
-from ..services import UnknownInputError, link_inputs, record_event
+from ..services import UnknownInputError, link_briefed_inputs, link_inputs, record_event
 
 
 class MatterError(Exception):
@@ -156,3 +157,45 @@ def decide_matter(
     )
     record_event(kind=TrailEvent.Kind.DECISION, by=by, texts=texts, matter=matter, status=outcome)
     return decision
+
+
+@transaction.atomic
+def take_up_matter(
+    *,
+    by: Any,
+    body: DecisionBody,
+    title: str,
+    summary: str,
+    service: Service | None = None,
+    actions: Iterable[Action] = (),
+    inputs: Iterable[tuple[str, int]] = (),
+) -> Matter:
+    """A member of `body` takes an item of its briefing up: a matter they carry to their own
+    body, carried today, with the briefing's actions and inputs linked; its givers are told.
+
+    The caller (briefings) has found the item in the member's briefing; this asks that `by` may
+    decide for the body and opens the matter as create_matter would, without its handler rule.
+    """
+    if not body.members.filter(pk=getattr(by, "pk", 0) or 0).exists():
+        raise MatterError(_("Only a member of the body can take an item up."))
+    matter = Matter.objects.create(
+        title=title.strip()[:200],
+        summary=summary.strip(),
+        carrier=by,
+        target_body=body,
+        service=service,
+        carried_on=timezone.localdate(),
+        created_by=by,
+    )
+    link_briefed_inputs(by=by, refs=list(inputs), matter=matter)
+    if actions:
+        matter.actions.set(actions)
+    texts = {}
+    for lang in ("fi", "sv", "en"):
+        with translation.override(lang):
+            texts[lang] = _("%(body)s has taken up the matter “%(title)s”.") % {
+                "body": body.name,
+                "title": matter.title,
+            }
+    record_event(kind=TrailEvent.Kind.MATTER_CARRIED, by=by, texts=texts, matter=matter)
+    return matter

@@ -1,5 +1,6 @@
 """The trail's rows in the authorization matrix: each part of the trail keeps its own module
-(actions_matrix.py, matters_matrix.py); this one merges them for osallisuus/tests/matrix.py."""
+(actions_matrix.py, matters_matrix.py, briefings_matrix.py); this one merges them for
+osallisuus/tests/matrix.py."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from typing import Any
 
 from osallisuus.tests.matrix import Row
 
-from . import actions_matrix, matters_matrix
+from . import actions_matrix, briefings_matrix, matters_matrix
 
-_PARTS = (actions_matrix, matters_matrix)
+_PARTS = (actions_matrix, matters_matrix, briefings_matrix)
 
 ROWS: dict[str, Row] = {name: row for part in _PARTS for name, row in part.ROWS.items()}
 
