@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .pipeline import Analysis
 from .semantic import analyse_batch
 from .taxonomy import load_sentiments, theme_ids
 
@@ -59,6 +60,8 @@ class Report:
     urgent: LabelScore
     pii_found: int
     pii_total: int
+    pii_spans: int  # spans the pipeline marked
+    pii_spans_right: int  # of them, those that overlap a gold personal-data string
     language_accuracy: float
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -66,6 +69,11 @@ class Report:
     def pii_recall(self) -> float:
         """Share of gold personal-data strings covered by a predicted span."""
         return self.pii_found / self.pii_total if self.pii_total else 1.0
+
+    @property
+    def pii_span_precision(self) -> float:
+        """Share of marked spans that overlap a gold personal-data string."""
+        return self.pii_spans_right / self.pii_spans if self.pii_spans else 1.0
 
 
 def multilabel_scores(
@@ -127,17 +135,21 @@ def pii_hits(text: str, gold_strings: Iterable[str], spans: Iterable[tuple[int, 
 
 def evaluate(items: Iterable[Mapping[str, Any]]) -> Report:
     """Run the pipeline on gold items and compute every figure of the report."""
+    items = list(items)
+    # Both tiers, as analyse_text gives them: the semantic tier runs on the whole batch.
+    return score(items, analyse_batch([str(item.get("text", "")) for item in items]))
+
+
+def score(items: Sequence[Mapping[str, Any]], results: Sequence[Analysis]) -> Report:
+    """Every figure of the report for given results (one per gold item, in order)."""
     gold_themes: list[list[str]] = []
     predicted_themes: list[list[str]] = []
     gold_sentiment: list[str] = []
     predicted_sentiment: list[str] = []
     gold_urgent: list[bool] = []
     predicted_urgent: list[bool] = []
-    pii_found = pii_total = language_hits = count = 0
+    pii_found = pii_total = language_hits = count = spans_marked = spans_right = 0
     errors: list[dict[str, Any]] = []
-    items = list(items)
-    # Both tiers, as analyse_text gives them: the semantic tier runs on the whole batch.
-    results = analyse_batch([str(item.get("text", "")) for item in items])
     for item, result in zip(items, results, strict=True):
         text = str(item.get("text", ""))
         count += 1
@@ -151,12 +163,16 @@ def evaluate(items: Iterable[Mapping[str, Any]]) -> Report:
         pii_total += len(gold_pii)
         hits = pii_hits(text, gold_pii, [(span.start, span.end) for span in result.pii])
         pii_found += hits
+        spans = [(span.start, span.end) for span in result.pii]
+        spans_marked += len(spans)
+        spans_right += sum(pii_hits(text, gold_pii, [span]) > 0 for span in spans)
         language_hits += int(item.get("lang", result.lang) == result.lang)
         if (
             set(gold_themes[-1]) != set(result.themes)
             or gold_sentiment[-1] != result.sentiment
             or gold_urgent[-1] != result.urgent
             or hits < len(gold_pii)
+            or any(pii_hits(text, gold_pii, [span]) == 0 for span in spans)
         ):
             errors.append({"id": item.get("id"), "gold": dict(item), "predicted": result.as_dict()})
     themes, micro, macro = multilabel_scores(gold_themes, predicted_themes, theme_ids())
@@ -179,6 +195,8 @@ def evaluate(items: Iterable[Mapping[str, Any]]) -> Report:
         urgent=binary_score(gold_urgent, predicted_urgent, "urgent"),
         pii_found=pii_found,
         pii_total=pii_total,
+        pii_spans=spans_marked,
+        pii_spans_right=spans_right,
         language_accuracy=language_hits / count if count else 0.0,
         errors=errors,
     )
@@ -208,6 +226,10 @@ def format_report(report: Report) -> str:
     lines.append("")
     lines.append(
         f"Personal data recall: {report.pii_recall:.3f} ({report.pii_found}/{report.pii_total})"
+    )
+    lines.append(
+        f"Personal data span precision: {report.pii_span_precision:.3f} "
+        f"({report.pii_spans_right}/{report.pii_spans})"
     )
     lines.append(f"Language accuracy: {report.language_accuracy:.3f}")
     return "\n".join(lines)

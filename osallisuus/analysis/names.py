@@ -12,6 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import simplemma
+
 NAMES_DIR = Path(__file__).resolve().parent / "data" / "names"
 
 
@@ -114,7 +116,25 @@ def name_bases(word: str) -> list[str]:
 @lru_cache(maxsize=1 << 14)
 def is_listed_name(word: str) -> str | None:
     """Return the base form when `word` (maybe inflected) is a listed name."""
-    for base in name_bases(word):
-        if base in _ALL_NAMES and base not in NOT_NAMES:
+    bases = name_bases(word)
+    if any(base in NOT_NAMES for base in bases):
+        return None  # "Kelan" is a form of Kela (the agency), whatever the lists hold
+    for base in bases:
+        if base in _ALL_NAMES:
             return base
     return None
+
+
+@lru_cache(maxsize=1 << 14)
+def is_common_word(word: str) -> bool:
+    """True when the lower-cased word is an ordinary fi/sv/en word form by the dictionaries
+    (its lemma is a common word other than itself: "Olemme" -> olla, "Inga" -> ingen,
+    "Ville" -> vilja), so at a sentence start its capital letter is no evidence of a name."""
+    lower = word.lower()
+    for lang in ("fi", "sv", "en"):
+        if not simplemma.is_known(lower, lang):
+            continue
+        lemma = simplemma.lemmatize(lower, lang=lang)
+        if lemma != lower and lemma.islower() and len(lemma) > 1:
+            return True
+    return False

@@ -34,7 +34,7 @@ from .cues import (
     ZERO_CUE,
     is_punctuation,
 )
-from .names import AMBIGUOUS, NORDIC_FIRST, is_listed_name
+from .names import AMBIGUOUS, NORDIC_FIRST, NOT_NAMES, is_common_word, is_listed_name
 from .tokens import RawToken, split_pieces
 
 PII_TYPES: tuple[str, ...] = ("name", "phone", "email", "hetu", "address", "case_number")
@@ -158,11 +158,16 @@ def _find_names(text: str, pieces: list[str]) -> list[PiiSpan]:
                 if base in AMBIGUOUS:
                     is_name = after_role or next_is_name or chained
                 elif sentence_start:
-                    is_name = after_role or next_is_name or base in NORDIC_FIRST or chained
+                    # A capital at a sentence start is no evidence: a listed name that is
+                    # also an ordinary word form ("Inga kommentarer") needs a role word or
+                    # another name beside it.
+                    evidence = after_role or next_is_name or chained
+                    is_name = evidence or (base in NORDIC_FIRST and not is_common_word(surface))
                 else:
                     is_name = True
             elif after_role and not sentence_start and len(surface) > 2:
-                is_name = True  # "vastaava Kuusela": a title is followed by a name
+                # "vastaava Kuusela": a title is followed by a name; "the nurse I'd" is not.
+                is_name = re.split("['’]", surface, maxsplit=1)[0] not in NOT_NAMES
             elif chained and not sentence_start:
                 is_name = True
         if is_name:

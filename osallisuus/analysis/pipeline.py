@@ -7,8 +7,9 @@ from typing import Any
 
 from .language import detect_language_from_pieces
 from .personal_data import PiiSpan, find_personal_data, redact
-from .sentiment import detect_sentiment
-from .themes import detect_themes
+from .sentiment import detect_sentiment, sentiment_scores
+from .taxonomy import theme_ids
+from .themes import detect_themes, theme_scores
 from .tokens import (
     LANGS,
     PHRASE,
@@ -20,7 +21,7 @@ from .tokens import (
     split_pieces,
     tokens_of,
 )
-from .urgency import is_urgent
+from .urgency import is_urgent, urgency_score
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,27 @@ _set_lang, _set_themes, _set_sentiment, _set_urgent, _set_pii, _set_redacted = (
     Analysis.__dict__[name].__set__
     for name in ("lang", "themes", "sentiment", "urgent", "pii", "redacted")
 )
+
+
+def lexicon_evidence(analysis: Analysis) -> list[float]:
+    """The lexicon tier's evidence behind a result, as numbers the semantic tier's layer
+    weighs: each theme's cue score, the urgency score, summed praise and complaint, whether a
+    contrast occurred and whether the last clause leans positive (capped so one long comment
+    does not dominate)."""
+    tokens = tokens_of(split_pieces(analysis.redacted), analysis.lang)
+    flags = comment_flags(tokens)
+    phrases = match_phrases(tokens, analysis.lang) if flags & PHRASE else []
+    themes = theme_scores(tokens, phrases, flags=flags)
+    sentiment = sentiment_scores(tokens, phrases, flags=flags)
+    last = next((value for value in reversed(sentiment.clauses) if value), 0.0)
+    return [
+        *(min(themes.get(theme, 0.0), 3.0) for theme in theme_ids()),
+        min(urgency_score(tokens, phrases, flags=flags), 3.0),
+        min(sentiment.positive, 3.0),
+        min(sentiment.negative, 3.0),
+        float(sentiment.contrast),
+        max(min(last, 2.0), -2.0),
+    ]
 
 
 WARM_UP_SAMPLES = (

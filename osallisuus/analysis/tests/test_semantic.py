@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from osallisuus.analysis import semantic
-from osallisuus.analysis.pipeline import analyse
+from osallisuus.analysis.pipeline import analyse, lexicon_evidence
 
 # A night spent on the stairs after a discharge: urgent, but written without any risk word.
 DISCHARGED_ALONE = (
@@ -68,7 +68,10 @@ def test_training_writes_a_model_that_learns_its_labels(semantic_on, tmp_path):
     ]
     model = semantic.train(items, epochs=200)
     assert model["trained_on"] == 12 and model["labels"][-1] == "urgent"
-    assert len(model["weights"]) == 384 and len(model["weights"][0]) == len(model["labels"])
+    # The sentence vector, then the lexicon's evidence (pipeline.lexicon_evidence) per comment.
+    evidence = len(lexicon_evidence(analyse(items[0]["text"])))
+    assert len(model["weights"]) == 384 + evidence
+    assert len(model["weights"][0]) == len(model["labels"])
     path = tmp_path / "model.json"
     path.write_text(json.dumps(model), encoding="utf-8")
     loaded = semantic.load_model(str(path))

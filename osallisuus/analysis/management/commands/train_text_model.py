@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from osallisuus.analysis.crossval import UNTOUCHED_FILE, cached_embed
 from osallisuus.analysis.semantic import MODEL_FILE, TRAINING_FILES, load_model, train
 
 DATA = MODEL_FILE.parent
@@ -38,12 +39,16 @@ class Command(BaseCommand):
         for path in options["input"]:
             try:
                 lines = Path(path).read_text(encoding="utf-8").splitlines()
-                items += [json.loads(line) for line in lines if line.strip()]
+                # Each file is one voice: the thresholds are chosen holding out whole files.
+                group = Path(path).stem
+                items += [{**json.loads(line), "group": group} for line in lines if line.strip()]
             except (OSError, ValueError) as error:
                 raise CommandError(f"{path}: {error}") from error
         if not items:
             raise CommandError(gettext("No labelled comments to train on."))
-        model = train(items)
+        if str(UNTOUCHED_FILE) in map(str, map(Path.resolve, map(Path, options["input"]))):
+            raise CommandError(gettext("The untouched evaluation set must never be trained on."))
+        model = train(items, embedder=cached_embed)
         Path(options["output"]).write_text(json.dumps(model) + "\n", encoding="utf-8")
         load_model.cache_clear()
         self.stdout.write(
