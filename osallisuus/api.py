@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include("osallisuus.accounts.participants.api")),
     path("", include("osallisuus.trail.actions.api")),
     path("", include("osallisuus.trail.matters.api")),
+    path("", include("osallisuus.complaints.api")),
 ]

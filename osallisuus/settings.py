@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "osallisuus.invitations",
     "osallisuus.trail",
     "osallisuus.participation",
+    "osallisuus.complaints",
     "osallisuus.demo",
 ]
 
@@ -431,6 +432,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # The trail (#15): a matter carried to a decision maker and still undecided after these days is
 # flagged in the list of matters.
 MATTER_UNDECIDED_DAYS = env.int("MATTER_UNDECIDED_DAYS", default=90)
+# Working days a handler has to decide what feedback that reads like a complaint is (#18).
+COMPLAINT_FLAG_WORKING_DAYS = env.int("COMPLAINT_FLAG_WORKING_DAYS", default=1)
 # Invitations (#19): days an invitation's link works unless the inviter chooses otherwise.
 INVITATION_DAYS = env.int("INVITATION_DAYS", default=14)
 # Participants (#19): an account someone made for themselves but never verified with the link or
