@@ -39,11 +39,16 @@ def _assigned_units(assignments: QuerySet[RoleAssignment]) -> QuerySet[Unit]:
     )
 
 
+def sees_whole_county(user: Any) -> bool:
+    """Roles whose figures and lists span the whole county rather than some units."""
+    return bool(roles_of(user) & {Role.COORDINATOR, Role.ADMINISTRATOR, Role.DECISION_MAKER})
+
+
 def units_in_scope(user: Any) -> QuerySet[Unit]:
     """Units whose data the user may see: all for county-wide roles, own units for staff and
     unit managers, the producer's units for the producer's contact."""
     roles = roles_of(user)
-    if roles & {Role.COORDINATOR, Role.ADMINISTRATOR, Role.DECISION_MAKER}:
+    if sees_whole_county(user):
         return Unit.objects.all()
     if not roles & UNIT_SCOPED_ROLES:
         return Unit.objects.none()

@@ -14,6 +14,7 @@ from osallisuus.accounts.selectors import units_in_scope
 from osallisuus.feedback.models import Feedback
 from osallisuus.organisation.models import Service
 from osallisuus.trail.matters.selectors import matters_for
+from osallisuus.widgets import DateTimeInput
 
 from .models import Column, Decision, GroupRole, Project, Registration, Stage, Workshop
 from .stages import questions_of
@@ -191,10 +192,8 @@ class WorkshopForm(forms.ModelForm):
             "votes_per_participant",
         ]
         widgets = {
-            "starts_at": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format=LOCAL_DATETIME
-            ),
-            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_DATETIME),
+            "starts_at": DateTimeInput(),
+            "ends_at": DateTimeInput(),
             "agenda": forms.Textarea(attrs={"rows": 4}),
             "pre_tasks": forms.Textarea(attrs={"rows": 3}),
             "between_tasks": forms.Textarea(attrs={"rows": 3}),

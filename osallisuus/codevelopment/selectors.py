@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import icalendar
@@ -298,6 +298,26 @@ def notes_visible_to(user: Any) -> QuerySet[Note]:
 
 def notes_by_pk(pks: list[int]) -> QuerySet[Note]:
     return Note.objects.filter(pk__in=pks).select_related("workshop__project")
+
+
+def _dated(field: str, start: date, end: date) -> dict[str, date]:
+    return {f"{field}__date__gte": start, f"{field}__date__lte": end}
+
+
+def notes_given_at(*, units: QuerySet[Any], start: date, end: date) -> QuerySet[Note]:
+    """Board notes written from `start` to `end` in workshops of projects for `units`."""
+    projects = Project.objects.filter(units__in=units).values("pk")
+    return Note.objects.filter(workshop__project__in=projects, **_dated("created_at", start, end))
+
+
+def outcomes_given_at(*, units: QuerySet[Any], start: date, end: date) -> QuerySet[Project]:
+    """Projects for `units` whose outcome was sent (or, unsent, written) in the period."""
+    dated = Q(**_dated("proposal_sent_at", start, end)) | Q(
+        proposal_sent_at__isnull=True, **_dated("created_at", start, end)
+    )
+    return projects_with_outcomes().filter(
+        dated, pk__in=Project.objects.filter(units__in=units).values("pk")
+    )
 
 
 def projects_with_outcomes() -> QuerySet[Project]:

@@ -5,6 +5,7 @@ told back to the group: every member with an address gets an e-mail."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from django.urls import reverse
@@ -16,7 +17,9 @@ from osallisuus.trail.kinds import InputItem
 from .models import Note, Project
 from .selectors import (
     notes_by_pk,
+    notes_given_at,
     notes_visible_to,
+    outcomes_given_at,
     project_outcomes_visible_to,
     projects_with_outcomes,
 )
@@ -71,6 +74,9 @@ class WorkshopNoteKind:
         found = notes_by_pk(list(pks)).prefetch_related("workshop__project__units")
         return [_note_item(note) for note in found.order_by("-created_at", "pk")]
 
+    def received_ids(self, units: Any, start: date, end: date) -> Any:
+        return notes_given_at(units=units, start=start, end=end).values_list("pk", flat=True)
+
     def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
         note = notes_by_pk([pk]).first()
         if note is None:
@@ -110,6 +116,9 @@ class ProjectOutcomeKind:
     def summaries(self, pks: Iterable[int]) -> list[InputItem]:
         found = projects_with_outcomes().filter(pk__in=list(pks)).prefetch_related("units")
         return [_outcome_item(p) for p in found.order_by("-created_at")]
+
+    def received_ids(self, units: Any, start: date, end: date) -> Any:
+        return outcomes_given_at(units=units, start=start, end=end).values_list("pk", flat=True)
 
     def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
         project = projects_with_outcomes().filter(pk=pk).first()

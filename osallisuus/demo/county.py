@@ -146,6 +146,7 @@ DEMO_USERS = [
     DemoUser("hallitus", "Hanna", "Hallitus", Role.DECISION_MAKER),
     DemoUser("tuottaja", "Tuula", "Tuottaja", Role.PRODUCER_CONTACT),
     DemoUser("viestinta", "Ville", "Viestintä", Role.COMMUNICATIONS),
+    DemoUser("muistutukset", "Maija", "Muistutus", Role.COMPLAINTS_OFFICER),
     DemoUser("yllapitaja", "Ylva", "Ylläpitäjä", Role.ADMINISTRATOR, "sv"),
 ]
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from osallisuus.accounts.models import Role, User
 from osallisuus.organisation.models import Municipality, Unit
+from osallisuus.widgets import DateInput, DateTimeInput
 
 from .models import (
     LANGUAGES,
@@ -57,7 +58,7 @@ class ProfileForm(forms.Form):
     unavailable_until = forms.DateField(
         label=_("Not available until"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     availability_notes = forms.CharField(
         label=_("When are you usually available?"), max_length=300, required=False
@@ -131,7 +132,7 @@ class ProfileForm(forms.Form):
 class TrainingForm(forms.Form):
     course = forms.CharField(label=_("Course"), max_length=200)
     organiser = forms.CharField(label=_("Organiser"), max_length=200)
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=DateInput())
     certificate = forms.FileField(
         label=_("Certificate"),
         required=False,
@@ -189,7 +190,7 @@ class RequestForm(forms.ModelForm):
         ]
         widgets = {
             "areas": forms.CheckboxSelectMultiple,
-            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "starts_at": DateTimeInput(),
             "description": forms.Textarea(attrs={"rows": 3}),
             "mode": forms.RadioSelect,
         }
@@ -222,7 +223,7 @@ class InviteForm(forms.Form):
 
 
 class ClaimLineForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=DateInput())
     hours = forms.DecimalField(
         label=_("Hours"), min_value=Decimal(0), max_digits=5, decimal_places=2, initial=0
     )

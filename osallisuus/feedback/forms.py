@@ -9,6 +9,8 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from osallisuus.widgets import DateInput
+
 from .models import Channel, Sentiment, Status
 
 AGREEMENT_LABELS = [
@@ -191,12 +193,8 @@ class InboxFilterForm(forms.Form):
         choices=[("", _("Anyone")), ("me", _("Assigned to me")), ("nobody", _("Unassigned"))],
         required=False,
     )
-    since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    until = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    since = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("To"), required=False, widget=DateInput())
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
     mashing = forms.BooleanField(label=_("Show suspected button-mashing"), required=False)
 

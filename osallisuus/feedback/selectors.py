@@ -228,6 +228,17 @@ def start_of_day(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, datetime.min.time()))
 
 
+def received_in(*, units: QuerySet[Unit], start: date, end: date) -> QuerySet[Feedback]:
+    """Feedback given at `units` from `start` to `end` (both days included), without the
+    button-mashing the figures leave out everywhere."""
+    return Feedback.objects.filter(
+        unit__in=units,
+        suspected_mashing=False,
+        received_at__gte=start_of_day(start),
+        received_at__lt=start_of_day(end + timedelta(days=1)),
+    )
+
+
 def inbox_filter_choices(user: Any) -> tuple[QuerySet[Unit], QuerySet[Service]]:
     """The units and services a person can narrow their inbox to: only those in scope."""
     units = units_handled_by(user).order_by("name_fi")

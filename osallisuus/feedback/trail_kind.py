@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from osallisuus.trail.kinds import InputItem
 
 from .models import Feedback
+from .selectors import received_in
 from .services import tell_giver_of_change
 
 EXCERPT_CHARS = 300
@@ -48,6 +50,9 @@ class FeedbackKind:
     def summaries(self, pks: Iterable[int]) -> list[InputItem]:
         found = Feedback.objects.filter(pk__in=list(pks)).select_related("unit")
         return [_item(feedback) for feedback in found.order_by("-received_at", "pk")]
+
+    def received_ids(self, units: Any, start: date, end: date) -> Any:
+        return received_in(units=units, start=start, end=end).values_list("pk", flat=True)
 
     def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
         """E-mail or text the giver where they left contact details, in their language and

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
@@ -33,6 +32,7 @@ from osallisuus.feedback.models import (
     StatusEvent,
 )
 from osallisuus.organisation.models import Unit
+from osallisuus.reports.selectors import min_group
 
 # What changed, as the public reads it: handling steps whose public text tells an outcome.
 OUTCOME_STEPS = (Status.ACTION_PLANNED, Status.CHANGE_MADE, Status.NO_CHANGE)
@@ -46,11 +46,6 @@ PII_LABELS: dict[str, Any] = {
     "address": gettext_lazy("street address"),
     "case_number": gettext_lazy("case or patient number"),
 }
-
-
-def public_min_answers() -> int:
-    """The smallest group whose figures may be shown publicly (settings.PUBLIC_MIN_ANSWERS)."""
-    return int(getattr(settings, "PUBLIC_MIN_ANSWERS", 5))
 
 
 # --- Moderation --------------------------------------------------------------------------------
@@ -228,7 +223,7 @@ class ScoreSummary:
 def unit_summary(unit: Unit) -> ScoreSummary:
     """Count, 1–5 average and distribution, and the share who would recommend (9–10 of 0–10),
     over the last 12 months, leaving out suspected button-mashing. Hidden below the minimum."""
-    minimum = public_min_answers()
+    minimum = min_group()
     since = timezone.now() - timedelta(days=30 * SUMMARY_MONTHS)
     items = Feedback.objects.filter(unit=unit, suspected_mashing=False, received_at__gte=since)
     count = items.count()

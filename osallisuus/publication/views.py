@@ -19,6 +19,7 @@ from osallisuus.errors import attempt
 from osallisuus.feedback.models import Feedback, PublicationDecision
 from osallisuus.organisation.selectors import public_service, public_unit, public_units
 from osallisuus.query_params import page_param
+from osallisuus.reports.selectors import min_group
 from osallisuus.trail.public import service_outcomes, unit_outcomes
 
 from .forms import PublishForm, QueueFilterForm, ReasonForm
@@ -26,7 +27,6 @@ from .selectors import (
     access_for_moderation,
     moderation_queue,
     proposed_redaction,
-    public_min_answers,
     public_story,
     public_trail,
     publication_of,
@@ -175,7 +175,7 @@ def stories(request: HttpRequest, code: str) -> HttpResponse:
             "page": page,
             "stories": [public_story(feedback) for feedback in page],
             "summary": unit_summary(unit),
-            "minimum": public_min_answers(),
+            "minimum": min_group(),
             "outcomes": unit_outcomes(unit),
             "plain": request.GET.get("selko") == "1",
         },

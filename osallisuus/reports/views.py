@@ -13,13 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from osallisuus.accounts.models import Role
-from osallisuus.accounts.selectors import roles_of
+from osallisuus.accounts.selectors import sees_whole_county
 from osallisuus.authorization import permission_required
 from osallisuus.feedback.report_selectors import export_items
 from osallisuus.organisation.models import Unit
 from osallisuus.query_params import id_param
 from osallisuus.spreadsheets import download
+from osallisuus.trail.selectors import trail_figures
 
 from . import charts, exports
 from .forms import PeriodForm
@@ -36,8 +36,6 @@ from .selectors import (
     reportable_services,
 )
 from .services import record_export
-
-COUNTY_ROLES = {Role.COORDINATOR, Role.DECISION_MAKER, Role.ADMINISTRATOR}
 
 
 def _charts(board: Dashboard) -> dict[str, Any]:
@@ -79,6 +77,7 @@ def _render(
     units: QuerySet[Unit],
     scope: dict[str, str],
     extra: dict[str, Any] | None = None,
+    county_wide: bool = False,
 ) -> HttpResponse:
     form = PeriodForm(request.GET or None)
     period = form.period()
@@ -87,6 +86,10 @@ def _render(
         "title": title,
         "form": form,
         "board": board,
+        "trail": trail_figures(
+            units=units, start=period.start, end=_last_day(period), county_wide=county_wide
+        ),
+        "undecided_days": settings.MATTER_UNDECIDED_DAYS,
         "period": period,
         "scope_query": "&".join(f"{k}={v}" for k, v in scope.items()),
         "period_query": f"since={period.start:%Y-%m}&until={period.end:%Y-%m}",
@@ -103,7 +106,7 @@ def _render(
 def county(request: HttpRequest) -> HttpResponse:
     """The whole county for county-wide roles; the user's own units for unit staff."""
     units = report_units(request.user)
-    county_wide = bool(roles_of(request.user) & COUNTY_ROLES)
+    county_wide = sees_whole_county(request.user)
     return _render(
         request,
         title=_("Whole county") if county_wide else _("Your units"),
@@ -114,6 +117,7 @@ def county(request: HttpRequest) -> HttpResponse:
             "services": reportable_services(request.user),
             "is_overview": True,
         },
+        county_wide=county_wide,
     )
 
 

@@ -2,7 +2,8 @@
 
 Every id named by aria-describedby, aria-labelledby, aria-controls, aria-errormessage or a
 label's `for` must exist in the page, and every `<time datetime>` must be a valid HTML date,
-time, date-time or duration (at most three decimals of seconds). Used by the authorization
+time, date-time or duration (at most three decimals of seconds), and a date or time input's
+value must be the ISO form the browser accepts. Used by the authorization
 matrix, so every page of every role is checked, including forms shown again with errors.
 """
 
@@ -33,12 +34,21 @@ VALID_DATETIME = re.compile(
 )
 
 
+# A browser drops any other value of these inputs (a Finnish "7.12.2026" shows as empty).
+INPUT_VALUE = {
+    "date": re.compile(_DATE),
+    "datetime-local": re.compile(rf"{_DATE}T{_TIME}"),
+    "time": re.compile(_TIME),
+}
+
+
 class _Collector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.references: list[tuple[str, str, str]] = []  # (tag, attribute, id)
         self.datetimes: list[str] = []
+        self.date_inputs: list[tuple[str, str]] = []  # (type, value)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -51,6 +61,8 @@ class _Collector(HTMLParser):
             self.references.append((tag, "for", values["for"]))
         if tag == "time" and "datetime" in values:
             self.datetimes.append(values["datetime"])
+        if tag == "input" and values.get("type") in INPUT_VALUE and values.get("value"):
+            self.date_inputs.append((values["type"], values["value"]))
 
 
 def html_problems(html: str) -> list[str]:
@@ -66,5 +78,10 @@ def html_problems(html: str) -> list[str]:
         f'<time datetime="{value}"> is not a valid date or time'
         for value in collector.datetimes
         if not VALID_DATETIME.fullmatch(value)
+    ]
+    problems += [
+        f'<input type="{kind}" value="{value}"> is not a value the browser accepts'
+        for kind, value in collector.date_inputs
+        if not INPUT_VALUE[kind].fullmatch(value)
     ]
     return problems

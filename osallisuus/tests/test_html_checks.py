@@ -1,6 +1,11 @@
 """The page checks the matrix runs on every page: they find what a validator would."""
 
+from datetime import UTC, date, datetime
+
+from django.utils import translation
+
 from osallisuus.tests.html_checks import html_problems
+from osallisuus.widgets import DateInput, DateTimeInput
 
 
 def test_a_description_that_names_a_missing_id_is_found():
@@ -28,3 +33,19 @@ def test_a_page_whose_references_all_exist_passes():
         'aria-describedby="id_a_error"><div id="id_a_error">Wrong</div></form>'
     )
     assert html_problems(page) == []
+
+
+def test_a_date_input_with_a_localised_value_is_found():
+    assert html_problems('<input type="date" value="7.12.2026">')
+    assert html_problems('<input type="datetime-local" value="7.12.2026 10.00">')
+    assert not html_problems('<input type="date" value="2026-12-07">')
+    assert not html_problems('<input type="datetime-local" value="2026-12-07T10:00">')
+
+
+def test_the_shared_date_widgets_render_iso_values_in_finnish():
+    with translation.override("fi"):
+        page = DateInput().render("d", date(2026, 12, 7)) + DateTimeInput().render(
+            "t", datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
+        )
+    assert 'value="2026-12-07"' in page and 'value="2026-12-07T10:00"' in page
+    assert not html_problems(page)

@@ -28,7 +28,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("reports", "organisation.models"): "dashboards are per Unit and Service",
     ("reports", "feedback.models"): "the roll-ups read feedback's tables in bulk; the rules "
     "themselves come from feedback.report_selectors",
-    ("reports", "accounts.models"): "county-wide roles see the whole county (Role)",
     ("experts", "accounts.models"): "an expert's profile belongs to a User; approval gives a Role",
     ("experts", "organisation.models"): "profiles name a Municipality, requests a Unit",
     ("codevelopment", "organisation.models"): "a project is for a Service and its Units",

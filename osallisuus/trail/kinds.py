@@ -55,6 +55,10 @@ class InputKind(Protocol):
         lets in (a matter's decision maker, a briefing): never asked with a user, never more
         than an InputItem holds."""
 
+    def received_ids(self, units: Any, start: date, end: date) -> Any:
+        """A queryset of the primary keys of the items given at `units` (a Unit queryset)
+        from `start` to `end`, both days included: the base of the trail figures."""
+
     def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
         """Send the giver of item `pk` a public text (by language: fi, sv, en) through the
         channel they chose; True when someone was told. Runs inside the caller's transaction;

@@ -29,6 +29,7 @@ from osallisuus.analysis.taxonomy import theme_label
 from osallisuus.feedback import report_selectors
 from osallisuus.organisation.models import Service, Unit
 from osallisuus.organisation.selectors import answer_promise
+from osallisuus.reports.selectors import min_group
 
 from .kinds import UnknownKindError, input_kind
 from .models import Action, Decision, InputLink, Matter
@@ -36,10 +37,6 @@ from .models import Action, Decision, InputLink, Matter
 DONE_OUTCOMES = (Decision.Outcome.ACCEPTED, Decision.Outcome.ACCEPTED_WITH_CHANGES)
 # The most recent outcomes a public page lists in each section.
 LIST_LIMIT = 30
-
-
-def public_min_answers() -> int:
-    return int(getattr(settings, "PUBLIC_MIN_ANSWERS", 5))
 
 
 def follow_up_days() -> int:
@@ -83,7 +80,7 @@ class Period:
 
 def _share(part: int, whole: int) -> int | None:
     """A percentage, or None for a group below the minimum."""
-    if whole < public_min_answers() or whole == 0:
+    if whole < min_group() or whole == 0:
         return None
     return round(100 * part / whole)
 
@@ -215,7 +212,7 @@ def follow_ups(
     None for a change without themes to follow."""
     days = days or follow_up_days()
     today = timezone.localdate()
-    minimum = public_min_answers()
+    minimum = min_group()
     span = timedelta(days=days)
     windows: list[report_selectors.ThemeWindow] = []
     for units, themes, done_on in changes:
@@ -381,7 +378,7 @@ def _outcomes(
 def _you_said_we_did(
     *, unit: Unit | None, service: Service | None, units: Any, service_id: int, period: Period
 ) -> YouSaidWeDid:
-    minimum = public_min_answers()
+    minimum = min_group()
     promise = answer_promise(service_id=service_id)
     counts = report_selectors.trail_counts(
         units=units, since=period.since, until=period.until, promise_days=promise.days

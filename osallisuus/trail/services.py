@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -96,25 +97,36 @@ def record_event(
 def tell_linked_givers(event: TrailEvent) -> int:
     """Tell the givers of every input linked to the event's action or matter (through each
     kind's own channel); return how many were told."""
-    links = InputLink.objects.filter(action=event.action, matter=event.matter).order_by("pk")
     texts = event.public_texts()
     told = 0
-    for link in links:
+    for kind_name, object_id in linked_inputs_of(event):
         try:
-            kind = kinds.input_kind(link.kind)
+            kind = kinds.input_kind(kind_name)
         except kinds.UnknownKindError:
             continue
-        told += kind.tell_giver(link.object_id, texts)
+        told += kind.tell_giver(object_id, texts)
     return told
+
+
+def linked_inputs_of(event: TrailEvent) -> list[tuple[str, int]]:
+    """The inputs (kind, pk) an event concerns, each once: those linked to its action, or to
+    its matter and to the actions the matter took up (their givers follow the matter too)."""
+    if event.matter is not None:
+        links = InputLink.objects.filter(
+            Q(matter=event.matter) | Q(action__in=event.matter.actions.values("pk"))
+        )
+    else:
+        links = InputLink.objects.filter(action=event.action)
+    pairs = links.order_by("pk").values_list("kind", "object_id")
+    return list(dict.fromkeys(pairs))
 
 
 def _units_concerned(event: TrailEvent) -> list[Any]:
     """The unit of the action or matter, and the units of every input linked to it."""
     owner = event.action or event.matter
     unit_ids = {owner.unit_id} if owner is not None and owner.unit_id else set()
-    links = InputLink.objects.filter(action=event.action, matter=event.matter)
     by_kind: dict[str, list[int]] = {}
-    for kind_name, object_id in links.values_list("kind", "object_id"):
+    for kind_name, object_id in linked_inputs_of(event):
         by_kind.setdefault(kind_name, []).append(object_id)
     for kind_name, pks in by_kind.items():
         try:

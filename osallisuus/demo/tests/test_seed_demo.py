@@ -46,3 +46,30 @@ def test_the_demo_county_has_its_committee_and_board_each_with_a_decision_maker(
     for body in bodies:
         [member] = body.members.all()
         assert member.role_assignments.filter(role=Role.DECISION_MAKER).exists()
+
+
+def test_the_demo_trail_runs_from_a_rising_theme_to_a_decision_its_givers_can_read(
+    settings, client
+):
+    """#15 item 13: a new user sees the whole trail in the demo county."""
+    from osallisuus.feedback.models import Feedback
+    from osallisuus.trail.models import Action, Decision, InputLink, Matter
+
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+    action = Action.objects.get(status="done")
+    linked = InputLink.objects.filter(action=action, kind="feedback")
+    assert linked.count() >= 10
+    decision = Decision.objects.get()
+    assert decision.matter.carrier.username == "esihenkilo"
+    assert decision.matter.target_body.name_fi == "Sosiaali- ja terveyslautakunta"
+    assert decision.outcome == "changed" and decision.reasons
+    assert decision.matter.events.get(kind="decision").givers_told == linked.count()
+    undecided = Matter.objects.get(decision__isnull=True)
+    assert undecided.target_body.name_fi == "Aluehallitus"
+
+    giver = Feedback.objects.get(pk=linked.first().object_id)
+    status = client.get(f"/api/v1/feedback/status/{giver.reply_code}/").json()
+    kinds = [outcome["kind"] for outcome in status["outcomes"]]
+    assert kinds[0] == "action" and kinds[-1] == "decision"
+    assert status["outcomes"][-1]["reasons"] == decision.reasons

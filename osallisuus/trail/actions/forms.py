@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from osallisuus.widgets import DateInput
+
 from ..models import Action
 from .selectors import actions_managed_by, owner_candidates, services_for_actions, units_for_actions
 
@@ -51,9 +53,7 @@ class ActionForm(PublicTextFields):
         empty_label=_("No single service"),
         help_text=_("Choose a unit or a service."),
     )
-    due_date = forms.DateField(
-        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
 
     field_order = [
         "title_fi",

@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from osallisuus.accounts.models import Role
 from osallisuus.accounts.selectors import people_with_role, units_handled_by
 from osallisuus.organisation.models import Service
+from osallisuus.widgets import DateInput
 
 from .. import kinds
-from ..models import Decision
+from ..models import Action, Decision
 from .selectors import actions_for, decision_bodies
 
 # A carrier is a named person of the platform: staff, managers, coordinators, experts, chairs.
@@ -100,7 +101,9 @@ class MatterForm(forms.Form):
         fields["inputs"].initial = [value for value, _label in choices]
         if not choices:
             del fields["inputs"]
-        fields["actions"].queryset = actions_for(user).order_by("-created_at")[:100]
+        # The latest hundred, as a subquery: a sliced queryset cannot validate a choice.
+        latest = actions_for(user).order_by("-created_at").values("pk")[:100]
+        fields["actions"].queryset = Action.objects.filter(pk__in=latest).order_by("-created_at")
         fields["carrier"].queryset = _people(*CARRIER_ROLES)
         fields["carrier"].initial = user.pk
         fields["target_body"].queryset = decision_bodies()
@@ -135,10 +138,6 @@ class PublicTextsForm(forms.Form):
         return {
             lang: self.cleaned_data.get(f"public_text_{lang}", "") for lang in ("fi", "sv", "en")
         }
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class CarryForm(PublicTextsForm):

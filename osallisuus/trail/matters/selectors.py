@@ -45,14 +45,20 @@ def undecided_cutoff(today: date | None = None) -> date:
     return (today or timezone.localdate()) - timedelta(days=settings.MATTER_UNDECIDED_DAYS)
 
 
-def with_flags(matters: QuerySet[Matter]) -> QuerySet[Matter]:
-    """Annotate `is_overdue`: carried (or opened) too long ago and still undecided."""
+def undecided_past_limit() -> Q:
+    """Carried (or opened) too long ago and still undecided: the one definition of a flagged
+    matter, for lists (with_flags) and figures alike."""
     cutoff = undecided_cutoff()
     decided = Decision.objects.filter(matter=OuterRef("pk"))
-    return matters.annotate(has_decision=Exists(decided)).annotate(
-        is_overdue=~Q(has_decision=True)
-        & (Q(carried_on__lte=cutoff) | Q(carried_on__isnull=True, created_at__date__lte=cutoff))
+    return ~Q(Exists(decided)) & (
+        Q(carried_on__lte=cutoff) | Q(carried_on__isnull=True, created_at__date__lte=cutoff)
     )
+
+
+def with_flags(matters: QuerySet[Matter]) -> QuerySet[Matter]:
+    """Annotate `has_decision`, and `is_overdue` (undecided_past_limit)."""
+    decided = Decision.objects.filter(matter=OuterRef("pk"))
+    return matters.annotate(has_decision=Exists(decided), is_overdue=undecided_past_limit())
 
 
 def access_matter(*, user: Any, pk: int, perm: str = "trail.see_matter") -> Matter:
