@@ -6,9 +6,16 @@ The texts are the county's content, edited in the admin (Route texts); nothing h
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from .models import ObjectionPolicy, Route, RouteText
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from osallisuus.organisation.models import Unit
+
+from .models import Complaint, ObjectionPolicy, Route, RouteText
+from .services import ObjectionInput, answer_objection, record_handling, submit_objection
 
 CHECKED = date(2026, 12, 7)
 
@@ -138,11 +145,71 @@ TEXTS = [
 ]
 
 
+# The demo complaints officer, made with the county's users (osallisuus/demo/county.py).
+OFFICER = "muistutukset"
+# Fictional objections: one answered by the officer, one waiting in the register.
+OBJECTIONS = [
+    {
+        "concern": "health",
+        "name": "Aino Esimerkki",
+        "address": "Koivukuja 3, 99999 Järvilaakso",
+        "text": "Lääkäri ei kertonut minulle lääkityksen muutoksesta eikä sen syistä. "
+        "Pyydän, että asia selvitetään.",
+        "idempotency_key": "demo-objection-1",
+        "handling": "Pyydetty selvitys vastaanoton lääkäriltä ja osastonhoitajalta.",
+        "answer": "Selvityksen mukaan muutoksesta ei kerrottu ohjeen mukaisesti. Lääkärit on "
+        "ohjeistettu kertomaan lääkitysmuutoksista ja kirjaamaan ne potilaalle näkyviin.",
+    },
+    {
+        "concern": "social",
+        "name": "Bertil Exempel",
+        "address": "Björkgränd 5, 99999 Järvilaakso",
+        "text": "Hemvården kom inte på tre dagar och ingen meddelade oss.",
+        "idempotency_key": "demo-objection-2",
+    },
+]
+
+
+def _objections() -> None:
+    officer = get_user_model().objects.filter(username=OFFICER).first()
+    unit = Unit.objects.filter(active=True).order_by("pk").first()
+    if officer is None or unit is None or Complaint.objects.exists():
+        return
+    with transaction.atomic():
+        for item in OBJECTIONS:
+            complaint, _created = submit_objection(
+                ObjectionInput(
+                    unit=unit,
+                    concern=item["concern"],
+                    name=item["name"],
+                    address=item["address"],
+                    text=item["text"],
+                    language="sv" if item["concern"] == "social" else "fi",
+                    idempotency_key=item["idempotency_key"],
+                )
+            )
+            if "answer" in item:
+                # Received two weeks ago, so its answer date can be today.
+                Complaint.objects.filter(pk=complaint.pk).update(
+                    received_at=timezone.now() - timedelta(days=14)
+                )
+                complaint.refresh_from_db()
+                record_handling(complaint=complaint, by=officer, text=item["handling"])
+                answer_objection(
+                    complaint=complaint,
+                    by=officer,
+                    text=item["answer"],
+                    answered_on=timezone.localdate(),
+                )
+
+
 def seed_demo_data() -> None:
-    """The route texts and the county's objection settings (taken electronically, 30 days)."""
+    """The route texts, the county's objection settings (taken electronically, 30 days) and
+    two objections in the register of the demo complaints officer."""
     for order, text in enumerate(TEXTS):
         RouteText.objects.update_or_create(
             route=text["route"], defaults={**text, "order": order, "checked_on": CHECKED}
         )
     if not ObjectionPolicy.objects.exists():
         ObjectionPolicy.objects.create(enabled=True, answer_days=30)
+    _objections()

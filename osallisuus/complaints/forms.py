@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from osallisuus.organisation.models import Unit
+from osallisuus.widgets import DateInput
 
 from .models import Concern, Route
 from .services import NEEDED
@@ -88,7 +89,7 @@ class AnswerForm(forms.Form):
     )
     answered_on = forms.DateField(
         label=_("Date of the answer"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         initial=timezone.localdate,
     )
 
