@@ -22,6 +22,7 @@ from osallisuus.tests.matrix import (
     Row,
     Write,
     everyone,
+    no_kwargs,
     only,
     snapshot,
 )
@@ -49,6 +50,23 @@ def flag_step() -> dict[str, int]:
         **dict.fromkeys((RESIDENT, EXPERT, DECIDER, COMPLAINTS), 404),
         **dict.fromkeys(HANDLERS, 405),
     }
+
+
+def flag_step_row(body: Any = no_kwargs) -> Row:
+    """A handler's decision on a flag: handlers of the unit decide, everyone else 404."""
+    return Row(
+        flag_step(),
+        kwargs=lambda c: {"pk": c.flag.pk},
+        across_units=True,
+        writes=(
+            Write(
+                {**flag_step(), **dict.fromkeys(HANDLERS, 302)},
+                writers=HANDLERS,
+                body=body,
+                changes=snapshot("complaints.ComplaintFlag", "decision"),
+            ),
+        ),
+    )
 
 
 def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
@@ -143,48 +161,10 @@ ROWS: dict[str, Row] = {
         kwargs=lambda c: {"pk": c.flag.pk},
         across_units=True,
     ),
-    "complaints:flag_keep": Row(
-        flag_step(),
-        kwargs=lambda c: {"pk": c.flag.pk},
-        across_units=True,
-        writes=(
-            Write(
-                {**flag_step(), **dict.fromkeys(HANDLERS, 302)},
-                writers=HANDLERS,
-                changes=snapshot("complaints.ComplaintFlag", "decision"),
-            ),
-        ),
-    ),
-    "complaints:flag_redirect": Row(
-        flag_step(),
-        kwargs=lambda c: {"pk": c.flag.pk},
-        across_units=True,
-        writes=(
-            Write(
-                {**flag_step(), **dict.fromkeys(HANDLERS, 302)},
-                writers=HANDLERS,
-                body=lambda c: {"route": "objection"},
-                changes=snapshot("complaints.ComplaintFlag", "decision"),
-            ),
-        ),
-    ),
-    "complaints:flag_transfer": Row(
-        flag_step(),
-        kwargs=lambda c: {"pk": c.flag.pk},
-        across_units=True,
-        writes=(
-            Write(
-                {**flag_step(), **dict.fromkeys(HANDLERS, 302)},
-                writers=HANDLERS,
-                body=lambda c: {
-                    "consent": "on",
-                    "concern": "health",
-                    "name": "Anna Antinen",
-                    "address": "Tie 2",
-                },
-                changes=snapshot("complaints.ComplaintFlag", "decision"),
-            ),
-        ),
+    "complaints:flag_keep": flag_step_row(),
+    "complaints:flag_redirect": flag_step_row(lambda c: {"route": "objection"}),
+    "complaints:flag_transfer": flag_step_row(
+        lambda c: {"consent": "on", "concern": "health", "name": "Anna Antinen", "address": "Tie 2"}
     ),
     "complaints:overdue": Row(_with_officer(only(COORD, ADMIN), 404)),
     "api:objection-intake": Row(

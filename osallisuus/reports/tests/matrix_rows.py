@@ -25,6 +25,7 @@ ROWS: dict[str, Row] = {
         across_units=True,
     ),
     "api:report-aggregates": Row(API_STAFF_ONLY),
+    "api:report-trail": Row(API_STAFF_ONLY),
 }
 # Admin: app labels / "app.model" labels a coordinator may open (others: administrators only).
 COORDINATOR_ADMIN_APPS: set[str] = set()
