@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("osallisuus.trail.matters.api")),
     path("", include("osallisuus.search.api")),
     path("", include("osallisuus.campaigns.api")),
+    path("", include("osallisuus.complaints.api")),
 ]

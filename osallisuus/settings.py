@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "osallisuus.campaigns",
     "osallisuus.participation",
     "osallisuus.dialogue",
+    "osallisuus.complaints",
     "osallisuus.demo",
 ]
 
@@ -437,6 +438,8 @@ MATTER_UNDECIDED_DAYS = env.int("MATTER_UNDECIDED_DAYS", default=90)
 # Self-monitoring summaries (Act 741/2023 § 27): a unit's summary of a four-month period is due
 # this many days after the period ends; later it is listed as overdue.
 SELF_MONITORING_DUE_DAYS = env.int("SELF_MONITORING_DUE_DAYS", default=30)
+# Working days a handler has to decide what feedback that reads like a complaint is (#18).
+COMPLAINT_FLAG_WORKING_DAYS = env.int("COMPLAINT_FLAG_WORKING_DAYS", default=1)
 # Invitations (#19): days an invitation's link works unless the inviter chooses otherwise.
 INVITATION_DAYS = env.int("INVITATION_DAYS", default=14)
 # Participants (#19): an account someone made for themselves but never verified with the link or

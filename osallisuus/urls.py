@@ -23,6 +23,7 @@ urlpatterns = [
     path("yhteiskehittaminen/", include("osallisuus.codevelopment.urls")),
     path("kutsut/", include("osallisuus.invitations.urls")),
     path("oma/", include("osallisuus.participation.urls")),
+    path("muistutus-ja-kantelu/", include("osallisuus.complaints.urls")),
     path("toimenpiteet/", include("osallisuus.trail.actions.urls")),
     path("asiat/", include("osallisuus.trail.matters.urls")),
     path("katsaukset/", include("osallisuus.trail.briefings.urls")),

@@ -35,6 +35,7 @@ from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
 from osallisuus.accounts.selectors import units_in_scope
+from osallisuus.complaints.selectors import rerouted_feedback_ids
 
 from .models import (
     Answer,
@@ -253,7 +254,9 @@ def export_items(
 
     Reporting scope, not handling scope: an export carries redacted text and figures only, so
     decision makers get the whole county's as on their dashboards."""
-    items = Feedback.objects.filter(unit__in=units_in_scope(user), suspected_mashing=False)
+    items = Feedback.objects.filter(unit__in=units_in_scope(user), suspected_mashing=False).exclude(
+        pk__in=rerouted_feedback_ids()
+    )  # redirected or moved to objections (#18)
     if unit_ids is not None:
         items = items.filter(unit_id__in=list(unit_ids))
     if since:

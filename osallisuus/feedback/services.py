@@ -119,6 +119,13 @@ def _checked_answers(data: FeedbackInput) -> tuple[Any, list[CheckedAnswer]]:
     return question_set, checked
 
 
+def flag_if_complaint(feedback: Feedback) -> None:
+    """Let the objection register flag feedback that reads like a complaint (no query if not)."""
+    from osallisuus.complaints.services import flag_if_complaint as flag
+
+    flag(feedback)
+
+
 def submit_feedback(data: FeedbackInput) -> tuple[Feedback, bool]:
     """Store feedback from any channel once; the same idempotency key returns the first copy.
 
@@ -180,6 +187,8 @@ def submit_feedback(data: FeedbackInput) -> tuple[Feedback, bool]:
                 _tell_giver_received(feedback, data)
             if feedback.urgent:
                 _alert_managers(feedback)
+            # Reads like a muistutus or kantelu: flagged for its handler's choice (#18).
+            flag_if_complaint(feedback)
     except IntegrityError:
         # A resend, or two copies of one racing: the copy stored first is the stored one.
         existing = _first_copy(data.idempotency_key)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from osallisuus.analysis.corrections import gold_lines, latest_corrections
 from osallisuus.authorization import permission_required
+from osallisuus.complaints.selectors import flag_of, flags_among
 from osallisuus.errors import DomainError, add_to_form
 from osallisuus.organisation.selectors import answer_promise
 from osallisuus.query_params import page_param
@@ -160,10 +161,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
     number = page_param(request.GET)
     page = InboxPaginator(items, INBOX_PAGE_SIZE, page=number, counted=counts).get_page(number)
     _with_theme_labels(page)
+    # Items that read like a complaint and wait for their handler's choice (#18).
+    flagged = set(flags_among(item.pk for item in page))
     return render(
         request,
         "feedback/inbox.html",
-        {"form": form, "page": page, "counts": counts, "query": query},
+        {"form": form, "page": page, "counts": counts, "query": query, "flagged": flagged},
     )
 
 
@@ -251,6 +254,7 @@ def _detail_page(request: HttpRequest, feedback: Feedback, **bound: forms.Form) 
         {
             "feedback": feedback,
             "contact": contact_of(feedback),
+            "complaint_flag": flag_of(feedback.pk),
             **page_forms,
             # Coordinators and administrators handle every unit but are not its handlers.
             "may_take_it": candidates.filter(pk=request.user.pk).exists(),

@@ -45,7 +45,11 @@ STAFF_ROLES = (STAFF, MANAGER, COORD, DECIDER, ADMIN)
 # A second user of a role who does not own the expert's or the requester's things.
 EXPERT_OTHER, STAFF_OTHER = "expert_other", "staff_other"
 NON_OWNERS = {EXPERT_OTHER: EXPERT, STAFF_OTHER: STAFF}
-PRINCIPALS = [*ROLES, *NON_OWNERS]
+# The complaints officer (#18) handles the objection register only: tried on the rows that
+# name it (their `get`), so no other app's rows change; everywhere else it is an ordinary
+# signed-in person without a staff role of a unit.
+COMPLAINTS = "complaints_officer"
+PRINCIPALS = [*ROLES, *NON_OWNERS, COMPLAINTS]
 # Assigned to the own unit only: another unit's objects are out of their scope.
 UNIT_SCOPED = {STAFF, STAFF_OTHER, MANAGER}
 # Roles for whom the other unit is no different (county-wide handlers; anonymous users are
@@ -148,7 +152,8 @@ class Row:
         return ("own",)
 
     def principals(self) -> list[str]:
-        return PRINCIPALS if self.non_owner is not None else ROLES
+        chosen = [*ROLES, *NON_OWNERS] if self.non_owner is not None else list(ROLES)
+        return [*chosen, COMPLAINTS] if COMPLAINTS in self.get else chosen
 
     def url(self, name: str, ctx: Ctx) -> str:
         url = self.path or reverse(name, kwargs=self.kwargs(ctx))

@@ -46,6 +46,11 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("campaigns", "feedback.models"): "a campaign's results are the answers to one QuestionSet "
     "(foreign key)",
     ("campaigns", "accounts.models"): "county-wide and unit roles see campaigns (Role)",
+    ("complaints", "organisation.models"): "an objection is about a Unit (foreign key, the "
+    "form's choice of unit)",
+    ("complaints", "accounts.models"): "complaints officers are found by Role",
+    ("complaints", "feedback.models"): "a flagged Feedback item is closed with the Status of "
+    "the feedback app's own step when it is redirected or moved",
     ("demo", "organisation.models"): "the demo county is seed data written table by table",
     ("demo", "accounts.models"): "the demo county is seed data written table by table",
 }
