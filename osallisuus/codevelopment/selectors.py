@@ -14,6 +14,8 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import Promise
 
+from osallisuus.links import absolute_url
+
 from .models import (
     CLIENT_SIDE,
     PROFESSIONAL_SIDE,
@@ -246,7 +248,7 @@ def workshop_calendar(workshop: Workshop) -> str:
     event.add("location", location)
     description = "\n\n".join(part for part in (workshop.agenda, workshop.pre_tasks) if part)
     event.add("description", description)
-    event.add("url", str(settings.SITE_URL).rstrip("/") + workshop.get_absolute_url())
+    event.add("url", absolute_url(workshop.get_absolute_url()))
     calendar.add_component(event)
     return calendar.to_ical().decode()
 

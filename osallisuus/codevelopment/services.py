@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
@@ -17,6 +16,7 @@ from osallisuus.authorization import SYSTEM, require
 from osallisuus.errors import DomainError
 from osallisuus.feedback.models import Feedback, Status
 from osallisuus.feedback.services import move_feedback
+from osallisuus.links import absolute_url
 from osallisuus.notifications.services import send_email
 from osallisuus.organisation.models import Service, Unit
 from osallisuus.trail.matters.selectors import matter_is_decided
@@ -44,10 +44,6 @@ from .stages import questions_of
 
 class CodevelopmentError(DomainError):
     """A write on a project, workshop or board that was refused. Nothing has been stored."""
-
-
-def _absolute(path: str) -> str:
-    return str(settings.SITE_URL).rstrip("/") + path
 
 
 # --- Projects --------------------------------------------------------------------------------
@@ -258,7 +254,7 @@ def send_proposal(*, project: Project, by: Any, proposal: str, decision_maker: A
                 % {
                     "title": project.title,
                     "proposal": project.proposal,
-                    "url": _absolute(reverse("codevelopment:decide", kwargs={"pk": project.pk})),
+                    "url": absolute_url(reverse("codevelopment:decide", kwargs={"pk": project.pk})),
                 },
             )
     return project
@@ -308,7 +304,7 @@ def record_decision(*, project: Project, by: Any, decision: str, reasons: str) -
 
 
 def _tell_members_of_decision(project: Project) -> None:
-    url = _absolute(reverse("codevelopment:public", kwargs={"pk": project.pk}))
+    url = absolute_url(reverse("codevelopment:public", kwargs={"pk": project.pk}))
     for member in project.members.select_related("user"):
         user = member.user
         if not user.email:
@@ -414,8 +410,8 @@ def send_invitations(*, workshop: Workshop, by: Any) -> int:
 
     require(by, "codevelopment.manage_project", workshop.project)
     calendar = workshop_calendar(workshop)
-    workshop_url = _absolute(workshop.get_absolute_url())
-    ics_url = _absolute(reverse("codevelopment:workshop_ics", kwargs={"pk": workshop.pk}))
+    workshop_url = absolute_url(workshop.get_absolute_url())
+    ics_url = absolute_url(reverse("codevelopment:workshop_ics", kwargs={"pk": workshop.pk}))
     sent = 0
     for member in workshop.project.members.select_related("user"):
         user = member.user
@@ -601,7 +597,7 @@ def tell_group(*, project: Project, texts: dict[str, str], url: str) -> bool:
             send_email(
                 to=email,
                 subject=_("News about the work of the group %(title)s") % {"title": project.title},
-                body=_("%(text)s\n\nRead more: %(url)s") % {"text": text, "url": _absolute(url)},
+                body=_("%(text)s\n\nRead more: %(url)s") % {"text": text, "url": absolute_url(url)},
             )
         told = True
     return told

@@ -27,7 +27,8 @@ from osallisuus.authorization import person, require
 from osallisuus.errors import DomainError, Problem
 from osallisuus.feedback.models import Feedback, Status
 from osallisuus.feedback.reply_codes import new_reply_code
-from osallisuus.feedback.services import absolute_url, move_feedback
+from osallisuus.feedback.services import move_feedback
+from osallisuus.links import absolute_url
 from osallisuus.notifications.services import send_email
 from osallisuus.organisation.models import Unit
 from osallisuus.uploads import UploadValidator

@@ -288,7 +288,7 @@ def _tell_asker(question: Question) -> None:
     from django.urls import reverse
     from django.utils import translation
 
-    from osallisuus.feedback.services import absolute_url
+    from osallisuus.links import absolute_url
     from osallisuus.notifications.services import send_batched
 
     asker = question.asked_by

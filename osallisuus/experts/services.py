@@ -8,10 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -20,6 +18,7 @@ from osallisuus.accounts.services import assign_role
 from osallisuus.authorization import require
 from osallisuus.codevelopment.services import join_as_expert
 from osallisuus.errors import DomainError
+from osallisuus.links import absolute_url
 from osallisuus.notifications.services import send_email
 
 from .fees import LineInput, price_claim
@@ -270,14 +269,10 @@ def _tell_invited(
             "topic": request.topic,
             "when": timezone.localtime(request.starts_at).strftime("%d.%m.%Y %H:%M"),
             "hours": request.duration_hours,
-            "link": _absolute(invitation.get_absolute_url()),
+            "link": absolute_url(invitation.get_absolute_url()),
         }
         subject, body = compose(facts)
     send_email(to=user.email, subject=subject, body=body)
-
-
-def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL.rstrip('/')}{path}"
 
 
 def _invitation_email(invitation: Invitation, *, reminder: bool) -> None:
@@ -707,7 +702,3 @@ def erase_profile(*, profile: ExpertProfile, by: Any) -> ExpertProfile:
     user.is_active = False
     user.save(update_fields=["email", "is_active"])
     return profile
-
-
-def absolute_url(name: str, **kwargs: Any) -> str:
-    return _absolute(reverse(name, kwargs=kwargs))

@@ -19,6 +19,7 @@ from osallisuus.analysis.models import LabelCorrection
 from osallisuus.analysis.pipeline import analyse
 from osallisuus.authorization import NotPermitted, person, require
 from osallisuus.errors import DomainError, Problem
+from osallisuus.links import absolute_url
 from osallisuus.notifications.services import send_batched, send_email, send_sms
 from osallisuus.organisation.models import Unit
 
@@ -214,10 +215,6 @@ def _overall_score(checked: list[CheckedAnswer]) -> int | None:
 
 def status_url(feedback: Feedback) -> str:
     return reverse("feedback:status", kwargs={"code": feedback.reply_code})
-
-
-def absolute_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def tell_giver(

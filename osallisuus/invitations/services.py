@@ -20,6 +20,7 @@ from osallisuus.accounts.services import (
 )
 from osallisuus.audit.services import Action, record_access
 from osallisuus.authorization import require
+from osallisuus.links import absolute_url
 from osallisuus.notifications.services import send_email, send_sms
 
 from .consent import CONSENT_VERSION
@@ -61,7 +62,7 @@ def closed_message(status: str) -> str:
 
 
 def invitation_link(token: str) -> str:
-    return str(settings.SITE_URL).rstrip("/") + reverse("invitations:accept", args=[token])
+    return absolute_url(reverse("invitations:accept", args=[token]))
 
 
 @transaction.atomic

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +22,7 @@ from osallisuus.feedback.models import (
     PublicationEvent,
 )
 from osallisuus.feedback.services import tell_giver
+from osallisuus.links import absolute_url
 
 from .selectors import PII_LABELS, stories_url
 
@@ -132,7 +132,6 @@ def _close(*, feedback: Feedback, by: Any, reason: str, decision: str) -> Public
 
 def _tell_giver_published(feedback: Feedback) -> None:
     """Tell a giver who left contact details; everyone sees it on the status page."""
-    site = settings.SITE_URL.rstrip("/")
 
     def message() -> tuple[str, str]:
         return _("Your feedback has been published"), _(
@@ -141,7 +140,7 @@ def _tell_giver_published(feedback: Feedback) -> None:
         ) % {
             "code": feedback.reply_code,
             "unit": feedback.unit.name,
-            "url": site + stories_url(feedback.unit),
+            "url": absolute_url(stories_url(feedback.unit)),
         }
 
     tell_giver(feedback, message)

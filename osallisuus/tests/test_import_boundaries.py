@@ -51,6 +51,12 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("complaints", "accounts.models"): "complaints officers are found by Role",
     ("complaints", "feedback.models"): "a flagged Feedback item is closed with the Status of "
     "the feedback app's own step when it is redirected or moved",
+    ("dialogue", "organisation.models"): "a group is owned by the Organiser, a Producer or a "
+    "Municipality and serves Services and Units (foreign keys, the forms' choices)",
+    ("dialogue", "accounts.models"): "a panel's coordinators are found by Role; the demo's "
+    "members are Users",
+    ("search", "organisation.models"): "the search form and API narrow by a Unit or Service "
+    "in the searcher's scope (choices)",
     ("demo", "organisation.models"): "the demo county is seed data written table by table",
     ("demo", "accounts.models"): "the demo county is seed data written table by table",
 }

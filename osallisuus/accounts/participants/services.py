@@ -35,6 +35,7 @@ from osallisuus.accounts.services import (
     mark_verified,
     normalise_phone,
 )
+from osallisuus.links import absolute_url
 from osallisuus.notifications.services import send_email, send_sms
 from osallisuus.rate_limits import count_hit, uncount_hit
 
@@ -125,7 +126,7 @@ def code_lifetime(address: Address) -> timedelta:
 
 def link_url(token: str, next_url: str = "") -> str:
     """The address of a sign-in link, with where to go afterwards."""
-    url = settings.SITE_URL.rstrip("/") + reverse("accounts:sign_in_link", kwargs={"token": token})
+    url = absolute_url(reverse("accounts:sign_in_link", kwargs={"token": token}))
     return f"{url}?{urlencode({'next': next_url})}" if next_url else url
 
 

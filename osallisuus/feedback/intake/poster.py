@@ -7,7 +7,6 @@ from io import BytesIO
 from pathlib import Path
 
 import segno
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from osallisuus.links import absolute_url
 from osallisuus.organisation.models import Unit
 
 # DejaVu covers every letter of Finnish, Swedish and Sámi names; Helvetica is the fallback.
@@ -37,7 +37,7 @@ def _fonts() -> tuple[str, str]:
 def form_url(unit: Unit) -> str:
     """The absolute address the QR code opens; ?qr=1 records the channel as QR."""
     path = reverse("feedback:give", kwargs={"code": unit.code})
-    return settings.SITE_URL.rstrip("/") + path + "?qr=1"
+    return absolute_url(path) + "?qr=1"
 
 
 def _texts(language: str) -> dict[str, str]:

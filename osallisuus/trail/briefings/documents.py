@@ -6,17 +6,18 @@ from __future__ import annotations
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
+from osallisuus.links import absolute_url
 from osallisuus.plain_pdf import plain_pdf
 
 from ..models import Briefing
 from .periods import period_label
-from .selectors import Line, absolute, readable
+from .selectors import Line, readable
 
 
 def _line(line: Line, extra: str = "") -> str:
     when = f"{formats.date_format(line.date, 'SHORT_DATE_FORMAT')}: " if line.date else ""
     note = f" ({line.note})" if line.note else ""
-    return f"- {when}{line.text}{note}{extra}\n  {absolute(line.url)}"
+    return f"- {when}{line.text}{note}{extra}\n  {absolute_url(line.url)}"
 
 
 def briefing_title(briefing: Briefing) -> str:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -383,11 +382,6 @@ def readable(briefing: Briefing) -> ReadableBriefing:
             for action in content.get("overdue_actions", [])
         ],
     )
-
-
-def absolute(path: str) -> str:
-    """A link for the PDF and the e-mail, which are read outside the site."""
-    return str(settings.SITE_URL).rstrip("/") + path
 
 
 def briefed_item(briefing: Briefing, key: str) -> dict[str, Any] | None:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from osallisuus.authorization import require
 from osallisuus.errors import DomainError
+from osallisuus.links import absolute_url
 from osallisuus.notifications.services import send_email
 from osallisuus.organisation.models import DecisionBody
 
@@ -56,7 +57,7 @@ def build_briefings(*, month: date, send: bool = True) -> list[Built]:
 def send_briefing(briefing: Briefing) -> int:
     """E-mail each member with an address a link to the briefing, in their language; the
     message names the body and the period only (no figures, no quotes, no one's details)."""
-    url = selectors.absolute(briefing.get_absolute_url())
+    url = absolute_url(briefing.get_absolute_url())
     period = BriefingPeriod(briefing.period_start, briefing.period_end)
     sent = 0
     for member in selectors.body_members_with_email(briefing.body):
