@@ -1,7 +1,6 @@
 """Label corrections as data: stored before and after, exported in the gold format."""
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -13,10 +12,11 @@ from osallisuus.analysis.corrections import (
     record_correction,
 )
 from osallisuus.analysis.models import LabelCorrection
+from osallisuus.analysis.tests.dev_sample import dev_sample
 from osallisuus.feedback.services import FeedbackInput, submit_feedback
 
 pytestmark = pytest.mark.django_db
-DEV_SAMPLE = Path(__file__).resolve().parents[4] / "shared" / "data" / "feedback-dev.jsonl"
+DEV_SAMPLE = dev_sample()
 
 
 @pytest.fixture
@@ -79,10 +79,9 @@ def test_gold_lines_have_the_keys_of_the_development_sample(feedback):
         "urgent": True,
         "pii": [],
     }
-    if DEV_SAMPLE.exists():
-        sample = json.loads(DEV_SAMPLE.read_text(encoding="utf-8").splitlines()[0])
-        assert {"id", "text", "lang", "themes", "sentiment", "urgent"} <= set(sample)
-        assert {"id", "text", "lang", "themes", "sentiment", "urgent"} <= set(line)
+    sample = json.loads(DEV_SAMPLE.read_text(encoding="utf-8").splitlines()[0])
+    assert {"id", "text", "lang", "themes", "sentiment", "urgent"} <= set(sample)
+    assert {"id", "text", "lang", "themes", "sentiment", "urgent"} <= set(line)
 
 
 def test_deleting_feedback_deletes_its_corrections(feedback):

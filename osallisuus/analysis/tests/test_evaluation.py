@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from osallisuus.analysis.evaluation import (
     binary_score,
@@ -16,13 +13,10 @@ from osallisuus.analysis.evaluation import (
     pii_hits,
     single_label_scores,
 )
+from osallisuus.analysis.tests.dev_sample import dev_sample
 
-# The shared development sample beside the repository (../shared/data/), or where
-# ANALYSIS_DEV_SAMPLE points; the test fails, never skips, when it is missing.
-DEV_FILE = Path(
-    os.environ.get("ANALYSIS_DEV_SAMPLE")
-    or Path(settings.BASE_DIR).parent / "shared" / "data" / "feedback-dev.jsonl"
-)
+# The test fails, never skips, when the development sample is missing.
+DEV_FILE = dev_sample()
 
 
 def test_multilabel_scores_count_micro_and_macro() -> None:
