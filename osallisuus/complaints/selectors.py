@@ -9,14 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from statistics import median
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from osallisuus.audit.services import record_access
 from osallisuus.authorization import NotPermitted
+from osallisuus.reports.selectors import min_group
 
 from .models import (
     Complaint,
@@ -129,13 +130,19 @@ class ComplaintFigure:
 
     @property
     def concern_label(self) -> str:
-        return str(Concern(self.concern).label)
+        return concern_label(self.concern)
+
+
+def concern_label(concern: str) -> str:
+    """What an objection concerns, in the active language (the code itself if unknown)."""
+    return str(Concern(concern).label) if concern in Concern.values else concern
 
 
 def complaint_figures(*, units: Any, since: date, until: date) -> list[ComplaintFigure]:
     """Objections received per unit and concern and their handling time in days; groups under
-    the smallest shown group (settings.PUBLIC_MIN_ANSWERS) are hidden. No names, no text."""
-    smallest = int(settings.PUBLIC_MIN_ANSWERS)
+    the reports' smallest shown group (min_group) are hidden. No names, no text: counts only.
+    Three queries whatever the number of objections."""
+    smallest = min_group()
     items = Complaint.objects.filter(
         unit__in=units, received_at__date__gte=since, received_at__date__lte=until
     )
@@ -158,7 +165,7 @@ def complaint_figures(*, units: Any, since: date, until: date) -> list[Complaint
     for row in counts:
         shown = row["count"] >= smallest
         times = sorted(durations.get((row["unit_id"], row["concern"]), []))
-        median = times[len(times) // 2] if times else None
+        middle = float(median(times)) if times else None
         figures.append(
             ComplaintFigure(
                 unit_id=row["unit_id"],
@@ -166,7 +173,7 @@ def complaint_figures(*, units: Any, since: date, until: date) -> list[Complaint
                 concern=row["concern"],
                 count=row["count"] if shown else None,
                 answered=len(times) if shown else None,
-                median_days=median if shown and len(times) >= smallest else None,
+                median_days=middle if shown and len(times) >= smallest else None,
             )
         )
-    return figures
+    return sorted(figures, key=lambda figure: (figure.unit_name, figure.concern))

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from osallisuus.accounts.selectors import sees_whole_county
 from osallisuus.authorization import permission_required
+from osallisuus.complaints.selectors import complaint_figures
 from osallisuus.feedback.report_selectors import export_items
 from osallisuus.organisation.models import Unit
 from osallisuus.query_params import id_param
@@ -89,6 +90,8 @@ def _render(
         "trail": trail_figures(
             units=units, start=period.start, end=_last_day(period), county_wide=county_wide
         ),
+        # Formal objections: counts and handling times only, small groups hidden.
+        "complaints": complaint_figures(units=units, since=period.start, until=_last_day(period)),
         "undecided_days": settings.MATTER_UNDECIDED_DAYS,
         "period": period,
         "scope_query": "&".join(f"{k}={v}" for k, v in scope.items()),

@@ -36,3 +36,32 @@ def objection_of(unit: Any, **overrides: Any) -> Any:
         **overrides,
     }
     return submit_objection(ObjectionInput(**data))[0]
+
+
+def handled_objections(
+    unit: Any,
+    count: int,
+    *,
+    concern: str = "health",
+    received_at: Any = None,
+    answered_after_days: int | None = None,
+) -> list[Any]:
+    """`count` objections about `unit` received at `received_at` (now by default), each
+    answered `answered_after_days` later when given (the county must take objections)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from osallisuus.complaints.models import Complaint, ComplaintStatus
+
+    received_at = received_at or timezone.now()
+    made = [objection_of(unit, concern=concern) for _ in range(count)]
+    changes: dict[str, Any] = {"received_at": received_at}
+    if answered_after_days is not None:
+        changes |= {
+            "status": ComplaintStatus.ANSWERED,
+            "answer_text": "Vastaus muistutukseen.",
+            "answered_on": timezone.localdate(received_at) + timedelta(days=answered_after_days),
+        }
+    Complaint.objects.filter(pk__in=[c.pk for c in made]).update(**changes)
+    return made

@@ -1,4 +1,5 @@
-"""Browser: the dashboards have no axe violations in Finnish, Swedish and English."""
+"""Browser: the dashboards, with their objection figures, have no axe violations in Finnish,
+Swedish and English, and fit a 320 px wide phone."""
 
 import pytest
 
@@ -15,6 +16,7 @@ def test_the_dashboards_have_no_axe_violations(
     from django.utils import timezone
 
     from osallisuus.accounts.tests.factories import sign_in
+    from osallisuus.complaints.tests.factories import county_takes_objections, handled_objections
     from osallisuus.reports.services import rebuild_rollups
 
     from .factories import make_feedback
@@ -31,6 +33,9 @@ def test_the_dashboards_have_no_axe_violations(
             channel=["web", "qr", "kiosk"][index % 3],
             answered_after=timedelta(days=3),
         )
+    county_takes_objections()
+    handled_objections(unit, 5, answered_after_days=6)
+    handled_objections(unit, 2, concern="social")  # below the minimum: hidden
     rebuild_rollups()
     client = Client()
     sign_in(client, make_user("coordinator"))
@@ -51,7 +56,16 @@ def test_the_dashboards_have_no_axe_violations(
     ]:
         page.goto(path)
         assert page.locator("svg.chart title").first.text_content()
+        # Two rows: one with its figures, one hidden (a single cell says so).
+        assert page.locator("#complaint-figures ~ .table-scroll td").count() == 4 + 2
         assert axe_violations(page) == [], path
+    page.set_viewport_size({"width": 320, "height": 640})
+    for path in ["/raportit/", "/raportit/toimipiste/KST/"]:
+        page.goto(path)
+        assert axe_violations(page) == [], (path, 320)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path}: {overflow} px wider than the phone"
+    page.set_viewport_size({"width": 1280, "height": 800})
     # Keyboard: the period filter is reachable and works without a mouse.
     page.goto("/raportit/toimipiste/KST/")
     page.locator("#id_since").fill("2026-01")

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from osallisuus.complaints.tests.factories import county_takes_objections, handled_objections
 from osallisuus.reports.selectors import Period, add_months
 from osallisuus.reports.services import rebuild_rollups
 
@@ -181,15 +182,21 @@ def test_the_county_dashboard_costs_the_same_queries_whatever_the_rows(
             text="x",
             themes=["care_quality"],
         )
+    county_takes_objections()
+    handled_objections(unit, 2, answered_after_days=3)
+    handled_objections(other_unit, 1, concern="social")
     rebuild_rollups()
     client.get("/raportit/")
-    # 12 for the feedback figures, and two per input kind plus one for the trail figures.
+    # 12 for the feedback figures, two per input kind plus one for the trail figures, and two
+    # for the objection figures (counts, handling times).
     from osallisuus.trail.kinds import input_kinds
 
-    with django_assert_max_num_queries(12 + 2 * len(input_kinds()) + 1) as few:
+    with django_assert_max_num_queries(12 + 2 * len(input_kinds()) + 1 + 2) as few:
         client.get("/raportit/")
     for index in range(120):
         make_feedback(unit, received_at=start + timedelta(days=2 * index), score=3, channel="kiosk")
+    handled_objections(unit, 6, answered_after_days=9)
+    handled_objections(other_unit, 5, concern="social", answered_after_days=1)
     rebuild_rollups()
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/raportit/")

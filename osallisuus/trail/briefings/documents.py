@@ -60,6 +60,25 @@ def briefing_pdf(briefing: Briefing) -> bytes:
             }
         services.append(_line(line, f" – {said}"))
     blocks.append((_("Feedback by service"), "\n".join(services) or "–"))
+    complaints = []
+    for line in view.complaints:
+        figures = line.figures
+        if figures.get("count") is None:
+            said = _("fewer than %(minimum)s objections") % {"minimum": view.minimum}
+        else:
+            said = _(
+                "%(count)s objections, %(answered)s answered; median days to the answer: %(days)s"
+            ) % {
+                "count": figures["count"],
+                "answered": figures["answered"],
+                "days": "–"
+                if figures.get("median_days") is None
+                else formats.number_format(figures["median_days"], 0),
+            }
+        complaints.append(_line(line, f" – {said}"))
+    blocks.append(
+        (_("Formal objections"), "\n".join(complaints) or _("No objections in the period."))
+    )
     matters = [
         _line(line, " – " + _("undecided too long") if line.flag else "") for line in view.matters
     ]

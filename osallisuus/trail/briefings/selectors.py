@@ -22,6 +22,7 @@ from osallisuus.accounts.models import Role
 from osallisuus.accounts.selectors import roles_of
 from osallisuus.analysis.taxonomy import theme_label
 from osallisuus.authorization import NotPermitted, require
+from osallisuus.complaints.selectors import complaint_figures, concern_label
 from osallisuus.feedback import report_selectors
 from osallisuus.organisation.models import DecisionBody, Service, Unit
 from osallisuus.organisation.selectors import answer_promise
@@ -124,6 +125,25 @@ def _services(service_ids: list[int] | None, period: BriefingPeriod) -> list[dic
     return rows
 
 
+def _complaints(units: QuerySet[Unit], period: BriefingPeriod) -> list[dict[str, Any]]:
+    """Formal objections per unit and concern, with the median days to the written answer;
+    counts only (no names, addresses or text), a group under the minimum stored as None."""
+    unit_list = list(units)
+    by_pk = {unit.pk: unit for unit in unit_list}
+    return [
+        {
+            "unit_id": figure.unit_id,
+            "unit_code": by_pk[figure.unit_id].code,
+            "names": _names(by_pk[figure.unit_id]),
+            "concern": figure.concern,
+            "count": figure.count,
+            "answered": figure.answered,
+            "median_days": figure.median_days,
+        }
+        for figure in complaint_figures(units=unit_list, since=period.start, until=period.last_day)
+    ]
+
+
 def _matters(body: DecisionBody) -> list[dict[str, Any]]:
     return [
         {
@@ -201,6 +221,7 @@ def briefing_content(body: DecisionBody, period: BriefingPeriod, *, today: date)
         "minimum": min_group(),
         "rising": _rising(units, period),
         "services": _services(service_ids, period),
+        "complaints": _complaints(units, period),
         "matters": matters,
         "waiting": _waiting(body, [m["id"] for m in matters], service_ids),
         "overdue_actions": _overdue(service_ids, today),
@@ -278,6 +299,7 @@ class ReadableBriefing:
     county_wide: bool
     rising: list[Line]
     services: list[Line]
+    complaints: list[Line]
     matters: list[Line]
     waiting: list[Line]
     overdue_actions: list[Line]
@@ -346,6 +368,15 @@ def readable(briefing: Briefing) -> ReadableBriefing:
                 figures=service,
             )
             for service in content.get("services", [])
+        ],
+        complaints=[
+            Line(
+                text=in_language(row["names"], language),
+                url=reverse("reports:unit", kwargs={"code": row["unit_code"]}),
+                note=concern_label(row["concern"]),
+                figures=row,
+            )
+            for row in content.get("complaints", [])
         ],
         matters=[
             Line(

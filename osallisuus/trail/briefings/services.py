@@ -56,12 +56,19 @@ def build_briefings(*, month: date, send: bool = True) -> list[Built]:
 
 def send_briefing(briefing: Briefing) -> int:
     """E-mail each member with an address a link to the briefing, in their language; the
-    message names the body and the period only (no figures, no quotes, no one's details)."""
+    message names the body and the period only (no figures, no quotes, no one's details), and
+    says whether the briefing holds objection figures."""
     url = absolute_url(briefing.get_absolute_url())
     period = BriefingPeriod(briefing.period_start, briefing.period_end)
     sent = 0
     for member in selectors.body_members_with_email(briefing.body):
         with translation.override(member.preferred_language or "fi"):
+            # Only that the section is there: the figures themselves stay behind the sign-in.
+            objections = (
+                [_("It includes the figures on formal objections (counts and handling times).")]
+                if (briefing.content or {}).get("complaints")
+                else []
+            )
             names = {"body": briefing.body.name, "period": period_label(period)}
             send_email(
                 to=member.email,
@@ -69,6 +76,7 @@ def send_briefing(briefing: Briefing) -> int:
                 body="\n\n".join(
                     [
                         _("The briefing for %(body)s for %(period)s is ready.") % names,
+                        *objections,
                         _("Read it after signing in: %(url)s") % {"url": url},
                     ]
                 ),

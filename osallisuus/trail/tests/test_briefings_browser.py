@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from osallisuus.accounts.tests.factories import sign_in_browser, user_with_role
+from osallisuus.complaints.tests.factories import county_takes_objections, handled_objections
 from osallisuus.organisation.models import DecisionBody
 from osallisuus.organisation.tests.factories import OrganiserFactory
 from osallisuus.reports.services import rebuild_rollups
@@ -22,8 +23,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def a_built_briefing(unit):
-    """A committee whose November briefing holds a rising safety theme and an undecided
-    matter; returns the briefing and the member who reads it."""
+    """A committee whose November briefing holds a rising safety theme, an undecided matter and
+    objection figures (one group shown, one too small); returns the briefing and its reader."""
     body = DecisionBody.objects.create(
         organiser=OrganiserFactory(),
         kind=DecisionBody.Kind.COMMITTEE,
@@ -39,6 +40,9 @@ def a_built_briefing(unit):
     for _ in range(12):
         make_feedback(unit, received_at=november, text="Lääkelista oli väärin", themes=["safety"])
     rebuild_rollups()
+    county_takes_objections()
+    handled_objections(unit, 5, received_at=november, answered_after_days=8)
+    handled_objections(unit, 1, received_at=november, concern="social")
     manager = user_with_role("unit_manager", unit=unit)
     create_matter(
         by=manager,
@@ -64,6 +68,8 @@ def test_the_briefing_pages_pass_axe_and_fit_a_phone(
             page.goto(live_server.url + path)
             assert page.locator("html").get_attribute("lang") == language
             assert axe_violations(page) == [], (path, width)
+            if path != "/katsaukset/":
+                assert page.locator("#complaints ~ ul dl.figures").count() == 1
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 0, f"{path}: {overflow} px wider than {width}"
 
