@@ -19,6 +19,7 @@ from .models import (
     ExperienceArea,
     ExpertRequest,
     ExpertRole,
+    Gathering,
     Mode,
     ProfileStatus,
     Stage,
@@ -334,3 +335,43 @@ class AssignmentFeedbackForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class CollectFeedbackForm(forms.Form):
+    """One client's feedback as a collector enters it on their phone (#17 item 3)."""
+
+    text = forms.CharField(
+        label=_("The client's feedback"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Write down what the client said.")},
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the feedback"),
+        choices=[("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))],
+        initial="fi",
+    )
+    gathering = forms.ChoiceField(
+        label=_("Where did you meet the client?"),
+        choices=Gathering.choices,
+        initial=Gathering.UNIT,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose where you met the client.")},
+    )
+    contact_email = forms.EmailField(
+        label=_("Client's e-mail for a reply (optional)"),
+        required=False,
+        help_text=_("Only if the client wants a reply. Otherwise no contact details are kept."),
+    )
+    contact_phone = forms.RegexField(
+        label=_("Client's phone number for a reply by text message (optional)"),
+        regex=r"^\+?[0-9 ()-]{6,20}$",
+        required=False,
+        error_messages={"invalid": _("Enter a phone number, e.g. 040 123 4567.")},
+    )
+    # The service refuses without it, so the message is the same on every way in.
+    consent = forms.BooleanField(
+        label=_("The client gave oral consent to send this feedback"), required=False
+    )
+    # One key per entry: a form sent twice (a double tap, a resend) stores one feedback.
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)

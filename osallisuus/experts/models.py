@@ -523,3 +523,35 @@ class AssignmentFeedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assignment} ({self.side})"
+
+
+class Gathering(models.TextChoices):
+    """Where a feedback collector met the client (#17 item 3)."""
+
+    UNIT = "unit", _("at the unit")
+    PEER_GROUP = "peer_group", _("in a peer group")
+    ASSOCIATION = "association", _("at an association's meeting")
+
+
+class CollectedFeedback(models.Model):
+    """A feedback item a collector entered for a client: who collected it, where, and when the
+    client gave oral consent. The feedback itself lives in the feedback store (channel
+    `expert`); this row only ties it to the assignment, for the counts and the fees."""
+
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.PROTECT, related_name="collected_feedback"
+    )
+    feedback = models.OneToOneField(
+        "feedback.Feedback", on_delete=models.CASCADE, related_name="collected_by"
+    )
+    gathering = models.CharField(
+        _("where the feedback was gathered"), max_length=20, choices=Gathering.choices
+    )
+    consent_at = models.DateTimeField(_("client's oral consent"))
+
+    class Meta:
+        verbose_name = _("collected feedback")
+        verbose_name_plural = _("collected feedback")
+
+    def __str__(self) -> str:
+        return f"{self.assignment} #{self.feedback_id}"

@@ -30,12 +30,26 @@ def holds_profile(user: Any, profile: Any) -> bool:
     return profile is not None and profile.user_id == getattr(user, "pk", None)
 
 
+@rules.predicate
+def is_active_collector_assignment(user: Any, assignment: Any) -> bool:
+    """A started feedback-collector assignment for a unit: started means both have signed the
+    contract and any course the type needs is done (#17 items 1 and 3)."""
+    return (
+        assignment is not None
+        and assignment.status == "started"
+        and assignment.request.assignment_type == "collector"
+        and assignment.request.unit_id is not None
+    )
+
+
 # The coordinator runs the pool: profiles, applicants, invitations, contracts, claims, payroll.
 rules.add_perm("experts.coordinate_pool", is_coordinator)
 rules.add_perm("experts.file_request", is_staff_member)
 # The requester or a coordinator may change or cancel a request (until the work starts).
 rules.add_perm("experts.manage_request", is_coordinator | requested_it)
 rules.add_perm("experts.claim_fees", is_the_expert)
+# Only the collector themselves enters clients' feedback, and only while the assignment runs.
+rules.add_perm("experts.collect_feedback", is_the_expert & is_active_collector_assignment)
 # A coordinator confirms a requested erasure; the person erases their own by closing the account.
 rules.add_perm("experts.erase_profile", is_coordinator | holds_profile)
 

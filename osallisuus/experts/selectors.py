@@ -19,6 +19,7 @@ from .models import (
     ZERO,
     Assignment,
     Claim,
+    CollectedFeedback,
     Contract,
     ExpertProfile,
     ExpertRequest,
@@ -478,3 +479,9 @@ def own_data(profile: ExpertProfile) -> dict[str, Any]:
             for a in profile.assignments.select_related("request")
         ],
     }
+
+
+def collected_count(assignment: Assignment) -> int:
+    """How many clients' feedback the collector has entered on this assignment (a count only:
+    the collector does not read the entries back once sent)."""
+    return CollectedFeedback.objects.filter(assignment=assignment).count()

@@ -18,6 +18,8 @@ from osallisuus.accounts.services import assign_role
 from osallisuus.authorization import require
 from osallisuus.codevelopment.services import join_as_expert
 from osallisuus.errors import DomainError
+from osallisuus.feedback.models import Channel, Feedback
+from osallisuus.feedback.services import FeedbackInput, submit_feedback
 from osallisuus.links import absolute_url
 from osallisuus.notifications.services import send_email
 
@@ -28,6 +30,7 @@ from .models import (
     Claim,
     ClaimExpense,
     ClaimLine,
+    CollectedFeedback,
     ConsentRecord,
     Contract,
     ExperienceArea,
@@ -702,3 +705,53 @@ def erase_profile(*, profile: ExpertProfile, by: Any) -> ExpertProfile:
     user.is_active = False
     user.save(update_fields=["email", "is_active"])
     return profile
+
+
+@dataclass
+class CollectedInput:
+    """One client's feedback as the collector enters it (#17 item 3)."""
+
+    text: str
+    language: str
+    gathering: str
+    consent: bool
+    idempotency_key: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
+
+
+@transaction.atomic
+def collect_feedback(*, assignment: Assignment, by: Any, data: CollectedInput) -> Feedback:
+    """Enter a client's feedback into the feedback store with channel `expert`, recorded as
+    collected on this assignment. No oral consent, no submission; contact details are kept
+    only when the client gives them for a reply. A resend of the same entry (same key)
+    returns the feedback stored first and stores nothing more."""
+    require(by, "experts.collect_feedback", assignment)
+    if not data.consent:
+        raise ExpertsError(
+            _("Ask the client for consent first: without it, the feedback is not sent."),
+            field="consent",
+        )
+    unit = assignment.request.unit
+    assert unit is not None  # noqa: S101  (the permission asks for a unit)
+    key = f"expert-{assignment.pk}-{data.idempotency_key}" if data.idempotency_key else ""
+    feedback, _created = submit_feedback(
+        FeedbackInput(
+            unit=unit,
+            channel=Channel.EXPERT,
+            language=data.language,
+            text=data.text,
+            idempotency_key=key[:100],
+            contact_email=data.contact_email,
+            contact_phone=data.contact_phone,
+        )
+    )
+    CollectedFeedback.objects.get_or_create(
+        feedback=feedback,
+        defaults={
+            "assignment": assignment,
+            "gathering": data.gathering,
+            "consent_at": timezone.now(),
+        },
+    )
+    return feedback

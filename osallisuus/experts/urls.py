@@ -23,6 +23,7 @@ urlpatterns = [
         views.assignment_contract,
         name="assignment_contract",
     ),
+    path("toimeksiannot/<int:pk>/keraa-palautetta/", views.collect, name="collect"),
     path("toimeksiannot/<int:pk>/korvaus/", views.new_claim, name="new_claim"),
     path("toimeksiannot/<int:pk>/palaute/", views.assignment_feedback, name="assignment_feedback"),
     path("sopimukset/<int:pk>/", views.contract, name="contract"),

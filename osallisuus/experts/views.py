@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -30,6 +31,7 @@ from .forms import (
     AssignmentFeedbackForm,
     CancelRequestForm,
     ClaimLineFormSet,
+    CollectFeedbackForm,
     DecideClaimForm,
     ExpenseFormSet,
     InviteForm,
@@ -213,6 +215,9 @@ def assignment(request: HttpRequest, pk: int) -> HttpResponse:
             "coordinator": coordinator,
             "own": own,
             "feedback_form": AssignmentFeedbackForm(),
+            "collecting": assignment.request.assignment_type == AssignmentType.COLLECTOR,
+            "collected": selectors.collected_count(assignment),
+            "may_collect": request.user.has_perm("experts.collect_feedback", assignment),
         },
     )
 
@@ -382,6 +387,40 @@ def assignment_feedback(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Choose how it went."))
     return redirect(assignment)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def collect(request: HttpRequest, pk: int) -> HttpResponse:
+    """The collector's phone form: one client's feedback at a time, into the feedback store."""
+    assignment = selectors.access_assignment(user=request.user, pk=pk)
+    require(request.user, "experts.collect_feedback", assignment)
+    form = CollectFeedbackForm(request.POST or None, initial={"idempotency_key": uuid.uuid4().hex})
+    if form.is_valid():
+        try:
+            feedback = services.collect_feedback(
+                assignment=assignment,
+                by=request.user,
+                data=services.CollectedInput(**form.cleaned_data),
+            )
+        except DomainError as error:
+            add_to_form(form, error)
+        else:
+            messages.success(
+                request,
+                _("Feedback sent. The client's reply code is %(code)s.")
+                % {"code": feedback.reply_code},
+            )
+            return redirect("experts:collect", pk=assignment.pk)
+    return render(
+        request,
+        "experts/collect.html",
+        {
+            "assignment": assignment,
+            "form": form,
+            "collected": selectors.collected_count(assignment),
+        },
+    )
 
 
 # --- Requests (any staff member) ---------------------------------------------------------------

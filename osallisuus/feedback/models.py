@@ -121,6 +121,8 @@ class Channel(models.TextChoices):
     SMS = "sms", _("text message")
     PHONE = "phone", _("phone")
     PAPER = "paper", _("paper form")
+    # Gathered from clients by an expert by experience on a collector assignment (#17 item 3).
+    EXPERT = "expert", _("expert by experience")
 
 
 class Status(models.TextChoices):

@@ -57,6 +57,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     "members are Users",
     ("search", "organisation.models"): "the search form and API narrow by a Unit or Service "
     "in the searcher's scope (choices)",
+    ("experts", "feedback.models"): "a feedback collector enters feedback with the `expert` "
+    "Channel and gets the stored Feedback back (#17 item 3)",
     ("demo", "organisation.models"): "the demo county is seed data written table by table",
     ("demo", "accounts.models"): "the demo county is seed data written table by table",
 }

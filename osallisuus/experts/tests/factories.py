@@ -163,3 +163,19 @@ def one_line_claim(date: datetime.date) -> dict[str, str]:
         "expense-TOTAL_FORMS": "0",
         "expense-INITIAL_FORMS": "0",
     }
+
+
+def collector_assignment(*, profile: ExpertProfile, unit: Any, requester: Any = None) -> Any:
+    """A started feedback-collector assignment for `unit`: invited, accepted, signed by both."""
+    coordinator = user_with_role("coordinator")
+    request = make_request(
+        assignment_type="collector", unit=unit, starts_at=timezone.now(), by=requester
+    )
+    invitation = services.invite(request=request, profiles=[profile], by=coordinator)[0]
+    assignment = services.answer_invitation(invitation=invitation, accept=True)
+    assert assignment is not None  # noqa: S101
+    contract = services.current_contract(assignment)
+    assert contract is not None  # noqa: S101
+    services.sign_contract(contract=contract, by=profile.user)
+    services.sign_contract(contract=contract, by=coordinator)
+    return services.start_assignment(assignment=assignment, by=coordinator)

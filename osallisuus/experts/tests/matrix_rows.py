@@ -70,8 +70,15 @@ def build_shared(world: Any) -> dict[str, Any]:
     project = create_project(
         by=users[STAFF], title="Ajanvaraus", target="Sujuvampi", units=[world.units["own"]]
     )
+    # The expert also collects feedback from clients of the own unit (#17 item 3).
+    from osallisuus.experts.tests.factories import collector_assignment
+
+    collecting = collector_assignment(
+        profile=trail["expert_profile"], unit=world.units["own"], requester=users[STAFF]
+    )
     return {
         **trail,
+        "collecting": collecting,
         "pool_project": project,
         "contract": contract,
         "open_request": open_request,
@@ -235,6 +242,28 @@ ROWS: dict[str, Row] = {
     "experts:assignment_start": coordinator_step(changes=None),
     "experts:assignment_finish": coordinator_step(changes=snapshot("experts.Assignment", "status")),
     "experts:assignment_contract": coordinator_step(changes=snapshot("experts.Contract")),
+    # Entering clients' feedback: only the collector on their started assignment, not even the
+    # requester or a coordinator; the feedback store and the collected row both change.
+    "experts:collect": Row(
+        own_only(),
+        kwargs=lambda c: {"pk": c.collecting.pk},
+        non_owner=NOT_THE_EXPERT,
+        writes=(
+            Write(
+                own_only(302),
+                writers=[EXPERT],
+                non_owner=NOT_THE_EXPERT,
+                body=lambda c: {
+                    "text": "Odotusaika oli pitkä.",
+                    "language": "fi",
+                    "gathering": "unit",
+                    "consent": "on",
+                    "idempotency_key": "matrix",
+                },
+                changes=snapshot("experts.CollectedFeedback"),
+            ),
+        ),
+    ),
     "experts:new_claim": Row(
         own_only(),
         kwargs=lambda c: {"pk": c.assignment.pk},

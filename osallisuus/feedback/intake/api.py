@@ -43,9 +43,13 @@ class AnswerSerializer(serializers.Serializer[Any]):
     value = serializers.JSONField()
 
 
+# Feedback an expert gathers is entered only on their collector assignment's page (#17 item 3).
+OPEN_CHANNELS = [choice for choice in Channel.choices if choice[0] != Channel.EXPERT]
+
+
 class FeedbackInSerializer(serializers.Serializer[Any]):
     unit_code = serializers.CharField(max_length=12, validators=[NOT_ONLY_SPACES])
-    channel = serializers.ChoiceField(choices=Channel.choices, default=Channel.API)
+    channel = serializers.ChoiceField(choices=OPEN_CHANNELS, default=Channel.API)
     language = serializers.ChoiceField(choices=settings.LANGUAGES, default="fi")
     answers = AnswerSerializer(many=True, required=False, default=list)
     text = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
