@@ -110,7 +110,11 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("dialogue.add_group")
 @require_http_methods(["GET", "POST"])
 def group_create(request: HttpRequest) -> HttpResponse:
-    form = GroupForm(request.POST or None)
+    # The influence-body overview links here with the missing kind chosen.
+    kind = request.GET.get("kind", "")
+    form = GroupForm(
+        request.POST or None, initial={"kind": kind} if kind in GroupKind.values else {}
+    )
     organiser = current_organiser()
     if form.is_valid() and organiser is not None:
         made: list[Group] = []

@@ -166,3 +166,13 @@ def test_a_coordinator_sees_a_link_to_set_up_a_missing_body(client, county):
     assert reverse("dialogue:group_create") not in _page(client)
     sign_in(client, user_with_role("coordinator"))
     assert reverse("dialogue:group_create") in _page(client)
+
+
+def test_a_coordinator_records_a_missing_body_from_the_overview_with_its_kind_chosen(
+    client, county
+):
+    sign_in(client, user_with_role("coordinator"))
+    link = reverse("dialogue:group_create") + "?kind=older_people_council"
+    assert link in _page(client)
+    form = _page(client, link)
+    assert '<option value="older_people_council" selected>' in form
