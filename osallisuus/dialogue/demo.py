@@ -1,5 +1,6 @@
 """Demo data: the county's client panel with members, a meeting whose minutes are approved, and
-the next meeting with a nurse's question about availability on its draft agenda."""
+the next meeting with a nurse's question about availability on its draft agenda; and the
+statutory influence bodies one board decision set up, with the gaps the overview points out."""
 
 from __future__ import annotations
 
@@ -9,17 +10,33 @@ from django.utils import timezone
 
 from osallisuus.accounts.models import User
 from osallisuus.authorization import SYSTEM
-from osallisuus.organisation.models import Municipality, Unit
+from osallisuus.organisation.models import Municipality, Organiser, Unit
 from osallisuus.organisation.selectors import current_organiser
 
 from . import services
-from .models import AgeBand, Group, GroupKind, MemberKind, MemberRole, Origin, Topic
+from .models import (
+    STATUTORY_KINDS,
+    AgeBand,
+    Group,
+    GroupKind,
+    MemberKind,
+    MemberRole,
+    Origin,
+    Topic,
+)
 
 
 def seed_demo_data() -> None:
     organiser = current_organiser()
-    if organiser is None or Group.objects.exists():
+    if organiser is None:
         return
+    if not Group.objects.filter(kind=GroupKind.CLIENT_PANEL).exists():
+        _seed_panel(organiser)
+    if not Group.objects.filter(kind__in=STATUTORY_KINDS).exists():
+        _seed_influence_bodies(organiser)
+
+
+def _seed_panel(organiser: Organiser) -> None:
     users = {
         u.username: u for u in User.objects.filter(username__in=["asukas", "kokemus", "hoitaja"])
     }
@@ -98,3 +115,106 @@ def seed_demo_data() -> None:
             answer_wanted_by=timezone.localdate() + datetime.timedelta(days=30),
         )
         services.take_up_question(by=SYSTEM, question=question, meeting=coming)
+
+
+# (kind, fi, sv, en, the municipal body fi, age band)
+INFLUENCE_BODIES = [
+    (
+        GroupKind.YOUTH_COUNCIL,
+        "Järvilaakson hyvinvointialueen nuorisovaltuusto",
+        "Sjödalens välfärdsområdes ungdomsfullmäktige",
+        "Järvilaakso youth council",
+        "nuorisovaltuusto",
+        AgeBand.UNDER_18,
+    ),
+    (
+        GroupKind.OLDER_PEOPLE_COUNCIL,
+        "Järvilaakson hyvinvointialueen vanhusneuvosto",
+        "Sjödalens välfärdsområdes äldreråd",
+        "Järvilaakso council for older people",
+        "vanhusneuvosto",
+        AgeBand.FROM_75,
+    ),
+    (
+        GroupKind.DISABILITY_COUNCIL,
+        "Järvilaakson hyvinvointialueen vammaisneuvosto",
+        "Sjödalens välfärdsområdes råd för personer med funktionsnedsättning",
+        "Järvilaakso disability council",
+        "vammaisneuvosto",
+        AgeBand.FROM_30,
+    ),
+]
+FIRST_NAMES = ["Aada", "Bror", "Celia", "Daniel", "Eeva", "Frans"]
+
+
+def _seed_influence_bodies(organiser: Organiser) -> None:
+    """One board decision sets up the three § 32 bodies. Every municipality has a member in
+    each but the disability council, where Kivijärvi's seat is still open (the overview warns);
+    the disability council also has a member from an association, chosen outside the
+    municipal bodies. No national-language committee yet: the overview shows it missing."""
+    municipalities = list(Municipality.objects.filter(organiser=organiser).order_by("code"))
+    for kind, name_fi, name_sv, name_en, body, age_band in INFLUENCE_BODIES:
+        group = services.create_group(
+            by=SYSTEM,
+            organiser=organiser,
+            kind=kind,
+            name_fi=name_fi,
+            name_sv=name_sv,
+            name_en=name_en,
+            term_starts=datetime.date(2025, 6, 1),
+            term_ends=datetime.date(2029, 5, 31),
+            decided_on=datetime.date(2025, 5, 12),
+            decision_section="87",
+        )
+        seats = municipalities[:-1] if kind == GroupKind.DISABILITY_COUNCIL else municipalities
+        for index, municipality in enumerate(seats):
+            services.add_member(
+                by=SYSTEM,
+                group=group,
+                name=f"{FIRST_NAMES[index % len(FIRST_NAMES)]} {municipality.name_fi}",
+                role=MemberRole.CHAIR if index == 0 else MemberRole.MEMBER,
+                origin=Origin.MUNICIPAL_BODY,
+                member_kind=MemberKind.REPRESENTATIVE,
+                age_band=age_band,
+                municipality=municipality,
+                language="sv" if municipality.name_fi == municipality.name_sv else "fi",
+                represents=f"{body}, {municipality.name_fi}",
+            )
+        if kind == GroupKind.DISABILITY_COUNCIL:
+            services.add_member(
+                by=SYSTEM,
+                group=group,
+                name="Veera Vertaistuki",
+                origin=Origin.ASSOCIATION,
+                member_kind=MemberKind.REPRESENTATIVE,
+                age_band=AgeBand.FROM_30,
+                represents="Järvilaakson näkövammaiset ry",
+            )
+        services.add_member(
+            by=SYSTEM,
+            group=group,
+            name="Sanna Sihteeri",
+            role=MemberRole.SECRETARY,
+            origin=Origin.APPOINTED,
+            member_kind=MemberKind.STAFF,
+            age_band=AgeBand.FROM_30,
+            represents="Järvilaakson hyvinvointialue",
+        )
+        past = services.schedule_meeting(
+            by=SYSTEM,
+            group=group,
+            starts_at=timezone.now() - datetime.timedelta(days=60),
+            place="Järvilaakson kaupungintalo, sali 1",
+            agenda="1. Järjestäytyminen\n2. Toimintasuunnitelma",
+            agenda_published=True,
+        )
+        services.record_minutes(
+            by=SYSTEM,
+            meeting=past,
+            minutes=(
+                "1. Puheenjohtajaksi valittiin kunnan edustaja.\n"
+                "2. Toimintasuunnitelma hyväksyttiin."
+            ),
+            present=list(group.members.all()),
+            approve=True,
+        )

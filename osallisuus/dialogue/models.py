@@ -29,17 +29,29 @@ class GroupKind(models.TextChoices):
     YOUTH_COUNCIL = "youth_council", _("youth council")
     OLDER_PEOPLE_COUNCIL = "older_people_council", _("council for older people")
     DISABILITY_COUNCIL = "disability_council", _("disability council")
-    # Act 611/2021 § 33: national-language committee; the Sámi-language committee likewise.
-    LANGUAGE_COMMITTEE = "language_committee", _("language committee")
+    # Act 611/2021 § 33: a bilingual county's national-language committee, and the Sámi-language
+    # committee of the county where the Sámi homeland lies (Lapland).
+    LANGUAGE_COMMITTEE = "language_committee", _("national-language committee")
+    SAMI_LANGUAGE_COMMITTEE = "sami_language_committee", _("Sámi-language committee")
     OTHER = "other", _("other group")
 
 
-# The influence bodies Act 611/2021 § 32 requires of every county.
+# The influence bodies Act 611/2021 § 32 requires of every county; their members come from the
+# municipalities' corresponding bodies, at least one from each, and others may be chosen too.
+# Sources read (the consolidated text on Finlex was not found through the search tool): the
+# Pirkanmaa regional board's minutes 23.1.2023 § 19 quoting § 32, and soteuudistus.fi
+# (valtiovarainministeriö, 10.2.2022) "Alueelliset vaikuttamistoimielimet".
 STATUTORY_KINDS = (
     GroupKind.YOUTH_COUNCIL,
     GroupKind.OLDER_PEOPLE_COUNCIL,
     GroupKind.DISABILITY_COUNCIL,
 )
+# Act 611/2021 § 33 (source read: soteuudistus.fi/kielilautakunnat): each committee reports to
+# the regional board every year on the services in its language.
+LANGUAGE_KINDS = (GroupKind.LANGUAGE_COMMITTEE, GroupKind.SAMI_LANGUAGE_COMMITTEE)
+# The municipalities of the Sámi homeland (Enontekiö, Inari, Sodankylä, Utsjoki; Act 1086/2003
+# § 2): a county with one of them (Lapland) has a Sámi-language committee.
+SAMI_HOMELAND_MUNICIPALITY_CODES = ("047", "148", "758", "890")
 
 
 class OwnerKind(models.TextChoices):

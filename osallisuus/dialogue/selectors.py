@@ -161,3 +161,105 @@ def questions_asked_at(*, units: QuerySet[Any], start: date, end: date) -> Query
     return Question.objects.filter(
         unit__in=units, asked_at__date__gte=start, asked_at__date__lte=end
     )
+
+
+# --- Statutory influence bodies (#16 item 4) ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BodyState:
+    """One influence body as the overview shows it: a help for those who run them, never a
+    refusal."""
+
+    group: Group
+    in_term: bool
+    term_ended: bool
+    decision_recorded: bool
+    # Municipalities of the county from which the body has no current member (§ 32 bodies).
+    municipalities_without_member: list[str]
+
+
+@dataclass(frozen=True)
+class KindState:
+    """One kind of body the county should have: the bodies of that kind and whether any is in
+    its term."""
+
+    kind: str
+    label: str
+    bodies: list[BodyState]
+
+    @property
+    def missing(self) -> bool:
+        return not self.bodies
+
+    @property
+    def none_in_term(self) -> bool:
+        return bool(self.bodies) and not any(body.in_term for body in self.bodies)
+
+
+def required_body_kinds(organiser: Any) -> list[str]:
+    """The influence bodies the county should have: the three of Act 611/2021 § 32, and the
+    language committees of § 33 where the county is bilingual or has the Sámi homeland."""
+    from osallisuus.organisation.models import Municipality
+
+    from .models import SAMI_HOMELAND_MUNICIPALITY_CODES, STATUTORY_KINDS
+
+    kinds = [str(kind) for kind in STATUTORY_KINDS]
+    if organiser.bilingual:
+        kinds.append(GroupKind.LANGUAGE_COMMITTEE)
+    if Municipality.objects.filter(
+        organiser=organiser, code__in=SAMI_HOMELAND_MUNICIPALITY_CODES
+    ).exists():
+        kinds.append(GroupKind.SAMI_LANGUAGE_COMMITTEE)
+    return kinds
+
+
+def _body_state(group: Group, *, today: date, municipalities: dict[int, str]) -> BodyState:
+    from .models import STATUTORY_KINDS
+
+    seats = [m for m in group.members.all() if m.left_on is None]
+    missing: list[str] = []
+    if group.kind in STATUTORY_KINDS:
+        present = {m.municipality_id for m in seats}
+        missing = [name for pk, name in municipalities.items() if pk not in present]
+    ended = group.term_ends is not None and group.term_ends < today
+    return BodyState(
+        group=group,
+        in_term=group.term_starts <= today and not ended,
+        term_ended=ended,
+        decision_recorded=group.decided_on is not None,
+        municipalities_without_member=sorted(missing),
+    )
+
+
+def body_state(group: Group, *, today: date) -> BodyState:
+    """The warnings of one body's page: out of term, no board decision, municipalities with no
+    member."""
+    municipalities = {m.pk: m.name for m in group.organiser.municipalities.all()}
+    return _body_state(group, today=today, municipalities=municipalities)
+
+
+def influence_body_overview(*, organiser: Any, today: date) -> list[KindState]:
+    """Which influence bodies the county has, which are missing, which are out of term, and
+    from which municipalities a § 32 body has no member: a fixed number of queries."""
+    from django.db.models import Prefetch
+
+    from .models import LANGUAGE_KINDS, STATUTORY_KINDS
+
+    required = required_body_kinds(organiser)
+    kinds = [*required, *(k for k in (*STATUTORY_KINDS, *LANGUAGE_KINDS) if k not in required)]
+    groups = (
+        Group.objects.filter(organiser=organiser, kind__in=kinds)
+        .select_related("organiser")
+        .prefetch_related(Prefetch("members", queryset=Member.objects.filter(left_on__isnull=True)))
+        .order_by("-term_starts", "name_fi")
+    )
+    municipalities = {m.pk: m.name for m in organiser.municipalities.all()}
+    by_kind: dict[str, list[BodyState]] = {kind: [] for kind in kinds}
+    for group in groups:
+        by_kind[group.kind].append(_body_state(group, today=today, municipalities=municipalities))
+    return [
+        KindState(kind=kind, label=kind_label(kind), bodies=by_kind[kind])
+        for kind in kinds
+        if kind in required or by_kind[kind]
+    ]

@@ -8,6 +8,7 @@ app_name = "dialogue"
 urlpatterns = [
     path("", views.group_list, name="groups"),
     path("uusi/", views.group_create, name="group_create"),
+    path("vaikuttamistoimielimet/", views.influence_bodies, name="influence_bodies"),
     path("<int:pk>/", views.group, name="group"),
     path("<int:pk>/jasenet/", views.members, name="members"),
     path("<int:pk>/kokous/uusi/", views.meeting_create, name="meeting_create"),

@@ -31,7 +31,15 @@ from .forms import (
     QuestionForm,
     TakeUpForm,
 )
-from .models import Group, GroupKind, Meeting, Question, QuestionStatus
+from .models import (
+    LANGUAGE_KINDS,
+    STATUTORY_KINDS,
+    Group,
+    GroupKind,
+    Meeting,
+    Question,
+    QuestionStatus,
+)
 from .permissions import units_for_questions
 from .selectors import access_group, access_meeting, access_question, coming_meetings
 
@@ -54,9 +62,31 @@ def group_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+def influence_bodies(request: HttpRequest) -> HttpResponse:
+    """The county's statutory influence bodies (Act 611/2021 §§ 32–33) at a glance: which exist,
+    which are missing or out of term, and municipalities without a member. Public: it names
+    bodies and municipalities, never members."""
+    organiser = current_organiser()
+    return render(
+        request,
+        "dialogue/influence_bodies.html",
+        {
+            "organiser": organiser,
+            "kinds": selectors.influence_body_overview(
+                organiser=organiser, today=timezone.localdate()
+            )
+            if organiser is not None
+            else [],
+            "may_add": request.user.has_perm("dialogue.add_group"),
+        },
+    )
+
+
+@require_GET
 def group(request: HttpRequest, pk: int) -> HttpResponse:
     group = access_group(pk=pk)
     drafts = request.user.has_perm("dialogue.see_drafts", group)
+    influence_body = group.kind in (*STATUTORY_KINDS, *LANGUAGE_KINDS)
     return render(
         request,
         "dialogue/group.html",
@@ -69,6 +99,10 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
             "runs": request.user.has_perm("dialogue.run_group", group),
             "may_ask": request.user.has_perm("dialogue.ask_question", group),
             "questions": selectors.questions_visible_to(request.user).filter(group=group),
+            "influence_body": influence_body,
+            "body_state": selectors.body_state(group, today=timezone.localdate())
+            if influence_body
+            else None,
         },
     )
 
@@ -76,7 +110,11 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("dialogue.add_group")
 @require_http_methods(["GET", "POST"])
 def group_create(request: HttpRequest) -> HttpResponse:
-    form = GroupForm(request.POST or None)
+    # The influence-body overview links here with the missing kind chosen.
+    kind = request.GET.get("kind", "")
+    form = GroupForm(
+        request.POST or None, initial={"kind": kind} if kind in GroupKind.values else {}
+    )
     organiser = current_organiser()
     if form.is_valid() and organiser is not None:
         made: list[Group] = []

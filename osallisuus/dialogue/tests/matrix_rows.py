@@ -121,6 +121,8 @@ def _member_body(ctx: Any) -> dict[str, str]:
 ROWS: dict[str, Row] = {
     "dialogue:groups": Row(everyone(200)),
     "dialogue:group": Row(everyone(200), kwargs=_group),
+    # The county's statutory influence bodies: public, names bodies and municipalities only.
+    "dialogue:influence_bodies": Row(everyone(200)),
     "dialogue:group_create": Row(
         only(COORD, ADMIN),
         writes=(

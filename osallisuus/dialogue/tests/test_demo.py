@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from osallisuus.dialogue.models import Group, GroupKind
+from osallisuus.dialogue.models import STATUTORY_KINDS, Group, GroupKind
 
 pytestmark = pytest.mark.django_db
 
@@ -20,3 +20,22 @@ def test_the_demo_has_a_county_client_panel_with_members_and_meetings(settings):
     assert panel.questions.get().meeting is not None
     # The member under 18 is not named publicly.
     assert not panel.members.get(name="Nea Nuori").publish_name
+
+
+def test_the_demo_has_the_three_influence_bodies_and_the_overview_points_out_the_gaps(
+    settings, client
+):
+    from django.urls import reverse
+
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+    council = Group.objects.get(kind=GroupKind.DISABILITY_COUNCIL)
+    assert {g.decision_section for g in Group.objects.filter(kind__in=STATUTORY_KINDS)} == {"87"}
+    assert council.members.filter(origin="association", municipality__isnull=True).exists()
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("dialogue:influence_bodies")).content.decode()
+    assert "no member from these municipalities: Kivijärvi" in page
+    # The demo county is bilingual and has no national-language committee yet.
+    assert "the county has no such body in the register." in page
+    call_command("seed_demo", stdout=io.StringIO())  # a second run adds nothing
+    assert Group.objects.filter(kind__in=STATUTORY_KINDS).count() == 3
