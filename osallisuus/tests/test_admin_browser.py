@@ -28,7 +28,8 @@ def one_of_each(administrator: Any, unit: Any) -> None:
     from osallisuus.accounts.services import create_api_token
     from osallisuus.analysis.corrections import Labels, record_correction
     from osallisuus.audit.services import record_access
-    from osallisuus.experts.models import ExpertRole, FeeTable
+    from osallisuus.complaints.models import ObjectionPolicy, Route, RouteText
+    from osallisuus.experts.models import AssignmentType, ExpertRole, FeeTable, TypeRequirement
     from osallisuus.experts.tests.factories import ExperienceAreaFactory
     from osallisuus.feedback.models import ReplyTemplate
     from osallisuus.feedback.services import FeedbackInput, submit_feedback
@@ -73,6 +74,19 @@ def one_of_each(administrator: Any, unit: Any) -> None:
         valid_to=datetime.date(2026, 12, 31),
         km_rate=Decimal("0.59"),
     )
+    TypeRequirement.objects.create(
+        assignment_type=AssignmentType.choices[0][0], course="Kokemusasiantuntijakoulutus"
+    )
+    RouteText.objects.create(
+        route=Route.OBJECTION,
+        title_fi="Muistutus",
+        title_sv="Anmärkning",
+        title_en="Objection",
+        body_fi="Muistutus tehdään yksikölle.",
+        body_sv="En anmärkning görs till enheten.",
+        body_en="An objection is made to the unit.",
+    )
+    ObjectionPolicy.objects.create(enabled=True, answer_days=30)
 
 
 LANGUAGES = ["fi", "sv", "en"]

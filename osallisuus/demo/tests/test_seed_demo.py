@@ -57,7 +57,9 @@ def test_the_demo_trail_runs_from_a_rising_theme_to_a_decision_its_givers_can_re
 
     settings.DEBUG = True
     call_command("seed_demo", stdout=io.StringIO())
-    action = Action.objects.get(status="done")
+    from osallisuus.trail.demo import ACTION_TITLE
+
+    action = Action.objects.get(title_fi=ACTION_TITLE, status="done")
     linked = InputLink.objects.filter(action=action, kind="feedback")
     assert linked.count() >= 10
     decision = Decision.objects.get()
