@@ -1,11 +1,11 @@
-"""Admin screens: the route texts and the objection settings, county content that coordinators
-keep (no legal time limit or authority is written in code)."""
+"""Admin screens: the route texts, the objection settings and the holiday calendar, county
+content that coordinators keep (no legal time limit or authority is written in code)."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
-from .models import ObjectionPolicy, RouteText
+from .models import Holiday, ObjectionPolicy, RouteText
 
 
 @admin.register(RouteText)
@@ -23,3 +23,9 @@ class RouteTextAdmin(admin.ModelAdmin):
 @admin.register(ObjectionPolicy)
 class ObjectionPolicyAdmin(admin.ModelAdmin):
     list_display = ["__str__", "enabled", "answer_days", "strong_identification"]
+
+
+@admin.register(Holiday)
+class HolidayAdmin(admin.ModelAdmin):
+    list_display = ["day", "name"]
+    date_hierarchy = "day"

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from osallisuus.organisation.models import Unit
 
-from .models import Complaint, ObjectionPolicy, Route, RouteText
+from .models import Complaint, Holiday, ObjectionPolicy, Route, RouteText
 from .services import ObjectionInput, answer_objection, record_handling, submit_objection
 
 CHECKED = date(2026, 12, 7)
@@ -203,13 +203,38 @@ def _objections() -> None:
                 )
 
 
+# The weekdays off in 2026 and 2027 (public holidays, Christmas Eve and Midsummer Eve), which the
+# demo county keeps in its calendar; a county checks the next year's against the almanac.
+HOLIDAYS = [
+    ("2026-01-01", "Uudenvuodenpäivä"),
+    ("2026-01-06", "Loppiainen"),
+    ("2026-04-03", "Pitkäperjantai"),
+    ("2026-04-06", "2. pääsiäispäivä"),
+    ("2026-05-01", "Vappu"),
+    ("2026-05-14", "Helatorstai"),
+    ("2026-06-19", "Juhannusaatto"),
+    ("2026-12-24", "Jouluaatto"),
+    ("2026-12-25", "Joulupäivä"),
+    ("2027-01-01", "Uudenvuodenpäivä"),
+    ("2027-01-06", "Loppiainen"),
+    ("2027-03-26", "Pitkäperjantai"),
+    ("2027-03-29", "2. pääsiäispäivä"),
+    ("2027-05-06", "Helatorstai"),
+    ("2027-06-25", "Juhannusaatto"),
+    ("2027-12-06", "Itsenäisyyspäivä"),
+    ("2027-12-24", "Jouluaatto"),
+]
+
+
 def seed_demo_data() -> None:
-    """The route texts, the county's objection settings (taken electronically, 30 days) and
-    two objections in the register of the demo complaints officer."""
+    """The route texts, the county's objection settings (taken electronically, 30 days), its
+    holiday calendar and two objections in the register of the demo complaints officer."""
     for order, text in enumerate(TEXTS):
         RouteText.objects.update_or_create(
             route=text["route"], defaults={**text, "order": order, "checked_on": CHECKED}
         )
     if not ObjectionPolicy.objects.exists():
         ObjectionPolicy.objects.create(enabled=True, answer_days=30)
+    for day, name in HOLIDAYS:
+        Holiday.objects.get_or_create(day=day, defaults={"name": name})
     _objections()

@@ -89,6 +89,22 @@ class ObjectionPolicy(models.Model):
         return str(self._meta.verbose_name)
 
 
+class Holiday(models.Model):
+    """A weekday that is not a working day (a public holiday, Christmas Eve, Midsummer Eve):
+    the county keeps the calendar, so time limits counted in working days skip these days."""
+
+    day = models.DateField(_("day"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("holiday")
+        verbose_name_plural = _("holidays")
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d.%m.%Y} {self.name}"
+
+
 class Concern(models.TextChoices):
     HEALTH = "health", _("health care")
     SOCIAL = "social", _("social services")

@@ -32,9 +32,11 @@ rules.add_perm("complaints.decide_flag", handles_flagged_feedback)
 rules.add_perm("complaints.view_overdue_flags", is_coordinator_or_admin)
 rules.add_perm("complaints.edit_route_texts", is_coordinator_or_admin)
 
-# Admin screens: route texts and the objection settings, kept by coordinators.
+# Admin screens: route texts, the objection settings and the holiday calendar, kept by
+# coordinators (a holiday entered by mistake can be deleted).
 rules.add_perm("complaints", is_coordinator_or_admin)
-for _model in ("routetext", "objectionpolicy"):
+rules.add_perm("complaints.delete_holiday", is_coordinator_or_admin)
+for _model in ("routetext", "objectionpolicy", "holiday"):
     rules.add_perm(f"complaints.view_{_model}", is_coordinator_or_admin)
     rules.add_perm(f"complaints.change_{_model}", is_coordinator_or_admin)
     rules.add_perm(f"complaints.add_{_model}", is_coordinator_or_admin)

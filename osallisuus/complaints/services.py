@@ -42,6 +42,7 @@ from .models import (
     Concern,
     FlagDecision,
     HandlingEntry,
+    Holiday,
     Route,
     Source,
 )
@@ -80,12 +81,19 @@ class ObjectionInput:
 
 
 def add_working_days(start: datetime, days: int) -> datetime:
-    """`start` moved on by `days` working days (Monday to Friday; public holidays count)."""
+    """`start` moved on by `days` working days: Monday to Friday, leaving out the holidays in
+    the county's calendar (Holiday)."""
     moved = timezone.localtime(start)
+    # A year and a half of days is more than any limit counted in working days needs.
+    off = set(
+        Holiday.objects.filter(
+            day__gt=moved.date(), day__lte=moved.date() + timedelta(days=550)
+        ).values_list("day", flat=True)
+    )
     left = days
     while left > 0:
         moved += timedelta(days=1)
-        if moved.weekday() < 5:
+        if moved.weekday() < 5 and moved.date() not in off:
             left -= 1
     return moved
 

@@ -28,7 +28,7 @@ def one_of_each(administrator: Any, unit: Any) -> None:
     from osallisuus.accounts.services import create_api_token
     from osallisuus.analysis.corrections import Labels, record_correction
     from osallisuus.audit.services import record_access
-    from osallisuus.complaints.models import ObjectionPolicy, Route, RouteText
+    from osallisuus.complaints.models import Holiday, ObjectionPolicy, Route, RouteText
     from osallisuus.experts.models import AssignmentType, ExpertRole, FeeTable, TypeRequirement
     from osallisuus.experts.tests.factories import ExperienceAreaFactory
     from osallisuus.feedback.models import ReplyTemplate
@@ -87,6 +87,7 @@ def one_of_each(administrator: Any, unit: Any) -> None:
         body_en="An objection is made to the unit.",
     )
     ObjectionPolicy.objects.create(enabled=True, answer_days=30)
+    Holiday.objects.create(day=datetime.date(2026, 12, 24), name="Jouluaatto")
 
 
 LANGUAGES = ["fi", "sv", "en"]

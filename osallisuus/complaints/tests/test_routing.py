@@ -3,13 +3,13 @@ redirected items leave the open lists and exports, late flags reach the coordina
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 
 from osallisuus.complaints.detection import complaint_words
-from osallisuus.complaints.models import Complaint, ComplaintFlag, FlagDecision, Route
+from osallisuus.complaints.models import Complaint, ComplaintFlag, FlagDecision, Holiday, Route
 from osallisuus.complaints.services import add_working_days
 from osallisuus.feedback.models import Channel, Status
 from osallisuus.feedback.report_selectors import export_items
@@ -46,6 +46,15 @@ def test_ordinary_feedback_is_not_flagged(text):
 def test_one_working_day_over_a_weekend_is_monday():
     friday = timezone.make_aware(timezone.datetime(2026, 12, 4, 15, 0))
     assert add_working_days(friday, 1).weekday() == 0
+
+
+def test_working_days_skip_the_holidays_in_the_countys_calendar():
+    before_christmas = timezone.make_aware(timezone.datetime(2026, 12, 23, 15, 0))
+    assert add_working_days(before_christmas, 1).date() == date(2026, 12, 24)
+    Holiday.objects.create(day=date(2026, 12, 24), name="Jouluaatto")
+    Holiday.objects.create(day=date(2026, 12, 25), name="Joulupäivä")
+    assert add_working_days(before_christmas, 1).date() == date(2026, 12, 28)
+    assert add_working_days(before_christmas, 2).date() == date(2026, 12, 29)
 
 
 def _qr(unit, text, language="fi"):
