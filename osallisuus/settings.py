@@ -366,6 +366,8 @@ SPECTACULAR_SETTINGS = {
     # Fields of one name with different choice sets get names of their own, not hashes.
     "ENUM_NAME_OVERRIDES": {
         "FeedbackChannelEnum": "osallisuus.feedback.models.Channel",
+        # The channels other systems may send in: every one but `expert` (#17 item 3).
+        "IntakeChannelEnum": "osallisuus.feedback.intake.api.OPEN_CHANNELS",
         "LanguageEnum": [("fi", "suomi"), ("sv", "svenska"), ("en", "English")],
         "MessageChannelEnum": [("email", "email"), ("sms", "sms")],
     },
