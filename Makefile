@@ -47,12 +47,13 @@ messages: $(VENV)/.test-installed
 system-packages:
 	@scripts/system-packages.sh
 
-# Every test: lint, the suite on SQLite (browser tests included), then again on PostgreSQL.
+# Every test: lint, then the suite on SQLite (browser tests included) and again on PostgreSQL.
+# The two suites run side by side (they share no files or ports), which nearly halves the wall
+# time on two cores; the PostgreSQL output is printed whole once it ends.
 test: $(VENV)/.test-installed
 	@scripts/system-packages.sh
 	$(MAKE) --no-print-directory lint
-	$(MAKE) --no-print-directory test-sqlite
-	$(MAKE) --no-print-directory test-postgres
+	@scripts/run-suites.sh
 	@scripts/test-summary.sh
 
 test-sqlite: $(VENV)/.test-installed
