@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import timedelta
 from typing import Any
 
 from django.db import connection
@@ -137,4 +138,64 @@ def generate(count: int, *, start_id: int = 0) -> float:
             )
         cursor.execute(f"ANALYZE {Feedback._meta.db_table}")
         cursor.execute(f"ANALYZE {Answer._meta.db_table}")
+    return time.perf_counter() - started
+
+
+# One action for every this many feedback items, each linking up to LINKS_PER_ACTION of them.
+ITEMS_PER_ACTION = 5_000
+LINKS_PER_ACTION = 50
+
+
+def generate_trail(*, owner_id: int) -> float:
+    """Give the generated feedback its trail: actions done or dropped in the last year on the
+    busiest units, each linked to up to fifty of its unit's commented items. Tops up to one
+    action per ITEMS_PER_ACTION items, so it can run after every size. Returns seconds taken."""
+    from django.utils import timezone
+
+    from osallisuus.feedback.models import Feedback
+    from osallisuus.trail.models import Action, InputLink
+
+    started = time.perf_counter()
+    wanted = Feedback.objects.count() // ITEMS_PER_ACTION - Action.objects.count()
+    unit_ids = list(
+        Feedback.objects.values("unit_id")
+        .order_by("unit_id")
+        .distinct()
+        .values_list("unit_id", flat=True)
+    )
+    if wanted <= 0 or not unit_ids:
+        return 0.0
+    now = timezone.now()
+    actions = Action.objects.bulk_create(
+        [
+            Action(
+                title_fi=f"Toimenpide {n}",
+                public_text_fi="Ajanvarausta muutettiin palautteen perusteella.",
+                reasons="" if n % 4 else "Muutos ei ollut mahdollinen tänä vuonna.",
+                status=Action.Status.DONE if n % 4 else Action.Status.DROPPED,
+                unit_id=unit_ids[n % len(unit_ids)],
+                owner_id=owner_id,
+                created_by_id=owner_id,
+                closed_at=now - timedelta(days=n % 360),
+            )
+            for n in range(wanted)
+        ]
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""INSERT INTO {InputLink._meta.db_table}
+                    (kind, object_id, action_id, matter_id, linked_by_id, linked_at)
+                SELECT 'feedback', f.id, a.id, NULL, %s, now()
+                FROM {Action._meta.db_table} a,
+                LATERAL (
+                    SELECT id FROM {Feedback._meta.db_table}
+                    WHERE unit_id = a.unit_id AND text <> ''
+                      AND received_at < a.closed_at
+                    ORDER BY received_at DESC
+                    OFFSET (a.id %% 20) * {LINKS_PER_ACTION} LIMIT {LINKS_PER_ACTION}
+                ) AS f
+                WHERE a.id = ANY(%s)""",
+            [owner_id, [action.pk for action in actions]],
+        )
+        cursor.execute(f"ANALYZE {InputLink._meta.db_table}")
     return time.perf_counter() - started

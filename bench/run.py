@@ -33,6 +33,7 @@ from urllib.parse import urljoin, urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import server  # noqa: E402
+from bench.generate import ITEMS_PER_ACTION, LINKS_PER_ACTION  # noqa: E402
 
 ROOT = server.ROOT
 RESULTS = ROOT / "bench" / "results" / "latest.json"
@@ -269,7 +270,43 @@ def read_paths(clients: dict[str, Any], unit_code: str) -> dict[str, dict[str, f
         ),
         "unit_dashboard": timed(clients["coordinator"], f"/raportit/toimipiste/{unit_code}/"),
         "county_dashboard": timed(clients["coordinator"], "/raportit/"),
+        # The trail's read paths (#15): repository search, a unit's public "you said, we did"
+        # page, and building a county-wide body's briefing.
+        "search": timed(clients["coordinator"], "/haku/?q=ajanvaraus"),
+        "unit_outcomes": timed(clients["anonymous"], f"/palaute/tarinat/{unit_code}/"),
+        "briefing_build": timed_call(build_county_briefing),
     }
+
+
+def timed_call(call: Any, repeats: int = 5) -> dict[str, float]:
+    """Like `timed`, for work that is not a page (a management task's one unit of work)."""
+    call()
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return {"median_ms": round(statistics.median(times), 1), "p95_ms": round(times[-1], 1)}
+
+
+def build_county_briefing() -> None:
+    """Build (or rebuild in place) this month's briefing of a body deciding for the county."""
+    from django.utils import timezone
+
+    from osallisuus.organisation.models import DecisionBody, Organiser
+    from osallisuus.trail.briefings.services import build_briefing
+
+    body = DecisionBody.objects.filter(name_fi="Bench-lautakunta").first()
+    if body is None:
+        organiser = Organiser.objects.order_by("pk").first()
+        assert organiser is not None
+        body = DecisionBody.objects.create(
+            organiser=organiser,
+            kind=DecisionBody.Kind.COMMITTEE,
+            name_fi="Bench-lautakunta",
+        )
+    build_briefing(body=body, month=timezone.localdate().replace(day=1), send=False)
 
 
 def settle() -> None:
@@ -348,10 +385,12 @@ def signed_in_clients(unit: Any) -> dict[str, Any]:
 
     from osallisuus.accounts.tests.factories import sign_in, user_with_role
 
-    clients = {}
+    clients = {"anonymous": Client()}
     for role in ("coordinator", "staff"):
         client = Client()
-        sign_in(client, user_with_role(role, unit=unit))
+        user = user_with_role(role, unit=unit)
+        sign_in(client, user)
+        client.user = user  # type: ignore[attr-defined]
         clients[role] = client
     return clients
 
@@ -527,9 +566,10 @@ def measure_reads(unit: Any, results: dict[str, Any]) -> str:
     for label, size in SIZES:
         have = Feedback.objects.count()
         log(f"generating {size - have} feedback items up to {label}")
-        from bench.generate import generate
+        from bench.generate import generate, generate_trail
 
         generate_seconds[label] = round(generate(max(0, size - have), start_id=have), 1)
+        generate_seconds[label] += round(generate_trail(owner_id=clients["coordinator"].user.pk), 1)
         log(f"rebuilding roll-ups at {label}")
         rollup_seconds[label] = round(rebuild_rollups(), 1)
         settle()
@@ -544,10 +584,15 @@ def measure_reads(unit: Any, results: dict[str, Any]) -> str:
         "inbox_theme": "/palaute/saapuneet/?theme=access_waiting&sentiment=negative",
         "unit_dashboard": f"/raportit/toimipiste/{unit.code}/",
         "county_dashboard": "/raportit/",
+        "search": "/haku/?q=ajanvaraus",
+        "unit_outcomes": f"/palaute/tarinat/{unit.code}/",
     }
-    client = clients["staff" if slowest[1] == "inbox_unit_staff" else "coordinator"]
-    log(f"profiling the slowest path: {slowest[1]} at {slowest[0]}")
-    profile_text = profile(client, urls[slowest[1]])
+    profiled = slowest[1] if slowest[1] in urls else "county_dashboard"
+    client = clients[
+        {"inbox_unit_staff": "staff", "unit_outcomes": "anonymous"}.get(profiled, "coordinator")
+    ]
+    log(f"profiling the slowest page: {profiled} at {slowest[0]}")
+    profile_text = profile(client, urls[profiled])
 
     first, last = SIZES[0][0], SIZES[1][0]
     results.update(
@@ -576,6 +621,14 @@ def measure_reads(unit: Any, results: dict[str, Any]) -> str:
                 2,
             ),
             "read_paths": reads,
+            # Each read path's median time for ten times the data (100k → 1M, 1M → 10M).
+            "growth_10x": {
+                path: [
+                    round(reads[b][path]["median_ms"] / reads[a][path]["median_ms"], 2)
+                    for a, b in zip(list(reads), list(reads)[1:], strict=False)
+                ]
+                for path in reads[first]
+            },
             "rollup_rebuild_s": rollup_seconds,
             "generate_s": generate_seconds,
             "slowest_path": {"size": slowest[0], "path": slowest[1], "p95_ms": slowest[2]},
@@ -605,6 +658,11 @@ def summary(r: dict[str, Any], parts: list[str] | tuple[str, ...] = ()) -> str:
                     f"{p} p95 {v['p95_ms']} ms (median {v['median_ms']})" for p, v in paths.items()
                 )
             )
+        lines.append(
+            "10× data → time: "
+            + ", ".join(f"{p} {g}" for p, g in r["growth_10x"].items())
+            + " (aim ≤ 1.5 each; search under 300 ms at 10M)"
+        )
         lines += [
             f"county dashboard 10× data → {r['dashboard_growth_10x']}× time (aim ≤ 1.5); "
             f"inbox {r['inbox_growth_10x']}×",
@@ -637,6 +695,7 @@ def report(r: dict[str, Any], profile_text: str) -> str:
     for label, paths in r["read_paths"].items():
         for path, figures in paths.items():
             rows.append(f"| {label} | {path} | {figures['median_ms']} | {figures['p95_ms']} |")
+    growth_rows = "\n".join(f"- `{path}`: {steps}" for path, steps in r["growth_10x"].items())
     files = "\n".join(f"| `{path}` | {size} |" for path, size in r["form_files"].items())
     intake_ratio = f"**{r['intake_ratio_bare']}** / {r['intake_ratio_bare_cpu']}"
     units_ratio = f"**{r['units_list_ratio_bare']}** / {r['units_list_ratio_bare_cpu']}"
@@ -693,6 +752,13 @@ Generated inside PostgreSQL (seconds: {r["generate_s"]}); roll-ups rebuilt from 
 
 County dashboard: 10× data → **{r["dashboard_growth_10x"]}×** time (aim ≤ 1.5).
 Inbox: {r["inbox_growth_10x"]}×.
+
+The trail's read paths (`search` as a coordinator, `unit_outcomes` as anyone, `briefing_build`
+for a county-wide body, {ITEMS_PER_ACTION} feedback items per closed action, each action linked
+to up to {LINKS_PER_ACTION} items). Time for 10× the data, each step (aim ≤ 1.5; search under
+300 ms at 10 M):
+
+{growth_rows}
 
 ## Text analysis
 {r["text_per_s"]} comments/s through the per-comment pipeline (the lexicon tier, which labels

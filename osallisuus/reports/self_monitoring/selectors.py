@@ -202,12 +202,16 @@ def summaries_for(user: Any, *, today: date | None = None) -> list[Due]:
     return _rows(units, [last_ended(today)], today)
 
 
-def overdue_for(user: Any, *, today: date | None = None) -> list[Due]:
-    """Summaries past their due date and not published, in the periods of the last year, for
-    the units in the user's scope (the whole county for coordinators), oldest period first."""
-    today = today or timezone.localdate()
+def overdue_in(units: QuerySet[Unit], *, today: date) -> list[Due]:
+    """Summaries of `units` past their due date and not published, in the periods of the last
+    year, oldest period first."""
     periods = [last_ended(today)]
     while len(periods) < LOOK_BACK:
         periods.append(periods[-1].previous())
-    units = report_units(user).filter(active=True).order_by("name_fi")
+    units = units.filter(active=True).order_by("name_fi")
     return [row for row in _rows(units, sorted(periods), today) if row.overdue]
+
+
+def overdue_for(user: Any, *, today: date | None = None) -> list[Due]:
+    """Overdue summaries of the units in the user's scope (the whole county for coordinators)."""
+    return overdue_in(report_units(user), today=today or timezone.localdate())

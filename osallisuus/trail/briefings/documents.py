@@ -3,6 +3,8 @@ carries the address of its trail page, since a printed page cannot be clicked.""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
@@ -18,6 +20,10 @@ def _line(line: Line, extra: str = "") -> str:
     when = f"{formats.date_format(line.date, 'SHORT_DATE_FORMAT')}: " if line.date else ""
     note = f" ({line.note})" if line.note else ""
     return f"- {when}{line.text}{note}{extra}\n  {absolute_url(line.url)}"
+
+
+def _short(day: date | None) -> str:
+    return formats.date_format(day, "SHORT_DATE_FORMAT") if day else "–"
 
 
 def briefing_title(briefing: Briefing) -> str:
@@ -89,6 +95,18 @@ def briefing_pdf(briefing: Briefing) -> bytes:
     blocks.append((_("Co-development outcomes waiting"), "\n".join(waiting) or "–"))
     actions = [_line(line) for line in view.overdue_actions]
     blocks.append((_("Overdue actions"), "\n".join(actions) or _("No overdue actions.")))
+    summaries = [
+        f"- {line.text}: "
+        + _("feedback %(period)s, due %(date)s") % {"period": line.note, "date": _short(line.date)}
+        + f"\n  {absolute_url(line.url)}"
+        for line in view.overdue_self_monitoring
+    ]
+    blocks.append(
+        (
+            _("Self-monitoring summaries overdue"),
+            "\n".join(summaries) or _("Every unit's self-monitoring summary is published on time."),
+        )
+    )
     return plain_pdf(briefing_title(briefing), blocks, language=language)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 
 from osallisuus.accounts.models import Role
@@ -27,6 +28,7 @@ from osallisuus.feedback import report_selectors
 from osallisuus.organisation.models import DecisionBody, Service, Unit
 from osallisuus.organisation.selectors import answer_promise
 from osallisuus.reports.selectors import min_group, rising_for
+from osallisuus.reports.self_monitoring.selectors import overdue_in
 
 from .. import kinds
 from ..actions.selectors import overdue_actions
@@ -207,6 +209,21 @@ def _overdue(service_ids: list[int] | None, today: date) -> list[dict[str, Any]]
     ]
 
 
+def _overdue_self_monitoring(units: QuerySet[Unit], today: date) -> list[dict[str, Any]]:
+    """Units whose four-monthly self-monitoring summary is past due and unpublished."""
+    return [
+        {
+            "unit_code": row.unit.code,
+            "names": _names(row.unit),
+            "period": row.period.slug,
+            "start": row.period.start.isoformat(),
+            "last_day": row.period.last_day.isoformat(),
+            "due": row.period.due.isoformat(),
+        }
+        for row in overdue_in(units, today=today)[:LIST_LIMIT]
+    ]
+
+
 def briefing_content(body: DecisionBody, period: BriefingPeriod, *, today: date) -> dict[str, Any]:
     """Everything the body's briefing for `period` shows, scoped to what the body decides on."""
     service_ids = body_service_ids(body)
@@ -225,6 +242,7 @@ def briefing_content(body: DecisionBody, period: BriefingPeriod, *, today: date)
         "matters": matters,
         "waiting": _waiting(body, [m["id"] for m in matters], service_ids),
         "overdue_actions": _overdue(service_ids, today),
+        "overdue_self_monitoring": _overdue_self_monitoring(units, today),
     }
 
 
@@ -303,6 +321,7 @@ class ReadableBriefing:
     matters: list[Line]
     waiting: list[Line]
     overdue_actions: list[Line]
+    overdue_self_monitoring: list[Line]
 
 
 def in_language(names: dict[str, str], language: str) -> str:
@@ -325,6 +344,14 @@ def _kind_label(name: str) -> str:
 
 def _day(text: str) -> date | None:
     return date.fromisoformat(text) if text else None
+
+
+def _span(start: str, last_day: str) -> str:
+    """A period as the self-monitoring pages write it: "1.1.–30.4.2026"."""
+    return (
+        f"{date_format(date.fromisoformat(start), 'j.n.')}–"
+        f"{date_format(date.fromisoformat(last_day), 'j.n.Y')}"
+    )
 
 
 def _themes_url(content: dict[str, Any]) -> str:
@@ -411,6 +438,18 @@ def readable(briefing: Briefing) -> ReadableBriefing:
                 note=str(status_labels.get(action["status"], action["status"])),
             )
             for action in content.get("overdue_actions", [])
+        ],
+        overdue_self_monitoring=[
+            Line(
+                text=in_language(row["names"], language),
+                url=reverse(
+                    "reports:self_monitoring_unit",
+                    kwargs={"code": row["unit_code"], "period": row["period"]},
+                ),
+                date=_day(row["due"]),
+                note=_span(row["start"], row["last_day"]),
+            )
+            for row in content.get("overdue_self_monitoring", [])
         ],
     )
 
