@@ -243,6 +243,8 @@ class ComplaintFlag(models.Model):
     complaint = models.ForeignKey(
         Complaint, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # When the coordinators were told it was still undecided past `decide_by` (once per flag).
+    escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("complaint flag")

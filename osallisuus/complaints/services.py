@@ -21,7 +21,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from osallisuus.authorization import person, require
 from osallisuus.errors import DomainError, Problem
@@ -46,7 +46,7 @@ from .models import (
     Route,
     Source,
 )
-from .selectors import objection_policy, route_text
+from .selectors import objection_policy, overdue_flags, route_text
 
 MAX_ATTACHMENTS = 5
 # What a sender must give; the form and the API say the same words.
@@ -353,3 +353,39 @@ def save_route_text(*, by: Any, text: Any) -> None:
     """Store an edited route text (coordinators and administrators)."""
     require(by, "complaints.edit_route_texts")
     text.save()
+
+
+def escalate_late_flags() -> int:
+    """Tell the coordinators, once per flag, of flags nobody decided in time: one e-mail each
+    with how many and where the list is (no feedback text or giver's details). Returns how
+    many flags were escalated; a second run tells nothing new."""
+    from osallisuus.accounts.models import Role
+    from osallisuus.accounts.selectors import people_with_role
+
+    with transaction.atomic():
+        late = list(
+            overdue_flags().filter(escalated_at__isnull=True).select_for_update(of=("self",))
+        )
+        if not late:
+            return 0
+        url = absolute_url(reverse("complaints:overdue"))
+        for coordinator in people_with_role(Role.COORDINATOR).exclude(email=""):
+            with translation.override(coordinator.preferred_language or "fi"):
+                body = ngettext(
+                    "%(count)s feedback item that reads like a complaint was not sorted out "
+                    "in time: keep it as feedback, redirect it or transfer it as an objection. "
+                    "The list: %(url)s",
+                    "%(count)s feedback items that read like a complaint were not sorted out "
+                    "in time: keep each as feedback, redirect it or transfer it as an objection. "
+                    "The list: %(url)s",
+                    len(late),
+                ) % {"count": len(late), "url": url}
+                send_email(
+                    to=coordinator.email,
+                    subject=_("Flagged feedback waits past its time"),
+                    body=body,
+                )
+        ComplaintFlag.objects.filter(pk__in=[flag.pk for flag in late]).update(
+            escalated_at=timezone.now()
+        )
+    return len(late)

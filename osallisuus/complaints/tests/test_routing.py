@@ -144,3 +144,34 @@ def test_an_undecided_flag_past_its_time_is_in_the_coordinators_list(client_as, 
     assert late.reply_code in page
     assert fresh.reply_code not in page
     assert client_as("staff").get("/muistutus-ja-kantelu/myohassa/").status_code == 404
+
+
+def test_late_flags_are_escalated_to_the_coordinators_once_without_the_feedback(
+    unit, make_user, settings
+):
+    from osallisuus.complaints.services import escalate_late_flags
+    from osallisuus.notifications.models import OutboxMessage
+
+    coordinator = make_user("coordinator")
+    coordinator.email = "koordinaattori@example.org"
+    coordinator.preferred_language = "sv"
+    coordinator.save()
+    late = _qr(unit, "teen muistutuksen hoidostani, soita 040 123 4567")
+    fresh = _qr(unit, "teen kantelun")
+    decided = _qr(unit, "tästä tulee valitus")
+    ComplaintFlag.objects.filter(feedback__in=[late, decided]).update(
+        decide_by=timezone.now() - timedelta(hours=1)
+    )
+    ComplaintFlag.objects.filter(feedback=decided).update(
+        decision=FlagDecision.KEEP, decided_at=timezone.now()
+    )
+
+    assert escalate_late_flags() == 1
+    message = OutboxMessage.objects.get(recipient=coordinator.email)
+    assert "/muistutus-ja-kantelu/myohassa/" in message.body
+    assert "muistutuksen" not in message.body and "040" not in message.body
+    assert "tid" in message.body  # in the coordinator's language, Swedish
+    assert ComplaintFlag.objects.get(feedback=fresh).escalated_at is None
+
+    assert escalate_late_flags() == 0  # a second run tells nothing new
+    assert OutboxMessage.objects.filter(recipient=coordinator.email).count() == 1
