@@ -172,3 +172,21 @@ def test_no_page_of_the_matrix_scrolls_sideways_at_320_px(
     assert loaded > 100
     assert not failures, f"{len(failures)} pages wider than 320 px:\n" + "\n".join(failures)
     assert not wrong_language, "not shown in the language asked for:\n" + "\n".join(wrong_language)
+
+
+def test_the_check_names_what_widens_the_page_and_leaves_out_what_scrolls_in_its_box(
+    page: Any,
+) -> None:
+    """The failure message points at the element to fix: the outermost one reaching furthest,
+    or the word that sticks out of its box; a table scrolling in its own box is no fault."""
+    page.set_viewport_size(PHONE)
+    scrolls = '<div style="overflow-x: auto"><table><tr><td>{}</td></tr></table></div>'
+    wide = '<table class="wide"><tr><td>{}</td></tr></table>'
+    word = '<p class="narrow" style="width: 10rem">{}</p>'
+    long = "x" * 120
+    page.set_content(f'<body style="margin: 0"><main id="main">{scrolls.format(long * 3)}</main>')
+    assert page.evaluate("document.documentElement.scrollWidth") == PHONE["width"]
+    page.set_content(f'<body style="margin: 0"><main id="main">{wide.format(long)}</main>')
+    assert page.evaluate(WIDEST).startswith("main#main > table.wide (")
+    page.set_content(f'<body style="margin: 0"><main id="main">{word.format(long * 2)}</main>')
+    assert page.evaluate(WIDEST).startswith('main#main > p.narrow text "xxx')
