@@ -53,7 +53,7 @@ def _kiosk_unit(code: str) -> Unit:
 
 def _faces(question: Question) -> list[tuple[int, str, Any]]:
     labels = EXPERIENCE_LABELS if question.key == "overall" else AGREEMENT_LABELS
-    return [(value, FACES[value], label) for value, label in reversed(labels)]
+    return [(value, FACES[value], label) for value, label in labels]
 
 
 def _kiosk_context(unit: Unit) -> dict[str, Any]:

@@ -334,3 +334,42 @@ def test_without_its_script_the_kiosk_works_as_plain_forms_without_axe_violation
     assert axe_violations(page) == [], "thanks"
     feedback = Feedback.objects.get()
     assert feedback.overall_score == 4 and feedback.text == "Selkeät ohjeet"
+
+
+# The faces' values and words, left to right as the screen shows them.
+FACES_LEFT_TO_RIGHT = """selector => [...document.querySelectorAll(selector)]
+  .map(el => ({el, box: el.getBoundingClientRect()}))
+  .sort((a, b) => a.box.left - b.box.left)
+  .map(({el, box}) => ({
+    value: el.value || el.querySelector('input').value,
+    text: el.textContent.replace(/\\s+/g, ''),
+    top: Math.round(box.top), left: box.left, right: box.right, bottom: box.bottom,
+  }))"""
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    "screen", [{"width": 800, "height": 1280}, {"width": 1280, "height": 800}], ids=str
+)
+def test_the_kiosk_shows_its_five_faces_in_one_row_in_the_web_forms_order(
+    page, live_server, question_sets, unit, screen
+):
+    """Portrait and landscape tablets: one row of five faces on the screen, using its width,
+    worst to best from left to right, as the web form asks the same question (#21 item 9)."""
+    page.set_viewport_size(screen)
+    page.goto("/kioski/KST/")
+    key = page.locator("#kiosk").get_attribute("data-scale-key")
+    kiosk = page.evaluate(FACES_LEFT_TO_RIGHT, ".kiosk-face")
+    page.goto("/palaute/KST/")
+    web = page.evaluate(FACES_LEFT_TO_RIGHT, f"label.face:has(input[name='q_{key}'])")
+    assert len(kiosk) == 5 and len(web) == 5
+    assert len({face["top"] for face in kiosk}) == 1, kiosk
+    assert [f["value"] for f in kiosk] == [f["value"] for f in web] == ["1", "2", "3", "4", "5"]
+    assert [f["text"] for f in kiosk] == [f["text"] for f in web]
+    left, right = kiosk[0]["left"], kiosk[-1]["right"]
+    assert right - left >= 0.9 * screen["width"], "the faces use the screen's width"
+    assert kiosk[-1]["bottom"] <= screen["height"], "every face is on the screen"
+    if screen["width"] > screen["height"]:
+        height = kiosk[0]["bottom"] - kiosk[0]["top"]
+        assert height >= 0.45 * screen["height"], "the faces fill a landscape screen"
