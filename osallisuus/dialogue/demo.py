@@ -22,7 +22,9 @@ from .models import (
     MemberKind,
     MemberRole,
     Origin,
+    SeatHolderKind,
     Topic,
+    UserSeat,
 )
 
 
@@ -34,6 +36,8 @@ def seed_demo_data() -> None:
         _seed_panel(organiser)
     if not Group.objects.filter(kind__in=STATUTORY_KINDS).exists():
         _seed_influence_bodies(organiser)
+    if not UserSeat.objects.exists():
+        _seed_user_seat()
 
 
 def _seed_panel(organiser: Organiser) -> None:
@@ -218,3 +222,34 @@ def _seed_influence_bodies(organiser: Organiser) -> None:
             present=list(group.members.all()),
             approve=True,
         )
+
+
+def _seed_user_seat() -> None:
+    """A user seat on the regional board held by the demo expert by experience, with a support
+    person, and attendance at one meeting. No pool request is filed for its fees here, so that
+    the experts' demo keeps its one open request."""
+    from osallisuus.experts.selectors import profile_of
+    from osallisuus.organisation.models import DecisionBody
+
+    board = DecisionBody.objects.filter(kind=DecisionBody.Kind.REGIONAL_BOARD).first()
+    coordinator = User.objects.filter(username="koordinaattori").first()
+    expert_user = User.objects.filter(username="kokemus").first()
+    expert = profile_of(expert_user) if expert_user else None
+    if board is None or coordinator is None or expert is None:
+        return
+    today = timezone.localdate()
+    seat = services.create_user_seat(
+        by=coordinator,
+        body=board,
+        holder_kind=SeatHolderKind.EXPERT,
+        holder_name="Kalle Kokemus",
+        expert=expert,
+        proposed_by="Järvilaakson kokemusasiantuntijaverkosto",
+        support_person="Tuula Tukija (Järvilaakson mielenterveysyhdistys)",
+        term_starts=today - datetime.timedelta(days=90),
+        term_ends=datetime.date(today.year + 2, 5, 31),
+        pay_fees=False,
+    )
+    services.record_seat_attendance(
+        by=coordinator, body=board, held_on=today - datetime.timedelta(days=14), present=[seat]
+    )

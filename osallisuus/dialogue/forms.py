@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from osallisuus.organisation.models import Municipality, Producer, Service, Unit
+from osallisuus.organisation.models import DecisionBody, Municipality, Producer, Service, Unit
 from osallisuus.widgets import DateInput, DateTimeInput
 
 from .models import (
@@ -20,6 +20,7 @@ from .models import (
     MemberRole,
     Origin,
     OwnerKind,
+    SeatHolderKind,
     Topic,
 )
 
@@ -193,3 +194,51 @@ class InfluenceForm(forms.Form):
         choices=Influence.choices,
         widget=forms.RadioSelect,
     )
+
+
+# --- User seats on the county's decision-making bodies (#16 item 5) ---------------------------
+
+
+class UserSeatForm(forms.Form):
+    body = forms.ModelChoiceField(label=_("Body"), queryset=DecisionBody.objects.none())
+    holder_kind = forms.ChoiceField(
+        label=_("Seat held by"), choices=SeatHolderKind.choices, widget=forms.RadioSelect
+    )
+    holder_name = forms.CharField(label=_("Name of the holder"), max_length=200, required=False)
+    expert_username = forms.CharField(
+        label=_("User name of the expert's account"),
+        max_length=150,
+        required=False,
+        help_text=_("For an expert by experience: their profile in the pool is linked."),
+    )
+    pay_fees = forms.BooleanField(
+        label=_("Invite the expert to a pool assignment for the seat, to claim fees and travel"),
+        required=False,
+        initial=True,
+    )
+    proposed_by = forms.CharField(
+        label=_("Proposed by"),
+        max_length=200,
+        required=False,
+        help_text=_("For example an association of service users or the disability council."),
+    )
+    support_person = forms.CharField(label=_("Support person"), max_length=200, required=False)
+    term_starts = forms.DateField(label=_("Term starts"), widget=DateInput)
+    term_ends = forms.DateField(label=_("Term ends"), widget=DateInput, required=False)
+
+    def __init__(self, *args: Any, bodies: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies  # type: ignore[attr-defined]
+
+
+class SeatAttendanceForm(forms.Form):
+    held_on = forms.DateField(label=_("Meeting date"), widget=DateInput)
+    present = forms.MultipleChoiceField(
+        label=_("Present"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, seats: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["present"].choices = [  # type: ignore[attr-defined]
+            (str(seat.pk), seat.holder_name) for seat in seats
+        ]

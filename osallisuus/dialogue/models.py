@@ -368,3 +368,103 @@ class InfluenceResponded(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member} @ {self.meeting}"
+
+
+# --- User seats on the county's decision-making bodies (#16 item 5) ---------------------------
+# Act 611/2021 § 29 asks the county to give service users ways to take part, among them seats
+# for users' representatives on its bodies (seed 000: "paikat maakunnan elimissä"). A seat is
+# on a body of the trail's register (organisation.DecisionBody); an expert by experience holds
+# it through their pool profile, and their fees go through the pool's own claims.
+
+
+class SeatHolderKind(models.TextChoices):
+    USER_REPRESENTATIVE = "user_representative", _("service-user representative")
+    EXPERT = "expert", _("expert by experience")
+
+
+class UserSeat(models.Model):
+    """A seat for service users on one decision-making body, for a term."""
+
+    body = models.ForeignKey(
+        "organisation.DecisionBody",
+        verbose_name=_("body"),
+        on_delete=models.PROTECT,
+        related_name="user_seats",
+    )
+    holder_kind = models.CharField(_("seat held by"), max_length=20, choices=SeatHolderKind.choices)
+    holder_name = models.CharField(_("name of the holder"), max_length=200)
+    expert = models.ForeignKey(
+        "experts.ExpertProfile",
+        verbose_name=_("expert profile"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="user_seats",
+    )
+    # The pool request the expert is invited to for the seat: once they accept and sign, they
+    # claim their fees and travel for the body's meetings on that assignment (#5's claims).
+    fee_request = models.ForeignKey(
+        "experts.ExpertRequest",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="user_seats",
+    )
+    proposed_by = models.CharField(_("proposed by"), max_length=200)
+    support_person = models.CharField(_("support person"), max_length=200)
+    term_starts = models.DateField(_("term starts"))
+    term_ends = models.DateField(_("term ends"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("user seat")
+        verbose_name_plural = _("user seats")
+        ordering = ["body", "term_starts", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(term_ends__isnull=True) | Q(term_ends__gte=F("term_starts")),
+                name="dialogue_seat_term_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=~Q(holder_kind="expert") | Q(expert__isnull=False),
+                name="dialogue_expert_seat_has_profile",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.holder_name} ({self.body})"
+
+
+class BodyMeeting(models.Model):
+    """A meeting of a decision-making body, recorded for the attendance of its user seats."""
+
+    body = models.ForeignKey(
+        "organisation.DecisionBody", on_delete=models.PROTECT, related_name="seat_meetings"
+    )
+    held_on = models.DateField(_("meeting date"))
+
+    class Meta:
+        ordering = ["body", "-held_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "held_on"], name="dialogue_body_meets_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body} {self.held_on}"
+
+
+class SeatAttendance(models.Model):
+    meeting = models.ForeignKey(BodyMeeting, on_delete=models.CASCADE, related_name="attendance")
+    seat = models.ForeignKey(UserSeat, on_delete=models.CASCADE, related_name="attendance")
+    present = models.BooleanField(_("present"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "seat"], name="dialogue_seat_attends_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.seat} @ {self.meeting}"

@@ -10,6 +10,7 @@ import rules
 from osallisuus.accounts.permissions import (
     is_administrator,
     is_coordinator_or_admin,
+    is_staff_member,
 )
 
 from .models import Group, Member, MemberRole
@@ -107,3 +108,11 @@ rules.add_perm("dialogue.handle_question", runs_question_group)
 rules.add_perm("dialogue.discuss_question", member_of_question_group | runs_question_group)
 rules.add_perm("dialogue.close_question", asked_it & handles_question_unit)
 rules.add_perm("dialogue.answer_influence", is_member)
+
+
+# --- User seats on the county's decision-making bodies (#16 item 5) ---------------------------
+
+# Staff read the register of bodies (as the trail's register, trail.view_decision_bodies) with
+# their user seats and attendance; coordinators give seats and record attendance.
+rules.add_perm("dialogue.view_user_seats", is_staff_member)
+rules.add_perm("dialogue.manage_user_seats", is_coordinator_or_admin)

@@ -13,7 +13,18 @@ from django.utils.translation import gettext as _
 
 from osallisuus.audit.services import Action, record_bulk_access
 
-from .models import AgeBand, Group, GroupKind, Influence, Meeting, Member, MemberKind, Question
+from .models import (
+    AgeBand,
+    BodyMeeting,
+    Group,
+    GroupKind,
+    Influence,
+    Meeting,
+    Member,
+    MemberKind,
+    Question,
+    UserSeat,
+)
 
 
 def public_groups(*, kind: str = "") -> QuerySet[Group]:
@@ -263,3 +274,121 @@ def influence_body_overview(*, organiser: Any, today: date) -> list[KindState]:
         for kind in kinds
         if kind in required or by_kind[kind]
     ]
+
+
+# --- User seats on the county's decision-making bodies (#16 item 5) ---------------------------
+
+
+def seats_in_term(body: Any, *, on: date) -> QuerySet[UserSeat]:
+    """The body's user seats whose term covers the day."""
+    from django.db.models import Q
+
+    return UserSeat.objects.filter(body=body, term_starts__lte=on).filter(
+        Q(term_ends__isnull=True) | Q(term_ends__gte=on)
+    )
+
+
+def access_seat_body(*, pk: int) -> Any:
+    """An active body of the trail's register, or "not found"."""
+    from osallisuus.trail.matters.selectors import decision_bodies
+
+    body = decision_bodies().filter(pk=pk).first()
+    if body is None:
+        raise Http404
+    return body
+
+
+@dataclass(frozen=True)
+class SeatRow:
+    """One user seat in the register, with its attendance."""
+
+    seat: UserSeat
+    in_term: bool
+    meetings: int
+    attended: int
+    # The pool's assignment for the seat's fees once the expert has accepted, else None.
+    assignment: Any
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    meeting: BodyMeeting
+    present: int
+    seats: int
+
+
+@dataclass(frozen=True)
+class BodySeats:
+    """A body of the register: its user seats and the attendance at each of its meetings."""
+
+    body: Any
+    seats: list[SeatRow]
+    meetings: list[MeetingRow]
+
+    @property
+    def has_seats_in_term(self) -> bool:
+        return any(row.in_term for row in self.seats)
+
+
+def user_seat_register(*, today: date) -> list[BodySeats]:
+    """Every active body of the trail's register: which have user seats, who holds them, and
+    attendance per meeting; a fixed number of queries however many bodies and seats."""
+    from django.db.models import Prefetch
+
+    from osallisuus.trail.matters.selectors import decision_bodies
+
+    bodies = list(
+        decision_bodies().prefetch_related(
+            Prefetch(
+                "user_seats",
+                queryset=UserSeat.objects.select_related("expert", "expert__user")
+                .prefetch_related("fee_request__assignments")
+                .order_by("term_starts", "pk"),
+            ),
+            Prefetch(
+                "seat_meetings",
+                queryset=BodyMeeting.objects.prefetch_related("attendance").order_by("-held_on"),
+            ),
+        )
+    )
+    register = []
+    for body in bodies:
+        meetings = list(body.seat_meetings.all())
+        marks = [mark for meeting in meetings for mark in meeting.attendance.all()]
+        seats = [
+            SeatRow(
+                seat=seat,
+                in_term=seat.term_starts <= today
+                and (seat.term_ends is None or seat.term_ends >= today),
+                meetings=sum(1 for mark in marks if mark.seat_id == seat.pk),
+                attended=sum(1 for mark in marks if mark.seat_id == seat.pk and mark.present),
+                assignment=_seat_assignment(seat),
+            )
+            for seat in body.user_seats.all()
+        ]
+        rows = [
+            MeetingRow(
+                meeting=meeting,
+                present=sum(1 for mark in meeting.attendance.all() if mark.present),
+                seats=len(meeting.attendance.all()),
+            )
+            for meeting in meetings
+        ]
+        register.append(BodySeats(body=body, seats=seats, meetings=rows))
+    return register
+
+
+def _seat_assignment(seat: UserSeat) -> Any:
+    if seat.fee_request is None:
+        return None
+    return next(
+        (a for a in seat.fee_request.assignments.all() if a.profile_id == seat.expert_id), None
+    )
+
+
+def expert_by_username(username: str) -> Any | None:
+    """The pool profile of the account with this user name (experts' own selector)."""
+    from osallisuus.experts.selectors import profile_of
+
+    account = account_by_username(username)
+    return profile_of(account) if account is not None else None

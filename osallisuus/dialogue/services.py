@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -15,12 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from osallisuus.authorization import require
-from osallisuus.errors import DomainError
+from osallisuus.errors import DomainError, Problem
 from osallisuus.organisation.models import Municipality, Organiser, Producer, Service
 
 from .models import (
     AgeBand,
     Attendance,
+    BodyMeeting,
     Group,
     Influence,
     InfluenceAnswer,
@@ -31,6 +33,9 @@ from .models import (
     Post,
     Question,
     QuestionStatus,
+    SeatAttendance,
+    SeatHolderKind,
+    UserSeat,
 )
 
 
@@ -354,3 +359,110 @@ def answer_influence(*, by: Any, meeting: Meeting, answer: str) -> None:
     if answer not in Influence.values:
         raise DialogueError(_("Choose an answer."), field="answer")
     InfluenceAnswer.objects.create(meeting=meeting, answer=answer, answered_on=timezone.localdate())
+
+
+# --- User seats on the county's decision-making bodies (#16 item 5) ---------------------------
+
+# What the pool request for a seat's fees asks: a working group's meeting of a few hours, on
+# site; the expert claims each meeting's hours and travel on the assignment (#5's claims).
+SEAT_MEETING_HOURS = Decimal("3")
+
+
+@transaction.atomic
+def create_user_seat(
+    *,
+    by: Any,
+    body: Any,
+    holder_kind: str,
+    holder_name: str,
+    proposed_by: str,
+    support_person: str,
+    term_starts: datetime.date,
+    term_ends: datetime.date | None = None,
+    expert: Any = None,
+    pay_fees: bool = True,
+) -> UserSeat:
+    """Give a service-user representative or an expert by experience a seat on a body of the
+    register (Act 611/2021 § 29). An expert's fees go through the pool: with `pay_fees` they
+    are invited to a working-group request for the seat, and claim on its assignment."""
+    require(by, "dialogue.manage_user_seats")
+    problems = []
+    if not holder_name.strip():
+        problems.append(Problem(_("Write the name of the seat's holder."), field="holder_name"))
+    if not proposed_by.strip():
+        problems.append(Problem(_("Write who proposed the holder."), field="proposed_by"))
+    if not support_person.strip():
+        problems.append(Problem(_("Name the holder's support person."), field="support_person"))
+    if term_ends is not None and term_ends < term_starts:
+        problems.append(Problem(_("The term cannot end before it starts."), field="term_ends"))
+    if holder_kind == SeatHolderKind.EXPERT and expert is None:
+        problems.append(
+            Problem(_("Give the account of an expert in the pool."), field="expert_username")
+        )
+    if problems:
+        raise DialogueError.of(problems)
+    if holder_kind != SeatHolderKind.EXPERT:
+        expert = None
+    seat = UserSeat.objects.create(
+        body=body,
+        holder_kind=holder_kind,
+        holder_name=holder_name.strip(),
+        expert=expert,
+        proposed_by=proposed_by.strip(),
+        support_person=support_person.strip(),
+        term_starts=term_starts,
+        term_ends=term_ends,
+        created_by=by,
+    )
+    if expert is not None and pay_fees:
+        seat.fee_request = _ask_pool_for_seat(seat=seat, expert=expert, by=by)
+        seat.save(update_fields=["fee_request"])
+    return seat
+
+
+def _ask_pool_for_seat(*, seat: UserSeat, expert: Any, by: Any) -> Any:
+    from osallisuus.experts import services as experts
+    from osallisuus.experts.models import AssignmentType, ExpertRole, Mode
+
+    starts = datetime.datetime.combine(seat.term_starts, datetime.time(9))
+    request = experts.file_request(
+        by=by,
+        areas=[],
+        topic=_("User seat: %(body)s") % {"body": seat.body.name},
+        assignment_type=AssignmentType.WORKING_GROUP,
+        description=_("Meetings of %(body)s during the term of the seat.")
+        % {"body": seat.body.name},
+        starts_at=timezone.make_aware(starts),
+        mode=Mode.ONSITE,
+        duration_hours=SEAT_MEETING_HOURS,
+        role=ExpertRole.EXPERT,
+        people_needed=1,
+    )
+    experts.invite(request=request, profiles=[expert], by=by)
+    return request
+
+
+@transaction.atomic
+def record_seat_attendance(
+    *, by: Any, body: Any, held_on: datetime.date, present: Iterable[UserSeat]
+) -> BodyMeeting:
+    """Who of the body's user seats attended its meeting; recording the day again corrects it."""
+    from .selectors import seats_in_term
+
+    require(by, "dialogue.manage_user_seats")
+    if held_on > timezone.localdate():
+        raise DialogueError(_("Record attendance after the meeting."), field="held_on")
+    seats = list(seats_in_term(body, on=held_on))
+    if not seats:
+        raise DialogueError(
+            _("The body has no user seat in its term on that day."), field="held_on"
+        )
+    present_ids = {seat.pk for seat in present}
+    if present_ids - {seat.pk for seat in seats}:
+        raise DialogueError(_("Choose among the body's user seats."), field="present")
+    meeting, _made = BodyMeeting.objects.get_or_create(body=body, held_on=held_on)
+    meeting.attendance.all().delete()
+    SeatAttendance.objects.bulk_create(
+        SeatAttendance(meeting=meeting, seat=seat, present=seat.pk in present_ids) for seat in seats
+    )
+    return meeting

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import seat_views, views
 
 app_name = "dialogue"
 urlpatterns = [
@@ -22,4 +22,10 @@ urlpatterns = [
     path("kysymys/<int:pk>/kasittely/", views.question_take_up, name="question_take_up"),
     path("kysymys/<int:pk>/vastaus/", views.question_answer, name="question_answer"),
     path("kysymys/<int:pk>/sulje/", views.question_close, name="question_close"),
+    # User seats on the county's decision-making bodies (#16 item 5).
+    path("kayttajapaikat/", seat_views.seat_register, name="seats"),
+    path("kayttajapaikat/uusi/", seat_views.seat_create, name="seat_create"),
+    path(
+        "kayttajapaikat/elin/<int:pk>/kokous/", seat_views.seat_attendance, name="seat_attendance"
+    ),
 ]

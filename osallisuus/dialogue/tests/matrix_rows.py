@@ -19,7 +19,9 @@ from osallisuus.tests.matrix import (
     EXPERT,
     MANAGER,
     RESIDENT,
+    SIGNED_IN,
     STAFF,
+    STAFF_ROLES,
     Row,
     Write,
     everyone,
@@ -268,3 +270,91 @@ ROWS: dict[str, Row] = {
         ),
     ),
 }
+
+
+# --- User seats on the county's bodies (#16 item 5) and the groups API (#16 item 7) ----------
+# The seats are on a body of the trail's register, which belongs to no unit: staff read the
+# register, coordinators give seats and record attendance.
+
+
+def build_shared(world: Any) -> dict[str, Any]:
+    from osallisuus.dialogue import services
+    from osallisuus.organisation.models import DecisionBody
+
+    body = DecisionBody.objects.create(
+        organiser=world.units["own"].producer.organiser,
+        kind=DecisionBody.Kind.REGIONAL_BOARD,
+        name_fi="Aluehallitus",
+    )
+    seat = services.create_user_seat(
+        by=world.users[COORD],
+        body=body,
+        holder_kind="user_representative",
+        holder_name="Paikan Haltija",
+        proposed_by="Vammaisneuvosto",
+        support_person="Tuula Tukija",
+        term_starts=datetime.date(2026, 1, 1),
+    )
+    return {"seat_body": body, "user_seat": seat}
+
+
+SEAT_MANAGERS = (COORD, ADMIN)
+# The API answers a signed-out caller itself (no sign-in page); GET of a POST-only path is 405.
+API_POST_ONLY = {ANON: 403, **dict.fromkeys(SIGNED_IN, 405)}
+
+ROWS.update(
+    {
+        "dialogue:seats": Row(only(*STAFF_ROLES)),
+        "dialogue:seat_create": Row(
+            only(*SEAT_MANAGERS),
+            writes=(
+                Write(
+                    only(*SEAT_MANAGERS, status=302),
+                    writers=SEAT_MANAGERS,
+                    body=lambda c: {
+                        "body": c.seat_body.pk,
+                        "holder_kind": "user_representative",
+                        "holder_name": "Uusi Edustaja",
+                        "proposed_by": "Nuorisovaltuusto",
+                        "support_person": "Tuula Tukija",
+                        "term_starts": "2026-01-01",
+                    },
+                    changes=snapshot("dialogue.UserSeat"),
+                ),
+            ),
+        ),
+        "dialogue:seat_attendance": Row(
+            only(*SEAT_MANAGERS),
+            kwargs=lambda c: {"pk": c.seat_body.pk},
+            writes=(
+                Write(
+                    only(*SEAT_MANAGERS, status=302),
+                    writers=SEAT_MANAGERS,
+                    body=lambda c: {"held_on": "2026-02-02", "present": [c.user_seat.pk]},
+                    changes=snapshot("dialogue.BodyMeeting"),
+                ),
+            ),
+        ),
+        "api:group-list": Row(everyone(200)),
+        "api:group-detail": Row(everyone(200), kwargs=_group),
+        "api:group-questions": Row(
+            API_POST_ONLY,
+            kwargs=_group,
+            across_units=True,
+            writes=(
+                Write(
+                    {**only(*ASKERS, status=201), ANON: 403},
+                    writers=ASKERS,
+                    json=True,
+                    body=lambda c: {
+                        "unit": c.unit.pk,
+                        "topic": "availability",
+                        "title": "Saako ajan helposti?",
+                        "answer_wanted_by": "2030-01-01",
+                    },
+                    changes=snapshot("dialogue.Question"),
+                ),
+            ),
+        ),
+    }
+)

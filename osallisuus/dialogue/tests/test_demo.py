@@ -39,3 +39,18 @@ def test_the_demo_has_the_three_influence_bodies_and_the_overview_points_out_the
     assert "the county has no such body in the register." in page
     call_command("seed_demo", stdout=io.StringIO())  # a second run adds nothing
     assert Group.objects.filter(kind__in=STATUTORY_KINDS).count() == 3
+
+
+def test_the_demo_boards_user_seat_is_held_by_an_expert_with_a_support_person(settings):
+    from osallisuus.dialogue.models import SeatHolderKind, UserSeat
+
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+    seat = UserSeat.objects.get()
+    assert seat.body.kind == "board"
+    assert seat.holder_kind == SeatHolderKind.EXPERT
+    assert seat.expert.user.username == "kokemus"
+    assert seat.support_person
+    assert seat.attendance.filter(present=True).count() == 1
+    call_command("seed_demo", stdout=io.StringIO())  # a second run adds nothing
+    assert UserSeat.objects.count() == 1
