@@ -31,7 +31,7 @@ def contract_pdf(contract: Contract, language: str) -> bytes:
     language = language if language in contract.sections else "fi"
     assignment = contract.assignment
     with translation.override(language):
-        title = _("Developer-client contract, version %(version)s") % {"version": contract.version}
+        title = contract.title
         blocks = [("", _("Expert: %(name)s") % {"name": assignment.profile.name})]
         blocks += [(heading, text) for heading, text in contract.sections[language]]
         blocks.append(

@@ -364,6 +364,14 @@ class Assignment(models.Model):
         return reverse("experts:assignment", kwargs={"pk": self.pk})
 
 
+# Seed 000: the contract is named after the role the person takes in the assignment.
+CONTRACT_TITLES = {
+    ExpertRole.DEVELOPER_CLIENT: _("Developer-client contract, version %(version)s"),
+    ExpertRole.EXPERT: _("Expert-by-experience contract, version %(version)s"),
+    ExpertRole.OTHER: _("Experience actor contract, version %(version)s"),
+}
+
+
 class Contract(models.Model):
     """One version of the contract; a change makes a new version and both sign again."""
 
@@ -397,6 +405,11 @@ class Contract(models.Model):
     @property
     def fully_signed(self) -> bool:
         return bool(self.expert_signed_at and self.coordinator_signed_at)
+
+    @property
+    def title(self) -> str:
+        """The contract's name by the person's role, in the active language."""
+        return str(CONTRACT_TITLES[ExpertRole(self.assignment.role)]) % {"version": self.version}
 
 
 class FeeTable(models.Model):

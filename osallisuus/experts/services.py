@@ -11,6 +11,7 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from osallisuus.accounts.models import Role
@@ -386,7 +387,16 @@ def _cancellation_email(invitation: Invitation, reason: str) -> None:
     )
 
 
+def _euros(amount: Decimal) -> str:
+    """An amount in the active language's number format, e.g. "0,575 €" or "25,00 €"."""
+    places = 3 if amount != amount.quantize(Decimal("0.01")) else 2
+    return number_format(amount, decimal_pos=places) + " €"
+
+
 def _compensation_text(assignment: Assignment) -> str:
+    """Section 5 by the person's role (seed 000: developer clients are paid travel and a fee,
+    experts by experience travel and an expense compensation), naming only the rates that are
+    paid: a rate the role's fee table leaves at zero is not a promise worth printing."""
     date = timezone.localtime(assignment.request.starts_at).date()
     table = (
         FeeTable.objects.filter(role=assignment.role, valid_from__lte=date, valid_to__gte=date)
@@ -395,24 +405,26 @@ def _compensation_text(assignment: Assignment) -> str:
     )
     if assignment.role == ExpertRole.DEVELOPER_CLIENT:
         text = _("Travel costs and a fee are paid (developer client).")
-    else:
+    elif assignment.role == ExpertRole.EXPERT:
         text = _("Travel costs and an expense allowance are paid (expert by experience).")
+    else:
+        text = _("Travel costs are paid (other experience actor).")
     if table is not None:
-        text += " " + _(
-            "Fees: %(hour)s € per hour, %(half)s € per half day, %(day)s € per day; "
-            "kilometre allowance %(km)s € per km; expense allowance %(allowance)s € per day."
-        ) % {
-            "hour": table.hourly_fee,
-            "half": table.half_day_fee,
-            "day": table.day_fee,
-            "km": table.km_rate,
-            "allowance": table.expense_allowance,
-        }
+        rates = [
+            (table.hourly_fee, _("fee %(amount)s per hour")),
+            (table.half_day_fee, _("fee %(amount)s per half day")),
+            (table.day_fee, _("fee %(amount)s per day")),
+            (table.km_rate, _("kilometre allowance %(amount)s per km")),
+            (table.expense_allowance, _("expense allowance %(amount)s per day")),
+        ]
+        paid = [words % {"amount": _euros(rate)} for rate, words in rates if rate > 0]
+        if paid:
+            text += " " + _("Rates: %(rates)s.") % {"rates": "; ".join(paid)}
     return text + " " + _("Claim them in the app after the assignment.")
 
 
 def contract_sections(assignment: Assignment, language: str) -> list[list[str]]:
-    """Seed 000's six sections of the developer-client contract, in one language."""
+    """Seed 000's six sections of the contract, in one language; section 5 follows the role."""
     request = assignment.request
     profile = assignment.profile
     with translation.override(language):

@@ -196,6 +196,7 @@ class InboxFilterForm(forms.Form):
     since = forms.DateField(label=_("From"), required=False, widget=DateInput())
     until = forms.DateField(label=_("To"), required=False, widget=DateInput())
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    changed = forms.BooleanField(label=_("Led to a change"), required=False)
     mashing = forms.BooleanField(label=_("Show suspected button-mashing"), required=False)
 
     def __init__(self, *args: Any, units: Any, services: Any, **kwargs: Any) -> None:
@@ -229,6 +230,7 @@ class InboxFilterForm(forms.Form):
             "since": data.get("since"),
             "until": data.get("until"),
             "overdue": bool(data.get("overdue")),
+            "changed": bool(data.get("changed")),
             "include_mashing": bool(data.get("mashing")),
         }
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.db import connections
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -20,7 +20,7 @@ from osallisuus.analysis.models import LabelCorrection
 from osallisuus.audit.services import record_access
 from osallisuus.organisation.models import Service, Unit
 
-from .models import OPEN_STATUSES, Contact, Feedback
+from .models import OPEN_STATUSES, Contact, Feedback, Status, StatusEvent
 
 
 def feedback_by_reply_code(code: str) -> Feedback | None:
@@ -140,6 +140,8 @@ class InboxFilters:
     # "me" (assigned to the person asking) or "nobody".
     assigned: str = ""
     overdue: bool = False
+    # Items that led to a change (a "change made" step at any time), as the dashboards count.
+    changed: bool = False
     # Kiosk presses that came too fast are hidden unless asked for.
     include_mashing: bool = False
 
@@ -195,6 +197,10 @@ def inbox_for(user: Any, filters: InboxFilters | None = None) -> QuerySet[Feedba
         items = items.filter(assigned_to__isnull=True)
     if f.overdue:
         items = items.filter(overdue_lookup())
+    if f.changed:
+        items = items.filter(
+            Exists(StatusEvent.objects.filter(feedback=OuterRef("pk"), status=Status.CHANGE_MADE))
+        )
     order = _inbox_order(f.status)
     return items.annotate(urgent_first=URGENT_FIRST).order_by(*order)
 

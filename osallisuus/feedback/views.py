@@ -253,6 +253,9 @@ def _detail_page(request: HttpRequest, feedback: Feedback, **bound: forms.Form) 
         "feedback/detail.html",
         {
             "feedback": feedback,
+            # The step that failed: its errors are summarised at the top of the page, with links
+            # to the fields, as well as beside each field (GOV.UK error summary).
+            "failed_form": next((form for form in bound.values() if form.errors), None),
             "contact": contact_of(feedback),
             "complaint_flag": flag_of(feedback.pk),
             **page_forms,

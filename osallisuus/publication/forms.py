@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from osallisuus.feedback.models import PublicationDecision
+from osallisuus.widgets import DateInput
 
 
 class PublishForm(forms.Form):
@@ -44,3 +47,38 @@ class QueueFilterForm(forms.Form):
         choices=[("", _("Waiting for a decision"))] + list(PublicationDecision.choices),
         required=False,
     )
+    q = forms.CharField(
+        label=_("Search"),
+        help_text=_("Words of the comment without personal data, or its reply code."),
+        max_length=100,
+        required=False,
+    )
+    unit: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Unit"), queryset=None, required=False, empty_label=_("All")
+    )
+    since = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("To"), required=False, widget=DateInput())
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            self.add_error("until", _("The end of the period is before its start."))
+        return data
+
+    def filters(self) -> dict[str, Any]:
+        """Keyword arguments for selectors.moderation_queue (none when the form is invalid)."""
+        if not self.is_bound or not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "decision": data["tila"],
+            "search": data["q"].strip(),
+            "unit": data["unit"],
+            "since": data["since"],
+            "until": data["until"],
+        }

@@ -9,7 +9,7 @@ can be identified (ARCHITECTURE: counts protect people).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Avg, Count, Prefetch, Q, QuerySet
@@ -70,11 +70,29 @@ def moderation_scope(user: Any) -> QuerySet[Feedback]:
     )
 
 
-def moderation_queue(user: Any, *, decision: str = "") -> QuerySet[Feedback]:
-    """Items waiting for a decision (oldest first), or those with the given decision."""
+def moderation_queue(
+    user: Any,
+    *,
+    decision: str = "",
+    search: str = "",
+    unit: Unit | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> QuerySet[Feedback]:
+    """Items waiting for a decision (oldest first), or those with the given decision; narrowed
+    by words of the text without personal data (or the reply code), a unit and the period the
+    feedback was received in."""
     items = (
         moderation_scope(user).exclude(suspected_mashing=True).select_related("unit", "publication")
     )
+    if search:
+        items = items.filter(Q(redacted_text__icontains=search) | Q(reply_code__iexact=search))
+    if unit is not None:
+        items = items.filter(unit=unit)
+    if since:
+        items = items.filter(received_at__date__gte=since)
+    if until:
+        items = items.filter(received_at__date__lte=until)
     if decision:
         return items.filter(publication__decision=decision).order_by("-publication__decided_at")
     return items.filter(publication__isnull=True).order_by("received_at")

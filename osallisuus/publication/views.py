@@ -25,6 +25,7 @@ from osallisuus.trail.public import service_outcomes, unit_outcomes
 from .forms import PublishForm, QueueFilterForm, ReasonForm
 from .selectors import (
     access_for_moderation,
+    moderated_units,
     moderation_queue,
     proposed_redaction,
     public_story,
@@ -42,9 +43,10 @@ STORIES_PER_PAGE = 10
 @require_GET
 def moderation_queue_view(request: HttpRequest) -> HttpResponse:
     """Consented comments in the moderator's scope that wait for a decision."""
-    form = QueueFilterForm(request.GET or None)
-    decision = form.cleaned_data["tila"] if form.is_valid() else ""
-    page = Paginator(moderation_queue(request.user, decision=decision), 25).get_page(
+    form = QueueFilterForm(request.GET or None, units=moderated_units(request.user))
+    filters = form.filters()
+    decision = filters.get("decision", "")
+    page = Paginator(moderation_queue(request.user, **filters), 25).get_page(
         page_param(request.GET)
     )
     return render(

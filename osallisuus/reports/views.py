@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -16,6 +18,7 @@ from django.views.decorators.http import require_GET
 from osallisuus.accounts.selectors import sees_whole_county
 from osallisuus.authorization import permission_required
 from osallisuus.complaints.selectors import complaint_figures
+from osallisuus.feedback.models import Channel
 from osallisuus.feedback.report_selectors import export_items
 from osallisuus.organisation.models import Unit
 from osallisuus.query_params import id_param
@@ -83,7 +86,9 @@ def _render(
     form = PeriodForm(request.GET or None)
     period = form.period()
     board = dashboard(units=units, period=period)
+    drill = _drill_links(request, board=board, period=period, scope=scope)
     context = {
+        **drill,
         "title": title,
         "form": form,
         "board": board,
@@ -102,6 +107,38 @@ def _render(
         **(extra or {}),
     }
     return render(request, "reports/dashboard.html", context)
+
+
+def _drill_links(
+    request: HttpRequest, *, board: Dashboard, period: Period, scope: dict[str, str]
+) -> dict[str, Any]:
+    """Links from the figures to the inbox behind them (#21 item 13): the same units and period
+    as filters; the inbox applies the person's own scope. Only for people who may read the
+    inbox: a decision maker sees the figures but never who gave feedback."""
+    rows = {"channel_rows": [(label, n, "") for label, n in board.channels]}
+    rows["theme_rows"] = [(label, n, "") for _theme, label, n in board.top_themes]
+    if not request.user.has_perm("feedback.view_inbox"):
+        return {"inbox_url": "", **rows}
+    base = {"since": period.start.isoformat(), "until": _last_day(period).isoformat()}
+    if "unit" in scope:
+        unit_pk = Unit.objects.filter(code=scope["unit"]).values_list("pk", flat=True).first()
+        base["unit"] = str(unit_pk)
+    if "service" in scope:
+        base["service"] = scope["service"]
+    inbox = reverse("feedback:inbox")
+
+    def link(**more: str) -> str:
+        return f"{inbox}?{urlencode({**base, **more})}"
+
+    codes = {str(label): code for code, label in Channel.choices}
+    return {
+        "inbox_url": link(),
+        "changed_url": link(changed="on"),
+        "channel_rows": [
+            (label, n, link(channel=codes.get(label, ""))) for label, n in board.channels
+        ],
+        "theme_rows": [(label, n, link(theme=theme)) for theme, label, n in board.top_themes],
+    }
 
 
 @permission_required("reports.view_reports")
