@@ -22,4 +22,5 @@ urlpatterns = [
     path("", include("osallisuus.search.api")),
     path("", include("osallisuus.campaigns.api")),
     path("", include("osallisuus.complaints.api")),
+    path("", include("osallisuus.statements.api")),
 ]
