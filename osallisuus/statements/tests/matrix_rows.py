@@ -16,8 +16,6 @@ from osallisuus.tests.matrix import (
     ADMIN,
     ANON,
     COORD,
-    DECIDER,
-    EXPERT,
     MANAGER,
     RESIDENT,
     SIGNED_IN,
