@@ -149,7 +149,6 @@ ROWS: dict[str, Row] = {
         post_only(),
         kwargs=_open,
         across_units=True,
-        other={RESIDENT: 404},
         writes=(
             Write(
                 {**REFUSED, RESIDENT: 302},
@@ -164,7 +163,6 @@ ROWS: dict[str, Row] = {
         post_only(),
         kwargs=lambda c: {"pk": c.statement_given.pk},
         across_units=True,
-        other={RESIDENT: 404},
         writes=(
             Write(
                 {**REFUSED, **dict.fromkeys(PREPARERS, 302)},

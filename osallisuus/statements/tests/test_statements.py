@@ -210,3 +210,17 @@ def test_a_statement_is_public_unless_marked_otherwise(world, client):
     assert "Julkinen lausunto." in client.get(url).content.decode()
     StatementRequest.objects.filter(pk=request.pk).update(public=False)
     assert client.get(url).status_code == 404
+
+
+def test_the_demo_asks_the_disability_council_for_a_statement(settings):
+    import io
+
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+    asked = StatementRequest.objects.get(group__kind="disability_council")
+    assert asked.status == RequestStatus.REQUESTED and asked.due_on > TODAY
+    assert selectors.overdue_requests().filter(group__kind="older_people_council").exists()
+    call_command("seed_demo", stdout=io.StringIO())  # a second run adds nothing
+    assert StatementRequest.objects.count() == 2
