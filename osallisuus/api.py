@@ -23,4 +23,5 @@ urlpatterns = [
     path("", include("osallisuus.campaigns.api")),
     path("", include("osallisuus.complaints.api")),
     path("", include("osallisuus.dialogue.api")),
+    path("", include("osallisuus.statements.api")),
 ]

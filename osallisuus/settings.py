@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "osallisuus.campaigns",
     "osallisuus.participation",
     "osallisuus.dialogue",
+    "osallisuus.statements",
     "osallisuus.complaints",
     "osallisuus.demo",
 ]
