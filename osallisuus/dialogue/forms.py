@@ -193,3 +193,25 @@ class InfluenceForm(forms.Form):
         choices=Influence.choices,
         widget=forms.RadioSelect,
     )
+
+
+class InitiativeForm(forms.Form):
+    service = forms.ModelChoiceField(
+        label=_("Service"),
+        queryset=Service.objects.order_by("name_fi"),
+        help_text=_("The service the panel raises the need to; it answers the panel."),
+    )
+    title = forms.CharField(label=_("Development need"), max_length=200)
+    background = forms.CharField(
+        label=_("Background"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        help_text=_("What the panel has seen and why it matters. No client's personal data."),
+    )
+    answer_wanted_by = forms.DateField(label=_("Answer wanted by"), widget=DateInput)
+
+
+class InitiativeAnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("The service's answer"), widget=forms.Textarea(attrs={"rows": 6})
+    )

@@ -6,6 +6,8 @@ One model serves every kind of group; what differs by kind is said in the servic
 
 from __future__ import annotations
 
+from datetime import date as date_type
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -368,3 +370,55 @@ class InfluenceResponded(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member} @ {self.meeting}"
+
+
+class InitiativeStatus(models.TextChoices):
+    SENT = "sent", _("waiting for the service's answer")
+    ANSWERED = "answered", _("answered")
+
+
+class Initiative(models.Model):
+    """A development need the panel raises itself to a service, with a date for the answer
+    (#16 item 2); an input kind of the trail, whose giver is the panel."""
+
+    group = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="initiatives")
+    service = models.ForeignKey(
+        Service, verbose_name=_("service"), on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("development need"), max_length=200)
+    background = models.TextField(_("background"), blank=True)
+    answer_wanted_by = models.DateField(_("answer wanted by"))
+    language = models.CharField(max_length=2, default="fi")
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=InitiativeStatus.choices,
+        default=InitiativeStatus.SENT,
+    )
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    raised_at = models.DateTimeField(auto_now_add=True)
+    answer = models.TextField(_("the service's answer"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("panel's initiative")
+        verbose_name_plural = _("panels' initiatives")
+        ordering = ["-raised_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("dialogue:initiative", kwargs={"pk": self.pk})
+
+    def is_overdue(self, today: date_type) -> bool:
+        return self.status == InitiativeStatus.SENT and self.answer_wanted_by < today

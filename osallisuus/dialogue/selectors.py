@@ -13,7 +13,18 @@ from django.utils.translation import gettext as _
 
 from osallisuus.audit.services import Action, record_bulk_access
 
-from .models import AgeBand, Group, GroupKind, Influence, Meeting, Member, MemberKind, Question
+from .models import (
+    AgeBand,
+    Group,
+    GroupKind,
+    Influence,
+    Initiative,
+    InitiativeStatus,
+    Meeting,
+    Member,
+    MemberKind,
+    Question,
+)
 
 
 def public_groups(*, kind: str = "") -> QuerySet[Group]:
@@ -263,3 +274,53 @@ def influence_body_overview(*, organiser: Any, today: date) -> list[KindState]:
         for kind in kinds
         if kind in required or by_kind[kind]
     ]
+
+
+# --- The panel's own initiatives to a service (#16 item 2) -------------------------------------
+
+
+def initiatives_visible_to(user: Any) -> QuerySet[Initiative]:
+    """Initiatives the user may follow: coordinators all; staff those to the services of the
+    units they handle; members and secretaries those of their own groups (the rule
+    dialogue.view_initiative, as a query)."""
+    from django.db.models import Q
+
+    from osallisuus.accounts.models import Role
+    from osallisuus.accounts.selectors import roles_of, units_handled_by
+
+    initiatives = Initiative.objects.select_related("group", "service")
+    if not getattr(user, "is_authenticated", False):
+        return initiatives.none()
+    if roles_of(user) & {Role.COORDINATOR, Role.ADMINISTRATOR}:
+        return initiatives
+    seats = Member.objects.filter(user=user, left_on__isnull=True).values("group_id")
+    return initiatives.filter(
+        Q(service__in=units_handled_by(user).values("service_id")) | Q(group_id__in=seats)
+    )
+
+
+def access_initiative(*, user: Any, pk: int) -> Initiative:
+    initiative = initiatives_visible_to(user).filter(pk=pk).first()
+    if initiative is None:
+        raise Http404
+    return initiative
+
+
+def initiatives_raised_at(*, units: QuerySet[Any], start: date, end: date) -> QuerySet[Initiative]:
+    """Initiatives raised from `start` to `end` (both included) to the services of `units`."""
+    return Initiative.objects.filter(
+        service__in=units.values("service_id"),
+        raised_at__date__gte=start,
+        raised_at__date__lte=end,
+    )
+
+
+def overdue_initiatives(*, service_ids: list[int] | None, today: date) -> QuerySet[Initiative]:
+    """Initiatives whose answer date has passed without an answer, for the services given (all
+    when None): a body's briefing lists them."""
+    found = Initiative.objects.filter(
+        status=InitiativeStatus.SENT, answer_wanted_by__lt=today
+    ).select_related("group", "service")
+    if service_ids is not None:
+        found = found.filter(service_id__in=service_ids)
+    return found.order_by("answer_wanted_by", "pk")

@@ -25,6 +25,8 @@ from .models import (
     Influence,
     InfluenceAnswer,
     InfluenceResponded,
+    Initiative,
+    InitiativeStatus,
     Meeting,
     Member,
     OwnerKind,
@@ -354,3 +356,101 @@ def answer_influence(*, by: Any, meeting: Meeting, answer: str) -> None:
     if answer not in Influence.values:
         raise DialogueError(_("Choose an answer."), field="answer")
     InfluenceAnswer.objects.create(meeting=meeting, answer=answer, answered_on=timezone.localdate())
+
+
+# --- The panel's own initiatives to a service (#16 item 2) -------------------------------------
+
+INITIATIVE_KIND = "panel_initiative"
+
+
+@transaction.atomic
+def raise_initiative(
+    *,
+    by: Any,
+    group: Group,
+    service: Service,
+    title: str,
+    background: str = "",
+    answer_wanted_by: datetime.date,
+) -> Initiative:
+    """The panel raises a development need to a service, with the date it wants the answer by."""
+    require(by, "dialogue.raise_initiative", group)
+    if not title.strip():
+        raise DialogueError(_("Write the development need."), field="title")
+    if answer_wanted_by < timezone.localdate():
+        raise DialogueError(_("The answer date cannot be in the past."), field="answer_wanted_by")
+    return Initiative.objects.create(
+        group=group,
+        service=service,
+        title=title.strip(),
+        background=background.strip(),
+        answer_wanted_by=answer_wanted_by,
+        language=getattr(by, "preferred_language", "fi") or "fi",
+        raised_by=by,
+    )
+
+
+@transaction.atomic
+def answer_initiative(*, by: Any, initiative: Initiative, answer: str) -> Initiative:
+    """The service answers; the answer goes back to the panel (its members with an e-mail
+    address), the channel the trail also uses to tell the panel of later steps."""
+    require(by, "dialogue.answer_initiative", initiative)
+    if initiative.status == InitiativeStatus.ANSWERED:
+        raise DialogueError(_("The initiative has already been answered."))
+    if not answer.strip():
+        raise DialogueError(_("Write the service's answer."), field="answer")
+    initiative.answer = answer.strip()
+    initiative.answered_by = by if getattr(by, "pk", None) else None
+    initiative.answered_at = timezone.now()
+    initiative.status = InitiativeStatus.ANSWERED
+    initiative.save(update_fields=["answer", "answered_by", "answered_at", "status"])
+    tell_panel(initiative, answer=True)
+    return initiative
+
+
+def tell_panel(
+    initiative: Initiative, *, texts: dict[str, str] | None = None, answer: bool = False
+) -> int:
+    """E-mail the panel's current members a step of their initiative, each in their language
+    (in their one message of the day when they have an account that asks for it); return how
+    many were told. `texts` are a trail step's public texts; `answer` tells of the answer."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from osallisuus.links import absolute_url
+    from osallisuus.notifications.services import send_batched
+
+    url = absolute_url(reverse("dialogue:initiative", kwargs={"pk": initiative.pk}))
+    told = 0
+    seats = initiative.group.members.filter(left_on__isnull=True).select_related("user")
+    for member in seats:
+        email = member.email or (member.user.email if member.user else "")
+        if not email:
+            continue
+        language = (member.user.preferred_language if member.user else "") or member.language
+        language = language if language in ("fi", "sv", "en") else "fi"
+        with translation.override(language):
+            if answer:
+                text = _("%(service)s answered the panel's initiative “%(title)s”: %(url)s") % {
+                    "service": initiative.service.name,
+                    "title": initiative.title,
+                    "url": url,
+                }
+            else:
+                step = (texts or {}).get(language) or (texts or {}).get("fi") or ""
+                if not step:
+                    continue
+                text = _("News on the panel's initiative “%(title)s”: %(text)s %(url)s") % {
+                    "title": initiative.title,
+                    "text": step,
+                    "url": url,
+                }
+            send_batched(
+                channel="email",
+                to=email,
+                subject=initiative.title,
+                part=text,
+                daily=bool(member.user and member.user.notify_daily),
+            )
+        told += 1
+    return told

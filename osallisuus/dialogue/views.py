@@ -24,6 +24,8 @@ from .forms import (
     CloseForm,
     GroupForm,
     InfluenceForm,
+    InitiativeAnswerForm,
+    InitiativeForm,
     MeetingForm,
     MemberForm,
     MinutesForm,
@@ -36,12 +38,20 @@ from .models import (
     STATUTORY_KINDS,
     Group,
     GroupKind,
+    Initiative,
+    InitiativeStatus,
     Meeting,
     Question,
     QuestionStatus,
 )
 from .permissions import units_for_questions
-from .selectors import access_group, access_meeting, access_question, coming_meetings
+from .selectors import (
+    access_group,
+    access_initiative,
+    access_meeting,
+    access_question,
+    coming_meetings,
+)
 
 
 @require_GET
@@ -99,6 +109,8 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
             "runs": request.user.has_perm("dialogue.run_group", group),
             "may_ask": request.user.has_perm("dialogue.ask_question", group),
             "questions": selectors.questions_visible_to(request.user).filter(group=group),
+            "may_raise": request.user.has_perm("dialogue.raise_initiative", group),
+            "initiatives": selectors.initiatives_visible_to(request.user).filter(group=group),
             "influence_body": influence_body,
             "body_state": selectors.body_state(group, today=timezone.localdate())
             if influence_body
@@ -386,3 +398,70 @@ def influence(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Thank you. Your answer is kept without your name."))
     return redirect(meeting)
+
+
+# --- The panel's own initiatives to a service (#16 item 2) -------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def initiative_create(request: HttpRequest, pk: int) -> HttpResponse:
+    group = access_group(pk=pk)
+    require(request.user, "dialogue.raise_initiative", group)
+    form = InitiativeForm(
+        request.POST or None, initial={"service": group.service_id} if group.service_id else {}
+    )
+    if form.is_valid():
+        made: list[Initiative] = []
+        if attempt(
+            form,
+            lambda: made.append(
+                services.raise_initiative(by=request.user, group=group, **form.cleaned_data)
+            ),
+        ):
+            messages.success(request, _("The initiative was sent to the service."))
+            return redirect(made[0])
+    return render(request, "dialogue/initiative_form.html", {"group": group, "form": form})
+
+
+def _initiative_page(
+    request: HttpRequest, initiative: Initiative, form: InitiativeAnswerForm | None = None
+) -> HttpResponse:
+    today = timezone.localdate()
+    return render(
+        request,
+        "dialogue/initiative.html",
+        {
+            "initiative": initiative,
+            "group": initiative.group,
+            "overdue": initiative.is_overdue(today),
+            "may_answer": request.user.has_perm("dialogue.answer_initiative", initiative)
+            and initiative.status == InitiativeStatus.SENT,
+            "answer_form": form or InitiativeAnswerForm(),
+        },
+    )
+
+
+@login_required
+@require_GET
+def initiative(request: HttpRequest, pk: int) -> HttpResponse:
+    found = access_initiative(user=request.user, pk=pk)
+    require(request.user, "dialogue.view_initiative", found)
+    return _initiative_page(request, found)
+
+
+@login_required
+@require_POST
+def initiative_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    found = access_initiative(user=request.user, pk=pk)
+    require(request.user, "dialogue.answer_initiative", found)
+    form = InitiativeAnswerForm(request.POST)
+    if form.is_valid() and attempt(
+        form,
+        lambda: services.answer_initiative(
+            by=request.user, initiative=found, answer=form.cleaned_data["answer"]
+        ),
+    ):
+        messages.success(request, _("The answer was sent to the panel."))
+        return redirect(found)
+    return _initiative_page(request, found, form)

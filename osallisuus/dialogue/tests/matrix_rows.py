@@ -42,6 +42,8 @@ ASKERS = (STAFF, MANAGER, COORD, ADMIN)
 FOLLOWERS = (STAFF, MANAGER, COORD, ADMIN, RESIDENT)
 # The members of the own panel: the resident, and the staff member as its secretary.
 MEMBERS = (RESIDENT, STAFF)
+# Who answer the own unit's service's initiative: its handlers and county-wide roles.
+SERVICE_ANSWERERS = (STAFF, MANAGER, COORD, ADMIN)
 REFUSED_WRITE = {
     ANON: 302,
     **dict.fromkeys([RESIDENT, EXPERT, STAFF, MANAGER, COORD, DECIDER, ADMIN], 404),
@@ -55,7 +57,14 @@ def _question(name: str) -> Any:
 def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
     from osallisuus.authorization import SYSTEM
     from osallisuus.dialogue import services
-    from osallisuus.dialogue.models import MemberKind, MemberRole, Origin, Question, QuestionStatus
+    from osallisuus.dialogue.models import (
+        Initiative,
+        MemberKind,
+        MemberRole,
+        Origin,
+        Question,
+        QuestionStatus,
+    )
 
     from .factories import meeting_of, panel_for
 
@@ -98,6 +107,14 @@ def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
         "open_question": Question.objects.create(**question, status=QuestionStatus.ONLINE),
         "answered_question": Question.objects.create(
             **question, status=QuestionStatus.ANSWERED, answer="Vastaus"
+        ),
+        # The panel's initiative to the unit's service: the service's staff answer it.
+        "initiative": Initiative.objects.create(
+            group=group,
+            service=unit.service,
+            title=f"Aloite {target}",
+            answer_wanted_by=datetime.date(2030, 1, 1),
+            raised_by=world.users[COORD],
         ),
     }
 
@@ -264,6 +281,40 @@ ROWS: dict[str, Row] = {
                 writers=MEMBERS,
                 body=lambda c: {"answer": "partly"},
                 changes=snapshot("dialogue.InfluenceAnswer"),
+            ),
+        ),
+    ),
+    "dialogue:initiative_create": Row(
+        RUN,
+        kwargs=_group,
+        across_units=True,
+        writes=(
+            Write(
+                RUN_WRITE,
+                writers=RUNNERS,
+                body=lambda c: {
+                    "service": c.unit.service.pk,
+                    "title": "Iltavastaanotto kerran viikossa",
+                    "answer_wanted_by": "2030-01-01",
+                },
+                changes=snapshot("dialogue.Initiative"),
+            ),
+        ),
+    ),
+    # Followed by the service's handlers, coordinators, and the panel's members and secretary.
+    "dialogue:initiative": Row(
+        only(*FOLLOWERS), kwargs=lambda c: {"pk": c.initiative.pk}, across_units=True
+    ),
+    "dialogue:initiative_answer": Row(
+        post_only(),
+        kwargs=lambda c: {"pk": c.initiative.pk},
+        across_units=True,
+        writes=(
+            Write(
+                {**REFUSED_WRITE, **dict.fromkeys(SERVICE_ANSWERERS, 302)},
+                writers=SERVICE_ANSWERERS,
+                body=lambda c: {"answer": "Kokeilemme keskiviikkoiltoja."},
+                changes=snapshot("dialogue.Initiative", "status", "answer"),
             ),
         ),
     ),
