@@ -11,6 +11,7 @@ from osallisuus.organisation.models import Municipality, Producer, Service, Unit
 from osallisuus.widgets import DateInput, DateTimeInput
 
 from .models import (
+    LANGUAGES,
     AgeBand,
     GroupKind,
     Influence,
@@ -42,6 +43,11 @@ class GroupForm(forms.Form):
         help_text=_("For a producer's panel: the service it is for."),
     )
     partner_name = forms.CharField(label=_("Partner organisation"), max_length=200, required=False)
+    drawn_by_lot = forms.BooleanField(
+        label=_("Members are drawn by lot from volunteers"),
+        required=False,
+        help_text=_("Residents sign up, and the draw is published with its seed."),
+    )
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
@@ -215,3 +221,31 @@ class InitiativeAnswerForm(forms.Form):
     answer = forms.CharField(
         label=_("The service's answer"), widget=forms.Textarea(attrs={"rows": 6})
     )
+
+
+class VolunteerForm(forms.Form):
+    age_band = forms.ChoiceField(
+        label=_("Your age band"),
+        choices=[(k, v) for k, v in AgeBand.choices if k != AgeBand.UNKNOWN],
+        widget=forms.RadioSelect,
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Your municipality"), queryset=Municipality.objects.none()
+    )
+    language = forms.ChoiceField(label=_("Your language"), choices=LANGUAGES)
+
+    def __init__(self, *args: Any, municipalities: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities  # type: ignore[attr-defined]
+
+
+class DrawForm(forms.Form):
+    seed = forms.CharField(
+        label=_("Seed"),
+        max_length=64,
+        help_text=_(
+            "Published with the draw: anyone can repeat the draw with it. Choose it before "
+            "the draw, for example from a public lottery result, or keep the one offered."
+        ),
+    )
+    size = forms.IntegerField(label=_("Members to draw"), min_value=1)

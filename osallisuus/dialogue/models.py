@@ -97,6 +97,8 @@ class Group(LocalizedNameMixin):
     # The regional board's decision that set the body up (Act 611/2021 § 32).
     decided_on = models.DateField(_("date of the board decision"), null=True, blank=True)
     decision_section = models.CharField(_("section (§) of the minutes"), max_length=20, blank=True)
+    # A resident panel may draw its members by lot from volunteers who signed up (#16 item 2).
+    drawn_by_lot = models.BooleanField(_("members are drawn by lot from volunteers"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -422,3 +424,59 @@ class Initiative(models.Model):
 
     def is_overdue(self, today: date_type) -> bool:
         return self.status == InitiativeStatus.SENT and self.answer_wanted_by < today
+
+
+LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("se", "sámegiella"), ("en", "English")]
+
+
+class Volunteer(models.Model):
+    """A participant who signed up to be drawn into a panel, with the three things the draw
+    is stratified by (never a birth date)."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="volunteers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dialogue_volunteering"
+    )
+    age_band = models.CharField(_("age band"), max_length=10, choices=AgeBand.choices)
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("municipality"), on_delete=models.PROTECT, related_name="+"
+    )
+    language = models.CharField(_("language"), max_length=2, choices=LANGUAGES)
+    signed_up_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("volunteer")
+        verbose_name_plural = _("volunteers")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "user"], name="dialogue_volunteer_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group} #{self.pk}"
+
+
+class Draw(models.Model):
+    """One draw by lot, kept whole so that anyone can repeat it: the seed, the ordered list of
+    volunteers (by number and stratum only), the quotas and the numbers drawn."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="draws")
+    seed = models.CharField(_("seed"), max_length=64)
+    size = models.PositiveIntegerField(_("members to draw"))
+    # [[volunteer id, stratum key], ...] in the order the draw read them.
+    volunteers = models.JSONField(default=list)
+    # [{"key": stratum key, "age_band", "municipality", "language", "volunteers", "quota"}, ...]
+    strata = models.JSONField(default=list)
+    drawn = models.JSONField(default=list)  # volunteer ids, in the order drawn
+    drawn_at = models.DateTimeField(auto_now_add=True)
+    drawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("draw by lot")
+        verbose_name_plural = _("draws by lot")
+        ordering = ["-drawn_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.group} {self.seed}"

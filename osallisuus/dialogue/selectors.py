@@ -324,3 +324,87 @@ def overdue_initiatives(*, service_ids: list[int] | None, today: date) -> QueryS
     if service_ids is not None:
         found = found.filter(service_id__in=service_ids)
     return found.order_by("answer_wanted_by", "pk")
+
+
+# --- Resident panels drawn by lot (#16 item 2) --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StratumRow:
+    key: str
+    age_band: str
+    municipality: str
+    language: str
+    volunteers: int
+    seats: int
+
+
+@dataclass(frozen=True)
+class PublicDraw:
+    """A draw as anyone may check it: seed, strata, the numbered list and the numbers drawn;
+    `repeats` is whether doing it again from the stored list gives the same numbers."""
+
+    draw: Any
+    strata: list[StratumRow]
+    listed: list[tuple[int, str, bool]]  # number, stratum key, drawn
+    drawn: list[int]
+    repeats: bool
+
+
+def public_draws(group: Group) -> list[PublicDraw]:
+    from osallisuus.organisation.models import Municipality
+
+    from . import sortition
+
+    ages = {k: str(v) for k, v in AgeBand.choices}
+    places = {m.code: m.name for m in Municipality.objects.filter(organiser_id=group.organiser_id)}
+    found: list[PublicDraw] = []
+    for record in group.draws.all():
+        keys = [key for _pk, key in record.volunteers]
+        rows = []
+        for stratum in record.strata:
+            age, code, language = stratum["key"].split("|")
+            rows.append(
+                StratumRow(
+                    key=stratum["key"],
+                    age_band=ages.get(age, age),
+                    municipality=places.get(code, code),
+                    language=LANGUAGE_LABELS.get(language, language),
+                    volunteers=stratum["volunteers"],
+                    seats=stratum["seats"],
+                )
+            )
+        chosen = set(record.drawn)
+        again = sortition.draw(keys, seed=record.seed, size=record.size).drawn
+        found.append(
+            PublicDraw(
+                draw=record,
+                strata=rows,
+                listed=[(n, key, n in chosen) for n, key in enumerate(keys, start=1)],
+                drawn=sorted(record.drawn),
+                repeats=again == record.drawn,
+            )
+        )
+    return found
+
+
+def draw_list(group: Group) -> list[tuple[Any, str]]:
+    """The volunteers a draw reads, in sign-up order, with their strata: those without a seat
+    in the group."""
+    from .sortition import stratum_key
+
+    seated = group.members.filter(left_on__isnull=True, user__isnull=False).values("user_id")
+    volunteers = (
+        group.volunteers.exclude(user__in=seated).select_related("municipality").order_by("pk")
+    )
+    return [(v, stratum_key(v.age_band, v.municipality.code, v.language)) for v in volunteers]
+
+
+def volunteer_count(group: Group) -> int:
+    return group.volunteers.count()
+
+
+def has_volunteered(user: Any, group: Group) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return group.volunteers.filter(user=user).exists()

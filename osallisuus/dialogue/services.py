@@ -21,6 +21,7 @@ from osallisuus.organisation.models import Municipality, Organiser, Producer, Se
 from .models import (
     AgeBand,
     Attendance,
+    Draw,
     Group,
     Influence,
     InfluenceAnswer,
@@ -29,10 +30,13 @@ from .models import (
     InitiativeStatus,
     Meeting,
     Member,
+    MemberKind,
+    Origin,
     OwnerKind,
     Post,
     Question,
     QuestionStatus,
+    Volunteer,
 )
 
 
@@ -58,6 +62,7 @@ def create_group(
     description: str = "",
     decided_on: datetime.date | None = None,
     decision_section: str = "",
+    drawn_by_lot: bool = False,
 ) -> Group:
     """Set up a standing group of any kind."""
     require(by, "dialogue.add_group")
@@ -82,6 +87,7 @@ def create_group(
         description=description.strip(),
         decided_on=decided_on,
         decision_section=decision_section.strip(),
+        drawn_by_lot=drawn_by_lot,
     )
 
 
@@ -454,3 +460,78 @@ def tell_panel(
             )
         told += 1
     return told
+
+
+# --- Resident panels drawn by lot (#16 item 2) --------------------------------------------------
+
+
+@transaction.atomic
+def volunteer(
+    *, by: Any, group: Group, age_band: str, municipality: Municipality, language: str
+) -> Volunteer:
+    """A participant signs up to be drawn into the panel."""
+    if not group.drawn_by_lot:
+        raise DialogueError(_("This group does not draw its members by lot."))
+    if not getattr(by, "is_authenticated", False):
+        raise DialogueError(_("Sign in to volunteer."))
+    if age_band not in AgeBand.values or age_band == AgeBand.UNKNOWN:
+        raise DialogueError(_("Choose your age band."), field="age_band")
+    if municipality.organiser_id != group.organiser_id:
+        raise DialogueError(_("Choose a municipality of the county."), field="municipality")
+    if group.volunteers.filter(user=by).exists():
+        raise DialogueError(_("You have already signed up for this draw."))
+    return Volunteer.objects.create(
+        group=group, user=by, age_band=age_band, municipality=municipality, language=language
+    )
+
+
+@transaction.atomic
+def draw_members(*, by: Any, group: Group, seed: str, size: int) -> Draw:
+    """Draw `size` members from the volunteers, stratified by age band, municipality and
+    language, with a published seed (sortition.py); the drawn get a seat (origin: lot)."""
+    from .selectors import draw_list
+    from .sortition import draw
+
+    require(by, "dialogue.run_group", group)
+    if not group.drawn_by_lot:
+        raise DialogueError(_("This group does not draw its members by lot."))
+    seed = seed.strip()
+    if not seed:
+        raise DialogueError(_("Give the seed of the draw."), field="seed")
+    listed = draw_list(group)
+    if size < 1 or size > len(listed):
+        raise DialogueError(
+            _("Draw at least one and at most %(count)s members (the volunteers).")
+            % {"count": len(listed)},
+            field="size",
+        )
+    outcome = draw([key for _v, key in listed], seed=seed, size=size)
+    record = Draw.objects.create(
+        group=group,
+        seed=seed,
+        size=size,
+        volunteers=[[v.pk, key] for v, key in listed],
+        strata=[
+            {"key": key, "volunteers": count, "seats": seats}
+            for key, (count, seats) in outcome.quotas.items()
+        ],
+        drawn=outcome.drawn,
+        drawn_by=by if getattr(by, "pk", None) else None,
+    )
+    for number in outcome.drawn:
+        chosen = listed[number - 1][0]
+        person = chosen.user
+        add_member(
+            by=by,
+            group=group,
+            name=person.get_full_name() or person.get_username(),
+            origin=Origin.LOT,
+            member_kind=MemberKind.RESIDENT,
+            age_band=chosen.age_band,
+            municipality=chosen.municipality,
+            language=chosen.language,
+            publish_name=False,  # asked of each drawn member separately
+            email=person.email or "",
+            user=person,
+        )
+    return record

@@ -22,6 +22,7 @@ from . import selectors, services
 from .forms import (
     AnswerForm,
     CloseForm,
+    DrawForm,
     GroupForm,
     InfluenceForm,
     InitiativeAnswerForm,
@@ -32,6 +33,7 @@ from .forms import (
     PostForm,
     QuestionForm,
     TakeUpForm,
+    VolunteerForm,
 )
 from .models import (
     LANGUAGE_KINDS,
@@ -465,3 +467,76 @@ def initiative_answer(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The answer was sent to the panel."))
         return redirect(found)
     return _initiative_page(request, found, form)
+
+
+# --- Resident panels drawn by lot (#16 item 2) --------------------------------------------------
+
+
+def _lot_group(pk: int) -> Group:
+    group = access_group(pk=pk)
+    if not group.drawn_by_lot:
+        raise Http404
+    return group
+
+
+@require_GET
+def draws(request: HttpRequest, pk: int) -> HttpResponse:
+    """Public: the draws of the panel with their seeds, strata and method, so that anyone can
+    repeat them; volunteers appear by number and stratum only."""
+    group = _lot_group(pk)
+    return render(
+        request,
+        "dialogue/draws.html",
+        {
+            "group": group,
+            "draws": selectors.public_draws(group),
+            "volunteers": selectors.volunteer_count(group),
+            "volunteered": selectors.has_volunteered(request.user, group),
+            "runs": request.user.has_perm("dialogue.run_group", group),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def volunteer(request: HttpRequest, pk: int) -> HttpResponse:
+    group = _lot_group(pk)
+    form = VolunteerForm(
+        request.POST or None,
+        municipalities=group.organiser.municipalities.order_by("name_fi"),
+        initial={"language": getattr(request.user, "preferred_language", "") or "fi"},
+    )
+    if form.is_valid() and attempt(
+        form, lambda: services.volunteer(by=request.user, group=group, **form.cleaned_data)
+    ):
+        messages.success(request, _("You are signed up for the draw."))
+        return redirect("dialogue:draws", pk=group.pk)
+    return render(
+        request,
+        "dialogue/volunteer.html",
+        {
+            "group": group,
+            "form": form,
+            "volunteered": selectors.has_volunteered(request.user, group),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def draw_create(request: HttpRequest, pk: int) -> HttpResponse:
+    import secrets
+
+    group = _lot_group(pk)
+    require(request.user, "dialogue.run_group", group)
+    form = DrawForm(request.POST or None, initial={"seed": str(secrets.randbelow(10**9))})
+    if form.is_valid() and attempt(
+        form, lambda: services.draw_members(by=request.user, group=group, **form.cleaned_data)
+    ):
+        messages.success(request, _("Members drawn. The draw is published with its seed."))
+        return redirect("dialogue:draws", pk=group.pk)
+    return render(
+        request,
+        "dialogue/draw_form.html",
+        {"group": group, "form": form, "volunteers": len(selectors.draw_list(group))},
+    )

@@ -19,12 +19,14 @@ from osallisuus.tests.matrix import (
     EXPERT,
     MANAGER,
     RESIDENT,
+    SIGNED_IN,
     STAFF,
     Row,
     Write,
     everyone,
     only,
     post_only,
+    signed_in_only,
     snapshot,
 )
 
@@ -87,6 +89,19 @@ def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
             origin=Origin.APPOINTED,
             member_kind=MemberKind.STAFF,
             user=world.users[STAFF],
+        )
+    # The panel draws its members by lot: the expert and the decision maker have volunteered.
+    from osallisuus.dialogue.models import Group, Volunteer
+    from osallisuus.organisation.models import Municipality
+
+    Group.objects.filter(pk=group.pk).update(drawn_by_lot=True)
+    group.drawn_by_lot = True
+    place, _made = Municipality.objects.get_or_create(
+        code="989", defaults={"organiser": group.organiser, "name_fi": "Arpakylä"}
+    )
+    for who in (EXPERT, DECIDER):
+        Volunteer.objects.create(
+            group=group, user=world.users[who], age_band="30_64", municipality=place, language="fi"
         )
     past = meeting_of(group)
     past.starts_at = past.starts_at - datetime.timedelta(days=30)
@@ -315,6 +330,38 @@ ROWS: dict[str, Row] = {
                 writers=SERVICE_ANSWERERS,
                 body=lambda c: {"answer": "Kokeilemme keskiviikkoiltoja."},
                 changes=snapshot("dialogue.Initiative", "status", "answer"),
+            ),
+        ),
+    ),
+    # Drawn by lot: the draws with seed, strata and method are public.
+    "dialogue:draws": Row(everyone(200), kwargs=_group),
+    # Any signed-in participant volunteers; those already signed up are told so on the form.
+    "dialogue:volunteer": Row(
+        signed_in_only(),
+        kwargs=_group,
+        writes=(
+            Write(
+                {ANON: 302, **dict.fromkeys(SIGNED_IN, 302), EXPERT: 200, DECIDER: 200},
+                writers=(RESIDENT, STAFF, MANAGER, COORD, ADMIN),
+                body=lambda c: {
+                    "age_band": "18_29",
+                    "municipality": c.panel.organiser.municipalities.get(code="989").pk,
+                    "language": "sv",
+                },
+                changes=snapshot("dialogue.Volunteer"),
+            ),
+        ),
+    ),
+    "dialogue:draw_create": Row(
+        RUN,
+        kwargs=_group,
+        across_units=True,
+        writes=(
+            Write(
+                RUN_WRITE,
+                writers=RUNNERS,
+                body=lambda c: {"seed": "4711", "size": 1},
+                changes=snapshot("dialogue.Draw"),
             ),
         ),
     ),
