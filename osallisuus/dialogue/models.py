@@ -143,6 +143,8 @@ class MemberKind(models.TextChoices):
     STAFF = "staff", _("staff member")
     REPRESENTATIVE = "representative", _("representative of a group or organisation")
     RESIDENT = "resident", _("resident")
+    # The network of experiential expertise has member organisations beside member people.
+    ORGANISATION = "organisation", _("member organisation")
 
 
 class AgeBand(models.TextChoices):
@@ -235,6 +237,10 @@ class Meeting(models.Model):
     agenda_published = models.BooleanField(_("agenda published"), default=False)
     minutes = models.TextField(_("minutes"), blank=True)
     minutes_approved_at = models.DateTimeField(_("minutes approved"), null=True, blank=True)
+    # Set when a recurring-meetings rule planned the meeting (a draft until published).
+    rule = models.ForeignKey(
+        "MeetingRule", on_delete=models.SET_NULL, null=True, blank=True, related_name="meetings"
+    )
 
     class Meta:
         verbose_name = _("meeting")
@@ -480,3 +486,29 @@ class Draw(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group} {self.seed}"
+
+
+class MeetingRule(models.Model):
+    """A recurring-meetings rule such as "twice a year, spring and autumn" (#16 item 3): the
+    months and the day on which the group meets; `plan_meetings` creates the coming meetings
+    as drafts, each once."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="meeting_rules")
+    description = models.CharField(_("rule"), max_length=200)
+    months = models.JSONField(_("months"), default=list)  # 1–12
+    day = models.PositiveSmallIntegerField(_("day of the month"), default=15)
+    time = models.TimeField(_("time"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    remote_link = models.URLField(_("remote link"), blank=True)
+
+    class Meta:
+        verbose_name = _("recurring-meetings rule")
+        verbose_name_plural = _("recurring-meetings rules")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(day__gte=1, day__lte=28), name="dialogue_rule_day_in_every_month"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.description

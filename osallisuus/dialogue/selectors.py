@@ -58,6 +58,17 @@ def published_members(group: Group) -> QuerySet[Member]:
     return current_members(group).filter(publish_name=True).order_by("role", "name")
 
 
+def member_list(group: Group, *, drafts: bool) -> QuerySet[Member]:
+    """The members a group page lists: those who agreed to be named; in the network of
+    experiential expertise the whole list, people and organisations, for its members only
+    (`drafts`: the reader is a member or runs the group)."""
+    if group.kind == GroupKind.EXPERTISE_NETWORK:
+        if not drafts:
+            return current_members(group).none()
+        return current_members(group).order_by("member_kind", "name")
+    return published_members(group)
+
+
 @dataclass(frozen=True)
 class Count:
     label: str

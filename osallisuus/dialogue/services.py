@@ -29,6 +29,7 @@ from .models import (
     Initiative,
     InitiativeStatus,
     Meeting,
+    MeetingRule,
     Member,
     MemberKind,
     Origin,
@@ -535,3 +536,70 @@ def draw_members(*, by: Any, group: Group, seed: str, size: int) -> Draw:
             user=person,
         )
     return record
+
+
+# --- Recurring meetings (#16 item 3) ------------------------------------------------------------
+
+
+@transaction.atomic
+def add_meeting_rule(
+    *,
+    by: Any,
+    group: Group,
+    description: str,
+    months: Iterable[int],
+    day: int,
+    time: datetime.time,
+    place: str = "",
+    remote_link: str = "",
+) -> MeetingRule:
+    """A rule such as "twice a year, spring and autumn": months 4 and 10, on a day and time."""
+    require(by, "dialogue.run_group", group)
+    chosen = sorted({int(month) for month in months})
+    if not chosen or any(month < 1 or month > 12 for month in chosen):
+        raise DialogueError(_("Choose the months of the meetings."), field="months")
+    if not 1 <= day <= 28:
+        raise DialogueError(_("Choose a day from 1 to 28."), field="day")
+    if not place.strip() and not remote_link.strip():
+        raise DialogueError(
+            _("Give the place of the meeting, a remote link or both."), field="place"
+        )
+    return MeetingRule.objects.create(
+        group=group,
+        description=description.strip(),
+        months=chosen,
+        day=day,
+        time=time,
+        place=place.strip(),
+        remote_link=remote_link.strip(),
+    )
+
+
+@transaction.atomic
+def plan_meetings(*, today: datetime.date) -> list[Meeting]:
+    """Create, as drafts, every meeting the rules give from tomorrow to the end of next year
+    within the group's term; a meeting a rule already created is never created again (run it
+    daily or monthly: a second run creates nothing new)."""
+    made: list[Meeting] = []
+    rules = MeetingRule.objects.select_related("group").order_by("pk")
+    for rule in rules:
+        group = rule.group
+        for year in (today.year, today.year + 1):
+            for month in rule.months:
+                day = datetime.date(year, month, rule.day)
+                if day <= today or (group.term_ends is not None and day > group.term_ends):
+                    continue
+                starts_at = timezone.make_aware(datetime.datetime.combine(day, rule.time))
+                if rule.meetings.filter(starts_at=starts_at).exists():
+                    continue
+                made.append(
+                    Meeting.objects.create(
+                        group=group,
+                        rule=rule,
+                        starts_at=starts_at,
+                        place=rule.place,
+                        remote_link=rule.remote_link,
+                        agenda_published=False,
+                    )
+                )
+    return made

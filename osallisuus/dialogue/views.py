@@ -104,7 +104,8 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
         "dialogue/group.html",
         {
             "group": group,
-            "members": selectors.published_members(group),
+            "members": selectors.member_list(group, drafts=drafts),
+            "members_only": group.kind == GroupKind.EXPERTISE_NETWORK,
             "composition": selectors.composition(group),
             "meetings": group.meetings.all(),
             "drafts": drafts,

@@ -39,3 +39,17 @@ def test_the_demo_has_the_three_influence_bodies_and_the_overview_points_out_the
     assert "the county has no such body in the register." in page
     call_command("seed_demo", stdout=io.StringIO())  # a second run adds nothing
     assert Group.objects.filter(kind__in=STATUTORY_KINDS).count() == 3
+
+
+def test_the_demo_network_meets_on_laplands_rhythm_with_its_meetings_planned(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+    network = Group.objects.get(kind=GroupKind.EXPERTISE_NETWORK)
+    assert network.members.filter(member_kind="organisation").count() == 2
+    rule = network.meeting_rules.get()
+    assert rule.months == [4, 10]
+    planned = network.meetings.filter(rule=rule)
+    assert planned.count() >= 2 and not planned.filter(agenda_published=True).exists()
+    assert {m.starts_at.month for m in planned} == {4, 10}
+    call_command("plan_meetings", stdout=io.StringIO())
+    assert network.meetings.count() == planned.count()
