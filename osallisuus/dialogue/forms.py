@@ -249,3 +249,14 @@ class DrawForm(forms.Form):
         ),
     )
     size = forms.IntegerField(label=_("Members to draw"), min_value=1)
+
+
+class AnnualReportForm(forms.Form):
+    year = forms.IntegerField(label=_("Year reported on"), min_value=2023, max_value=2100)
+    due_on = forms.DateField(label=_("Due to the board"), widget=DateInput)
+    submitted_on = forms.DateField(
+        label=_("Submitted"),
+        widget=DateInput,
+        required=False,
+        help_text=_("Leave empty until the report is submitted to the regional board."),
+    )

@@ -512,3 +512,27 @@ class MeetingRule(models.Model):
 
     def __str__(self) -> str:
         return self.description
+
+
+class AnnualReport(models.Model):
+    """A language committee's annual report to the regional board (Act 611/2021 § 33): when it
+    is due and when it was submitted; an overdue report shows on the overview."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="annual_reports")
+    year = models.PositiveSmallIntegerField(_("year reported on"))
+    due_on = models.DateField(_("due to the board"))
+    submitted_on = models.DateField(_("submitted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("annual report")
+        verbose_name_plural = _("annual reports")
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "year"], name="dialogue_one_report_a_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group} {self.year}"
+
+    def is_overdue(self, today: date_type) -> bool:
+        return self.submitted_on is None and self.due_on < today

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -199,6 +199,8 @@ class BodyState:
     decision_recorded: bool
     # Municipalities of the county from which the body has no current member (§ 32 bodies).
     municipalities_without_member: list[str]
+    # Years whose annual report to the board is past its due date (§ 33 language committees).
+    reports_overdue: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -251,6 +253,7 @@ def _body_state(group: Group, *, today: date, municipalities: dict[int, str]) ->
         term_ended=ended,
         decision_recorded=group.decided_on is not None,
         municipalities_without_member=sorted(missing),
+        reports_overdue=sorted(r.year for r in group.annual_reports.all() if r.is_overdue(today)),
     )
 
 
@@ -273,7 +276,10 @@ def influence_body_overview(*, organiser: Any, today: date) -> list[KindState]:
     groups = (
         Group.objects.filter(organiser=organiser, kind__in=kinds)
         .select_related("organiser")
-        .prefetch_related(Prefetch("members", queryset=Member.objects.filter(left_on__isnull=True)))
+        .prefetch_related(
+            Prefetch("members", queryset=Member.objects.filter(left_on__isnull=True)),
+            "annual_reports",
+        )
         .order_by("-term_starts", "name_fi")
     )
     municipalities = {m.pk: m.name for m in organiser.municipalities.all()}

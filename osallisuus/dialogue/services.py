@@ -19,7 +19,9 @@ from osallisuus.errors import DomainError
 from osallisuus.organisation.models import Municipality, Organiser, Producer, Service
 
 from .models import (
+    LANGUAGE_KINDS,
     AgeBand,
+    AnnualReport,
     Attendance,
     Draw,
     Group,
@@ -603,3 +605,28 @@ def plan_meetings(*, today: datetime.date) -> list[Meeting]:
                     )
                 )
     return made
+
+
+# --- Language committees' annual reports (#16 item 4, Act 611/2021 § 33) ------------------------
+
+
+@transaction.atomic
+def record_annual_report(
+    *,
+    by: Any,
+    group: Group,
+    year: int,
+    due_on: datetime.date,
+    submitted_on: datetime.date | None = None,
+) -> AnnualReport:
+    """Record when a language committee's report on `year` is due to the board and, once it is,
+    when it was submitted (the committee's secretary or a coordinator)."""
+    require(by, "dialogue.run_group", group)
+    if group.kind not in LANGUAGE_KINDS:
+        raise DialogueError(_("Only language committees report to the board every year."))
+    if submitted_on is not None and submitted_on > timezone.localdate():
+        raise DialogueError(_("The date cannot be in the future."), field="submitted_on")
+    report, _made = AnnualReport.objects.update_or_create(
+        group=group, year=year, defaults={"due_on": due_on, "submitted_on": submitted_on}
+    )
+    return report

@@ -18,6 +18,7 @@ urlpatterns = [
     path("kokous/<int:pk>/poytakirja.pdf", views.minutes_pdf, name="minutes_pdf"),
     path("kokous/<int:pk>/vaikutus/", views.influence, name="influence"),
     path("<int:pk>/aloite/", views.initiative_create, name="initiative_create"),
+    path("<int:pk>/vuosiraportit/", views.annual_reports, name="annual_reports"),
     path("<int:pk>/arvonta/", views.draws, name="draws"),
     path("<int:pk>/arvonta/uusi/", views.draw_create, name="draw_create"),
     path("<int:pk>/ilmoittaudu/", views.volunteer, name="volunteer"),

@@ -20,6 +20,7 @@ from osallisuus.plain_pdf import plain_pdf
 
 from . import selectors, services
 from .forms import (
+    AnnualReportForm,
     AnswerForm,
     CloseForm,
     DrawForm,
@@ -115,6 +116,7 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
             "may_raise": request.user.has_perm("dialogue.raise_initiative", group),
             "initiatives": selectors.initiatives_visible_to(request.user).filter(group=group),
             "influence_body": influence_body,
+            "reports": group.annual_reports.all() if group.kind in LANGUAGE_KINDS else None,
             "body_state": selectors.body_state(group, today=timezone.localdate())
             if influence_body
             else None,
@@ -540,4 +542,35 @@ def draw_create(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "dialogue/draw_form.html",
         {"group": group, "form": form, "volunteers": len(selectors.draw_list(group))},
+    )
+
+
+# --- Language committees' annual reports (#16 item 4, Act 611/2021 § 33) ------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def annual_reports(request: HttpRequest, pk: int) -> HttpResponse:
+    """The committee's secretary or a coordinator records when the report to the board is due
+    and when it was submitted."""
+    group = access_group(pk=pk)
+    if group.kind not in LANGUAGE_KINDS:
+        raise Http404
+    require(request.user, "dialogue.run_group", group)
+    form = AnnualReportForm(request.POST or None)
+    if form.is_valid() and attempt(
+        form,
+        lambda: services.record_annual_report(by=request.user, group=group, **form.cleaned_data),
+    ):
+        messages.success(request, _("Saved."))
+        return redirect("dialogue:annual_reports", pk=group.pk)
+    return render(
+        request,
+        "dialogue/annual_reports.html",
+        {
+            "group": group,
+            "form": form,
+            "reports": group.annual_reports.all(),
+            "today": timezone.localdate(),
+        },
     )

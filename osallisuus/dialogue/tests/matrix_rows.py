@@ -103,6 +103,24 @@ def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
         Volunteer.objects.create(
             group=group, user=world.users[who], age_band="30_64", municipality=place, language="fi"
         )
+    # A language committee (§ 33) whose secretary in the own unit's world is the staff member.
+    committee = services.create_group(
+        by=SYSTEM,
+        organiser=group.organiser,
+        kind="language_committee",
+        name_fi=f"Kansalliskielilautakunta {target}",
+        term_starts=datetime.date(2026, 1, 1),
+    )
+    if target == "own":
+        services.add_member(
+            by=SYSTEM,
+            group=committee,
+            name="Lautakunnan sihteeri",
+            role=MemberRole.SECRETARY,
+            origin=Origin.APPOINTED,
+            member_kind=MemberKind.STAFF,
+            user=world.users[STAFF],
+        )
     past = meeting_of(group)
     past.starts_at = past.starts_at - datetime.timedelta(days=30)
     past.save()
@@ -116,6 +134,7 @@ def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
     }
     return {
         "panel": group,
+        "committee": committee,
         "draft_meeting": meeting_of(group),
         "approved_meeting": meeting_of(group, approved=True),
         "past_meeting": past,
@@ -362,6 +381,20 @@ ROWS: dict[str, Row] = {
                 writers=RUNNERS,
                 body=lambda c: {"seed": "4711", "size": 1},
                 changes=snapshot("dialogue.Draw"),
+            ),
+        ),
+    ),
+    # A language committee's annual reports: its secretary (own unit's world) and coordinators.
+    "dialogue:annual_reports": Row(
+        RUN,
+        kwargs=lambda c: {"pk": c.committee.pk},
+        across_units=True,
+        writes=(
+            Write(
+                RUN_WRITE,
+                writers=RUNNERS,
+                body=lambda c: {"year": 2025, "due_on": "2026-03-31"},
+                changes=snapshot("dialogue.AnnualReport", "due_on"),
             ),
         ),
     ),
