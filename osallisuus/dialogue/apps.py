@@ -10,6 +10,7 @@ class DialogueConfig(AppConfig):
         from osallisuus.trail.services import register_input_kind
 
         from . import permissions  # noqa: F401  (registers the permission rules)
-        from .trail_kind import PANEL_QUESTION_KIND
+        from .trail_kind import PANEL_INITIATIVE_KIND, PANEL_QUESTION_KIND
 
         register_input_kind(PANEL_QUESTION_KIND)
+        register_input_kind(PANEL_INITIATIVE_KIND)

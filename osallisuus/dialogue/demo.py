@@ -39,6 +39,53 @@ def seed_demo_data() -> None:
     if not UserSeat.objects.exists():
         _seed_user_seat()
 
+    if not Group.objects.filter(kind=GroupKind.EXPERTISE_NETWORK).exists():
+        _seed_network(organiser)
+
+
+def _seed_network(organiser: Organiser) -> None:
+    """The network of experiential expertise on Lapland's rhythm (seed 000): it meets twice a
+    year, in spring and in autumn; the rule plans the coming meetings as drafts."""
+    network = services.create_group(
+        by=SYSTEM,
+        organiser=organiser,
+        kind=GroupKind.EXPERTISE_NETWORK,
+        name_fi="Kokemusasiantuntijoiden verkosto",
+        name_sv="Nätverket för erfarenhetsexperter",
+        name_en="Network of experiential expertise",
+        description="Kokoontuu Lapin mallin mukaan kahdesti vuodessa, keväällä ja syksyllä.",
+        term_starts=datetime.date(2026, 1, 1),
+    )
+    expert = User.objects.filter(username="kokemus").first()
+    people = [
+        ("Kalle Kokemus", MemberKind.EXPERT, expert),
+        ("Liisa Luotsi", MemberKind.EXPERT, None),
+        ("Järvilaakson mielenterveysyhdistys ry", MemberKind.ORGANISATION, None),
+        ("Järvilaakson omaishoitajat ry", MemberKind.ORGANISATION, None),
+    ]
+    for name, kind, user in people:
+        services.add_member(
+            by=SYSTEM,
+            group=network,
+            name=name,
+            origin=Origin.ASSOCIATION if kind == MemberKind.ORGANISATION else Origin.OPEN_CALL,
+            member_kind=kind,
+            age_band=AgeBand.FROM_30 if kind == MemberKind.EXPERT else AgeBand.UNKNOWN,
+            user=user,
+            publish_name=False,
+        )
+    services.add_meeting_rule(
+        by=SYSTEM,
+        group=network,
+        description="kahdesti vuodessa, keväällä ja syksyllä",
+        months=[4, 10],
+        day=15,
+        time=datetime.time(10, 0),
+        place="Järvilaakson kaupungintalo, sali 1",
+        remote_link="https://meet.example/verkosto",
+    )
+    services.plan_meetings(today=timezone.localdate())
+
 
 def _seed_panel(organiser: Organiser) -> None:
     users = {

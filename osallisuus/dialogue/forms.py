@@ -11,6 +11,7 @@ from osallisuus.organisation.models import DecisionBody, Municipality, Producer,
 from osallisuus.widgets import DateInput, DateTimeInput
 
 from .models import (
+    LANGUAGES,
     AgeBand,
     GroupKind,
     Influence,
@@ -43,6 +44,11 @@ class GroupForm(forms.Form):
         help_text=_("For a producer's panel: the service it is for."),
     )
     partner_name = forms.CharField(label=_("Partner organisation"), max_length=200, required=False)
+    drawn_by_lot = forms.BooleanField(
+        label=_("Members are drawn by lot from volunteers"),
+        required=False,
+        help_text=_("Residents sign up, and the draw is published with its seed."),
+    )
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
@@ -193,6 +199,67 @@ class InfluenceForm(forms.Form):
         label=_("Did you feel your views had an effect?"),
         choices=Influence.choices,
         widget=forms.RadioSelect,
+    )
+
+
+class InitiativeForm(forms.Form):
+    service = forms.ModelChoiceField(
+        label=_("Service"),
+        queryset=Service.objects.order_by("name_fi"),
+        help_text=_("The service the panel raises the need to; it answers the panel."),
+    )
+    title = forms.CharField(label=_("Development need"), max_length=200)
+    background = forms.CharField(
+        label=_("Background"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        help_text=_("What the panel has seen and why it matters. No client's personal data."),
+    )
+    answer_wanted_by = forms.DateField(label=_("Answer wanted by"), widget=DateInput)
+
+
+class InitiativeAnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("The service's answer"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+class VolunteerForm(forms.Form):
+    age_band = forms.ChoiceField(
+        label=_("Your age band"),
+        choices=[(k, v) for k, v in AgeBand.choices if k != AgeBand.UNKNOWN],
+        widget=forms.RadioSelect,
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Your municipality"), queryset=Municipality.objects.none()
+    )
+    language = forms.ChoiceField(label=_("Your language"), choices=LANGUAGES)
+
+    def __init__(self, *args: Any, municipalities: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities  # type: ignore[attr-defined]
+
+
+class DrawForm(forms.Form):
+    seed = forms.CharField(
+        label=_("Seed"),
+        max_length=64,
+        help_text=_(
+            "Published with the draw: anyone can repeat the draw with it. Choose it before "
+            "the draw, for example from a public lottery result, or keep the one offered."
+        ),
+    )
+    size = forms.IntegerField(label=_("Members to draw"), min_value=1)
+
+
+class AnnualReportForm(forms.Form):
+    year = forms.IntegerField(label=_("Year reported on"), min_value=2023, max_value=2100)
+    due_on = forms.DateField(label=_("Due to the board"), widget=DateInput)
+    submitted_on = forms.DateField(
+        label=_("Submitted"),
+        widget=DateInput,
+        required=False,
+        help_text=_("Leave empty until the report is submitted to the regional board."),
     )
 
 

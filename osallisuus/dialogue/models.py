@@ -6,6 +6,8 @@ One model serves every kind of group; what differs by kind is said in the servic
 
 from __future__ import annotations
 
+from datetime import date as date_type
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -95,6 +97,8 @@ class Group(LocalizedNameMixin):
     # The regional board's decision that set the body up (Act 611/2021 § 32).
     decided_on = models.DateField(_("date of the board decision"), null=True, blank=True)
     decision_section = models.CharField(_("section (§) of the minutes"), max_length=20, blank=True)
+    # A resident panel may draw its members by lot from volunteers who signed up (#16 item 2).
+    drawn_by_lot = models.BooleanField(_("members are drawn by lot from volunteers"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -139,6 +143,8 @@ class MemberKind(models.TextChoices):
     STAFF = "staff", _("staff member")
     REPRESENTATIVE = "representative", _("representative of a group or organisation")
     RESIDENT = "resident", _("resident")
+    # The network of experiential expertise has member organisations beside member people.
+    ORGANISATION = "organisation", _("member organisation")
 
 
 class AgeBand(models.TextChoices):
@@ -231,6 +237,10 @@ class Meeting(models.Model):
     agenda_published = models.BooleanField(_("agenda published"), default=False)
     minutes = models.TextField(_("minutes"), blank=True)
     minutes_approved_at = models.DateTimeField(_("minutes approved"), null=True, blank=True)
+    # Set when a recurring-meetings rule planned the meeting (a draft until published).
+    rule = models.ForeignKey(
+        "MeetingRule", on_delete=models.SET_NULL, null=True, blank=True, related_name="meetings"
+    )
 
     class Meta:
         verbose_name = _("meeting")
@@ -468,3 +478,161 @@ class SeatAttendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.seat} @ {self.meeting}"
+
+
+class InitiativeStatus(models.TextChoices):
+    SENT = "sent", _("waiting for the service's answer")
+    ANSWERED = "answered", _("answered")
+
+
+class Initiative(models.Model):
+    """A development need the panel raises itself to a service, with a date for the answer
+    (#16 item 2); an input kind of the trail, whose giver is the panel."""
+
+    group = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="initiatives")
+    service = models.ForeignKey(
+        Service, verbose_name=_("service"), on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("development need"), max_length=200)
+    background = models.TextField(_("background"), blank=True)
+    answer_wanted_by = models.DateField(_("answer wanted by"))
+    language = models.CharField(max_length=2, default="fi")
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=InitiativeStatus.choices,
+        default=InitiativeStatus.SENT,
+    )
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    raised_at = models.DateTimeField(auto_now_add=True)
+    answer = models.TextField(_("the service's answer"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("panel's initiative")
+        verbose_name_plural = _("panels' initiatives")
+        ordering = ["-raised_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("dialogue:initiative", kwargs={"pk": self.pk})
+
+    def is_overdue(self, today: date_type) -> bool:
+        return self.status == InitiativeStatus.SENT and self.answer_wanted_by < today
+
+
+LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("se", "sámegiella"), ("en", "English")]
+
+
+class Volunteer(models.Model):
+    """A participant who signed up to be drawn into a panel, with the three things the draw
+    is stratified by (never a birth date)."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="volunteers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dialogue_volunteering"
+    )
+    age_band = models.CharField(_("age band"), max_length=10, choices=AgeBand.choices)
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("municipality"), on_delete=models.PROTECT, related_name="+"
+    )
+    language = models.CharField(_("language"), max_length=2, choices=LANGUAGES)
+    signed_up_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("volunteer")
+        verbose_name_plural = _("volunteers")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "user"], name="dialogue_volunteer_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group} #{self.pk}"
+
+
+class Draw(models.Model):
+    """One draw by lot, kept whole so that anyone can repeat it: the seed, the ordered list of
+    volunteers (by number and stratum only), the quotas and the numbers drawn."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="draws")
+    seed = models.CharField(_("seed"), max_length=64)
+    size = models.PositiveIntegerField(_("members to draw"))
+    # [[volunteer id, stratum key], ...] in the order the draw read them.
+    volunteers = models.JSONField(default=list)
+    # [{"key": stratum key, "age_band", "municipality", "language", "volunteers", "quota"}, ...]
+    strata = models.JSONField(default=list)
+    drawn = models.JSONField(default=list)  # volunteer ids, in the order drawn
+    drawn_at = models.DateTimeField(auto_now_add=True)
+    drawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("draw by lot")
+        verbose_name_plural = _("draws by lot")
+        ordering = ["-drawn_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.group} {self.seed}"
+
+
+class MeetingRule(models.Model):
+    """A recurring-meetings rule such as "twice a year, spring and autumn" (#16 item 3): the
+    months and the day on which the group meets; `plan_meetings` creates the coming meetings
+    as drafts, each once."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="meeting_rules")
+    description = models.CharField(_("rule"), max_length=200)
+    months = models.JSONField(_("months"), default=list)  # 1–12
+    day = models.PositiveSmallIntegerField(_("day of the month"), default=15)
+    time = models.TimeField(_("time"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    remote_link = models.URLField(_("remote link"), blank=True)
+
+    class Meta:
+        verbose_name = _("recurring-meetings rule")
+        verbose_name_plural = _("recurring-meetings rules")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(day__gte=1, day__lte=28), name="dialogue_rule_day_in_every_month"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class AnnualReport(models.Model):
+    """A language committee's annual report to the regional board (Act 611/2021 § 33): when it
+    is due and when it was submitted; an overdue report shows on the overview."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="annual_reports")
+    year = models.PositiveSmallIntegerField(_("year reported on"))
+    due_on = models.DateField(_("due to the board"))
+    submitted_on = models.DateField(_("submitted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("annual report")
+        verbose_name_plural = _("annual reports")
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "year"], name="dialogue_one_report_a_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group} {self.year}"
+
+    def is_overdue(self, today: date_type) -> bool:
+        return self.submitted_on is None and self.due_on < today

@@ -116,3 +116,47 @@ rules.add_perm("dialogue.answer_influence", is_member)
 # their user seats and attendance; coordinators give seats and record attendance.
 rules.add_perm("dialogue.view_user_seats", is_staff_member)
 rules.add_perm("dialogue.manage_user_seats", is_coordinator_or_admin)
+
+
+# --- The panel's own initiatives to a service (#16 item 2) -------------------------------------
+
+
+@rules.predicate
+def runs_a_panel(user: Any, group: Group | None) -> bool:
+    """The panel raises its initiatives through those who run it (coordinator or secretary)."""
+    from .models import GroupKind
+
+    if group is None or group.kind not in (GroupKind.CLIENT_PANEL, GroupKind.RESIDENT_PANEL):
+        return False
+    return bool(can_run_group(user, group))
+
+
+@rules.predicate
+def handles_initiative_service(user: Any, initiative: Any) -> bool:
+    """Staff of a unit of the service the initiative went to answer it for the service."""
+    from osallisuus.accounts.selectors import units_handled_by
+
+    if initiative is None:
+        return False
+    return bool(units_handled_by(user).filter(service_id=initiative.service_id).exists())
+
+
+@rules.predicate
+def member_of_initiative_group(user: Any, initiative: Any) -> bool:
+    return initiative is not None and is_member(user, initiative.group)
+
+
+@rules.predicate
+def runs_initiative_group(user: Any, initiative: Any) -> bool:
+    return initiative is not None and bool(can_run_group(user, initiative.group))
+
+
+rules.add_perm("dialogue.raise_initiative", runs_a_panel)
+rules.add_perm(
+    "dialogue.view_initiative",
+    is_coordinator_or_admin
+    | handles_initiative_service
+    | member_of_initiative_group
+    | runs_initiative_group,
+)
+rules.add_perm("dialogue.answer_initiative", is_coordinator_or_admin | handles_initiative_service)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -19,6 +19,8 @@ from .models import (
     Group,
     GroupKind,
     Influence,
+    Initiative,
+    InitiativeStatus,
     Meeting,
     Member,
     MemberKind,
@@ -56,6 +58,17 @@ def current_members(group: Group) -> QuerySet[Member]:
 def published_members(group: Group) -> QuerySet[Member]:
     """The members whose names may be shown to anyone (their consent)."""
     return current_members(group).filter(publish_name=True).order_by("role", "name")
+
+
+def member_list(group: Group, *, drafts: bool) -> QuerySet[Member]:
+    """The members a group page lists: those who agreed to be named; in the network of
+    experiential expertise the whole list, people and organisations, for its members only
+    (`drafts`: the reader is a member or runs the group)."""
+    if group.kind == GroupKind.EXPERTISE_NETWORK:
+        if not drafts:
+            return current_members(group).none()
+        return current_members(group).order_by("member_kind", "name")
+    return published_members(group)
 
 
 @dataclass(frozen=True)
@@ -188,6 +201,8 @@ class BodyState:
     decision_recorded: bool
     # Municipalities of the county from which the body has no current member (§ 32 bodies).
     municipalities_without_member: list[str]
+    # Years whose annual report to the board is past its due date (§ 33 language committees).
+    reports_overdue: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -240,6 +255,7 @@ def _body_state(group: Group, *, today: date, municipalities: dict[int, str]) ->
         term_ended=ended,
         decision_recorded=group.decided_on is not None,
         municipalities_without_member=sorted(missing),
+        reports_overdue=sorted(r.year for r in group.annual_reports.all() if r.is_overdue(today)),
     )
 
 
@@ -262,7 +278,10 @@ def influence_body_overview(*, organiser: Any, today: date) -> list[KindState]:
     groups = (
         Group.objects.filter(organiser=organiser, kind__in=kinds)
         .select_related("organiser")
-        .prefetch_related(Prefetch("members", queryset=Member.objects.filter(left_on__isnull=True)))
+        .prefetch_related(
+            Prefetch("members", queryset=Member.objects.filter(left_on__isnull=True)),
+            "annual_reports",
+        )
         .order_by("-term_starts", "name_fi")
     )
     municipalities = {m.pk: m.name for m in organiser.municipalities.all()}
@@ -392,3 +411,137 @@ def expert_by_username(username: str) -> Any | None:
 
     account = account_by_username(username)
     return profile_of(account) if account is not None else None
+
+
+# --- The panel's own initiatives to a service (#16 item 2) -------------------------------------
+
+
+def initiatives_visible_to(user: Any) -> QuerySet[Initiative]:
+    """Initiatives the user may follow: coordinators all; staff those to the services of the
+    units they handle; members and secretaries those of their own groups (the rule
+    dialogue.view_initiative, as a query)."""
+    from django.db.models import Q
+
+    from osallisuus.accounts.models import Role
+    from osallisuus.accounts.selectors import roles_of, units_handled_by
+
+    initiatives = Initiative.objects.select_related("group", "service")
+    if not getattr(user, "is_authenticated", False):
+        return initiatives.none()
+    if roles_of(user) & {Role.COORDINATOR, Role.ADMINISTRATOR}:
+        return initiatives
+    seats = Member.objects.filter(user=user, left_on__isnull=True).values("group_id")
+    return initiatives.filter(
+        Q(service__in=units_handled_by(user).values("service_id")) | Q(group_id__in=seats)
+    )
+
+
+def access_initiative(*, user: Any, pk: int) -> Initiative:
+    initiative = initiatives_visible_to(user).filter(pk=pk).first()
+    if initiative is None:
+        raise Http404
+    return initiative
+
+
+def initiatives_raised_at(*, units: QuerySet[Any], start: date, end: date) -> QuerySet[Initiative]:
+    """Initiatives raised from `start` to `end` (both included) to the services of `units`."""
+    return Initiative.objects.filter(
+        service__in=units.values("service_id"),
+        raised_at__date__gte=start,
+        raised_at__date__lte=end,
+    )
+
+
+def overdue_initiatives(*, service_ids: list[int] | None, today: date) -> QuerySet[Initiative]:
+    """Initiatives whose answer date has passed without an answer, for the services given (all
+    when None): a body's briefing lists them."""
+    found = Initiative.objects.filter(
+        status=InitiativeStatus.SENT, answer_wanted_by__lt=today
+    ).select_related("group", "service")
+    if service_ids is not None:
+        found = found.filter(service_id__in=service_ids)
+    return found.order_by("answer_wanted_by", "pk")
+
+
+# --- Resident panels drawn by lot (#16 item 2) --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StratumRow:
+    key: str
+    age_band: str
+    municipality: str
+    language: str
+    volunteers: int
+    seats: int
+
+
+@dataclass(frozen=True)
+class PublicDraw:
+    """A draw as anyone may check it: seed, strata, the numbered list and the numbers drawn;
+    `repeats` is whether doing it again from the stored list gives the same numbers."""
+
+    draw: Any
+    strata: list[StratumRow]
+    listed: list[tuple[int, str, bool]]  # number, stratum key, drawn
+    drawn: list[int]
+    repeats: bool
+
+
+def public_draws(group: Group) -> list[PublicDraw]:
+    from osallisuus.organisation.models import Municipality
+
+    from . import sortition
+
+    ages = {k: str(v) for k, v in AgeBand.choices}
+    places = {m.code: m.name for m in Municipality.objects.filter(organiser_id=group.organiser_id)}
+    found: list[PublicDraw] = []
+    for record in group.draws.all():
+        keys = [key for _pk, key in record.volunteers]
+        rows = []
+        for stratum in record.strata:
+            age, code, language = stratum["key"].split("|")
+            rows.append(
+                StratumRow(
+                    key=stratum["key"],
+                    age_band=ages.get(age, age),
+                    municipality=places.get(code, code),
+                    language=LANGUAGE_LABELS.get(language, language),
+                    volunteers=stratum["volunteers"],
+                    seats=stratum["seats"],
+                )
+            )
+        chosen = set(record.drawn)
+        again = sortition.draw(keys, seed=record.seed, size=record.size).drawn
+        found.append(
+            PublicDraw(
+                draw=record,
+                strata=rows,
+                listed=[(n, key, n in chosen) for n, key in enumerate(keys, start=1)],
+                drawn=sorted(record.drawn),
+                repeats=again == record.drawn,
+            )
+        )
+    return found
+
+
+def draw_list(group: Group) -> list[tuple[Any, str]]:
+    """The volunteers a draw reads, in sign-up order, with their strata: those without a seat
+    in the group."""
+    from .sortition import stratum_key
+
+    seated = group.members.filter(left_on__isnull=True, user__isnull=False).values("user_id")
+    volunteers = (
+        group.volunteers.exclude(user__in=seated).select_related("municipality").order_by("pk")
+    )
+    return [(v, stratum_key(v.age_band, v.municipality.code, v.language)) for v in volunteers]
+
+
+def volunteer_count(group: Group) -> int:
+    return group.volunteers.count()
+
+
+def has_volunteered(user: Any, group: Group) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return group.volunteers.filter(user=user).exists()

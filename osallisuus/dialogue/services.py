@@ -20,15 +20,23 @@ from osallisuus.errors import DomainError, Problem
 from osallisuus.organisation.models import Municipality, Organiser, Producer, Service
 
 from .models import (
+    LANGUAGE_KINDS,
     AgeBand,
+    AnnualReport,
     Attendance,
     BodyMeeting,
+    Draw,
     Group,
     Influence,
     InfluenceAnswer,
     InfluenceResponded,
+    Initiative,
+    InitiativeStatus,
     Meeting,
+    MeetingRule,
     Member,
+    MemberKind,
+    Origin,
     OwnerKind,
     Post,
     Question,
@@ -36,6 +44,7 @@ from .models import (
     SeatAttendance,
     SeatHolderKind,
     UserSeat,
+    Volunteer,
 )
 
 
@@ -61,6 +70,7 @@ def create_group(
     description: str = "",
     decided_on: datetime.date | None = None,
     decision_section: str = "",
+    drawn_by_lot: bool = False,
 ) -> Group:
     """Set up a standing group of any kind."""
     require(by, "dialogue.add_group")
@@ -85,6 +95,7 @@ def create_group(
         description=description.strip(),
         decided_on=decided_on,
         decision_section=decision_section.strip(),
+        drawn_by_lot=drawn_by_lot,
     )
 
 
@@ -466,3 +477,268 @@ def record_seat_attendance(
         SeatAttendance(meeting=meeting, seat=seat, present=seat.pk in present_ids) for seat in seats
     )
     return meeting
+
+
+# --- The panel's own initiatives to a service (#16 item 2) -------------------------------------
+
+INITIATIVE_KIND = "panel_initiative"
+
+
+@transaction.atomic
+def raise_initiative(
+    *,
+    by: Any,
+    group: Group,
+    service: Service,
+    title: str,
+    background: str = "",
+    answer_wanted_by: datetime.date,
+) -> Initiative:
+    """The panel raises a development need to a service, with the date it wants the answer by."""
+    require(by, "dialogue.raise_initiative", group)
+    if not title.strip():
+        raise DialogueError(_("Write the development need."), field="title")
+    if answer_wanted_by < timezone.localdate():
+        raise DialogueError(_("The answer date cannot be in the past."), field="answer_wanted_by")
+    return Initiative.objects.create(
+        group=group,
+        service=service,
+        title=title.strip(),
+        background=background.strip(),
+        answer_wanted_by=answer_wanted_by,
+        language=getattr(by, "preferred_language", "fi") or "fi",
+        raised_by=by,
+    )
+
+
+@transaction.atomic
+def answer_initiative(*, by: Any, initiative: Initiative, answer: str) -> Initiative:
+    """The service answers; the answer goes back to the panel (its members with an e-mail
+    address), the channel the trail also uses to tell the panel of later steps."""
+    require(by, "dialogue.answer_initiative", initiative)
+    if initiative.status == InitiativeStatus.ANSWERED:
+        raise DialogueError(_("The initiative has already been answered."))
+    if not answer.strip():
+        raise DialogueError(_("Write the service's answer."), field="answer")
+    initiative.answer = answer.strip()
+    initiative.answered_by = by if getattr(by, "pk", None) else None
+    initiative.answered_at = timezone.now()
+    initiative.status = InitiativeStatus.ANSWERED
+    initiative.save(update_fields=["answer", "answered_by", "answered_at", "status"])
+    tell_panel(initiative, answer=True)
+    return initiative
+
+
+def tell_panel(
+    initiative: Initiative, *, texts: dict[str, str] | None = None, answer: bool = False
+) -> int:
+    """E-mail the panel's current members a step of their initiative, each in their language
+    (in their one message of the day when they have an account that asks for it); return how
+    many were told. `texts` are a trail step's public texts; `answer` tells of the answer."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from osallisuus.links import absolute_url
+    from osallisuus.notifications.services import send_batched
+
+    url = absolute_url(reverse("dialogue:initiative", kwargs={"pk": initiative.pk}))
+    told = 0
+    seats = initiative.group.members.filter(left_on__isnull=True).select_related("user")
+    for member in seats:
+        email = member.email or (member.user.email if member.user else "")
+        if not email:
+            continue
+        language = (member.user.preferred_language if member.user else "") or member.language
+        language = language if language in ("fi", "sv", "en") else "fi"
+        with translation.override(language):
+            if answer:
+                text = _("%(service)s answered the panel's initiative “%(title)s”: %(url)s") % {
+                    "service": initiative.service.name,
+                    "title": initiative.title,
+                    "url": url,
+                }
+            else:
+                step = (texts or {}).get(language) or (texts or {}).get("fi") or ""
+                if not step:
+                    continue
+                text = _("News on the panel's initiative “%(title)s”: %(text)s %(url)s") % {
+                    "title": initiative.title,
+                    "text": step,
+                    "url": url,
+                }
+            send_batched(
+                channel="email",
+                to=email,
+                subject=initiative.title,
+                part=text,
+                daily=bool(member.user and member.user.notify_daily),
+            )
+        told += 1
+    return told
+
+
+# --- Resident panels drawn by lot (#16 item 2) --------------------------------------------------
+
+
+@transaction.atomic
+def volunteer(
+    *, by: Any, group: Group, age_band: str, municipality: Municipality, language: str
+) -> Volunteer:
+    """A participant signs up to be drawn into the panel."""
+    if not group.drawn_by_lot:
+        raise DialogueError(_("This group does not draw its members by lot."))
+    if not getattr(by, "is_authenticated", False):
+        raise DialogueError(_("Sign in to volunteer."))
+    if age_band not in AgeBand.values or age_band == AgeBand.UNKNOWN:
+        raise DialogueError(_("Choose your age band."), field="age_band")
+    if municipality.organiser_id != group.organiser_id:
+        raise DialogueError(_("Choose a municipality of the county."), field="municipality")
+    if group.volunteers.filter(user=by).exists():
+        raise DialogueError(_("You have already signed up for this draw."))
+    return Volunteer.objects.create(
+        group=group, user=by, age_band=age_band, municipality=municipality, language=language
+    )
+
+
+@transaction.atomic
+def draw_members(*, by: Any, group: Group, seed: str, size: int) -> Draw:
+    """Draw `size` members from the volunteers, stratified by age band, municipality and
+    language, with a published seed (sortition.py); the drawn get a seat (origin: lot)."""
+    from .selectors import draw_list
+    from .sortition import draw
+
+    require(by, "dialogue.run_group", group)
+    if not group.drawn_by_lot:
+        raise DialogueError(_("This group does not draw its members by lot."))
+    seed = seed.strip()
+    if not seed:
+        raise DialogueError(_("Give the seed of the draw."), field="seed")
+    listed = draw_list(group)
+    if size < 1 or size > len(listed):
+        raise DialogueError(
+            _("Draw at least one and at most %(count)s members (the volunteers).")
+            % {"count": len(listed)},
+            field="size",
+        )
+    outcome = draw([key for _v, key in listed], seed=seed, size=size)
+    record = Draw.objects.create(
+        group=group,
+        seed=seed,
+        size=size,
+        volunteers=[[v.pk, key] for v, key in listed],
+        strata=[
+            {"key": key, "volunteers": count, "seats": seats}
+            for key, (count, seats) in outcome.quotas.items()
+        ],
+        drawn=outcome.drawn,
+        drawn_by=by if getattr(by, "pk", None) else None,
+    )
+    for number in outcome.drawn:
+        chosen = listed[number - 1][0]
+        person = chosen.user
+        add_member(
+            by=by,
+            group=group,
+            name=person.get_full_name() or person.get_username(),
+            origin=Origin.LOT,
+            member_kind=MemberKind.RESIDENT,
+            age_band=chosen.age_band,
+            municipality=chosen.municipality,
+            language=chosen.language,
+            publish_name=False,  # asked of each drawn member separately
+            email=person.email or "",
+            user=person,
+        )
+    return record
+
+
+# --- Recurring meetings (#16 item 3) ------------------------------------------------------------
+
+
+@transaction.atomic
+def add_meeting_rule(
+    *,
+    by: Any,
+    group: Group,
+    description: str,
+    months: Iterable[int],
+    day: int,
+    time: datetime.time,
+    place: str = "",
+    remote_link: str = "",
+) -> MeetingRule:
+    """A rule such as "twice a year, spring and autumn": months 4 and 10, on a day and time."""
+    require(by, "dialogue.run_group", group)
+    chosen = sorted({int(month) for month in months})
+    if not chosen or any(month < 1 or month > 12 for month in chosen):
+        raise DialogueError(_("Choose the months of the meetings."), field="months")
+    if not 1 <= day <= 28:
+        raise DialogueError(_("Choose a day from 1 to 28."), field="day")
+    if not place.strip() and not remote_link.strip():
+        raise DialogueError(
+            _("Give the place of the meeting, a remote link or both."), field="place"
+        )
+    return MeetingRule.objects.create(
+        group=group,
+        description=description.strip(),
+        months=chosen,
+        day=day,
+        time=time,
+        place=place.strip(),
+        remote_link=remote_link.strip(),
+    )
+
+
+@transaction.atomic
+def plan_meetings(*, today: datetime.date) -> list[Meeting]:
+    """Create, as drafts, every meeting the rules give from tomorrow to the end of next year
+    within the group's term; a meeting a rule already created is never created again (run it
+    daily or monthly: a second run creates nothing new)."""
+    made: list[Meeting] = []
+    rules = MeetingRule.objects.select_related("group").order_by("pk")
+    for rule in rules:
+        group = rule.group
+        for year in (today.year, today.year + 1):
+            for month in rule.months:
+                day = datetime.date(year, month, rule.day)
+                if day <= today or (group.term_ends is not None and day > group.term_ends):
+                    continue
+                starts_at = timezone.make_aware(datetime.datetime.combine(day, rule.time))
+                if rule.meetings.filter(starts_at=starts_at).exists():
+                    continue
+                made.append(
+                    Meeting.objects.create(
+                        group=group,
+                        rule=rule,
+                        starts_at=starts_at,
+                        place=rule.place,
+                        remote_link=rule.remote_link,
+                        agenda_published=False,
+                    )
+                )
+    return made
+
+
+# --- Language committees' annual reports (#16 item 4, Act 611/2021 § 33) ------------------------
+
+
+@transaction.atomic
+def record_annual_report(
+    *,
+    by: Any,
+    group: Group,
+    year: int,
+    due_on: datetime.date,
+    submitted_on: datetime.date | None = None,
+) -> AnnualReport:
+    """Record when a language committee's report on `year` is due to the board and, once it is,
+    when it was submitted (the committee's secretary or a coordinator)."""
+    require(by, "dialogue.run_group", group)
+    if group.kind not in LANGUAGE_KINDS:
+        raise DialogueError(_("Only language committees report to the board every year."))
+    if submitted_on is not None and submitted_on > timezone.localdate():
+        raise DialogueError(_("The date cannot be in the future."), field="submitted_on")
+    report, _made = AnnualReport.objects.update_or_create(
+        group=group, year=year, defaults={"due_on": due_on, "submitted_on": submitted_on}
+    )
+    return report

@@ -1,4 +1,5 @@
-"""A professional's question to a client panel as an input kind of the trail (trail/kinds.py)."""
+"""A professional's question to a client panel, and the panel's own initiative to a service, as
+input kinds of the trail (trail/kinds.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from django.utils.translation import gettext as _
 from osallisuus.trail.kinds import InputItem, InputQuery
 from osallisuus.trail.text_search import matching_words
 
-from .models import Question, QuestionStatus
-from .services import QUESTION_KIND
+from .models import Initiative, InitiativeStatus, Question, QuestionStatus
+from .services import INITIATIVE_KIND, QUESTION_KIND
 
 EXCERPT_CHARS = 300
 
@@ -102,3 +103,98 @@ class PanelQuestionKind:
 
 
 PANEL_QUESTION_KIND = PanelQuestionKind()
+
+
+# --- The panel's own initiatives to a service ---------------------------------------------------
+
+
+def _initiative_item(initiative: Initiative) -> InputItem:
+    text = initiative.title
+    if initiative.answer:
+        text = f"{text}: {initiative.answer}"
+    return InputItem(
+        kind=INITIATIVE_KIND,
+        pk=initiative.pk,
+        excerpt=text[:EXCERPT_CHARS] + ("…" if len(text) > EXCERPT_CHARS else ""),
+        date=initiative.raised_at.date(),
+        language=initiative.language,
+        unit_id=None,  # raised to a whole service
+        service_id=initiative.service_id,
+        url=initiative.get_absolute_url(),
+        has_giver=True,  # the panel
+        extra={"answer_wanted_by": initiative.answer_wanted_by.isoformat()},
+    )
+
+
+def _visible_initiatives(user: Any) -> Any:
+    from .selectors import initiatives_visible_to
+
+    return initiatives_visible_to(user)
+
+
+class PanelInitiativeKind:
+    """The development needs a panel raises to a service; the panel is told of the answer and
+    of every later step on the trail."""
+
+    name = INITIATIVE_KIND
+
+    def label(self) -> str:
+        return _("panel's initiative")
+
+    def visible_ids(self, user: Any) -> Any:
+        return _visible_initiatives(user).values_list("pk", flat=True)
+
+    def items(self, pks: Iterable[int], user: Any) -> list[InputItem]:
+        found = _visible_initiatives(user).filter(pk__in=list(pks))
+        return [_initiative_item(i) for i in found.order_by("-raised_at", "pk")]
+
+    def summaries(self, pks: Iterable[int]) -> list[InputItem]:
+        found = Initiative.objects.filter(pk__in=list(pks))
+        return [_initiative_item(i) for i in found.order_by("-raised_at", "pk")]
+
+    def search_ids(self, user: Any, query: InputQuery) -> Any:
+        """Initiatives the user may see, matched on the need, its background and the answer."""
+        found = matching_words(
+            _visible_initiatives(user), query.words, "title", "background", "answer"
+        )
+        if query.unit_id:
+            found = found.filter(service__units__pk=query.unit_id)
+        if query.service_id:
+            found = found.filter(service_id=query.service_id)
+        if query.theme:  # initiatives carry no feedback themes
+            return found.none().values_list("pk", "raised_at")
+        if query.since:
+            found = found.filter(raised_at__date__gte=query.since)
+        if query.until:
+            found = found.filter(raised_at__date__lte=query.until)
+        if query.status == "open":
+            found = found.exclude(status=InitiativeStatus.ANSWERED)
+        elif query.status == "handled":
+            found = found.filter(status=InitiativeStatus.ANSWERED)
+        return found.order_by("-raised_at", "-pk").values_list("pk", "raised_at")
+
+    def received_ids(self, units: Any, start: date, end: date) -> Any:
+        from .selectors import initiatives_raised_at
+
+        return initiatives_raised_at(units=units, start=start, end=end).values_list("pk", flat=True)
+
+    def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
+        """Tell the panel (its members with an e-mail address) a step on the trail."""
+        from .services import tell_panel
+
+        initiative = Initiative.objects.filter(pk=pk).select_related("group").first()
+        if initiative is None:
+            return False
+        return tell_panel(initiative, texts=texts) > 0
+
+    def overdue_answers(self, *, service_ids: list[int] | None, today: date) -> list[InputItem]:
+        """Initiatives past their answer date, for a body's briefing (briefings/selectors.py)."""
+        from .selectors import overdue_initiatives
+
+        return [
+            _initiative_item(i)
+            for i in overdue_initiatives(service_ids=service_ids, today=today)[:30]
+        ]
+
+
+PANEL_INITIATIVE_KIND = PanelInitiativeKind()

@@ -20,28 +20,41 @@ from osallisuus.plain_pdf import plain_pdf
 
 from . import selectors, services
 from .forms import (
+    AnnualReportForm,
     AnswerForm,
     CloseForm,
+    DrawForm,
     GroupForm,
     InfluenceForm,
+    InitiativeAnswerForm,
+    InitiativeForm,
     MeetingForm,
     MemberForm,
     MinutesForm,
     PostForm,
     QuestionForm,
     TakeUpForm,
+    VolunteerForm,
 )
 from .models import (
     LANGUAGE_KINDS,
     STATUTORY_KINDS,
     Group,
     GroupKind,
+    Initiative,
+    InitiativeStatus,
     Meeting,
     Question,
     QuestionStatus,
 )
 from .permissions import units_for_questions
-from .selectors import access_group, access_meeting, access_question, coming_meetings
+from .selectors import (
+    access_group,
+    access_initiative,
+    access_meeting,
+    access_question,
+    coming_meetings,
+)
 
 
 @require_GET
@@ -92,14 +105,18 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
         "dialogue/group.html",
         {
             "group": group,
-            "members": selectors.published_members(group),
+            "members": selectors.member_list(group, drafts=drafts),
+            "members_only": group.kind == GroupKind.EXPERTISE_NETWORK,
             "composition": selectors.composition(group),
             "meetings": group.meetings.all(),
             "drafts": drafts,
             "runs": request.user.has_perm("dialogue.run_group", group),
             "may_ask": request.user.has_perm("dialogue.ask_question", group),
             "questions": selectors.questions_visible_to(request.user).filter(group=group),
+            "may_raise": request.user.has_perm("dialogue.raise_initiative", group),
+            "initiatives": selectors.initiatives_visible_to(request.user).filter(group=group),
             "influence_body": influence_body,
+            "reports": group.annual_reports.all() if group.kind in LANGUAGE_KINDS else None,
             "body_state": selectors.body_state(group, today=timezone.localdate())
             if influence_body
             else None,
@@ -386,3 +403,174 @@ def influence(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Thank you. Your answer is kept without your name."))
     return redirect(meeting)
+
+
+# --- The panel's own initiatives to a service (#16 item 2) -------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def initiative_create(request: HttpRequest, pk: int) -> HttpResponse:
+    group = access_group(pk=pk)
+    require(request.user, "dialogue.raise_initiative", group)
+    form = InitiativeForm(
+        request.POST or None, initial={"service": group.service_id} if group.service_id else {}
+    )
+    if form.is_valid():
+        made: list[Initiative] = []
+        if attempt(
+            form,
+            lambda: made.append(
+                services.raise_initiative(by=request.user, group=group, **form.cleaned_data)
+            ),
+        ):
+            messages.success(request, _("The initiative was sent to the service."))
+            return redirect(made[0])
+    return render(request, "dialogue/initiative_form.html", {"group": group, "form": form})
+
+
+def _initiative_page(
+    request: HttpRequest, initiative: Initiative, form: InitiativeAnswerForm | None = None
+) -> HttpResponse:
+    today = timezone.localdate()
+    return render(
+        request,
+        "dialogue/initiative.html",
+        {
+            "initiative": initiative,
+            "group": initiative.group,
+            "overdue": initiative.is_overdue(today),
+            "may_answer": request.user.has_perm("dialogue.answer_initiative", initiative)
+            and initiative.status == InitiativeStatus.SENT,
+            "answer_form": form or InitiativeAnswerForm(),
+        },
+    )
+
+
+@login_required
+@require_GET
+def initiative(request: HttpRequest, pk: int) -> HttpResponse:
+    found = access_initiative(user=request.user, pk=pk)
+    require(request.user, "dialogue.view_initiative", found)
+    return _initiative_page(request, found)
+
+
+@login_required
+@require_POST
+def initiative_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    found = access_initiative(user=request.user, pk=pk)
+    require(request.user, "dialogue.answer_initiative", found)
+    form = InitiativeAnswerForm(request.POST)
+    if form.is_valid() and attempt(
+        form,
+        lambda: services.answer_initiative(
+            by=request.user, initiative=found, answer=form.cleaned_data["answer"]
+        ),
+    ):
+        messages.success(request, _("The answer was sent to the panel."))
+        return redirect(found)
+    return _initiative_page(request, found, form)
+
+
+# --- Resident panels drawn by lot (#16 item 2) --------------------------------------------------
+
+
+def _lot_group(pk: int) -> Group:
+    group = access_group(pk=pk)
+    if not group.drawn_by_lot:
+        raise Http404
+    return group
+
+
+@require_GET
+def draws(request: HttpRequest, pk: int) -> HttpResponse:
+    """Public: the draws of the panel with their seeds, strata and method, so that anyone can
+    repeat them; volunteers appear by number and stratum only."""
+    group = _lot_group(pk)
+    return render(
+        request,
+        "dialogue/draws.html",
+        {
+            "group": group,
+            "draws": selectors.public_draws(group),
+            "volunteers": selectors.volunteer_count(group),
+            "volunteered": selectors.has_volunteered(request.user, group),
+            "runs": request.user.has_perm("dialogue.run_group", group),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def volunteer(request: HttpRequest, pk: int) -> HttpResponse:
+    group = _lot_group(pk)
+    form = VolunteerForm(
+        request.POST or None,
+        municipalities=group.organiser.municipalities.order_by("name_fi"),
+        initial={"language": getattr(request.user, "preferred_language", "") or "fi"},
+    )
+    if form.is_valid() and attempt(
+        form, lambda: services.volunteer(by=request.user, group=group, **form.cleaned_data)
+    ):
+        messages.success(request, _("You are signed up for the draw."))
+        return redirect("dialogue:draws", pk=group.pk)
+    return render(
+        request,
+        "dialogue/volunteer.html",
+        {
+            "group": group,
+            "form": form,
+            "volunteered": selectors.has_volunteered(request.user, group),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def draw_create(request: HttpRequest, pk: int) -> HttpResponse:
+    import secrets
+
+    group = _lot_group(pk)
+    require(request.user, "dialogue.run_group", group)
+    form = DrawForm(request.POST or None, initial={"seed": str(secrets.randbelow(10**9))})
+    if form.is_valid() and attempt(
+        form, lambda: services.draw_members(by=request.user, group=group, **form.cleaned_data)
+    ):
+        messages.success(request, _("Members drawn. The draw is published with its seed."))
+        return redirect("dialogue:draws", pk=group.pk)
+    return render(
+        request,
+        "dialogue/draw_form.html",
+        {"group": group, "form": form, "volunteers": len(selectors.draw_list(group))},
+    )
+
+
+# --- Language committees' annual reports (#16 item 4, Act 611/2021 § 33) ------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def annual_reports(request: HttpRequest, pk: int) -> HttpResponse:
+    """The committee's secretary or a coordinator records when the report to the board is due
+    and when it was submitted."""
+    group = access_group(pk=pk)
+    if group.kind not in LANGUAGE_KINDS:
+        raise Http404
+    require(request.user, "dialogue.run_group", group)
+    form = AnnualReportForm(request.POST or None)
+    if form.is_valid() and attempt(
+        form,
+        lambda: services.record_annual_report(by=request.user, group=group, **form.cleaned_data),
+    ):
+        messages.success(request, _("Saved."))
+        return redirect("dialogue:annual_reports", pk=group.pk)
+    return render(
+        request,
+        "dialogue/annual_reports.html",
+        {
+            "group": group,
+            "form": form,
+            "reports": group.annual_reports.all(),
+            "today": timezone.localdate(),
+        },
+    )

@@ -88,7 +88,9 @@ class InputKind(Protocol):
 
     # Optional: a kind whose items wait for a named decision maker (a co-development proposal
     # sent to one) may define `awaiting_decision(*, decider_ids, service_ids) -> list[InputItem]`
-    # (redacted like summaries); a body's briefing lists them (briefings/selectors.py).
+    # (redacted like summaries); a body's briefing lists them (briefings/selectors.py). A kind
+    # whose items wait for a service's answer by a date (a panel's initiative) may define
+    # `overdue_answers(*, service_ids, today) -> list[InputItem]`: the briefing flags them.
 
 
 _KINDS: dict[str, InputKind] = {}

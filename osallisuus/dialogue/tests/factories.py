@@ -46,3 +46,20 @@ def meeting_of(group: Group, *, approved: bool = False, agenda: str = "1. Ajanva
             approve=True,
         )
     return meeting
+
+
+def secretary_of(group: Group) -> Any:
+    """A signed-up person (no staff role) seated as the group's secretary."""
+    from osallisuus.accounts.tests.factories import user_with_role
+
+    secretary = user_with_role("resident")
+    services.add_member(
+        by=SYSTEM,
+        group=group,
+        name="Sanna Sihteeri",
+        role="secretary",
+        origin="appointed",
+        member_kind="staff",
+        user=secretary,
+    )
+    return secretary

@@ -27,6 +27,7 @@ from osallisuus.tests.matrix import (
     everyone,
     only,
     post_only,
+    signed_in_only,
     snapshot,
 )
 
@@ -44,6 +45,8 @@ ASKERS = (STAFF, MANAGER, COORD, ADMIN)
 FOLLOWERS = (STAFF, MANAGER, COORD, ADMIN, RESIDENT)
 # The members of the own panel: the resident, and the staff member as its secretary.
 MEMBERS = (RESIDENT, STAFF)
+# Who answer the own unit's service's initiative: its handlers and county-wide roles.
+SERVICE_ANSWERERS = (STAFF, MANAGER, COORD, ADMIN)
 REFUSED_WRITE = {
     ANON: 302,
     **dict.fromkeys([RESIDENT, EXPERT, STAFF, MANAGER, COORD, DECIDER, ADMIN], 404),
@@ -57,7 +60,14 @@ def _question(name: str) -> Any:
 def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
     from osallisuus.authorization import SYSTEM
     from osallisuus.dialogue import services
-    from osallisuus.dialogue.models import MemberKind, MemberRole, Origin, Question, QuestionStatus
+    from osallisuus.dialogue.models import (
+        Initiative,
+        MemberKind,
+        MemberRole,
+        Origin,
+        Question,
+        QuestionStatus,
+    )
 
     from .factories import meeting_of, panel_for
 
@@ -81,6 +91,37 @@ def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
             member_kind=MemberKind.STAFF,
             user=world.users[STAFF],
         )
+    # The panel draws its members by lot: the expert and the decision maker have volunteered.
+    from osallisuus.dialogue.models import Group, Volunteer
+    from osallisuus.organisation.models import Municipality
+
+    Group.objects.filter(pk=group.pk).update(drawn_by_lot=True)
+    group.drawn_by_lot = True
+    place, _made = Municipality.objects.get_or_create(
+        code="989", defaults={"organiser": group.organiser, "name_fi": "Arpakylä"}
+    )
+    for who in (EXPERT, DECIDER):
+        Volunteer.objects.create(
+            group=group, user=world.users[who], age_band="30_64", municipality=place, language="fi"
+        )
+    # A language committee (§ 33) whose secretary in the own unit's world is the staff member.
+    committee = services.create_group(
+        by=SYSTEM,
+        organiser=group.organiser,
+        kind="language_committee",
+        name_fi=f"Kansalliskielilautakunta {target}",
+        term_starts=datetime.date(2026, 1, 1),
+    )
+    if target == "own":
+        services.add_member(
+            by=SYSTEM,
+            group=committee,
+            name="Lautakunnan sihteeri",
+            role=MemberRole.SECRETARY,
+            origin=Origin.APPOINTED,
+            member_kind=MemberKind.STAFF,
+            user=world.users[STAFF],
+        )
     past = meeting_of(group)
     past.starts_at = past.starts_at - datetime.timedelta(days=30)
     past.save()
@@ -94,12 +135,21 @@ def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
     }
     return {
         "panel": group,
+        "committee": committee,
         "draft_meeting": meeting_of(group),
         "approved_meeting": meeting_of(group, approved=True),
         "past_meeting": past,
         "open_question": Question.objects.create(**question, status=QuestionStatus.ONLINE),
         "answered_question": Question.objects.create(
             **question, status=QuestionStatus.ANSWERED, answer="Vastaus"
+        ),
+        # The panel's initiative to the unit's service: the service's staff answer it.
+        "initiative": Initiative.objects.create(
+            group=group,
+            service=unit.service,
+            title=f"Aloite {target}",
+            answer_wanted_by=datetime.date(2030, 1, 1),
+            raised_by=world.users[COORD],
         ),
     }
 
@@ -266,6 +316,86 @@ ROWS: dict[str, Row] = {
                 writers=MEMBERS,
                 body=lambda c: {"answer": "partly"},
                 changes=snapshot("dialogue.InfluenceAnswer"),
+            ),
+        ),
+    ),
+    "dialogue:initiative_create": Row(
+        RUN,
+        kwargs=_group,
+        across_units=True,
+        writes=(
+            Write(
+                RUN_WRITE,
+                writers=RUNNERS,
+                body=lambda c: {
+                    "service": c.unit.service.pk,
+                    "title": "Iltavastaanotto kerran viikossa",
+                    "answer_wanted_by": "2030-01-01",
+                },
+                changes=snapshot("dialogue.Initiative"),
+            ),
+        ),
+    ),
+    # Followed by the service's handlers, coordinators, and the panel's members and secretary.
+    "dialogue:initiative": Row(
+        only(*FOLLOWERS), kwargs=lambda c: {"pk": c.initiative.pk}, across_units=True
+    ),
+    "dialogue:initiative_answer": Row(
+        post_only(),
+        kwargs=lambda c: {"pk": c.initiative.pk},
+        across_units=True,
+        writes=(
+            Write(
+                {**REFUSED_WRITE, **dict.fromkeys(SERVICE_ANSWERERS, 302)},
+                writers=SERVICE_ANSWERERS,
+                body=lambda c: {"answer": "Kokeilemme keskiviikkoiltoja."},
+                changes=snapshot("dialogue.Initiative", "status", "answer"),
+            ),
+        ),
+    ),
+    # Drawn by lot: the draws with seed, strata and method are public.
+    "dialogue:draws": Row(everyone(200), kwargs=_group),
+    # Any signed-in participant volunteers; those already signed up are told so on the form.
+    "dialogue:volunteer": Row(
+        signed_in_only(),
+        kwargs=_group,
+        writes=(
+            Write(
+                {ANON: 302, **dict.fromkeys(SIGNED_IN, 302), EXPERT: 200, DECIDER: 200},
+                writers=(RESIDENT, STAFF, MANAGER, COORD, ADMIN),
+                body=lambda c: {
+                    "age_band": "18_29",
+                    "municipality": c.panel.organiser.municipalities.get(code="989").pk,
+                    "language": "sv",
+                },
+                changes=snapshot("dialogue.Volunteer"),
+            ),
+        ),
+    ),
+    "dialogue:draw_create": Row(
+        RUN,
+        kwargs=_group,
+        across_units=True,
+        writes=(
+            Write(
+                RUN_WRITE,
+                writers=RUNNERS,
+                body=lambda c: {"seed": "4711", "size": 1},
+                changes=snapshot("dialogue.Draw"),
+            ),
+        ),
+    ),
+    # A language committee's annual reports: its secretary (own unit's world) and coordinators.
+    "dialogue:annual_reports": Row(
+        RUN,
+        kwargs=lambda c: {"pk": c.committee.pk},
+        across_units=True,
+        writes=(
+            Write(
+                RUN_WRITE,
+                writers=RUNNERS,
+                body=lambda c: {"year": 2025, "due_on": "2026-03-31"},
+                changes=snapshot("dialogue.AnnualReport", "due_on"),
             ),
         ),
     ),

@@ -54,3 +54,17 @@ def test_the_demo_boards_user_seat_is_held_by_an_expert_with_a_support_person(se
     assert seat.attendance.filter(present=True).count() == 1
     call_command("seed_demo", stdout=io.StringIO())  # a second run adds nothing
     assert UserSeat.objects.count() == 1
+
+
+def test_the_demo_network_meets_on_laplands_rhythm_with_its_meetings_planned(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+    network = Group.objects.get(kind=GroupKind.EXPERTISE_NETWORK)
+    assert network.members.filter(member_kind="organisation").count() == 2
+    rule = network.meeting_rules.get()
+    assert rule.months == [4, 10]
+    planned = network.meetings.filter(rule=rule)
+    assert planned.count() >= 2 and not planned.filter(agenda_published=True).exists()
+    assert {m.starts_at.month for m in planned} == {4, 10}
+    call_command("plan_meetings", stdout=io.StringIO())
+    assert network.meetings.count() == planned.count()

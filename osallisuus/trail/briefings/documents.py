@@ -91,7 +91,9 @@ def briefing_pdf(briefing: Briefing) -> bytes:
     blocks.append(
         (_("Matters waiting for a decision"), "\n".join(matters) or _("No undecided matters."))
     )
-    waiting = [_line(line) for line in view.waiting]
+    waiting = [
+        _line(line, " – " + _("answer overdue") if line.flag else "") for line in view.waiting
+    ]
     blocks.append((_("Co-development outcomes waiting"), "\n".join(waiting) or "–"))
     actions = [_line(line) for line in view.overdue_actions]
     blocks.append((_("Overdue actions"), "\n".join(actions) or _("No overdue actions.")))

@@ -160,10 +160,11 @@ def _matters(body: DecisionBody) -> list[dict[str, Any]]:
 
 
 def _waiting(
-    body: DecisionBody, matter_ids: list[int], service_ids: list[int] | None
+    body: DecisionBody, matter_ids: list[int], service_ids: list[int] | None, today: date
 ) -> list[dict[str, Any]]:
     """Workshop outcomes, project proposals and later kinds' inputs waiting for the body: those
-    linked to its undecided matters, and those a kind says wait for one of its members."""
+    linked to its undecided matters, those a kind says wait for one of its members, and those
+    whose answer is overdue from a service the body decides on (flagged)."""
     by_kind: dict[str, dict[int, int]] = defaultdict(dict)
     links = InputLink.objects.filter(matter__in=matter_ids).exclude(kind__in=COUNTED_KINDS)
     for kind_name, pk, matter_id in links.values_list("kind", "object_id", "matter_id"):
@@ -182,6 +183,11 @@ def _waiting(
                 for item in awaiting(decider_ids=members, service_ids=service_ids)
                 if item.pk not in linked
             ]
+        overdue = getattr(kind, "overdue_answers", None)
+        late = overdue(service_ids=service_ids, today=today) if overdue is not None else []
+        seen = {item.pk for item, _matter in items}
+        items += [(item, None) for item in late if item.pk not in seen]
+        late_pks = {item.pk for item in late}
         lines += [
             {
                 "kind": kind.name,
@@ -190,6 +196,7 @@ def _waiting(
                 "date": item.date.isoformat(),
                 "matter_id": matter_id,
                 "url": item.url if matter_id is None else "",
+                "overdue": item.pk in late_pks,
             }
             for item, matter_id in items
         ]
@@ -240,7 +247,7 @@ def briefing_content(body: DecisionBody, period: BriefingPeriod, *, today: date)
         "services": _services(service_ids, period),
         "complaints": _complaints(units, period),
         "matters": matters,
-        "waiting": _waiting(body, [m["id"] for m in matters], service_ids),
+        "waiting": _waiting(body, [m["id"] for m in matters], service_ids, today),
         "overdue_actions": _overdue(service_ids, today),
         "overdue_self_monitoring": _overdue_self_monitoring(units, today),
     }
@@ -426,6 +433,7 @@ def readable(briefing: Briefing) -> ReadableBriefing:
                 key="" if item["matter_id"] else f"input:{item['kind']}:{item['pk']}",
                 date=_day(item["date"]),
                 note=_kind_label(item["kind"]),
+                flag=bool(item.get("overdue")),
             )
             for item in content.get("waiting", [])
         ],

@@ -25,6 +25,8 @@ def test_every_registered_kind_has_every_method_of_the_protocol():
         "workshop_note",
         "campaign",
         "panel_question",
+        "panel_initiative",
+        "statement",
     }
     for kind in kinds:
         missing = [name for name in PROTOCOL if not callable(getattr(kind, name, None))]
