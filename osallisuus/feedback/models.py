@@ -34,6 +34,14 @@ class QuestionSet(models.Model):
     source = models.TextField(_("source of the wording"), blank=True)
     active = models.BooleanField(_("active"), default=True)
     is_default = models.BooleanField(_("default set"), default=False)
+    comment_first = models.BooleanField(
+        _("ask for the comment first"),
+        default=False,
+        help_text=_(
+            "The comment box comes before the other questions: a short form is more likely "
+            "to be finished, and the giver tells their story in their own words first."
+        ),
+    )
 
     class Meta:
         verbose_name = _("question set")
