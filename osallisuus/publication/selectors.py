@@ -193,6 +193,29 @@ def public_trail(feedback: Feedback) -> tuple[list[dict[str, Any]], list[dict[st
     return replies, outcomes
 
 
+def proposed_trail(feedback: Feedback) -> list[dict[str, Any]]:
+    """The service's answers and what changed as the moderator reviews them: each original text
+    split into segments with the proposed redactions marked, and the text as it would be
+    published (public_text). Needs the outcome events prefetched, as public_trail does."""
+    items: list[tuple[Any, Any, str]] = [
+        (r.at, gettext_lazy("Answer from the unit"), r.text) for r in feedback.replies.all()
+    ] + [(e.at, e.get_status_display(), e.public_text) for e in feedback.events.all()]
+    trail = []
+    for at, label, text in items:
+        segments, proposal = proposed_redaction(text, language=feedback.language)
+        trail.append(
+            {
+                "at": at,
+                "label": label,
+                "text": text,
+                "segments": segments,
+                "proposal": proposal,
+                "has_pii": any(s.pii_type for s in segments),
+            }
+        )
+    return trail
+
+
 def public_story(feedback: Feedback) -> PublicStory:
     publication = feedback.publication
     replies, outcomes = public_trail(feedback)

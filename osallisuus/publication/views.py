@@ -27,8 +27,8 @@ from .selectors import (
     access_for_moderation,
     moderation_queue,
     proposed_redaction,
+    proposed_trail,
     public_story,
-    public_trail,
     publication_of,
     published_stories,
     unit_summary,
@@ -60,7 +60,6 @@ def _moderation_page(
     """The moderation page with its forms; `bound` holds the one just posted."""
     publication = publication_of(feedback)
     segments, proposal = proposed_redaction(feedback.text, language=feedback.language)
-    public_replies, public_outcomes = public_trail(feedback)
     # The original text is personal data: every staff view of it is logged.
     record_access(actor=request.user, obj=feedback, path=request.path)
     return render(
@@ -77,8 +76,7 @@ def _moderation_page(
             **bound,
             "published": publication is not None
             and publication.decision == PublicationDecision.PUBLISHED,
-            "public_replies": public_replies,
-            "public_outcomes": public_outcomes,
+            "staff_texts": proposed_trail(feedback),
         },
     )
 

@@ -381,3 +381,39 @@ def test_the_moderation_page_posts_each_decision_to_its_own_address(client_as, u
     body = coordinator.get(f"/palaute/julkaisu/{feedback.pk}/").content.decode()
     assert f'action="/palaute/julkaisu/{feedback.pk}/poista/"' in body
     assert 'name="action"' not in body
+
+
+def test_the_moderator_sees_the_units_texts_with_proposed_redactions_marked(client_as, unit):
+    coordinator = client_as("coordinator")
+    feedback = give(unit)
+    reply_to_feedback(
+        feedback=feedback, by=coordinator.user, text="Soita minulle numeroon 040 765 4321."
+    )
+    move_feedback(
+        feedback=feedback,
+        by=coordinator.user,
+        status=Status.CHANGE_MADE,
+        public_text="Lisäsimme puhelinaikoja aamuihin.",
+    )
+    body = coordinator.get(f"/palaute/julkaisu/{feedback.pk}/").content.decode()
+    staff_texts = body.split('id="staff-texts"')[1].split("</ul>")[0]
+    assert 'numeroon <mark class="pii">040 765 4321</mark>' in staff_texts
+    assert "Soita minulle numeroon [PHONE]" in staff_texts
+    assert "Lisäsimme puhelinaikoja aamuihin." in staff_texts
+    assert staff_texts.count('<mark class="pii">') == 1
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_a_reply_beginning_with_a_plural_verb_is_published_whole(client_as, unit, language):
+    coordinator = client_as("coordinator")
+    feedback = give(unit)
+    reply = "Olemme tilanneet uuden laitteen. Se tulee maaliskuussa."
+    reply_to_feedback(feedback=feedback, by=coordinator.user, text=reply)
+    moderation = coordinator.get(f"/palaute/julkaisu/{feedback.pk}/").content.decode()
+    assert reply in moderation.split('id="staff-texts"')[1].split("</ul>")[0]
+    publish(coordinator, feedback)
+    visitor = client_as("anonymous")
+    visitor.cookies["django_language"] = language
+    body = visitor.get("/palaute/tarinat/KST/").content.decode()
+    assert reply in body
+    assert "[NAME]" not in body.split(reply)[0][-40:]
