@@ -405,6 +405,9 @@ class Publication(models.Model):
         verbose_name=_("decided by"),
     )
     reason = models.TextField(_("internal reason"), blank=True)
+    # The unit's texts shown with the story as the moderator confirmed them, by "reply:<pk>" and
+    # "event:<pk>"; a text not here (written after publication) is shown redacted automatically.
+    staff_texts = models.JSONField(_("confirmed texts of the unit"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("publication")

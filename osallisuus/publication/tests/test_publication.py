@@ -417,3 +417,42 @@ def test_a_reply_beginning_with_a_plural_verb_is_published_whole(client_as, unit
     body = visitor.get("/palaute/tarinat/KST/").content.decode()
     assert reply in body
     assert "[NAME]" not in body.split(reply)[0][-40:]
+
+
+def test_the_moderator_edits_the_units_answer_before_publishing(client_as, client, unit):
+    coordinator = client_as("coordinator")
+    feedback = give(unit)
+    reply = reply_to_feedback(
+        feedback=feedback, by=coordinator.user, text="Hoitaja Mervi kertoi, että ajat lisätään."
+    )
+    body = coordinator.get(f"/palaute/julkaisu/{feedback.pk}/").content.decode()
+    name = f"staff_reply_{reply.pk}"
+    assert f'name="{name}"' in body
+    response = coordinator.post(
+        f"/palaute/julkaisu/{feedback.pk}/julkaise/",
+        {"text": REDACTED, "confirmed": "on", name: "Ajat lisätään keväällä."},
+    )
+    assert response.status_code == 302
+    assert Publication.objects.get().staff_texts == {f"reply:{reply.pk}": "Ajat lisätään keväällä."}
+    body = client.get("/palaute/tarinat/KST/").content.decode()
+    assert "Ajat lisätään keväällä." in body
+    assert "kertoi, että ajat lisätään" not in body
+
+
+def test_an_answer_still_holding_a_phone_number_is_refused_and_nothing_is_published(
+    client_as, unit
+):
+    coordinator = client_as("coordinator")
+    feedback = give(unit)
+    reply = reply_to_feedback(feedback=feedback, by=coordinator.user, text="Soittakaa meille.")
+    name = f"staff_reply_{reply.pk}"
+    response = coordinator.post(
+        f"/palaute/julkaisu/{feedback.pk}/julkaise/",
+        {"text": REDACTED, "confirmed": "on", name: "Soita numeroon 040 765 4321."},
+    )
+    assert response.status_code == 200
+    assert not Publication.objects.exists()
+    body = response.content.decode()
+    error = body.split(f'id="id_{name}_error"')[1].split("</div>")[0]
+    assert "040 765 4321" not in error and "</p>" in error
+    assert "040 765 4321" in body.split(f'name="{name}"')[1].split("</textarea>")[0]
