@@ -34,6 +34,14 @@ class QuestionSet(models.Model):
     source = models.TextField(_("source of the wording"), blank=True)
     active = models.BooleanField(_("active"), default=True)
     is_default = models.BooleanField(_("default set"), default=False)
+    comment_first = models.BooleanField(
+        _("ask for the comment first"),
+        default=False,
+        help_text=_(
+            "The comment box comes before the other questions: a short form is more likely "
+            "to be finished, and the giver tells their story in their own words first."
+        ),
+    )
 
     class Meta:
         verbose_name = _("question set")
@@ -397,6 +405,9 @@ class Publication(models.Model):
         verbose_name=_("decided by"),
     )
     reason = models.TextField(_("internal reason"), blank=True)
+    # The unit's texts shown with the story as the moderator confirmed them, by "reply:<pk>" and
+    # "event:<pk>"; a text not here (written after publication) is shown redacted automatically.
+    staff_texts = models.JSONField(_("confirmed texts of the unit"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("publication")

@@ -39,4 +39,7 @@ rules.add_perm("feedback.add_replytemplate", is_coordinator_or_admin)
 rules.add_perm("feedback.change_replytemplate", is_coordinator_or_admin)
 rules.add_perm("feedback.delete_replytemplate", is_coordinator_or_admin)
 rules.add_perm("feedback.export_label_corrections", is_coordinator_or_admin)
+# A question set's form settings (whether the comment comes first) are chosen for the county.
+rules.add_perm("feedback.view_questionset", is_coordinator_or_admin)
+rules.add_perm("feedback.change_questionset", is_coordinator_or_admin)
 rules.add_perm("feedback.manage_reply_templates", is_coordinator_or_admin | is_unit_manager)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from osallisuus.feedback.models import PublicationDecision
@@ -22,6 +24,7 @@ class PublishForm(forms.Form):
         max_length=5000,
         error_messages={"required": _("Write the text to publish.")},
     )
+    # One text box per answer of the unit and per outcome shown with the story (added below).
     # Checked again by the service: publishing without it is refused and nothing is saved.
     confirmed = forms.BooleanField(
         label=_("I have checked that the text has no personal data"),
@@ -30,6 +33,32 @@ class PublishForm(forms.Form):
             "required": _("Confirm that you have checked the text has no personal data.")
         },
     )
+
+    def __init__(
+        self, *args: Any, staff_texts: Sequence[dict[str, Any]] = (), **kwargs: Any
+    ) -> None:
+        """`staff_texts` is publication.selectors.proposed_trail: each text as proposed."""
+        super().__init__(*args, **kwargs)
+        self.staff_keys: dict[str, str] = {}
+        for item in staff_texts:
+            name = item["field"]
+            # A box not posted (a form from before the text was written) keeps the proposal.
+            if self.is_bound and name not in self.data:
+                continue
+            self.fields[name] = forms.CharField(
+                label=_("%(label)s, %(date)s, as published")
+                % {"label": item["label"], "date": date_format(item["at"], "j.n.Y")},
+                initial=item["confirmed"],
+                widget=forms.Textarea(attrs={"rows": 3}),
+                max_length=5000,
+                error_messages={"required": _("Write the text to publish.")},
+            )
+            self.staff_keys[name] = item["key"]
+        self.order_fields(["text", *self.staff_keys, "confirmed"])
+
+    def staff_texts(self) -> dict[str, str]:
+        """The confirmed texts of the unit by their key, for publish_story."""
+        return {key: self.cleaned_data[name] for name, key in self.staff_keys.items()}
 
 
 class ReasonForm(forms.Form):

@@ -198,17 +198,64 @@ class PublicStory:
 def public_trail(feedback: Feedback) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The service's answers and what changed, with personal data removed; needs the outcome
     events prefetched as `events` (published_stories and access_for_moderation do that)."""
-    replies = [{"at": r.at, "text": public_text(r.text)} for r in feedback.replies.all()]
+    confirmed = _confirmed_staff_texts(feedback)
+
+    def shown(key: str, text: str) -> str:
+        return confirmed[key] if key in confirmed else public_text(text)
+
+    replies = [{"at": r.at, "text": shown(f"reply:{r.pk}", r.text)} for r in feedback.replies.all()]
     outcomes = [
         {
             "at": e.at,
             "status": e.status,
             "status_label": e.get_status_display(),
-            "text": public_text(e.public_text),
+            "text": shown(f"event:{e.pk}", e.public_text),
         }
         for e in feedback.events.all()
     ]
     return replies, outcomes
+
+
+def _confirmed_staff_texts(feedback: Feedback) -> dict[str, str]:
+    """The unit's texts as the moderator confirmed them when the story was published."""
+    try:
+        publication = feedback.publication
+    except Publication.DoesNotExist:
+        return {}
+    if publication.decision != PublicationDecision.PUBLISHED:
+        return {}
+    return dict(publication.staff_texts or {})
+
+
+def proposed_trail(feedback: Feedback) -> list[dict[str, Any]]:
+    """The service's answers and what changed as the moderator reviews them: each original text
+    split into segments with the proposed redactions marked, and the text as it would be
+    published (public_text). Needs the outcome events prefetched, as public_trail does."""
+    items: list[tuple[str, Any, Any, str]] = [
+        (f"reply:{r.pk}", r.at, gettext_lazy("Answer from the unit"), r.text)
+        for r in feedback.replies.all()
+    ] + [
+        (f"event:{e.pk}", e.at, e.get_status_display(), e.public_text)
+        for e in feedback.events.all()
+    ]
+    confirmed = _confirmed_staff_texts(feedback)
+    trail = []
+    for key, at, label, text in items:
+        segments, proposal = proposed_redaction(text, language=feedback.language)
+        trail.append(
+            {
+                "key": key,
+                "field": "staff_" + key.replace(":", "_"),
+                "confirmed": confirmed.get(key, proposal),
+                "at": at,
+                "label": label,
+                "text": text,
+                "segments": segments,
+                "proposal": proposal,
+                "has_pii": any(s.pii_type for s in segments),
+            }
+        )
+    return trail
 
 
 def public_story(feedback: Feedback) -> PublicStory:

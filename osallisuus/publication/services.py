@@ -36,12 +36,28 @@ class PublicationError(DomainError):
 
 
 @transaction.atomic
-def publish_story(*, feedback: Feedback, by: Any, text: str, confirmed: bool) -> Publication:
-    """Publish the redacted text a person confirmed. Refuses, storing nothing, without consent,
-    without the confirmation, or when the text still holds a phone number, e-mail or hetu."""
+def publish_story(
+    *,
+    feedback: Feedback,
+    by: Any,
+    text: str,
+    confirmed: bool,
+    staff_texts: dict[str, str] | None = None,
+) -> Publication:
+    """Publish the redacted text a person confirmed, and the unit's answers and outcomes as
+    edited (`staff_texts` by "reply:<pk>" / "event:<pk>"; one not given is redacted
+    automatically). Refuses, storing nothing, without consent, without the confirmation, or
+    when a text still holds a phone number, e-mail or hetu."""
     require(by, "feedback.moderate_story", feedback)
     problems: list[Problem] = []
     text = text.strip()
+    staff_texts = {key: value.strip() for key, value in (staff_texts or {}).items()}
+    for key, value in staff_texts.items():
+        field = "staff_" + key.replace(":", "_")
+        if not value:
+            problems.append(Problem(_("Write the text to publish."), field=field))
+        elif blocking_pii(value, language=feedback.language):
+            problems.append(_pii_problem(blocking_pii(value, language=feedback.language), field))
     if not feedback.publish_consent:
         problems.append(
             Problem(
@@ -61,13 +77,7 @@ def publish_story(*, feedback: Feedback, by: Any, text: str, confirmed: bool) ->
     if analysis is not None:
         found = sorted({span.type for span in analysis.pii} & BLOCKING_PII)
         if found:
-            problems.append(
-                Problem(
-                    _("The text still contains personal data: %(types)s. Remove it.")
-                    % {"types": ", ".join(str(PII_LABELS[t]) for t in found)},
-                    field="text",
-                )
-            )
+            problems.append(_pii_problem(found, "text"))
     if problems:
         raise PublicationError.of(problems)
     assert analysis is not None  # noqa: S101 (text is non-empty here)
@@ -83,6 +93,7 @@ def publish_story(*, feedback: Feedback, by: Any, text: str, confirmed: bool) ->
             "decided_at": now,
             "decided_by": by,
             "reason": "",
+            "staff_texts": staff_texts,
         },
     )
     PublicationEvent.objects.create(
@@ -90,6 +101,20 @@ def publish_story(*, feedback: Feedback, by: Any, text: str, confirmed: bool) ->
     )
     _tell_giver_published(feedback)
     return publication
+
+
+def blocking_pii(text: str, *, language: str) -> list[str]:
+    """The kinds of personal data that stop a text from being published, found in it."""
+    analysis = analyse(text, lang_hint=language)
+    return sorted({span.type for span in analysis.pii} & BLOCKING_PII)
+
+
+def _pii_problem(found: list[str], field: str) -> Problem:
+    return Problem(
+        _("The text still contains personal data: %(types)s. Remove it.")
+        % {"types": ", ".join(str(PII_LABELS[t]) for t in found)},
+        field=field,
+    )
 
 
 @transaction.atomic

@@ -28,8 +28,8 @@ from .selectors import (
     moderated_units,
     moderation_queue,
     proposed_redaction,
+    proposed_trail,
     public_story,
-    public_trail,
     publication_of,
     published_stories,
     unit_summary,
@@ -62,7 +62,7 @@ def _moderation_page(
     """The moderation page with its forms; `bound` holds the one just posted."""
     publication = publication_of(feedback)
     segments, proposal = proposed_redaction(feedback.text, language=feedback.language)
-    public_replies, public_outcomes = public_trail(feedback)
+    staff_texts = proposed_trail(feedback)
     # The original text is personal data: every staff view of it is logged.
     record_access(actor=request.user, obj=feedback, path=request.path)
     return render(
@@ -73,14 +73,15 @@ def _moderation_page(
             "publication": publication,
             "segments": segments,
             "has_pii": any(s.pii_type for s in segments),
-            "publish_form": PublishForm(initial={"text": feedback.redacted_text or proposal}),
+            "publish_form": PublishForm(
+                initial={"text": feedback.redacted_text or proposal}, staff_texts=staff_texts
+            ),
             "reject_form": ReasonForm(prefix="reject"),
             "unpublish_form": ReasonForm(prefix="down"),
             **bound,
             "published": publication is not None
             and publication.decision == PublicationDecision.PUBLISHED,
-            "public_replies": public_replies,
-            "public_outcomes": public_outcomes,
+            "staff_texts": staff_texts,
         },
     )
 
@@ -124,9 +125,13 @@ def moderate_publish(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         feedback,
         form_name="publish_form",
-        form=PublishForm(request.POST),
+        form=(form := PublishForm(request.POST, staff_texts=proposed_trail(feedback))),
         write=lambda data: publish_story(
-            feedback=feedback, by=request.user, text=data["text"], confirmed=data["confirmed"]
+            feedback=feedback,
+            by=request.user,
+            text=data["text"],
+            confirmed=data["confirmed"],
+            staff_texts=form.staff_texts(),
         ),
         done=_("Published. The giver can see it on their status page."),
     )

@@ -20,6 +20,50 @@ class FacesWidget(forms.RadioSelect):
     template_name = "feedback/widgets/faces.html"
 
 
+class NpsWidget(forms.RadioSelect):
+    """0 to 10 in one row with the meaning of both ends under it."""
+
+    template_name = "feedback/widgets/nps.html"
+
+    def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["widget"]["low_label"] = _("0 = not at all likely")
+        context["widget"]["high_label"] = _("10 = extremely likely")
+        return context
+
+
+COMMENT_MAX_CHARS = 2000
+
+
+class CommentField(forms.CharField):
+    """Free text up to COMMENT_MAX_CHARS, checked on the server with a clear error.
+
+    The textarea has no `maxlength`: a browser would cut pasted text at the limit without a
+    word. Where JavaScript runs, static/js/char-count.js shows a live count from the data-
+    attributes; the texts are here so that they are translated with the rest of the form."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 5}))
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "max_length": _(
+                    "The text is %(show_value)s characters long, and at most %(limit_value)s fit. "
+                    "Shorten it and send again: what you wrote is still in the box."
+                )
+            },
+        )
+        super().__init__(max_length=COMMENT_MAX_CHARS, **kwargs)
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        attrs["data-char-limit"] = str(self.max_length)
+        attrs["data-char-count"] = _("{count} of {limit} characters")
+        attrs["data-char-over"] = _("Too many characters: {over}. Shorten the text to send it.")
+        return attrs
+
+
 class FeedbackForm(forms.Form):
     """One field per question, then the comment, contact details and consents."""
 
@@ -48,7 +92,7 @@ class FeedbackForm(forms.Form):
                     label=label,
                     choices=[(n, str(n)) for n in range(11)],
                     coerce=int,
-                    widget=forms.RadioSelect(attrs={"class": "nps"}),
+                    widget=NpsWidget,
                     required=question.required,
                     help_text=_("0 = not at all likely, 10 = extremely likely"),
                 )
@@ -67,21 +111,17 @@ class FeedbackForm(forms.Form):
                     required=question.required,
                 )
             else:
-                field = forms.CharField(
-                    label=label,
-                    widget=forms.Textarea(attrs={"rows": 5}),
-                    max_length=2000,
-                    required=question.required,
-                )
+                field = CommentField(label=label, required=question.required)
             self.fields[name] = field
             self.question_keys.append(question.key)
         if "comment" not in self.question_keys:
-            self.fields["text"] = forms.CharField(
-                label=_("Anything else you want to tell?"),
-                widget=forms.Textarea(attrs={"rows": 5}),
-                max_length=5000,
-                required=False,
+            self.fields["text"] = CommentField(
+                label=_("Anything else you want to tell?"), required=False
             )
+        self.comment_first = bool(question_set and question_set.comment_first)
+        if self.comment_first:
+            texts = [n for n, f in self.fields.items() if isinstance(f, CommentField)]
+            self.order_fields(["idempotency_key", *texts])
         self.fields["contact_email"] = forms.EmailField(
             label=_("E-mail (optional)"),
             required=False,
@@ -104,7 +144,8 @@ class FeedbackForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         answered = [k for k in self.question_keys if data.get(f"q_{k}") not in (None, "")]
-        if not answered and not (data.get("text") or "").strip():
+        # A field with an error (a text too long) was written: say only what is wrong with it.
+        if not self.errors and not answered and not (data.get("text") or "").strip():
             raise forms.ValidationError(_("Answer at least one question or write a comment."))
         return data
 
@@ -141,10 +182,9 @@ class KioskAnswerForm(forms.Form):
         choices=[(n, str(n)) for n in range(1, 6)], coerce=int, widget=forms.HiddenInput
     )
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=100)
-    text = forms.CharField(
+    text = CommentField(
         label=_("Anything else you want to tell?"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
         required=False,
     )
 

@@ -326,4 +326,4 @@ ROWS: dict[str, Row] = {
     ),
 }
 COORDINATOR_ADMIN_APPS: set[str] = set()
-COORDINATOR_ADMIN_MODELS: set[str] = {"feedback.replytemplate"}
+COORDINATOR_ADMIN_MODELS: set[str] = {"feedback.replytemplate", "feedback.questionset"}

@@ -381,3 +381,78 @@ def test_the_moderation_page_posts_each_decision_to_its_own_address(client_as, u
     body = coordinator.get(f"/palaute/julkaisu/{feedback.pk}/").content.decode()
     assert f'action="/palaute/julkaisu/{feedback.pk}/poista/"' in body
     assert 'name="action"' not in body
+
+
+def test_the_moderator_sees_the_units_texts_with_proposed_redactions_marked(client_as, unit):
+    coordinator = client_as("coordinator")
+    feedback = give(unit)
+    reply_to_feedback(
+        feedback=feedback, by=coordinator.user, text="Soita minulle numeroon 040 765 4321."
+    )
+    move_feedback(
+        feedback=feedback,
+        by=coordinator.user,
+        status=Status.CHANGE_MADE,
+        public_text="Lisäsimme puhelinaikoja aamuihin.",
+    )
+    body = coordinator.get(f"/palaute/julkaisu/{feedback.pk}/").content.decode()
+    staff_texts = body.split('id="staff-texts"')[1].split("</ul>")[0]
+    assert 'numeroon <mark class="pii">040 765 4321</mark>' in staff_texts
+    assert "Soita minulle numeroon [PHONE]" in staff_texts
+    assert "Lisäsimme puhelinaikoja aamuihin." in staff_texts
+    assert staff_texts.count('<mark class="pii">') == 1
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_a_reply_beginning_with_a_plural_verb_is_published_whole(client_as, unit, language):
+    coordinator = client_as("coordinator")
+    feedback = give(unit)
+    reply = "Olemme tilanneet uuden laitteen. Se tulee maaliskuussa."
+    reply_to_feedback(feedback=feedback, by=coordinator.user, text=reply)
+    moderation = coordinator.get(f"/palaute/julkaisu/{feedback.pk}/").content.decode()
+    assert reply in moderation.split('id="staff-texts"')[1].split("</ul>")[0]
+    publish(coordinator, feedback)
+    visitor = client_as("anonymous")
+    visitor.cookies["django_language"] = language
+    body = visitor.get("/palaute/tarinat/KST/").content.decode()
+    assert reply in body
+    assert "[NAME]" not in body.split(reply)[0][-40:]
+
+
+def test_the_moderator_edits_the_units_answer_before_publishing(client_as, client, unit):
+    coordinator = client_as("coordinator")
+    feedback = give(unit)
+    reply = reply_to_feedback(
+        feedback=feedback, by=coordinator.user, text="Hoitaja Mervi kertoi, että ajat lisätään."
+    )
+    body = coordinator.get(f"/palaute/julkaisu/{feedback.pk}/").content.decode()
+    name = f"staff_reply_{reply.pk}"
+    assert f'name="{name}"' in body
+    response = coordinator.post(
+        f"/palaute/julkaisu/{feedback.pk}/julkaise/",
+        {"text": REDACTED, "confirmed": "on", name: "Ajat lisätään keväällä."},
+    )
+    assert response.status_code == 302
+    assert Publication.objects.get().staff_texts == {f"reply:{reply.pk}": "Ajat lisätään keväällä."}
+    body = client.get("/palaute/tarinat/KST/").content.decode()
+    assert "Ajat lisätään keväällä." in body
+    assert "kertoi, että ajat lisätään" not in body
+
+
+def test_an_answer_still_holding_a_phone_number_is_refused_and_nothing_is_published(
+    client_as, unit
+):
+    coordinator = client_as("coordinator")
+    feedback = give(unit)
+    reply = reply_to_feedback(feedback=feedback, by=coordinator.user, text="Soittakaa meille.")
+    name = f"staff_reply_{reply.pk}"
+    response = coordinator.post(
+        f"/palaute/julkaisu/{feedback.pk}/julkaise/",
+        {"text": REDACTED, "confirmed": "on", name: "Soita numeroon 040 765 4321."},
+    )
+    assert response.status_code == 200
+    assert not Publication.objects.exists()
+    body = response.content.decode()
+    error = body.split(f'id="id_{name}_error"')[1].split("</div>")[0]
+    assert "040 765 4321" not in error and "</p>" in error
+    assert "040 765 4321" in body.split(f'name="{name}"')[1].split("</textarea>")[0]

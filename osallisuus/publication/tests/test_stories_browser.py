@@ -64,6 +64,8 @@ def test_publication_pages_have_no_axe_violations(
     )
     publish_story(feedback=published, by=coordinator, text="Hyvä hoito, kiitos.", confirmed=True)
     waiting = consented(unit)
+    # Its answer is shown for editing in the publish form.
+    reply_to_feedback(feedback=waiting, by=coordinator, text="Soita numeroon 040 765 4321.")
     for _ in range(5):
         submit_feedback(FeedbackInput(unit=unit, answers=[("encounter", 4), ("recommend", 9)]))
     page.context.add_cookies(
