@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from osallisuus.organisation.models import DecisionBody, Municipality, Producer, Service, Unit
-from osallisuus.widgets import DateInput, DateTimeInput
+from osallisuus.widgets import DateInput, DateTimeInput, TimeInput
 
 from .models import (
     LANGUAGES,
@@ -124,6 +125,32 @@ class MeetingForm(forms.Form):
         label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 6}), required=False
     )
     agenda_published = forms.BooleanField(label=_("Publish the agenda"), required=False)
+
+
+class MeetingRuleForm(forms.Form):
+    """A recurring-meetings rule: the months, the day and the time the group meets."""
+
+    description = forms.CharField(
+        label=_("The rule in words"),
+        max_length=200,
+        help_text=_("For example: twice a year, in spring and in autumn."),
+    )
+    months = forms.TypedMultipleChoiceField(
+        label=_("Months"),
+        choices=list(MONTHS.items()),
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    day = forms.IntegerField(
+        label=_("Day of the month"),
+        min_value=1,
+        max_value=28,
+        initial=15,
+        help_text=_("From 1 to 28, so that every month has it."),
+    )
+    time = forms.TimeField(label=_("Time"), widget=TimeInput)
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    remote_link = forms.URLField(label=_("Remote link"), required=False, assume_scheme="https")
 
 
 class MinutesForm(forms.Form):

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/", views.group, name="group"),
     path("<int:pk>/jasenet/", views.members, name="members"),
     path("<int:pk>/kokous/uusi/", views.meeting_create, name="meeting_create"),
+    path("<int:pk>/kokoussaanto/", views.meeting_rule_create, name="meeting_rule_create"),
     path("<int:pk>/kysy/", views.question_create, name="question_create"),
     path("kokous/<int:pk>/", views.meeting, name="meeting"),
     path("kokous/<int:pk>/poytakirja/", views.minutes, name="minutes"),

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from osallisuus.authorization import permission_required, require
@@ -29,6 +30,7 @@ from .forms import (
     InitiativeAnswerForm,
     InitiativeForm,
     MeetingForm,
+    MeetingRuleForm,
     MemberForm,
     MinutesForm,
     PostForm,
@@ -197,6 +199,30 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Meeting added."))
             return redirect(made[0])
     return render(request, "dialogue/meeting_form.html", {"group": group, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_rule_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """Set how often the group meets; the coming meetings are planned at once as drafts."""
+    group = access_group(pk=pk)
+    require(request.user, "dialogue.run_group", group)
+    form = MeetingRuleForm(request.POST or None)
+    if form.is_valid() and attempt(
+        form, lambda: services.add_meeting_rule(by=request.user, group=group, **form.cleaned_data)
+    ):
+        planned = services.plan_meetings(today=timezone.localdate())
+        messages.success(
+            request,
+            ngettext(
+                "The rule is saved; %(count)s coming meeting was planned as a draft.",
+                "The rule is saved; %(count)s coming meetings were planned as drafts.",
+                len(planned),
+            )
+            % {"count": len(planned)},
+        )
+        return redirect(group)
+    return render(request, "dialogue/meeting_rule_form.html", {"group": group, "form": form})
 
 
 @require_GET

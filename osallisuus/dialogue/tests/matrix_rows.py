@@ -217,6 +217,25 @@ ROWS: dict[str, Row] = {
             ),
         ),
     ),
+    "dialogue:meeting_rule_create": Row(
+        RUN,
+        kwargs=_group,
+        across_units=True,
+        writes=(
+            Write(
+                RUN_WRITE,
+                writers=RUNNERS,
+                body=lambda c: {
+                    "description": "kahdesti vuodessa",
+                    "months": ["4", "10"],
+                    "day": "15",
+                    "time": "10:00",
+                    "place": "Sali 2",
+                },
+                changes=snapshot("dialogue.MeetingRule"),
+            ),
+        ),
+    ),
     "dialogue:meeting": Row(everyone(200), kwargs=lambda c: {"pk": c.draft_meeting.pk}),
     "dialogue:minutes": Row(
         RUN,
