@@ -168,3 +168,26 @@ def test_the_trail_figures_count_questions_asked_at_the_units_in_the_period(setu
     )
     other = Unit.objects.filter(pk=UnitFactory().pk)
     assert list(kind.received_ids(other, week_ago, today)) == []
+
+
+def test_the_panels_answer_shows_on_the_matter_the_question_is_carried_in(client, setup, unit):
+    from osallisuus.trail.matters.services import create_matter
+
+    group, staff, _member = setup
+    question = _ask(group, staff, unit, title="Saako kotihoidon ajan helposti?")
+    coordinator = user_with_role("coordinator")
+    services.take_up_question(by=coordinator, question=question, meeting=None)
+    services.answer_question(by=coordinator, question=question, answer="Iltapäivisin ei saa.")
+    manager = user_with_role("unit_manager", unit=unit)
+    matter = create_matter(
+        by=manager,
+        title="Kotihoidon ajanvaraus",
+        summary="Raati vastasi kysymykseen.",
+        carrier=manager,
+        target_office="Palvelujohtaja",
+        unit=unit,
+        inputs=[("panel_question", question.pk)],
+    )
+    sign_in(client, manager)
+    page = client.get(reverse("matters:detail", kwargs={"pk": matter.pk})).content.decode()
+    assert "Iltapäivisin ei saa." in page
