@@ -128,11 +128,14 @@ ROWS: dict[str, Row] = {
             ),
         ),
     ),
+    # The resident is the disability council's secretary; the staff member is a language
+    # committee's secretary (dialogue's rows), so they too may flag, but only for their own
+    # committee: flagging for the council is refused beside the field and stores nothing.
     "statements:flag": Row(
-        only(RESIDENT),
+        only(RESIDENT, STAFF),
         writes=(
             Write(
-                only(RESIDENT, status=302),
+                {**only(RESIDENT, status=302), STAFF: 200},
                 writers=[RESIDENT],
                 body=lambda c: {
                     "group": c.council.pk,
