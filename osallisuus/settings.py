@@ -371,6 +371,9 @@ SPECTACULAR_SETTINGS = {
         "IntakeChannelEnum": "osallisuus.feedback.intake.api.OPEN_CHANNELS",
         "LanguageEnum": [("fi", "suomi"), ("sv", "svenska"), ("en", "English")],
         "MessageChannelEnum": [("email", "email"), ("sms", "sms")],
+        "ExpertRoleEnum": "osallisuus.experts.models.ExpertRole",
+        "RoleEnum": "osallisuus.dialogue.models.MemberRole",
+        "AssignmentStatusEnum": "osallisuus.experts.models.Assignment.Status",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

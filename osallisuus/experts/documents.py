@@ -7,9 +7,11 @@ import io
 import json
 from typing import Any
 
+from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from osallisuus.audit.services import Action, record_access
 from osallisuus.plain_pdf import plain_pdf as _pdf
 from osallisuus.spreadsheets import CsvWriter, XlsxSheet
 
@@ -47,6 +49,20 @@ def contract_pdf(contract: Contract, language: str) -> bytes:
             )
         )
         return _pdf(title, blocks)
+
+
+def contract_download(*, contract: Contract, language: str, user: Any, path: str) -> HttpResponse:
+    """The contract PDF as a download (Finnish unless Swedish is asked for); a download of
+    someone else's contract (a coordinator's) is logged as an export of their profile."""
+    language = language if language in contract.sections else "fi"
+    if contract.assignment.profile.user_id != user.pk:
+        record_access(actor=user, obj=contract.assignment.profile, action=Action.EXPORT, path=path)
+    response = HttpResponse(contract_pdf(contract, language), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="sopimus-{contract.assignment_id}-v{contract.version}-'
+        f'{language}.pdf"'
+    )
+    return response
 
 
 def own_data_pdf(data: dict[str, Any]) -> bytes:

@@ -50,6 +50,8 @@ rules.add_perm("experts.manage_request", is_coordinator | requested_it)
 rules.add_perm("experts.claim_fees", is_the_expert)
 # Only the collector themselves enters clients' feedback, and only while the assignment runs.
 rules.add_perm("experts.collect_feedback", is_the_expert & is_active_collector_assignment)
+# Lived-experience data (areas of experience) is read by the person and by coordinators only.
+rules.add_perm("experts.read_lived_experience", is_coordinator | holds_profile)
 # A coordinator confirms a requested erasure; the person erases their own by closing the account.
 rules.add_perm("experts.erase_profile", is_coordinator | holds_profile)
 

@@ -158,24 +158,37 @@ def access_assignment(*, user: Any, pk: int) -> Assignment:
         raise Http404 from error
 
 
-def access_contract(*, user: Any, pk: int) -> Contract:
+def contracts_visible_to(user: Any) -> QuerySet[Contract]:
     """The contract is the expert's and the coordinators'; the requester does not read it."""
     contracts = Contract.objects.select_related("assignment__request", "assignment__profile__user")
-    if not is_coordinator(user):
-        contracts = contracts.filter(assignment__profile__user=user)
+    if not getattr(user, "is_authenticated", False):
+        return contracts.none()
+    if is_coordinator(user):
+        return contracts
+    return contracts.filter(assignment__profile__user=user)
+
+
+def access_contract(*, user: Any, pk: int) -> Contract:
     try:
-        return contracts.get(pk=pk)
-    except (Contract.DoesNotExist, TypeError) as error:
+        return contracts_visible_to(user).get(pk=pk)
+    except Contract.DoesNotExist as error:
         raise Http404 from error
 
 
-def access_claim(*, user: Any, pk: int) -> Claim:
+def claims_visible_to(user: Any) -> QuerySet[Claim]:
+    """A claim is the expert's and the coordinators'."""
     claims = Claim.objects.select_related("assignment__request", "assignment__profile__user")
-    if not is_coordinator(user):
-        claims = claims.filter(assignment__profile__user=user)
+    if not getattr(user, "is_authenticated", False):
+        return claims.none()
+    if is_coordinator(user):
+        return claims
+    return claims.filter(assignment__profile__user=user)
+
+
+def access_claim(*, user: Any, pk: int) -> Claim:
     try:
-        return claims.get(pk=pk)
-    except (Claim.DoesNotExist, TypeError) as error:
+        return claims_visible_to(user).get(pk=pk)
+    except Claim.DoesNotExist as error:
         raise Http404 from error
 
 

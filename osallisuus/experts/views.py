@@ -309,24 +309,12 @@ def contract(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def contract_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     contract = selectors.access_contract(user=request.user, pk=pk)
-    language = request.GET.get("kieli", "fi")
-    if language not in contract.sections:
-        language = "fi"
-    if contract.assignment.profile.user != request.user:
-        record_access(
-            actor=request.user,
-            obj=contract.assignment.profile,
-            action=Action.EXPORT,
-            path=request.path,
-        )
-    response = HttpResponse(
-        documents.contract_pdf(contract, language), content_type="application/pdf"
+    return documents.contract_download(
+        contract=contract,
+        language=request.GET.get("kieli", ""),
+        user=request.user,
+        path=request.path,
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="sopimus-{contract.assignment_id}-v{contract.version}-'
-        f'{language}.pdf"'
-    )
-    return response
 
 
 @login_required

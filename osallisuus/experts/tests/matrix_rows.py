@@ -455,6 +455,17 @@ ROWS: dict[str, Row] = {
         {ANON: 403, **{r: (200 if r == EXPERT else 404) for r in SIGNED_IN}},
         non_owner={EXPERT_OTHER: 200},
     ),
+    # The pool's lists are scoped as the pages (an empty list for those who own nothing):
+    # requests for staff, assignments, contracts and claims for anyone signed in.
+    "api:expert-request-list": Row({**only(*STAFF_ROLES), ANON: 403}, non_owner={}),
+    "api:expert-assignment-list": Row({**everyone(200), ANON: 403}, non_owner={}),
+    "api:expert-contract-list": Row({**everyone(200), ANON: 403}, non_owner={}),
+    "api:expert-claim-list": Row({**everyone(200), ANON: 403}, non_owner={}),
+    "api:expert-contract-pdf": Row(
+        {**EXPERTS_AND_COORDINATORS, ANON: 403},
+        kwargs=lambda c: {"pk": c.contract.pk},
+        non_owner=NOT_THE_EXPERT,
+    ),
 }
 # Admin: app labels / "app.model" labels a coordinator may open (others: administrators only).
 COORDINATOR_ADMIN_APPS: set[str] = set()
