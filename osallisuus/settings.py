@@ -374,6 +374,7 @@ SPECTACULAR_SETTINGS = {
         "ExpertRoleEnum": "osallisuus.experts.models.ExpertRole",
         "RoleEnum": "osallisuus.dialogue.models.MemberRole",
         "AssignmentStatusEnum": "osallisuus.experts.models.Assignment.Status",
+        "GroupKindEnum": "osallisuus.dialogue.models.GroupKind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

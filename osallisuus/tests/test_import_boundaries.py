@@ -51,6 +51,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("complaints", "accounts.models"): "complaints officers are found by Role",
     ("complaints", "feedback.models"): "a flagged Feedback item is closed with the Status of "
     "the feedback app's own step when it is redirected or moved",
+    ("dialogue", "experts.models"): "a user seat's pool request names its assignment type, "
+    "role and mode, which are the experts app's choices",
     ("dialogue", "organisation.models"): "a group is owned by the Organiser, a Producer or a "
     "Municipality and serves Services and Units (foreign keys, the forms' choices)",
     ("dialogue", "accounts.models"): "a panel's coordinators are found by Role; the demo's "

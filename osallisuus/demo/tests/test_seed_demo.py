@@ -68,9 +68,11 @@ def test_the_demo_trail_runs_from_a_rising_theme_to_a_decision_its_givers_can_re
     assert decision.outcome == "changed" and decision.reasons
     assert decision.matter.events.get(kind="decision").givers_told == linked.count()
     undecided = Matter.objects.filter(decision__isnull=True)
-    # One flagged on the regional board, one follow-up waiting in the committee's briefing.
+    # One flagged on the regional board, one follow-up waiting in the committee's briefing,
+    # and the committee's matter the demo disability council is asked a statement on.
     assert sorted(m.target_body.name_fi for m in undecided) == [
         "Aluehallitus",
+        "Sosiaali- ja terveyslautakunta",
         "Sosiaali- ja terveyslautakunta",
     ]
 
