@@ -40,10 +40,23 @@ class StorySerializer(serializers.Serializer[Any]):
     outcomes = StoryOutcomeSerializer(many=True, help_text="What changed.")
 
 
-class ScoreShareSerializer(serializers.Serializer[Any]):
-    score = serializers.IntegerField(min_value=1, max_value=5)
+class AnswerCountSerializer(serializers.Serializer[Any]):
+    value = serializers.IntegerField()
+    name = serializers.CharField(
+        source="label", help_text="The value's label on its scale; empty if unnamed."
+    )
     count = serializers.IntegerField()
-    percent = serializers.IntegerField()
+
+
+class QuestionFiguresSerializer(serializers.Serializer[Any]):
+    question_id = serializers.IntegerField()
+    key = serializers.CharField()
+    type = serializers.ChoiceField(choices=["scale5", "nps"])
+    text = serializers.CharField(help_text="The statement's wording in the requested language.")
+    ends = serializers.CharField(help_text="The ends of its own scale, in words.")
+    answers = serializers.IntegerField(allow_null=True, help_text="Null below the minimum.")
+    shown = serializers.BooleanField()
+    counts = AnswerCountSerializer(many=True, help_text="Empty below the minimum.")
 
 
 class UnitSummarySerializer(serializers.Serializer[Any]):
@@ -51,43 +64,52 @@ class UnitSummarySerializer(serializers.Serializer[Any]):
         help_text="False below the minimum number of answers; then every figure is null."
     )
     minimum = serializers.IntegerField()
-    since = serializers.DateTimeField()
+    since = serializers.DateField()
     count = serializers.IntegerField(allow_null=True)
-    average = serializers.FloatField(allow_null=True, help_text="Average on the 1–5 scale.")
-    distribution = ScoreShareSerializer(many=True)
-    recommend_share = serializers.IntegerField(
-        allow_null=True, help_text="Percent answering 9 or 10 on the 0–10 recommendation scale."
+    questions = QuestionFiguresSerializer(
+        many=True, help_text="Each question's answers per value of its own scale; never mixed."
     )
-    recommend_count = serializers.IntegerField()
 
 
 _NULLABLE_INT = {"type": "integer", "nullable": True}
+_COUNT_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "value": {"type": "integer"},
+        "name": {"type": "string"},
+        "count": {"type": "integer"},
+    },
+    "required": ["value", "name", "count"],
+}
+QUESTION_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "One question's answers counted per value of its own scale (the same "
+    "roll-ups as the page and the dashboards); answers is null and counts empty below the "
+    "minimum.",
+    "properties": {
+        "question_id": {"type": "integer"},
+        "key": {"type": "string"},
+        "type": {"type": "string", "enum": ["scale5", "nps"]},
+        "text": {"type": "string"},
+        "ends": {"type": "string"},
+        "answers": _NULLABLE_INT,
+        "shown": {"type": "boolean"},
+        "counts": {"type": "array", "items": _COUNT_SCHEMA},
+    },
+    "required": ["question_id", "key", "type", "text", "ends", "answers", "shown", "counts"],
+}
 SUMMARY_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "description": "Figures for the last 12 months; shown is false below the minimum "
+    "description": "Figures for the last 12 calendar months; shown is false below the minimum "
     "number of answers and then every figure is null or empty.",
     "properties": {
         "shown": {"type": "boolean"},
         "minimum": {"type": "integer"},
-        "since": {"type": "string", "format": "date-time"},
+        "since": {"type": "string", "format": "date"},
         "count": _NULLABLE_INT,
-        "average": {"type": "number", "nullable": True},
-        "distribution": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {
-                    "score": {"type": "integer"},
-                    "count": {"type": "integer"},
-                    "percent": {"type": "integer"},
-                },
-                "required": ["score", "count", "percent"],
-            },
-        },
-        "recommend_share": _NULLABLE_INT,
-        "recommend_count": {"type": "integer"},
+        "questions": {"type": "array", "items": QUESTION_SCHEMA},
     },
-    "required": ["shown", "minimum", "since", "count", "average", "distribution"],
+    "required": ["shown", "minimum", "since", "count", "questions"],
 }
 
 
