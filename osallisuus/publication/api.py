@@ -16,6 +16,7 @@ from rest_framework.response import Response
 
 from osallisuus.organisation.selectors import public_unit
 from osallisuus.pagination import StandardPagination
+from osallisuus.reports.api import QUESTION_SCHEMA, QuestionFiguresSerializer
 
 from .selectors import public_story, published_stories, unit_summary
 
@@ -40,25 +41,6 @@ class StorySerializer(serializers.Serializer[Any]):
     outcomes = StoryOutcomeSerializer(many=True, help_text="What changed.")
 
 
-class AnswerCountSerializer(serializers.Serializer[Any]):
-    value = serializers.IntegerField()
-    name = serializers.CharField(
-        source="label", help_text="The value's label on its scale; empty if unnamed."
-    )
-    count = serializers.IntegerField()
-
-
-class QuestionFiguresSerializer(serializers.Serializer[Any]):
-    question_id = serializers.IntegerField()
-    key = serializers.CharField()
-    type = serializers.ChoiceField(choices=["scale5", "nps"])
-    text = serializers.CharField(help_text="The statement's wording in the requested language.")
-    ends = serializers.CharField(help_text="The ends of its own scale, in words.")
-    answers = serializers.IntegerField(allow_null=True, help_text="Null below the minimum.")
-    shown = serializers.BooleanField()
-    counts = AnswerCountSerializer(many=True, help_text="Empty below the minimum.")
-
-
 class UnitSummarySerializer(serializers.Serializer[Any]):
     shown = serializers.BooleanField(
         help_text="False below the minimum number of answers; then every figure is null."
@@ -72,32 +54,6 @@ class UnitSummarySerializer(serializers.Serializer[Any]):
 
 
 _NULLABLE_INT = {"type": "integer", "nullable": True}
-_COUNT_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "properties": {
-        "value": {"type": "integer"},
-        "name": {"type": "string"},
-        "count": {"type": "integer"},
-    },
-    "required": ["value", "name", "count"],
-}
-QUESTION_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "description": "One question's answers counted per value of its own scale (the same "
-    "roll-ups as the page and the dashboards); answers is null and counts empty below the "
-    "minimum.",
-    "properties": {
-        "question_id": {"type": "integer"},
-        "key": {"type": "string"},
-        "type": {"type": "string", "enum": ["scale5", "nps"]},
-        "text": {"type": "string"},
-        "ends": {"type": "string"},
-        "answers": _NULLABLE_INT,
-        "shown": {"type": "boolean"},
-        "counts": {"type": "array", "items": _COUNT_SCHEMA},
-    },
-    "required": ["question_id", "key", "type", "text", "ends", "answers", "shown", "counts"],
-}
 SUMMARY_SCHEMA: dict[str, Any] = {
     "type": "object",
     "description": "Figures for the last 12 calendar months; shown is false below the minimum "
