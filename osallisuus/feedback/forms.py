@@ -30,6 +30,12 @@ EXPERIENCE_LABELS = [
 FACES = {1: "😞", 2: "🙁", 3: "😐", 4: "🙂", 5: "😀"}
 
 
+def scale_labels(question_key: str) -> list[tuple[int, Any]]:
+    """The answer labels of a five-point question: "overall" asks about the experience (very
+    poor … very good), every other statement about agreement (disagree … agree)."""
+    return EXPERIENCE_LABELS if question_key == "overall" else AGREEMENT_LABELS
+
+
 class ReplyCodeForm(forms.Form):
     code = forms.CharField(
         label=_("Reply code"), max_length=12, help_text=_("For example ABCD-EFGH")

@@ -33,6 +33,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from osallisuus.accounts.selectors import units_in_scope
 from osallisuus.complaints.selectors import rerouted_feedback_ids
@@ -42,6 +43,7 @@ from .models import (
     Feedback,
     Publication,
     PublicationDecision,
+    Question,
     QuestionType,
     Status,
     StatusEvent,
@@ -133,6 +135,8 @@ class FeedbackFact:
     suspected_mashing: bool
     answered_in_time: bool | None  # None while unanswered
     change_made: bool
+    # (question id, value) of each numeric answer (ROLLED_UP_TYPES), by question id.
+    answers: tuple[tuple[int, int], ...] = ()
 
 
 def _annotated(items: QuerySet[Feedback]) -> QuerySet[Feedback]:
@@ -146,7 +150,58 @@ def _annotated(items: QuerySet[Feedback]) -> QuerySet[Feedback]:
     )
 
 
-def _fact(row: dict[str, Any]) -> FeedbackFact:
+# The question types whose answers reports counts per value (statements and recommendation).
+ROLLED_UP_TYPES = (QuestionType.SCALE5, QuestionType.NPS)
+
+
+def _rolled_up_answers(**filters: Any) -> QuerySet[Answer]:
+    """Numeric answers of the rolled-up question types, by item and question id."""
+    return Answer.objects.filter(
+        **filters, question__type__in=ROLLED_UP_TYPES, value_int__isnull=False
+    ).order_by("feedback_id", "question_id")
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionWording:
+    """How a rolled-up question reads on a page in the active language: its own wording, every
+    value of its own scale with the value's label ("" where the scale names only its ends),
+    and the scale's ends in words."""
+
+    question_id: int
+    key: str
+    type: str
+    text: str
+    scale: tuple[tuple[int, str], ...]
+    ends: str
+    order: tuple[int, int]
+
+
+def question_wordings(question_ids: Iterable[int]) -> dict[int, QuestionWording]:
+    """The wording and scale of each question, by id (questions of other types left out)."""
+    from .forms import scale_labels
+
+    wordings = {}
+    questions = Question.objects.filter(pk__in=list(question_ids), type__in=ROLLED_UP_TYPES)
+    for question in questions:
+        if question.type == QuestionType.SCALE5:
+            scale = tuple((value, str(label)) for value, label in scale_labels(question.key))
+            ends = f"1 = {scale[0][1]}, 5 = {scale[-1][1]}"
+        else:
+            scale = tuple((value, "") for value in range(11))
+            ends = str(_("0 = not at all likely, 10 = extremely likely"))
+        wordings[question.pk] = QuestionWording(
+            question_id=question.pk,
+            key=question.key,
+            type=question.type,
+            text=question.text(),
+            scale=scale,
+            ends=ends,
+            order=(question.question_set_id, question.order),
+        )
+    return wordings
+
+
+def _fact(row: dict[str, Any], answers: tuple[tuple[int, int], ...] = ()) -> FeedbackFact:
     return FeedbackFact(
         feedback_id=row["pk"],
         unit_id=row["unit_id"],
@@ -160,6 +215,7 @@ def _fact(row: dict[str, Any]) -> FeedbackFact:
         suspected_mashing=row["suspected_mashing"],
         answered_in_time=row["answered_in_time"],
         change_made=bool(row["had_change"]),
+        answers=answers,
     )
 
 
@@ -182,7 +238,10 @@ _FACT_FIELDS = (
 def feedback_fact(feedback_id: int) -> FeedbackFact | None:
     """The current contribution of one item (None if it no longer exists)."""
     row = _annotated(Feedback.objects.filter(pk=feedback_id)).values(*_FACT_FIELDS).first()
-    return None if row is None else _fact(row)
+    if row is None:
+        return None
+    answers = _rolled_up_answers(feedback_id=feedback_id).values_list("question_id", "value_int")
+    return _fact(row, tuple((q, v) for q, v in answers if v is not None))
 
 
 def all_feedback_facts(*, chunk_size: int = 10_000) -> Iterator[FeedbackFact]:
@@ -215,10 +274,16 @@ def all_feedback_facts(*, chunk_size: int = 10_000) -> Iterator[FeedbackFact]:
                 "feedback_id", flat=True
             )
         )
+        answers: dict[int, list[tuple[int, int]]] = {}
+        for item, question, value in _rolled_up_answers(**in_chunk).values_list(
+            "feedback_id", "question_id", "value_int"
+        ):
+            if value is not None:
+                answers.setdefault(item, []).append((question, value))
         for row in rows:
             row["nps_value"] = nps.get(row["pk"])
             row["had_change"] = row["pk"] in changed
-            yield _fact(row)
+            yield _fact(row, tuple(answers.get(row["pk"], ())))
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 
 from osallisuus.organisation.selectors import public_unit
 from osallisuus.pagination import StandardPagination
+from osallisuus.reports.api import QUESTION_SCHEMA, QuestionFiguresSerializer
 
 from .selectors import public_story, published_stories, unit_summary
 
@@ -40,54 +41,31 @@ class StorySerializer(serializers.Serializer[Any]):
     outcomes = StoryOutcomeSerializer(many=True, help_text="What changed.")
 
 
-class ScoreShareSerializer(serializers.Serializer[Any]):
-    score = serializers.IntegerField(min_value=1, max_value=5)
-    count = serializers.IntegerField()
-    percent = serializers.IntegerField()
-
-
 class UnitSummarySerializer(serializers.Serializer[Any]):
     shown = serializers.BooleanField(
         help_text="False below the minimum number of answers; then every figure is null."
     )
     minimum = serializers.IntegerField()
-    since = serializers.DateTimeField()
+    since = serializers.DateField()
     count = serializers.IntegerField(allow_null=True)
-    average = serializers.FloatField(allow_null=True, help_text="Average on the 1–5 scale.")
-    distribution = ScoreShareSerializer(many=True)
-    recommend_share = serializers.IntegerField(
-        allow_null=True, help_text="Percent answering 9 or 10 on the 0–10 recommendation scale."
+    questions = QuestionFiguresSerializer(
+        many=True, help_text="Each question's answers per value of its own scale; never mixed."
     )
-    recommend_count = serializers.IntegerField()
 
 
 _NULLABLE_INT = {"type": "integer", "nullable": True}
 SUMMARY_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "description": "Figures for the last 12 months; shown is false below the minimum "
+    "description": "Figures for the last 12 calendar months; shown is false below the minimum "
     "number of answers and then every figure is null or empty.",
     "properties": {
         "shown": {"type": "boolean"},
         "minimum": {"type": "integer"},
-        "since": {"type": "string", "format": "date-time"},
+        "since": {"type": "string", "format": "date"},
         "count": _NULLABLE_INT,
-        "average": {"type": "number", "nullable": True},
-        "distribution": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {
-                    "score": {"type": "integer"},
-                    "count": {"type": "integer"},
-                    "percent": {"type": "integer"},
-                },
-                "required": ["score", "count", "percent"],
-            },
-        },
-        "recommend_share": _NULLABLE_INT,
-        "recommend_count": {"type": "integer"},
+        "questions": {"type": "array", "items": QUESTION_SCHEMA},
     },
-    "required": ["shown", "minimum", "since", "count", "average", "distribution"],
+    "required": ["shown", "minimum", "since", "count", "questions"],
 }
 
 

@@ -9,20 +9,18 @@ can be identified (ARCHITECTURE: counts protect people).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from osallisuus.accounts.models import Role
 from osallisuus.accounts.selectors import managed_units, roles_of
 from osallisuus.analysis.pipeline import analyse
 from osallisuus.feedback.models import (
-    Answer,
     Feedback,
     Publication,
     PublicationDecision,
@@ -32,11 +30,16 @@ from osallisuus.feedback.models import (
     StatusEvent,
 )
 from osallisuus.organisation.models import Unit
-from osallisuus.reports.selectors import min_group
+from osallisuus.reports.selectors import (
+    Period,
+    QuestionFigures,
+    answer_count,
+    min_group,
+    question_figures,
+)
 
 # What changed, as the public reads it: handling steps whose public text tells an outcome.
 OUTCOME_STEPS = (Status.ACTION_PLANNED, Status.CHANGE_MADE, Status.NO_CHANGE)
-SUMMARY_MONTHS = 12
 
 PII_LABELS: dict[str, Any] = {
     "name": gettext_lazy("name"),
@@ -273,49 +276,33 @@ def public_story(feedback: Feedback) -> PublicStory:
 
 @dataclass
 class ScoreSummary:
-    """Public figures for a unit; `shown` is False below the minimum and then nothing else is."""
+    """Public figures for a unit; `shown` is False below the minimum and then nothing else is.
+
+    Each statement is shown with its own wording, scale and counts (`questions`): answers to
+    different statements, on different scales, are never averaged together."""
 
     shown: bool
     minimum: int
     since: Any
     count: int | None = None
-    average: float | None = None
-    distribution: list[dict[str, int]] = field(default_factory=list)
-    recommend_share: int | None = None
-    recommend_count: int = 0
+    questions: list[QuestionFigures] = field(default_factory=list)
 
 
 def unit_summary(unit: Unit) -> ScoreSummary:
-    """Count, 1–5 average and distribution, and the share who would recommend (9–10 of 0–10),
-    over the last 12 months, leaving out suspected button-mashing. Hidden below the minimum."""
+    """How many gave feedback and, per question, how many gave each answer, over the last
+    twelve calendar months (this one included, as on the dashboards), from the roll-ups; suspected
+    button-mashing is left out. Hidden below the minimum, and each question below it too."""
     minimum = min_group()
-    since = timezone.now() - timedelta(days=30 * SUMMARY_MONTHS)
-    items = Feedback.objects.filter(unit=unit, suspected_mashing=False, received_at__gte=since)
-    count = items.count()
+    period = Period.default()
+    units = Unit.objects.filter(pk=unit.pk)
+    since = period.start
+    count = answer_count(units=units, period=period)
     if count < minimum:
         return ScoreSummary(shown=False, minimum=minimum, since=since)
-    scored = items.filter(overall_score__isnull=False)
-    figures = scored.aggregate(
-        average=Avg("overall_score"),
-        **{f"n{score}": Count("pk", filter=Q(overall_score=score)) for score in range(1, 6)},
+    return ScoreSummary(
+        shown=True,
+        minimum=minimum,
+        since=since,
+        count=count,
+        questions=question_figures(units=units, period=period),
     )
-    scored_count = sum(figures[f"n{score}"] for score in range(1, 6))
-    recommend = Answer.objects.filter(
-        feedback__in=items, question__type="nps", value_int__isnull=False
-    ).aggregate(total=Count("pk"), yes=Count("pk", filter=Q(value_int__gte=9)))
-    summary = ScoreSummary(shown=True, minimum=minimum, since=since, count=count)
-    # Each figure has its own group: fewer than the minimum answers and it stays hidden too.
-    if scored_count >= minimum:
-        summary.average = round(float(figures["average"]), 1)
-        summary.distribution = [
-            {
-                "score": score,
-                "count": figures[f"n{score}"],
-                "percent": round(100 * figures[f"n{score}"] / scored_count),
-            }
-            for score in range(1, 6)
-        ]
-    if recommend["total"] >= minimum:
-        summary.recommend_count = recommend["total"]
-        summary.recommend_share = round(100 * recommend["yes"] / recommend["total"])
-    return summary

@@ -31,6 +31,7 @@ from .selectors import (
     access_unit,
     add_months,
     aggregate_rows,
+    question_figures,
     report_units,
 )
 
@@ -56,6 +57,53 @@ class AggregateSerializer(serializers.Serializer[Any]):
     answered_in_time = serializers.IntegerField()
     answered_late = serializers.IntegerField()
     change_made = serializers.IntegerField(help_text="Items that led to a change.")
+
+
+class AnswerCountSerializer(serializers.Serializer[Any]):
+    value = serializers.IntegerField()
+    name = serializers.CharField(
+        source="label", help_text="The value's label on its scale; empty if unnamed."
+    )
+    count = serializers.IntegerField()
+
+
+class QuestionFiguresSerializer(serializers.Serializer[Any]):
+    question_id = serializers.IntegerField()
+    key = serializers.CharField()
+    type = serializers.ChoiceField(choices=["scale5", "nps"])
+    text = serializers.CharField(help_text="The statement's wording in the requested language.")
+    ends = serializers.CharField(help_text="The ends of its own scale, in words.")
+    answers = serializers.IntegerField(allow_null=True, help_text="Null below the minimum.")
+    shown = serializers.BooleanField()
+    counts = AnswerCountSerializer(many=True, help_text="Empty below the minimum.")
+
+
+_COUNT_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "value": {"type": "integer"},
+        "name": {"type": "string"},
+        "count": {"type": "integer"},
+    },
+    "required": ["value", "name", "count"],
+}
+QUESTION_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "One question's answers counted per value of its own scale (the same "
+    "roll-ups as the page and the dashboards); answers is null and counts empty below the "
+    "minimum.",
+    "properties": {
+        "question_id": {"type": "integer"},
+        "key": {"type": "string"},
+        "type": {"type": "string", "enum": ["scale5", "nps"]},
+        "text": {"type": "string"},
+        "ends": {"type": "string"},
+        "answers": {"type": "integer", "nullable": True},
+        "shown": {"type": "boolean"},
+        "counts": {"type": "array", "items": _COUNT_SCHEMA},
+    },
+    "required": ["question_id", "key", "type", "text", "ends", "answers", "shown", "counts"],
+}
 
 
 def scope_of(request: Request) -> tuple[Any, Period, bool]:
@@ -173,7 +221,31 @@ class TrailFigures(GenericAPIView):  # type: ignore[type-arg]
         return Response(TrailFiguresSerializer(body).data)
 
 
+class QuestionFiguresList(GenericAPIView):  # type: ignore[type-arg]
+    """Each question's answers in the caller's scope and period, counted per value of its own
+    scale (the answer roll-ups the dashboards and the public unit page read); a question with
+    fewer answers than the smallest group shown has null answers and no counts."""
+
+    permission_classes = [IsAuthenticated, api_permission("reports.view_reports")]
+    serializer_class = QuestionFiguresSerializer
+
+    @extend_schema(
+        operation_id="reports_question_figures",
+        parameters=SCOPE_PARAMETERS,
+        responses={
+            200: QuestionFiguresSerializer(many=True),
+            400: OpenApiResponse(description="A bad month or service id."),
+            404: OpenApiResponse(description="No such unit or service in your scope."),
+        },
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        units, period, _whole = scope_of(request)
+        figures = question_figures(units=units, period=period)
+        return Response(QuestionFiguresSerializer(figures, many=True).data)
+
+
 urlpatterns = [
     path("reports/aggregates/", Aggregates.as_view(), name="report-aggregates"),
     path("reports/trail/", TrailFigures.as_view(), name="report-trail"),
+    path("reports/questions/", QuestionFiguresList.as_view(), name="report-questions"),
 ]

@@ -81,6 +81,34 @@ class ThemeRollup(models.Model):
         return f"{self.unit_id} {self.month:%Y-%m} {self.theme}"
 
 
+class AnswerRollup(models.Model):
+    """How many answered one question with one value, for one unit and one month.
+
+    Each statement keeps its own figures (its wording and scale are the question's): nothing
+    mixes answers to different questions."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(_("month"))
+    question = models.ForeignKey(
+        "feedback.Question", on_delete=models.CASCADE, related_name="+", verbose_name=_("question")
+    )
+    value = models.SmallIntegerField(_("answer"))
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("answer roll-up")
+        verbose_name_plural = _("answer roll-ups")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "month", "question", "value"], name="unique_answer_rollup"
+            )
+        ]
+        indexes = [models.Index(fields=["unit", "month"], name="answer_rollup_unit_month")]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.month:%Y-%m} {self.question_id}={self.value}"
+
+
 class FeedbackContribution(models.Model):
     """What one feedback item currently adds to the roll-ups (its id only: no content)."""
 
@@ -90,6 +118,8 @@ class FeedbackContribution(models.Model):
     channel = models.CharField(max_length=10)
     counters = models.JSONField(default=dict)
     themes = models.JSONField(default=list)
+    # [[question id, value], ...] by question id: what the item adds to AnswerRollup.
+    answers = models.JSONField(default=list)
 
     def __str__(self) -> str:
         return f"contribution of {self.feedback_id}"

@@ -23,7 +23,7 @@ from osallisuus.analysis.taxonomy import theme_label
 from osallisuus.analysis.trends import RisingTheme, rising_themes
 from osallisuus.organisation.models import Service, Unit
 
-from .models import COUNTER_FIELDS, MonthlyRollup, ThemeRollup
+from .models import COUNTER_FIELDS, AnswerRollup, MonthlyRollup, ThemeRollup
 
 
 def min_group() -> int:
@@ -295,6 +295,77 @@ class AggregateRow:
     answered_in_time: int
     answered_late: int
     change_made: int
+
+
+@dataclass(frozen=True)
+class AnswerCount:
+    value: int
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class QuestionFigures:
+    """One question's answers, counted per value of its own scale (never mixed with another
+    question's); `shown` is False below the minimum group and then `counts` is empty."""
+
+    question_id: int
+    key: str
+    type: str
+    text: str
+    ends: str
+    answers: int | None  # None when hidden
+    shown: bool
+    counts: list[AnswerCount] = field(default_factory=list)
+
+
+def question_figures(*, units: QuerySet[Unit], period: Period) -> list[QuestionFigures]:
+    """Per-question answer counts of the units over the period, from the answer roll-ups, in
+    question order; in the active language."""
+    from osallisuus.feedback.report_selectors import question_wordings
+
+    rows = (
+        AnswerRollup.objects.filter(unit__in=units, month__gte=period.start, month__lte=period.end)
+        .values("question_id", "value")
+        .annotate(total=Sum("count"))
+        .order_by()
+    )
+    counts: dict[int, Counter[int]] = defaultdict(Counter)
+    for row in rows:
+        if row["total"]:
+            counts[row["question_id"]][row["value"]] += row["total"]
+    wordings = question_wordings(counts)
+    minimum = min_group()
+    figures = []
+    for wording in sorted(wordings.values(), key=lambda w: w.order):
+        by_value = counts[wording.question_id]
+        answers = sum(by_value.values())
+        shown = answers >= minimum
+        figures.append(
+            QuestionFigures(
+                question_id=wording.question_id,
+                key=wording.key,
+                type=wording.type,
+                text=wording.text,
+                ends=wording.ends,
+                answers=answers if shown else None,
+                shown=shown,
+                counts=[
+                    AnswerCount(value, label, by_value[value]) for value, label in wording.scale
+                ]
+                if shown
+                else [],
+            )
+        )
+    return figures
+
+
+def answer_count(*, units: QuerySet[Unit], period: Period) -> int:
+    """How many feedback items the units received over the period (suspected mashing left out)."""
+    total = MonthlyRollup.objects.filter(
+        unit__in=units, month__gte=period.start, month__lte=period.end
+    ).aggregate(total=Sum("count"))["total"]
+    return int(total or 0)
 
 
 def aggregate_rows(*, units: QuerySet[Unit], period: Period) -> QuerySet[Any]:

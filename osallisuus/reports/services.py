@@ -18,6 +18,7 @@ from osallisuus.feedback.report_selectors import FeedbackFact, all_feedback_fact
 
 from .models import (
     COUNTER_FIELDS,
+    AnswerRollup,
     ExportRecord,
     FeedbackContribution,
     MonthlyRollup,
@@ -37,6 +38,8 @@ class Contribution:
     channel: str
     counters: dict[str, int]
     themes: tuple[str, ...]
+    # (question id, value) pairs by question id: one count each in AnswerRollup.
+    answers: tuple[tuple[int, int], ...] = ()
 
 
 def contribution_of(fact: FeedbackFact) -> Contribution | None:
@@ -62,7 +65,10 @@ def contribution_of(fact: FeedbackFact) -> Contribution | None:
     if fact.change_made:
         counters["change_made"] = 1
     themes = tuple(sorted(set(fact.themes))) if fact.has_text else ()
-    return Contribution(fact.unit_id, month_of(fact.received_at), fact.channel, counters, themes)
+    answers = tuple(sorted(fact.answers))
+    return Contribution(
+        fact.unit_id, month_of(fact.received_at), fact.channel, counters, themes, answers
+    )
 
 
 def _apply_counters(unit_id: int, month: date, channel: str, delta: dict[str, int]) -> None:
@@ -102,6 +108,20 @@ def _apply_themes(unit_id: int, month: date, themes: Iterable[str], step: int) -
             ThemeRollup.objects.filter(**key, theme=theme).update(count=F("count") + step)
 
 
+def _apply_answers(
+    unit_id: int, month: date, answers: Iterable[tuple[int, int]], step: int
+) -> None:
+    for question_id, value in answers:
+        key = {"unit_id": unit_id, "month": month, "question_id": question_id, "value": value}
+        if AnswerRollup.objects.filter(**key).update(count=F("count") + step):
+            continue
+        try:
+            with transaction.atomic():
+                AnswerRollup.objects.create(**key, count=step)
+        except IntegrityError:
+            AnswerRollup.objects.filter(**key).update(count=F("count") + step)
+
+
 @transaction.atomic
 def refresh_feedback_rollup(feedback_id: int) -> None:
     """Bring the roll-ups up to date with one item: apply the change since its last refresh.
@@ -122,6 +142,7 @@ def refresh_feedback_rollup(feedback_id: int) -> None:
             stored.channel,
             dict(stored.counters),
             tuple(stored.themes),
+            tuple((int(q), int(v)) for q, v in stored.answers),
         )
         if stored is not None
         else None
@@ -138,15 +159,19 @@ def refresh_feedback_rollup(feedback_id: int) -> None:
         _apply_counters(new.unit_id, new.month, new.channel, delta)
         _apply_themes(new.unit_id, new.month, sorted(set(old.themes) - set(new.themes)), -1)
         _apply_themes(new.unit_id, new.month, sorted(set(new.themes) - set(old.themes)), 1)
+        _apply_answers(new.unit_id, new.month, sorted(set(old.answers) - set(new.answers)), -1)
+        _apply_answers(new.unit_id, new.month, sorted(set(new.answers) - set(old.answers)), 1)
     else:
         if old is not None:
             _apply_counters(
                 old.unit_id, old.month, old.channel, {k: -v for k, v in old.counters.items()}
             )
             _apply_themes(old.unit_id, old.month, old.themes, -1)
+            _apply_answers(old.unit_id, old.month, old.answers, -1)
         if new is not None:
             _apply_counters(new.unit_id, new.month, new.channel, new.counters)
             _apply_themes(new.unit_id, new.month, new.themes, 1)
+            _apply_answers(new.unit_id, new.month, new.answers, 1)
     if new is None:
         FeedbackContribution.objects.filter(feedback_id=feedback_id).delete()
     elif stored is None:
@@ -157,6 +182,7 @@ def refresh_feedback_rollup(feedback_id: int) -> None:
             channel=new.channel,
             counters=new.counters,
             themes=list(new.themes),
+            answers=[list(pair) for pair in new.answers],
         )
     else:
         stored.unit_id = new.unit_id
@@ -164,6 +190,7 @@ def refresh_feedback_rollup(feedback_id: int) -> None:
         stored.channel = new.channel
         stored.counters = new.counters
         stored.themes = list(new.themes)
+        stored.answers = [list(pair) for pair in new.answers]
         stored.save()
 
 
@@ -187,6 +214,7 @@ def _rebuild_in_python() -> int:
     """The portable rebuild (SQLite): `contribution_of` applied to every item."""
     counters: dict[tuple[int, date, str], Counter[str]] = defaultdict(Counter)
     themes: dict[tuple[int, date], Counter[str]] = defaultdict(Counter)
+    answers: Counter[tuple[int, date, int, int]] = Counter()
     FeedbackContribution.objects.all().delete()
     batch: list[FeedbackContribution] = []
     counted = 0
@@ -198,6 +226,10 @@ def _rebuild_in_python() -> int:
         key = (contribution.unit_id, contribution.month, contribution.channel)
         counters[key].update(contribution.counters)
         themes[(contribution.unit_id, contribution.month)].update(contribution.themes)
+        answers.update(
+            (contribution.unit_id, contribution.month, question_id, value)
+            for question_id, value in contribution.answers
+        )
         batch.append(
             FeedbackContribution(
                 feedback_id=fact.feedback_id,
@@ -206,6 +238,7 @@ def _rebuild_in_python() -> int:
                 channel=contribution.channel,
                 counters=contribution.counters,
                 themes=list(contribution.themes),
+                answers=[list(pair) for pair in contribution.answers],
             )
         )
         if len(batch) >= 5000:
@@ -214,6 +247,14 @@ def _rebuild_in_python() -> int:
     FeedbackContribution.objects.bulk_create(batch)
     MonthlyRollup.objects.all().delete()
     ThemeRollup.objects.all().delete()
+    AnswerRollup.objects.all().delete()
+    AnswerRollup.objects.bulk_create(
+        (
+            AnswerRollup(unit_id=unit_id, month=month, question_id=question, value=value, count=n)
+            for (unit_id, month, question, value), n in answers.items()
+        ),
+        batch_size=2000,
+    )
     MonthlyRollup.objects.bulk_create(
         (
             MonthlyRollup(unit_id=unit_id, month=month, channel=channel, **dict(values))
@@ -266,6 +307,7 @@ def _facts_sql() -> tuple[str, list[Any]]:
     from osallisuus.feedback.report_selectors import (
         ANSWER_STEPS,
         ANSWERED_IN_TIME_SQL,
+        ROLLED_UP_TYPES,
         rule_columns,
     )
 
@@ -291,7 +333,14 @@ def _facts_sql() -> tuple[str, list[Any]]:
                              FROM (SELECT DISTINCT value AS theme
                                    FROM jsonb_array_elements_text(f.themes)) AS t),
                             '[]'::jsonb)
-               ELSE '[]'::jsonb END AS themes
+               ELSE '[]'::jsonb END AS themes,
+               coalesce((SELECT jsonb_agg(jsonb_build_array(a.question_id, a.value_int)
+                                          ORDER BY a.question_id)
+                         FROM {Answer._meta.db_table} AS a
+                         JOIN {Question._meta.db_table} AS q ON q.id = a.question_id
+                         WHERE a.feedback_id = f.id AND q.type = ANY(%s)
+                               AND a.value_int IS NOT NULL),
+                        '[]'::jsonb) AS answers
         FROM ({items_sql}) AS f
         LEFT JOIN (
             SELECT DISTINCT ON (a.feedback_id) a.feedback_id, a.value_int
@@ -314,6 +363,7 @@ def _facts_sql() -> tuple[str, list[Any]]:
     """  # noqa: S608
     params = [
         settings.TIME_ZONE,
+        [str(kind) for kind in ROLLED_UP_TYPES],
         *items_params,
         str(QuestionType.NPS),
         [str(step) for step in ANSWER_STEPS],
@@ -347,6 +397,7 @@ def _rebuild_in_sql() -> int:
     contributions = FeedbackContribution._meta.db_table
     monthly = MonthlyRollup._meta.db_table
     theme_table = ThemeRollup._meta.db_table
+    answer_table = AnswerRollup._meta.db_table
     facts_sql, params = _facts_sql()
     counters_json = "jsonb_strip_nulls(jsonb_build_object({}))".format(
         ", ".join(f"'{name}', CASE WHEN {_bucket(name)} = 1 THEN 1 END" for name in COUNTER_FIELDS)
@@ -369,8 +420,8 @@ def _rebuild_in_sql() -> int:
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         cursor.execute(
             f"""INSERT INTO {contributions} (feedback_id, unit_id, month, channel, counters,
-                    themes)
-                SELECT feedback_id, unit_id, month, channel, {counters_json}, themes
+                    themes, answers)
+                SELECT feedback_id, unit_id, month, channel, {counters_json}, themes, answers
                 FROM rollup_facts"""  # noqa: S608
         )
         cursor.execute(f"DELETE FROM {monthly}")  # noqa: S608
@@ -386,9 +437,16 @@ def _rebuild_in_sql() -> int:
                 FROM rollup_facts, jsonb_array_elements_text(themes) AS theme
                 GROUP BY unit_id, month, theme.value"""  # noqa: S608
         )
+        cursor.execute(f"DELETE FROM {answer_table}")  # noqa: S608
+        cursor.execute(
+            f"""INSERT INTO {answer_table} (unit_id, month, question_id, value, count)
+                SELECT unit_id, month, (pair->>0)::bigint, (pair->>1)::smallint, count(*)
+                FROM rollup_facts, jsonb_array_elements(answers) AS pair
+                GROUP BY unit_id, month, pair->>0, pair->>1"""  # noqa: S608
+        )
         cursor.execute("DROP TABLE rollup_facts")
         # Fresh statistics for the dashboards' queries on the rewritten (small) tables.
-        cursor.execute(f"ANALYZE {monthly}, {theme_table}")
+        cursor.execute(f"ANALYZE {monthly}, {theme_table}, {answer_table}")
     return counted
 
 

@@ -36,6 +36,7 @@ from .selectors import (
     dashboard,
     iter_aggregates,
     min_group,
+    question_figures,
     report_units,
     reportable_services,
 )
@@ -92,6 +93,8 @@ def _render(
         "title": title,
         "form": form,
         "board": board,
+        # Each question's own answers, as the public unit page shows them (small groups hidden).
+        "questions": question_figures(units=units, period=period),
         "trail": trail_figures(
             units=units, start=period.start, end=_last_day(period), county_wide=county_wide
         ),

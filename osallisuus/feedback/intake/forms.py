@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from osallisuus.organisation.models import Unit
 
-from ..forms import AGREEMENT_LABELS, EXPERIENCE_LABELS, FACES
+from ..forms import FACES, scale_labels
 from ..models import QuestionSet, QuestionType
 from ..services import FeedbackInput
 
@@ -79,7 +79,7 @@ class FeedbackForm(forms.Form):
             name = f"q_{question.key}"
             label = question.text(plain=plain)
             if question.type == QuestionType.SCALE5:
-                labels = EXPERIENCE_LABELS if question.key == "overall" else AGREEMENT_LABELS
+                labels = scale_labels(question.key)
                 field: forms.Field = forms.TypedChoiceField(
                     label=label,
                     choices=[(v, f"{FACES[v]} {text}") for v, text in labels],

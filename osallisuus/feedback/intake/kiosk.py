@@ -17,7 +17,7 @@ from osallisuus.organisation.models import Unit
 from osallisuus.organisation.selectors import public_unit
 from osallisuus.rate_limits import over_limit
 
-from ..forms import AGREEMENT_LABELS, EXPERIENCE_LABELS, FACES
+from ..forms import FACES, scale_labels
 from ..models import Channel, Question, QuestionSet, QuestionType
 from ..questions import active_question_set
 from ..services import FeedbackInput
@@ -52,7 +52,7 @@ def _kiosk_unit(code: str) -> Unit:
 
 
 def _faces(question: Question) -> list[tuple[int, str, Any]]:
-    labels = EXPERIENCE_LABELS if question.key == "overall" else AGREEMENT_LABELS
+    labels = scale_labels(question.key)
     return [(value, FACES[value], label) for value, label in labels]
 
 

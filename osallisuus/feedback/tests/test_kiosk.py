@@ -163,8 +163,12 @@ class TestButtonMashing:
         for n in range(8):  # Then someone hammers the worst face.
             at = mash + timedelta(milliseconds=300 * n)
             kiosk_answer(client, f"kiosk:m{n}", score=1, answered_at=at)
+        from osallisuus.reports.services import rebuild_rollups
+
+        rebuild_rollups()
         summary = unit_summary(unit)
-        assert summary.count == 5 and summary.average == 4.0
+        assert summary.count == 5
+        assert [c.count for c in summary.questions[0].counts] == [0, 0, 0, 5, 0]
 
     def test_the_no_javascript_kiosk_is_checked_for_mashing_too(self, client, unit):
         for n in range(4):

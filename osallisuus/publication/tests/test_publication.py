@@ -255,10 +255,17 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, unit):
 
 
 def scored(unit, n, score=4, **kwargs):
+    from osallisuus.reports.services import rebuild_rollups
+
     for _ in range(n):
         submit_feedback(
-            FeedbackInput(unit=unit, answers=[("encounter", score), ("recommend", 10)], **kwargs)
+            FeedbackInput(
+                unit=unit,
+                answers=[("access", score), ("encounter", 5), ("recommend", 10)],
+                **kwargs,
+            )
         )
+    rebuild_rollups()
 
 
 def test_figures_are_hidden_below_the_minimum(client, unit, settings):
@@ -267,25 +274,89 @@ def test_figures_are_hidden_below_the_minimum(client, unit, settings):
     response = english(client).get("/palaute/tarinat/KST/")
     assert not response.context["summary"].shown
     body = response.content.decode()
-    assert "Average score" not in body
+    assert "I got the service when I needed it." not in body
+    assert "Strongly agree" not in body
     assert "at least 5 answers" in body
     api = client.get("/api/v1/units/KST/stories/").json()
     assert api["summary"]["shown"] is False
     assert api["summary"]["count"] is None
-    assert api["summary"]["average"] is None
+    assert api["summary"]["questions"] == []
 
 
-def test_figures_are_shown_at_the_minimum(client, unit, settings):
+def test_each_statement_is_shown_with_its_own_wording_scale_and_counts(client, unit, settings):
     settings.PUBLIC_MIN_ANSWERS = 5
     scored(unit, 3, score=4)
     scored(unit, 2, score=2)
     response = english(client).get("/palaute/tarinat/KST/")
     summary = response.context["summary"]
     assert summary.shown and summary.count == 5
-    assert summary.average == 3.2
-    assert [row["count"] for row in summary.distribution] == [0, 2, 0, 3, 0]
-    assert summary.recommend_share == 100
-    assert "Average score: 3.2 out of 5" in response.content.decode()
+    access, encounter, recommend = summary.questions
+    assert access.text == "I got the service when I needed it."
+    assert [(c.value, c.count) for c in access.counts] == [(1, 0), (2, 2), (3, 0), (4, 3), (5, 0)]
+    assert encounter.text == "I was treated with respect."
+    assert [c.count for c in encounter.counts] == [0, 0, 0, 0, 5]
+    assert recommend.type == "nps" and recommend.counts[10].count == 5
+    body = response.content.decode()
+    assert "I got the service when I needed it." in body
+    assert '<th scope="row">2 – Disagree</th><td>2</td>' in body
+    assert '<th scope="row">4 – Agree</th><td>3</td>' in body
+    assert "5 answers (1 = Strongly disagree, 5 = Strongly agree)" in body
+    # No mixed average, and no experience scale on agreement statements.
+    assert "Average" not in body and "very poor" not in body.lower()
+
+
+def test_the_page_is_in_the_readers_language(client, unit, settings):
+    settings.PUBLIC_MIN_ANSWERS = 5
+    scored(unit, 5)
+    client.cookies["django_language"] = "sv"
+    body = client.get("/palaute/tarinat/KST/").content.decode()
+    assert "Jag fick service när jag behövde den." in body
+    assert "Jag blev bemött med respekt." in body
+
+
+def test_a_statement_with_fewer_answers_than_the_minimum_is_hidden(client, unit, settings):
+    settings.PUBLIC_MIN_ANSWERS = 5
+    scored(unit, 5)
+    for _ in range(2):
+        submit_feedback(FeedbackInput(unit=unit, answers=[("safety", 1)]))
+    from osallisuus.reports.services import rebuild_rollups
+
+    rebuild_rollups()
+    summary = english(client).get("/palaute/tarinat/KST/").context["summary"]
+    safety = next(q for q in summary.questions if q.key == "safety")
+    assert not safety.shown and safety.counts == [] and safety.answers is None
+    api = client.get("/api/v1/units/KST/stories/").json()["summary"]
+    hidden = next(q for q in api["questions"] if q["key"] == "safety")
+    assert hidden["counts"] == [] and hidden["answers"] is None
+
+
+def test_the_api_gives_the_same_counts_as_the_page(client, unit, settings):
+    settings.PUBLIC_MIN_ANSWERS = 5
+    scored(unit, 3, score=4)
+    scored(unit, 3, score=1)
+    summary = english(client).get("/palaute/tarinat/KST/").context["summary"]
+    api = client.get("/api/v1/units/KST/stories/").json()["summary"]
+    assert api["count"] == summary.count == 6
+    assert [
+        (q["question_id"], q["answers"], [(c["value"], c["count"]) for c in q["counts"]])
+        for q in api["questions"]
+    ] == [
+        (q.question_id, q.answers, [(c.value, c.count) for c in q.counts])
+        for q in summary.questions
+    ]
+    assert "average" not in api and "distribution" not in api
+    assert api["questions"][0]["counts"][3]["name"] == "Agree"
+
+
+def test_new_feedback_reaches_the_public_figures_without_a_rebuild(
+    client, unit, settings, django_capture_on_commit_callbacks
+):
+    settings.PUBLIC_MIN_ANSWERS = 2
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(2):
+            submit_feedback(FeedbackInput(unit=unit, answers=[("access", 3)]))
+    (access,) = english(client).get("/palaute/tarinat/KST/").context["summary"].questions
+    assert [c.count for c in access.counts] == [0, 0, 2, 0, 0]
 
 
 def test_button_mashing_does_not_count_towards_the_figures(client, unit, settings):

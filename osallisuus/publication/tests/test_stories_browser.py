@@ -42,6 +42,15 @@ def consented(unit, text=ORIGINAL):
     return submit_feedback(FeedbackInput(unit=unit, text=text, publish_consent=True))[0]
 
 
+# The statement "I was treated with respect." and its scale's upper end, as the page reads them.
+ENCOUNTER = {
+    "fi": "Minua kohdeltiin",
+    "sv": "Jag blev bemött med respekt.",
+    "en": "I was treated with respect.",
+}
+STRONGLY_AGREE = {"fi": "Täysin samaa mieltä", "sv": "Helt av samma åsikt", "en": "Strongly agree"}
+
+
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_publication_pages_have_no_axe_violations(
     page, live_server, axe_violations, language, unit, make_user, settings
@@ -72,8 +81,17 @@ def test_publication_pages_have_no_axe_violations(
         [{"name": "django_language", "value": language, "url": live_server.url}]
     )
     page.goto("/palaute/tarinat/KST/")
-    assert page.get_by_role("table").is_visible()
+    assert page.get_by_role("table").first.is_visible()
     assert axe_violations(page) == [], "stories"
+    # On a 320 px phone: each statement's own table, in the page's language, fits the screen.
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto("/palaute/tarinat/KST/")
+    statement = page.get_by_role("table", name=STRONGLY_AGREE[language]).first
+    assert statement.is_visible()
+    assert ENCOUNTER[language] in page.locator("main").inner_text()
+    assert axe_violations(page) == [], "stories at 320 px"
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the stories page is {overflow} px wider than the phone"
     sign_in_browser(page, live_server, coordinator)
     for path in ["/palaute/julkaisu/", f"/palaute/julkaisu/{waiting.pk}/"]:
         page.goto(path)

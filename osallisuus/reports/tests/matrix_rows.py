@@ -41,6 +41,9 @@ ROWS: dict[str, Row] = {
     "api:report-trail": Row(
         API_STAFF_ONLY, query=lambda c: f"unit_code={c.unit.code}", across_units=True
     ),
+    "api:report-questions": Row(
+        API_STAFF_ONLY, query=lambda c: f"unit_code={c.unit.code}", across_units=True
+    ),
     # Self-monitoring summaries: every staff role of the unit reads them; its manager publishes;
     # a published one is public (the first four months of 2026 are published in each unit).
     "reports:self_monitoring": Row(only(*STAFF_ROLES)),

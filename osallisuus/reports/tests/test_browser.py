@@ -58,6 +58,8 @@ def test_the_dashboards_have_no_axe_violations(
         assert page.locator("svg.chart title").first.text_content()
         # Two rows: one with its figures, one hidden (a single cell says so).
         assert page.locator("#complaint-figures ~ .table-scroll td").count() == 4 + 2
+        # Each question's own table: the 1–5 statement and the 0–10 recommendation.
+        assert page.locator("#question-figures ~ .question-figures table").count() == 2
         assert axe_violations(page) == [], path
     page.set_viewport_size({"width": 320, "height": 640})
     for path in ["/raportit/", "/raportit/toimipiste/KST/"]:

@@ -188,10 +188,11 @@ def test_the_county_dashboard_costs_the_same_queries_whatever_the_rows(
     rebuild_rollups()
     client.get("/raportit/")
     # 12 for the feedback figures, two per input kind plus one for the trail figures, and two
-    # for the objection figures (counts, handling times).
+    # for the objection figures (counts, handling times), two for the per-question figures
+    # (the answer roll-ups, the questions' wording).
     from osallisuus.trail.kinds import input_kinds
 
-    with django_assert_max_num_queries(12 + 2 * len(input_kinds()) + 1 + 2) as few:
+    with django_assert_max_num_queries(12 + 2 * len(input_kinds()) + 1 + 2 + 2) as few:
         client.get("/raportit/")
     for index in range(120):
         make_feedback(unit, received_at=start + timedelta(days=2 * index), score=3, channel="kiosk")

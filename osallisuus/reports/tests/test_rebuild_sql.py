@@ -7,6 +7,7 @@ import pytest
 from osallisuus.feedback.models import Feedback
 from osallisuus.reports.models import (
     COUNTER_FIELDS,
+    AnswerRollup,
     FeedbackContribution,
     MonthlyRollup,
     ThemeRollup,
@@ -26,16 +27,20 @@ def tables():
     }
     themes = {(r.unit_id, r.month, r.theme): r.count for r in ThemeRollup.objects.all()}
     contributions = {
-        c.feedback_id: (c.unit_id, c.month, c.channel, c.counters, c.themes)
+        c.feedback_id: (c.unit_id, c.month, c.channel, c.counters, c.themes, c.answers)
         for c in FeedbackContribution.objects.all()
     }
-    return monthly, themes, contributions
+    answers = {
+        (r.unit_id, r.month, r.question_id, r.value): r.count for r in AnswerRollup.objects.all()
+    }
+    return monthly, themes, contributions, answers
 
 
 def clear():
     FeedbackContribution.objects.all().delete()
     MonthlyRollup.objects.all().delete()
     ThemeRollup.objects.all().delete()
+    AnswerRollup.objects.all().delete()
 
 
 @pytest.fixture
@@ -92,7 +97,7 @@ def test_a_rebuild_gives_exactly_the_rows_that_refreshing_every_item_gives(varie
 
 def test_the_data_covers_every_counter_and_the_month_boundaries(varied_data):
     rebuild_rollups()
-    monthly, themes, contributions = tables()
+    monthly, themes, contributions, answers = tables()
     totals = dict.fromkeys(COUNTER_FIELDS, 0)
     for values in monthly.values():
         for name, value in zip(COUNTER_FIELDS, values, strict=True):
@@ -102,6 +107,7 @@ def test_the_data_covers_every_counter_and_the_month_boundaries(varied_data):
     assert {date(2026, m, 1) for m in (1, 2, 3, 6, 7)} <= months
     assert {theme for _unit, _month, theme in themes} == {"safety", "care_quality", "information"}
     assert ["care_quality", "safety"] in [c[4] for c in contributions.values()]
+    assert {value for _unit, _month, _question, value in answers} == set(range(11))
 
 
 def test_a_second_rebuild_changes_nothing(varied_data):

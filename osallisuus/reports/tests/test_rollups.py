@@ -7,9 +7,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from osallisuus.feedback.models import Feedback, StatusEvent
+from osallisuus.feedback.models import Answer, Feedback, StatusEvent
 from osallisuus.reports.models import (
     COUNTER_FIELDS,
+    AnswerRollup,
     FeedbackContribution,
     MonthlyRollup,
     ThemeRollup,
@@ -19,7 +20,12 @@ from osallisuus.reports.services import (
     refresh_feedback_rollup,
 )
 
-from .factories import make_feedback
+from .factories import default_questions, make_feedback
+
+
+def NpsQuestion():  # noqa: N802
+    return default_questions()[1]
+
 
 pytestmark = pytest.mark.django_db
 THEMES = ["access_waiting", "care_quality", "information", "safety"]
@@ -32,7 +38,27 @@ def snapshot():
         if any(getattr(r, f) for f in COUNTER_FIELDS)
     }
     themes = {(r.unit_id, r.month, r.theme): r.count for r in ThemeRollup.objects.all() if r.count}
-    return counters, themes
+    return counters, themes, answer_rollups()
+
+
+def answer_rollups():
+    return {
+        (r.unit_id, r.month, r.question_id, r.value): r.count
+        for r in AnswerRollup.objects.all()
+        if r.count
+    }
+
+
+def answer_recount():
+    """Answers per unit, month, question and value, straight from the answer rows."""
+    counts = Counter()
+    for answer in Answer.objects.filter(
+        feedback__suspected_mashing=False, value_int__isnull=False
+    ).select_related("feedback", "question"):
+        if answer.question.type in ("scale5", "nps"):
+            month = timezone.localdate(answer.feedback.received_at).replace(day=1)
+            counts[(answer.feedback.unit_id, month, answer.question_id, answer.value_int)] += 1
+    return dict(counts)
 
 
 def recount():
@@ -77,6 +103,8 @@ def test_a_rebuild_equals_a_recount_from_the_raw_rows(mixed_data):
     assert {(r.unit_id, r.month, r.theme): r.count for r in ThemeRollup.objects.all()} == dict(
         themes
     )
+    assert answer_rollups() == answer_recount()
+    assert answer_recount(), "the data has answers to count"
 
 
 def test_refreshing_item_by_item_gives_the_same_roll_ups_as_a_rebuild(mixed_data):
@@ -85,6 +113,7 @@ def test_refreshing_item_by_item_gives_the_same_roll_ups_as_a_rebuild(mixed_data
     FeedbackContribution.objects.all().delete()
     MonthlyRollup.objects.all().delete()
     ThemeRollup.objects.all().delete()
+    AnswerRollup.objects.all().delete()
     for pk in Feedback.objects.values_list("pk", flat=True):
         refresh_feedback_rollup(pk)
     assert snapshot() == expected
@@ -109,7 +138,24 @@ def test_changes_to_an_item_move_the_figures_with_it(unit, mixed_data):
     gone_pk = gone.pk
     gone.delete()
     refresh_feedback_rollup(gone_pk)
+    # An answer edited, one removed, one added, and an item moved to another month.
+    edited = Answer.objects.filter(feedback__suspected_mashing=False, question__type="scale5")
+    first, second = edited.order_by("pk")[:2]
+    first.value_int = 6 - first.value_int if first.value_int != 3 else 1
+    first.save()
+    refresh_feedback_rollup(first.feedback_id)
+    second_item = second.feedback_id
+    second.delete()
+    refresh_feedback_rollup(second_item)
+    unanswered = Feedback.objects.filter(suspected_mashing=False).exclude(
+        answers__question__type="nps"
+    )[0]
+    Answer.objects.create(feedback=unanswered, question=NpsQuestion(), value_int=10)
+    unanswered.received_at -= timedelta(days=62)
+    unanswered.save()
+    refresh_feedback_rollup(unanswered.pk)
     incremental = snapshot()
+    assert incremental[2] == answer_recount()
     rebuild_rollups()
     assert incremental == snapshot()
 
