@@ -228,6 +228,7 @@ class QuestionFiguresList(GenericAPIView):  # type: ignore[type-arg]
 
     permission_classes = [IsAuthenticated, api_permission("reports.view_reports")]
     serializer_class = QuestionFiguresSerializer
+    pagination_class = None  # one row per question of the scope: a short, whole list
 
     @extend_schema(
         operation_id="reports_question_figures",
