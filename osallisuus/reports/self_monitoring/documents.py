@@ -65,9 +65,15 @@ def summary_pdf(summary: Summary) -> bytes:
 
 
 def legal_basis() -> str:
+    # Wording checked against HE 299/2022 (the government proposal for the Act) and a county's
+    # published reading of section 27 (keusote.fi, "Omavalvontasuunnitelmat"): the unit's plan
+    # takes regularly collected client feedback into account, and the follow-up is published
+    # every four months. Finlex's consolidated text was not reachable from the build machine.
     return _(
-        "Act on the supervision of social and health care (741/2023), sections 26–27: the "
-        "service provider monitors its own activities, follows how its self-monitoring plan "
-        "is carried out and publishes the observations and the changes made every four "
-        "months. This document is the part of that follow-up drawn from client feedback."
+        "Act on the supervision of social and health care (741/2023), sections 26–27: each "
+        "service unit has a self-monitoring plan, drawn up and changed taking into account the "
+        "feedback collected regularly from clients, patients, their relatives and staff. The "
+        "service provider follows how the plan is carried out and publishes the observations "
+        "and the changes made every four months. This document is the part of that follow-up "
+        "drawn from client feedback."
     )
