@@ -31,7 +31,7 @@ def urgency_score(
         flags = comment_flags(tokens)
     core = 0.0
     minor = 0.0
-    past = _past_sentences(tokens) if phrases or flags & URGENCY else []
+    past = _past_sentences(tokens) if flags & URGENCY or phrases else []
     if flags & URGENCY:
         digital = bool(flags & DIGITAL)
         seen: set[str] = set()
@@ -82,10 +82,15 @@ _ONGOING = frozenset(
 _RECENT = ("yö", "yön", "natt", "night", "ilta", "kväll", "evening")
 
 
+_PAST_CUES = _PAST_WORDS | _AGO_WORDS | _LAST_WORDS
+_LOWER = attrgetter("lower")
+
+
 def _past_sentences(tokens: list[Token]) -> list[bool]:
     """Per token: does its sentence place what it tells in the past? Never when the comment
     says the matter goes on ("silti", "vieläkään", "still", "fortfarande")."""
-    if any(token.lower in _ONGOING for token in tokens):
+    lowers = set(map(_LOWER, tokens))
+    if _PAST_CUES.isdisjoint(lowers) or not _ONGOING.isdisjoint(lowers):
         return []
     flags: list[bool] = []
     start = 0
