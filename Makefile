@@ -23,6 +23,7 @@ $(VENV)/.test-installed: $(VENV)/.base-installed requirements/test.txt
 	printf 'DEBUG=true\n' > .env
 
 run: $(VENV)/.base-installed .env
+	@scripts/system-packages.sh voikko
 	mkdir -p var/static
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py createcachetable

@@ -15,7 +15,12 @@ class AnalysisConfig(AppConfig):
     verbose_name = _("Text analysis")
 
     def ready(self) -> None:
+        from django.core.checks import register
+
         from . import permissions  # noqa: F401  (registers the permission rules)
+        from .morphology import voikko_check
+
+        register(voikko_check)
 
         # `make run` sets this: the dev server answers at once while the dictionaries load
         # beside it. gunicorn loads them before forking instead (bench/gunicorn_conf.py).

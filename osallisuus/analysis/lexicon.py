@@ -1,8 +1,9 @@
 """Hand-written multilingual lexicons: theme cues, sentiment cues, urgency cues, function words.
 
 Written from the taxonomy's `covers` text and from how people write feedback, not copied
-from the labelled sample. Every entry is matched against both the simplemma lemma and the
-lower-cased surface form of a token, so colloquial or misspelt forms still hit.
+from the labelled sample. Every entry is matched against both the lemma (morphology.py) and the
+lower-cased surface form of a token, so colloquial or misspelt forms still hit; a Finnish
+compound is also matched by the base forms of its parts when Voikko is installed.
 
 Entry syntax (one entry per whitespace-separated item):
 
@@ -576,6 +577,7 @@ URGENCY: dict[str, str] = {
         ^eilen:0.3 ^edelleen:0.2 ^vieläkään:0.3 ^heti:0.2 ^kiireesti:0.5 ^apua:0.3
         ^mitä_^tehdään:0.6 ^mitä_^teen:0.4 ^mitä_^pitäisi:0.4 ^kukaan_=ei_^käy:0.8
         ^onneks:-0.8 ^onneksi:-0.8 ^huomattiin:-0.4 ^ajoissa:-0.4 ^korjattiin:-0.5
+        ^toipu:-0.5 ^parantu:-0.5 ^vahingoitta:-0.6 =ei_=mitään_^vahin:-0.8
         ^makasi_^lattia:1 ^tekemättä:0.6 ^käynti_^jää:0.8 =ei_^saa_^ruoka:2 ^laihtu:0.8
         ^auta_^syö:1 ^unoht_^antaa:1 ^unoht_^insuliin:1.5 ^veltto:1 ^ambulanss:0.8
         ^sängystä:0.6 ^kukaan_^huoma:0.8 ^laitoj:0.6 ^hoitamat:0.8 ^kukaan_^hoita:1 ^haise:0.4
@@ -602,6 +604,7 @@ URGENCY: dict[str, str] = {
         ^lämna_^ensam:1.5 ^lämnad:0.8 ^försumm:1.5 ^vanvård:2 ^bröstsmärt:1.5 ^andnöd:1.5
         ^medvetslös:2 ^blöd:1.2 ^förvirr:0.8 ^kräk:0.8 ^insulin:1 ^fara:1 ^farlig:0.8
         ^rädd:0.5 ^oroli:0.6 ^nu:0.2 ^idag:0.3 ^igår:0.3 ^natten:0.4 ^lyckligtvis:-0.8
+        ^återhämt:-0.5 ^tillfrisk:-0.5 ^oskadd:-0.6 ^ingen_^skada:-0.8
         ^inte_^fått_^medicin:2 ^inte_^kommit:0.8 ^låser:1.5 ^låst:1.2 ^blodförtunn:0.6
         ^vill_^inte_^leva:3 ^inte_^vill_^leva:3 ^inte_^leva_^längre:3 ^orkar_^inte_^mer:1.5
         ^ta_^mitt_^liv:3 ^alla_^tabletter:2 ^ätit_=inte:1.2 ^inte_^ätit:1.2 ^inte_^druckit:1.2
@@ -619,6 +622,7 @@ URGENCY: dict[str, str] = {
         no_food:1.5 without_food:1.5 hasn't_eaten:1.5 not_eaten:1.2 starv:1.5 neglect:1.5
         dementia:0.6 danger:1.5 unsafe:0.8 worried:0.6 scared:0.5 =now:0.2 today:0.3
         yesterday:0.3 luckily:-0.8 fortunately:-0.8
+        recovered:-0.5 unharmed:-0.6 no_harm:-0.8 no_one_was_hurt:-0.8
         not_given_medication:2 not_been_given:1.5 sent_home:0.8 barely_walk:1 could_barely:0.6
         slap:2 punch:2 kicked:2 severe_reaction:1.2 reaction:0.5 ending_my_life:3
         all_the_pills:2 all_my_pills:2 no_reason_to_live:3 not_eaten:1.2 hasn't_drunk:1.2

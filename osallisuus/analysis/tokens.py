@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import simplemma
 
-from . import lexicon
+from . import lexicon, morphology
 from .cues import DIGIT_CUE, NAME_CUE_BITS, piece_cues
 from .matcher import Matcher, Phrase, compile_entries
 
@@ -261,9 +261,14 @@ def _repair_colloquial_fi(word: str) -> list[str]:
 
 @lru_cache(maxsize=1 << 17)
 def lemma_of(word: str, lang: str) -> str:
-    """Lemmatise one lower-cased word with simplemma, repairing common spoken forms."""
-    if lang == "fi" and word in _FI_COLLOQUIAL:
-        return _FI_COLLOQUIAL[word]
+    """Lemmatise one lower-cased word: Finnish with Voikko when it is installed and knows the
+    word, else (and Swedish and English always) with simplemma, repairing spoken forms."""
+    if lang == "fi":
+        if word in _FI_COLLOQUIAL:
+            return _FI_COLLOQUIAL[word]
+        reading = morphology.read_finnish(word)
+        if reading is not None:
+            return reading.lemma
     lemma = simplemma.lemmatize(word, lang=lang).lower()
     if lang == "fi" and lemma == word and not simplemma.is_known(word, lang):
         for candidate in _repair_colloquial_fi(word):
@@ -302,12 +307,22 @@ def _group_phrases(phrases: tuple[int, ...], lang: str) -> dict[int, tuple[int, 
     return {key: tuple(ids) for key, ids in groups.items()}
 
 
+def _part_cues(found: dict[str, float]) -> dict[str, float]:
+    """A compound part's cues, without the phrases it would start (a phrase starts a word)."""
+    return {category: weight for category, weight in found.items() if category[0] != "#"}
+
+
 def _word_token(token: Token, word: str, lang: str) -> None:
     lemma = lemma_of(word, lang)
     matcher = MATCHERS[lang]
     found = matcher.lookup(word)
     if lemma != word:
         found = _merge(found, matcher.lookup(lemma))
+    if lang == "fi":
+        # A compound's parts reach their own cues ("ajanvarausjärjestelmä": aika, varaus...).
+        reading = morphology.read_finnish(word)
+        for part in reading.parts if reading is not None else ():
+            found = _merge(found, _part_cues(matcher.lookup(part)))
     negators = lexicon.NEGATORS[lang]
     is_negator = word in negators or (lang == "en" and word.endswith("n't"))
     if lang == "fi" and word.endswith(("matta", "mättä")) and len(word) > 7:
@@ -455,6 +470,17 @@ class _TokenCache(dict[str, Token]):
 
 _CACHE_LIMIT = 1 << 18
 _CACHES: dict[str, _TokenCache] = {lang: _TokenCache(lang) for lang in LANGS}
+
+
+def use_voikko(enabled: bool) -> None:
+    """Read Finnish with Voikko (when installed) or with simplemma only, from the next word on:
+    every cached lemma and token record is forgotten (tests of the fallback use this)."""
+    morphology.set_enabled(enabled)
+    lemma_of.cache_clear()
+    for cache in _CACHES.values():
+        cache.clear()
+
+
 # Possessive quantifiers: the same pieces as the greedy ones (a piece never needs to give
 # characters back), without saving backtracking points at every character. A word starting
 # with a Finnish, Swedish or English letter is first matched with a plain range class, which
