@@ -498,3 +498,26 @@ def collected_count(assignment: Assignment) -> int:
     """How many clients' feedback the collector has entered on this assignment (a count only:
     the collector does not read the entries back once sent)."""
     return CollectedFeedback.objects.filter(assignment=assignment).count()
+
+
+def people_on_active_assignment(assignment_type: str) -> QuerySet[Any]:
+    """The users doing a started assignment of `assignment_type` whose current contract both
+    parties have signed (seed 000: no work without a signed contract): a quality monitor's
+    observation visits, an evaluator's assessments (#17 items 4 and 5)."""
+    from django.contrib.auth import get_user_model
+
+    signed = Contract.objects.filter(
+        superseded=False,
+        expert_signed_at__isnull=False,
+        coordinator_signed_at__isnull=False,
+    )
+    working = Assignment.objects.filter(
+        status=Assignment.Status.STARTED,
+        request__assignment_type=assignment_type,
+        contracts__in=signed,
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, expert_profile__assignments__in=working)
+        .distinct()
+    )

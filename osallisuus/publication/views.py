@@ -17,6 +17,7 @@ from osallisuus.audit.services import record_access
 from osallisuus.authorization import permission_required, require
 from osallisuus.errors import attempt
 from osallisuus.feedback.models import Feedback, PublicationDecision
+from osallisuus.observation.selectors import public_summary
 from osallisuus.organisation.selectors import public_service, public_unit, public_units
 from osallisuus.query_params import page_param
 from osallisuus.reports.selectors import min_group
@@ -184,6 +185,7 @@ def stories(request: HttpRequest, code: str) -> HttpResponse:
             "summary": unit_summary(unit),
             "minimum": min_group(),
             "outcomes": unit_outcomes(unit),
+            "visit_findings": public_summary(unit),
             "plain": request.GET.get("selko") == "1",
         },
     )
