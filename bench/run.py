@@ -529,7 +529,11 @@ def run_intake(unit_code: str) -> dict[str, Any]:
             server.stop(bare)
     finally:
         server.stop(product)
+    log("profiling one process: where an intake's and a unit list's time goes")
+    profiles = {path: profile_stages(path) for path in ("intake", "units")}
     return {
+        "intake_profile": profiles["intake"],
+        "units_list_profile": profiles["units"],
         **ratios(targets),
         "intake_per_s": targets["intake"]["per_s"],
         "bare_insert_per_s": targets["bare_insert"]["per_s"],
@@ -547,6 +551,27 @@ def run_intake(unit_code: str) -> dict[str, Any]:
         "rounds": ROUNDS,
         "requests_per_round": REQUESTS,
     }
+
+
+def profile_stages(path: str) -> str:
+    """bench/profile_intake.py's table for `path` (intake or units), in a process of its own."""
+    result = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            str(ROOT / "bench" / "profile_intake.py"),
+            "--no-prepare",
+            "--path",
+            path,
+            "--requests",
+            str(max(500, REQUESTS)),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=server.server_env(),
+        cwd=ROOT,
+    )
+    return result.stdout.strip()
 
 
 def measure_reads(unit: Any, results: dict[str, Any]) -> str:
@@ -670,6 +695,7 @@ def summary(r: dict[str, Any], parts: list[str] | tuple[str, ...] = ()) -> str:
             f"floor ratio {r['text_floor_ratio']}"
         )
     if "intake" in parts:
+        lines += ["", r.get("intake_profile", ""), "", r.get("units_list_profile", ""), ""]
         lines.append(
             f"feedback form with assets: {r['form_bytes_compressed']} bytes gzip (aim ≤ 60 kB), "
             f"{r['external_requests']} requests to other hosts"
@@ -731,6 +757,15 @@ bare: by requests per second / by CPU per request (bare app + db CPU ÷ the path
 {intake_row("bare Django: `GET` 10 rows as JSON", t["bare_list"], "1")}
 {intake_row("`GET /api/v1/units/?page_size=10`", t["units_list"], units_ratio)}
 {intake_row(middleware_only_label, t["middleware_only_insert"], middleware_ratio)}
+
+Where the time goes, per request, in one process with the same settings on the same
+PostgreSQL (bench/profile_intake.py: each stage timed by wrapping the function that does it;
+middleware per layer, exclusive of the layers inside; statements from the driver call to the
+answer):
+
+{r.get("intake_profile", "")}
+
+{r.get("units_list_profile", "")}
 
 `intake_ratio_bare` **{r["intake_ratio_bare"]}** (by CPU {r["intake_ratio_bare_cpu"]}),
 `units_list_ratio_bare` **{r["units_list_ratio_bare"]}** (by CPU {r["units_list_ratio_bare_cpu"]});

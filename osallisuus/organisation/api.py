@@ -7,8 +7,10 @@ from django.urls import path
 from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
 
+from osallisuus.public_cache import PublicAnswerMixin
+
 from .models import Unit
-from .selectors import public_units
+from .selectors import REGISTER_ANSWERS, public_units
 
 
 class UnitSerializer(serializers.ModelSerializer[Unit]):
@@ -44,8 +46,11 @@ class UnitSerializer(serializers.ModelSerializer[Unit]):
         return unit.municipality.name_fi if unit.municipality else ""
 
 
-class UnitList(generics.ListAPIView[Unit]):
-    """Active units of the register, filterable with ?q=."""
+class UnitList(PublicAnswerMixin, generics.ListAPIView[Unit]):
+    """Active units of the register, filterable with ?q=. Answers carry an ETag and
+    Last-Modified; a conditional request for an unchanged list gets 304."""
+
+    public_answers = REGISTER_ANSWERS
 
     serializer_class = UnitSerializer
     permission_classes = [AllowAny]
@@ -55,7 +60,8 @@ class UnitList(generics.ListAPIView[Unit]):
         return public_units(query=self.request.query_params.get("q", "")[:100])
 
 
-class UnitDetail(generics.RetrieveAPIView[Unit]):
+class UnitDetail(PublicAnswerMixin, generics.RetrieveAPIView[Unit]):
+    public_answers = REGISTER_ANSWERS
     serializer_class = UnitSerializer
     permission_classes = [AllowAny]
     authentication_classes: list[type] = []

@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
-from .models import Organiser, Service, ServicePromise, Unit
+from osallisuus.public_cache import PublicAnswers
+
+from .models import Municipality, Organiser, Producer, Service, ServiceArea, ServicePromise, Unit
+
+# The public register's API answers (the unit list, a unit), remembered until any of the models
+# they show is saved or deleted (osallisuus/public_cache.py).
+REGISTER_ANSWERS = PublicAnswers(
+    "unit-register", (Unit, Service, ServiceArea, Producer, Municipality)
+)
 
 
 def current_organiser() -> Organiser | None:

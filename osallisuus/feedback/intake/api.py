@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import threading
 from typing import Any
 
 from django.conf import settings
 from django.core.validators import RegexValidator
+from django.http import HttpResponse
 from django.urls import path
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -21,12 +24,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from osallisuus.organisation.models import Unit
+from osallisuus.public_cache import PublicAnswerMixin
 from osallisuus.rate_limits import SharedCounterThrottle
 
 from ..models import Channel
 from ..questions import active_question_set
 from ..services import FeedbackInput, status_url, submit_feedback
 from .adapters import feedback_from_sms, submit_kiosk_feedback, unit_by_code
+from .cache import QUESTION_SET_ANSWERS
 
 
 class IntakeThrottle(SharedCounterThrottle):
@@ -38,6 +43,27 @@ class IntakeThrottle(SharedCounterThrottle):
 NOT_ONLY_SPACES = RegexValidator(r"\S", serializers.CharField.default_error_messages["blank"])
 
 
+class ReusedFields:
+    """DRF gives every serializer instance a deep copy of the declared fields, which rebuilds
+    each field (its validators, its choices) and was most of an intake's validation time. The
+    fields hold no state of a validation, so this thread's first instance keeps its copy and
+    later instances of the class take it over: the same fields, messages and schema, built
+    once per thread. Only for serializers that never change their fields per instance."""
+
+    _per_thread = threading.local()
+
+    @cached_property
+    def fields(self) -> Any:
+        kept: dict[Any, Any] = self._per_thread.__dict__
+        fields = kept.get(type(self))
+        if fields is None:
+            fields = kept[type(self)] = super().fields  # type: ignore[misc]
+        else:
+            for field in fields.values():
+                field.parent = self
+        return fields
+
+
 class AnswerSerializer(serializers.Serializer[Any]):
     question = serializers.CharField(max_length=50)
     value = serializers.JSONField()
@@ -47,7 +73,7 @@ class AnswerSerializer(serializers.Serializer[Any]):
 OPEN_CHANNELS = [choice for choice in Channel.choices if choice[0] != Channel.EXPERT]
 
 
-class FeedbackInSerializer(serializers.Serializer[Any]):
+class FeedbackInSerializer(ReusedFields, serializers.Serializer[Any]):
     unit_code = serializers.CharField(max_length=12, validators=[NOT_ONLY_SPACES])
     channel = serializers.ChoiceField(choices=OPEN_CHANNELS, default=Channel.API)
     language = serializers.ChoiceField(choices=settings.LANGUAGES, default="fi")
@@ -137,11 +163,13 @@ class QuestionSetOutSerializer(serializers.Serializer[Any]):
     questions = QuestionOutSerializer(many=True)
 
 
-class ActiveQuestionSet(APIView):
-    """The question set a unit asks now (its version is stored with every answer)."""
+class ActiveQuestionSet(PublicAnswerMixin, APIView):
+    """The question set a unit asks now (its version is stored with every answer). Answers
+    carry an ETag and Last-Modified; a conditional request for an unchanged set gets 304."""
 
     permission_classes = [AllowAny]
     authentication_classes: list[type] = []
+    public_answers = QUESTION_SET_ANSWERS
 
     @extend_schema(
         parameters=[
@@ -154,7 +182,10 @@ class ActiveQuestionSet(APIView):
         ],
         responses={200: QuestionSetOutSerializer, 404: OpenApiResponse()},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: Request) -> HttpResponse:
+        return self.public_answer(request, self.question_set)
+
+    def question_set(self, request: Request) -> Response:
         unit = unit_by_code(str(request.query_params.get("unit_code", ""))[:12])
         question_set = active_question_set(unit) if unit else None
         if question_set is None:

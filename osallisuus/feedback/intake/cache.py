@@ -33,6 +33,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from osallisuus.organisation.models import Service, Unit
+from osallisuus.public_cache import PublicAnswers
 
 from ..models import Question, QuestionSet, QuestionSetChoice
 
@@ -42,6 +43,11 @@ MAX_AGE = 300.0
 MAX_ENTRIES = 10_000
 
 T = TypeVar("T")
+
+# The question-set API's answers, with ETags, from the same models (osallisuus/public_cache.py).
+QUESTION_SET_ANSWERS = PublicAnswers(
+    "question-sets", (Unit, Service, QuestionSet, Question, QuestionSetChoice)
+)
 
 # key → (version token, loaded at (monotonic), value)
 _entries: dict[Hashable, tuple[str, float, Any]] = {}
