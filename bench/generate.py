@@ -87,6 +87,8 @@ def generate(count: int, *, start_id: int = 0) -> float:
             "CASE WHEN x.r4 < 0.4 THEN (%(texts)s::text[])[1 + (i %% %(ntexts)s)] ELSE '' END"
         ),
         "suspected_mashing": "x.r7 > 0.995",
+        # A generated history has had its second reading long ago.
+        "second_reading_pending": "FALSE",
         "overall_score": (
             "CASE WHEN x.r8 < 0.2 THEN NULL WHEN x.r8 < 0.25 THEN 1 WHEN x.r8 < 0.32 THEN 2 "
             "WHEN x.r8 < 0.45 THEN 3 WHEN x.r8 < 0.7 THEN 4 ELSE 5 END"

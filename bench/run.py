@@ -47,8 +47,9 @@ REPEATS = int(os.environ.get("BENCH_REPEATS", "15"))
 BARE_PORT = int(os.environ.get("BENCH_BARE_PORT", str(PORT + 1)))
 # Rounds of every intake and list target, taken in turn.
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
-# The parts BENCH_ONLY can pick: intake (with page weight, through gunicorn), text, reads.
-PARTS = ("intake", "text", "reads")
+# The parts BENCH_ONLY can pick: intake (with page weight, through gunicorn), text, reads, burst
+# (the semantic second reading of BENCH_BURST comments arriving at once, one worker).
+PARTS = ("intake", "text", "reads", "burst")
 SIZES = [("100k", 100_000), ("1M", 1_000_000)]
 if os.environ.get("BENCH_10M"):
     SIZES.append(("10M", 10_000_000))
@@ -373,6 +374,137 @@ def measure_semantic(texts: list[str]) -> float:
     return len(texts) / (time.process_time() - started)
 
 
+# --- The semantic second reading under a burst (#24 item 5) -------------------------------------
+
+BURST = int(os.environ.get("BENCH_BURST", "10000"))
+
+
+def burst_texts() -> list[tuple[str, str]]:
+    """Real-looking comments: the development sample if it is there, else the bench's own."""
+    sample = Path("/work/shared/data/feedback-dev.jsonl")
+    items: list[tuple[str, str]] = []
+    if sample.exists():
+        for line in sample.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                items.append((item["text"], item.get("lang") or "fi"))
+    if not items:
+        from bench.generate import SAMPLE_TEXTS
+
+        items = list(SAMPLE_TEXTS)
+    return items
+
+
+def latency(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples) or [0.0]
+    return {
+        "median_ms": round(statistics.median(ordered), 1),
+        "p95_ms": round(ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))], 1),
+        "max_ms": round(ordered[-1], 1),
+        "count": len(samples),
+    }
+
+
+def measure_semantic_burst(unit: Any) -> dict[str, Any]:
+    """BURST comments arrive at once (through the intake service, the worker stopped, so every
+    one has its task queued); then one worker (`db_worker`) starts and reads them. Timed: from
+    the worker's start until no comment of the burst waits for its second reading. Meanwhile
+    the inbox (a coordinator) and the intake (`POST /api/v1/feedback/`) are timed in turn, as
+    they are with the worker idle before it starts."""
+    from django.test import Client
+
+    from osallisuus.accounts.tests.factories import sign_in, user_with_role
+    from osallisuus.analysis.semantic import available
+    from osallisuus.feedback.models import Feedback
+    from osallisuus.feedback.services import FeedbackInput, submit_feedback
+
+    if not available():
+        log("burst: the semantic tier is not available; skipped")
+        return {"semantic_burst_10k_s": None}
+    texts = burst_texts()
+    last_id = Feedback.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    log(f"burst: {BURST} comments arrive (intake service, worker stopped)")
+    started = time.perf_counter()
+    for n in range(BURST):
+        text, lang = texts[n % len(texts)]
+        submit_feedback(FeedbackInput(unit=unit, channel="api", language=lang, text=text))
+    arrival_s = time.perf_counter() - started
+    burst = Feedback.objects.filter(pk__gt=last_id).exclude(text="")
+    coordinator = Client()
+    sign_in(coordinator, user_with_role("coordinator", unit=unit))
+    intake = Client()
+
+    def sample(pairs: dict[str, list[float]]) -> None:
+        began = time.perf_counter()
+        response = coordinator.get("/palaute/saapuneet/")
+        assert response.status_code == 200, response.status_code
+        pairs["inbox"].append((time.perf_counter() - began) * 1000)
+        began = time.perf_counter()
+        response = intake.post(
+            "/api/v1/feedback/",
+            data=json.dumps(
+                {
+                    "unit_code": unit.code,
+                    "channel": "api",
+                    "language": "fi",
+                    "answers": [{"question": "encounter", "value": 4}],
+                    "text": "Hoitaja oli ystävällinen, mutta jonotin pitkään.",
+                }
+            ),
+            content_type="application/json",
+        )
+        assert response.status_code in (200, 201), response.status_code
+        pairs["intake"].append((time.perf_counter() - began) * 1000)
+
+    idle: dict[str, list[float]] = {"inbox": [], "intake": []}
+    for _ in range(2):  # warm-up
+        sample({"inbox": [], "intake": []})
+    for _ in range(30):
+        sample(idle)
+    busy: dict[str, list[float]] = {"inbox": [], "intake": []}
+    log("burst: one worker reads the burst")
+    worker = subprocess.Popen(  # noqa: S603
+        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "-v", "0"],
+        cwd=ROOT,
+        env=server.server_env(),
+        stdout=subprocess.DEVNULL,  # the console e-mail backend prints the managers' alerts
+    )
+    started = time.perf_counter()
+    read_s = None
+    try:
+        while worker.poll() is None:
+            sample(busy)
+            if read_s is None and not burst.filter(second_reading_pending=True).exists():
+                read_s = time.perf_counter() - started
+                log(f"burst: read in {read_s:.0f} s; the worker drains the rest of its queue")
+            time.sleep(0.5)
+        drained_s = time.perf_counter() - started
+    finally:
+        if worker.poll() is None:
+            worker.terminate()
+            worker.wait(30)
+    if read_s is None and not burst.filter(second_reading_pending=True).exists():
+        read_s = drained_s
+    figures = {
+        "semantic_burst_10k_s": round(read_s, 1) if read_s is not None else None,
+        "semantic_burst": {
+            "comments": BURST,
+            "arrival_s": round(arrival_s, 1),
+            "read_s": round(read_s, 1) if read_s is not None else None,
+            "queue_drained_s": round(drained_s, 1),
+            "worker_exit_code": worker.returncode,
+            "comments_per_s": round(BURST / read_s, 1) if read_s else None,
+            "inbox_idle": latency(idle["inbox"]),
+            "inbox_during": latency(busy["inbox"]),
+            "intake_idle": latency(idle["intake"]),
+            "intake_during": latency(busy["intake"]),
+            "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        },
+    }
+    log(f"burst: {figures}")
+    return figures
+
+
 # --- Main ---------------------------------------------------------------------------------------
 
 
@@ -482,6 +614,8 @@ def main() -> int:
     profile_text = ""
     if "reads" in parts:
         profile_text = measure_reads(unit, results)
+    if "burst" in parts:
+        results.update(measure_semantic_burst(unit))
     results["total_seconds"] = round(time.perf_counter() - started, 1)
     if parts != list(PARTS):
         # A partial run updates only its own figures in the result file; the report (which
@@ -689,6 +823,8 @@ def summary(r: dict[str, Any], parts: list[str] | tuple[str, ...] = ()) -> str:
             f"inbox {r['inbox_growth_10x']}×",
             f"roll-up rebuild seconds: {r['rollup_rebuild_s']}",
         ]
+    if "burst" in parts:
+        lines.append(burst_summary(r))
     if "text" in parts:
         lines.append(
             f"text analysis {r['text_per_s']}/s, simplemma alone {r['text_floor_per_s']}/s, "
@@ -701,6 +837,18 @@ def summary(r: dict[str, Any], parts: list[str] | tuple[str, ...] = ()) -> str:
             f"{r['external_requests']} requests to other hosts"
         )
     return "\n".join(lines)
+
+
+def burst_summary(r: dict[str, Any]) -> str:
+    b = r.get("semantic_burst") or {}
+    if not b:
+        return "semantic burst: not measured (the semantic tier is not available)"
+    return (
+        f"semantic second reading of {b['comments']} comments at once, one worker: "
+        f"{b['read_s']} s (aim ≤ 600); inbox p95 {b['inbox_idle']['p95_ms']} ms idle, "
+        f"{b['inbox_during']['p95_ms']} ms during; intake p95 {b['intake_idle']['p95_ms']} ms "
+        f"idle, {b['intake_during']['p95_ms']} ms during"
+    )
 
 
 def intake_row(name: str, figures: dict[str, Any], ratio: str) -> str:
@@ -790,6 +938,9 @@ to up to {LINKS_PER_ACTION} items). Time for 10× the data, each step (aim ≤ 1
 300 ms at 10 M):
 
 {growth_rows}
+
+## The semantic second reading under a burst
+{burst_summary(r)}
 
 ## Text analysis
 {r["text_per_s"]} comments/s through the per-comment pipeline (the lexicon tier, which labels

@@ -317,6 +317,8 @@ def seed_demo_data() -> None:
                 redacted_text=text,
                 suspected_mashing=plan["mashing"],
                 overall_score=plan["score"] if scale_questions else None,
+                # Labelled above as the analysis labels them: no second reading to come.
+                second_reading_pending=False,
             )
         )
     Feedback.objects.bulk_create(items, batch_size=500)

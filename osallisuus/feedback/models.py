@@ -202,6 +202,9 @@ class Feedback(models.Model):
     # of one unit answered at the same moment by different people are not taken for mashing.
     kiosk_device = models.CharField(max_length=36, blank=True, default="")
     overall_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The semantic tier's second reading of the comment is still to come (feedback.refinement):
+    # the worker reads waiting comments in batches, as many as have arrived, oldest first.
+    second_reading_pending = models.BooleanField(default=True, editable=False)
     # The participant who linked this feedback to their account by its reply code, to follow
     # it on their own page (/oma/). Only that person ever sees the link: staff, decision makers
     # and the inbox never learn who gave feedback.
@@ -246,6 +249,13 @@ class Feedback(models.Model):
                 fields=["due_at"],
                 name="feedback_open_due",
                 condition=Q(status__in=OPEN_STATUSES, suspected_mashing=False),
+            ),
+            # Comments waiting for their second reading (few: the worker reads them moments
+            # after they arrive), oldest first.
+            models.Index(
+                fields=["id"],
+                name="feedback_second_reading",
+                condition=Q(second_reading_pending=True) & ~Q(text=""),
             ),
             # Every item: urgent-and-open first (the same CASE as the inbox orders by).
             # Migration 0005 adds a GIN index on themes too, on PostgreSQL only.

@@ -5,6 +5,10 @@ this task reads it again with the semantic tier (analysis.semantic), which under
 and topics phrased in words no lexicon lists, and adds what it finds: themes, urgency (the
 unit's managers are alerted then, as at intake) and, for a newly urgent comment, a sentiment
 that is not neutral. Labels a person has corrected are never touched.
+
+Comments are read in batches (one embedding batch each): a burst of arrivals queues one task
+per comment, and the first tasks read the waiting comments a batch at a time, so the rest find
+theirs done (#24 item 5).
 """
 
 from __future__ import annotations
@@ -20,31 +24,67 @@ from osallisuus.analysis.pipeline import analyse
 from .models import Feedback
 from .signals import announce_change
 
+# Comments read in one go: one embedding batch and one transaction. A burst of arrivals is read
+# this many at a time, whichever task of the burst the worker runs first.
+BATCH = 64
+
 
 def refine_labels(feedback_id: int) -> bool:
-    """Apply the semantic tier to one item; True when its labels changed."""
-    if not semantic.available():
-        return False
-    with transaction.atomic():
-        feedback = Feedback.objects.select_for_update().filter(pk=feedback_id).first()
-        if feedback is None or not feedback.text:
-            return False
-        if LabelCorrection.objects.filter(feedback_id=feedback_id).exists():
-            return False  # a person has decided the labels
-        lexicon = analyse(feedback.text, lang_hint=feedback.language or None)
-        refined = semantic.refine([lexicon])[0]
-        themes, sentiment = list(refined.themes), refined.sentiment
-        urgent = feedback.urgent or refined.urgent
-        if (themes, sentiment, urgent) == (feedback.themes, feedback.sentiment, feedback.urgent):
-            return False
-        newly_urgent = urgent and not feedback.urgent
-        feedback.themes, feedback.sentiment, feedback.urgent = themes, sentiment, urgent
-        feedback.save(update_fields=["themes", "sentiment", "urgent"])
-        announce_change([feedback.pk])
-        if newly_urgent:
-            from .services import _alert_managers  # noqa: PLC0415 (services imports this app)
+    """Apply the semantic tier to one item (and to others waiting); True when its labels
+    changed."""
+    return feedback_id in refine_waiting([feedback_id])
 
-            _alert_managers(feedback)
+
+def refine_waiting(feedback_ids: list[int], *, batch: int = BATCH) -> set[int]:
+    """Read `feedback_ids` again, and with them the oldest other comments still waiting for
+    their second reading, up to `batch` in all, with one embedding batch; returns the ids whose
+    labels changed. Items another worker is reading are skipped, not waited for."""
+    if not semantic.available():
+        return set()
+    with transaction.atomic():
+        waiting = Feedback.objects.select_for_update(skip_locked=True).filter(
+            second_reading_pending=True
+        )
+        items = list(waiting.filter(pk__in=feedback_ids).order_by("pk")[:batch])
+        if len(items) < batch:
+            others = waiting.exclude(text="").exclude(pk__in=feedback_ids).order_by("pk")
+            items += list(others[: batch - len(items)])
+        if not items:
+            return set()
+        Feedback.objects.filter(pk__in=[item.pk for item in items]).update(
+            second_reading_pending=False
+        )
+        corrected = set(
+            LabelCorrection.objects.filter(feedback_id__in=[item.pk for item in items]).values_list(
+                "feedback_id", flat=True
+            )
+        )
+        # A person has decided the labels of a corrected item; an item without text has none.
+        items = [item for item in items if item.text and item.pk not in corrected]
+        lexicon = [analyse(item.text, lang_hint=item.language or None) for item in items]
+        changed = [
+            item
+            for item, refined in zip(items, semantic.refine(lexicon), strict=True)
+            if _apply(item, refined)
+        ]
+        if changed:
+            announce_change([item.pk for item in changed])
+    return {item.pk for item in changed}
+
+
+def _apply(feedback: Feedback, refined: Any) -> bool:
+    """Store the second reading's labels; True when they changed."""
+    themes, sentiment = list(refined.themes), refined.sentiment
+    urgent = feedback.urgent or refined.urgent
+    if (themes, sentiment, urgent) == (feedback.themes, feedback.sentiment, feedback.urgent):
+        return False
+    newly_urgent = urgent and not feedback.urgent
+    feedback.themes, feedback.sentiment, feedback.urgent = themes, sentiment, urgent
+    feedback.save(update_fields=["themes", "sentiment", "urgent"])
+    if newly_urgent:
+        from .services import _alert_managers  # noqa: PLC0415 (services imports this app)
+
+        _alert_managers(feedback)
     return True
 
 
@@ -52,7 +92,7 @@ def refine_arrived_feedback(
     sender: Any, *, feedback_ids: list[int], arrived: bool = False, **kwargs: Any
 ) -> None:
     """Receiver of `feedback_changed` (delivered in the task worker): new items get their
-    second reading. Web processes only queue the delivery and never load the model."""
+    second reading, in batches with whatever else is waiting. Web processes only queue the
+    delivery and never load the model."""
     if arrived and semantic.available():
-        for feedback_id in feedback_ids:
-            refine_labels(feedback_id)
+        refine_waiting(feedback_ids)
