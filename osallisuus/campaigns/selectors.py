@@ -18,7 +18,7 @@ from osallisuus.analysis.taxonomy import theme_label
 from osallisuus.feedback.models import QuestionSet
 from osallisuus.feedback.report_selectors import question_set_figures
 from osallisuus.organisation.models import Unit
-from osallisuus.reports.selectors import min_group
+from osallisuus.reports.selectors import QuestionFigures, figures_of, min_group
 from osallisuus.trail.selectors import Outcome, outcomes_for_input
 
 from .models import Campaign
@@ -123,8 +123,9 @@ class CampaignResults:
     minimum: int
     count: int
     comments: int
-    scores: list[tuple[int, int]] = field(default_factory=list)
-    mean_score: float | None = None
+    # Each statement with its own wording, scale and counts, never averaged together (#21
+    # item 10); a statement below the minimum is hidden on its own.
+    questions: list[QuestionFigures] = field(default_factory=list)
     themes: list[ThemeCount] = field(default_factory=list)
     hidden_themes: int = 0
     used: list[Outcome] = field(default_factory=list)
@@ -134,15 +135,13 @@ class CampaignResults:
         return self.campaign.is_closed()
 
     @property
-    def scores_shown(self) -> bool:
-        return self.mean_score is not None
-
-    @property
     def count_shown(self) -> bool:
         return self.count >= self.minimum
 
 
-def campaign_results(campaign: Campaign, *, language: str | None = None) -> CampaignResults:
+def campaign_results(
+    campaign: Campaign, *, language: str | None = None, questions: bool = True
+) -> CampaignResults:
     """The campaign's figures from the feedback given through its question set at its units in
     its period; groups below settings.PUBLIC_MIN_ANSWERS are hidden, themes one by one."""
     minimum = min_group()
@@ -151,15 +150,15 @@ def campaign_results(campaign: Campaign, *, language: str | None = None) -> Camp
         units=campaign.units.all(),
         since=_start_of(campaign.starts_on),
         until=_start_of(campaign.ends_on + timedelta(days=1)),
+        answers=questions,
     )
-    scores = [(score, figures.scores[score]) for score in range(1, 6)]
-    answers = figures.score_answers
     results = CampaignResults(
-        campaign=campaign, minimum=minimum, count=figures.count, comments=figures.comments
+        campaign=campaign,
+        minimum=minimum,
+        count=figures.count,
+        comments=figures.comments,
+        questions=figures_of(figures.answers) if questions else [],
     )
-    if answers >= minimum:
-        results.scores = scores
-        results.mean_score = sum(s * n for s, n in scores) / answers
     results.themes = [
         ThemeCount(theme, _label(theme), n)
         for theme, n in figures.themes.most_common()

@@ -22,7 +22,7 @@ from .selectors import campaign_results, campaigns_given_at, campaigns_visible_t
 
 def _item(campaign: Campaign) -> InputItem:
     units = list(campaign.units.all())
-    results = campaign_results(campaign)
+    results = campaign_results(campaign, questions=False)  # the count and themes only
     return InputItem(
         kind=CampaignKind.name,
         pk=campaign.pk,

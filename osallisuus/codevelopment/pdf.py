@@ -58,7 +58,7 @@ def project_pdf(project: Project) -> bytes:
     ideas = [
         [
             Paragraph(_text(note.text), styles["BodyText"]),
-            note.get_author_role_display(),
+            note.shown_role,
             str(getattr(note, "vote_count", 0)),
         ]
         for note in report.ideas

@@ -13,6 +13,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 
 from osallisuus.links import absolute_url
 
@@ -282,6 +283,15 @@ def project_report(project: Project) -> ProjectReport:
         .select_related("column", "workshop")
         .order_by("-vote_count", "created_at")[:50]
     )
+    # An anonymous note's role would name its author when fewer than the public pages'
+    # smallest group took part in that role (#21 item 12): then the role is not shown.
+    minimum = int(settings.PUBLIC_MIN_ANSWERS)
+    for note in ideas:
+        note.shown_role = (  # type: ignore[attr-defined]
+            _("not shown: fewer than %(n)s in this role") % {"n": minimum}
+            if note.anonymous and members[note.author_role] < minimum
+            else note.get_author_role_display()
+        )
     return ProjectReport(
         participants_by_role=[(str(labels[r]), members[r]) for r in GroupRole.values],
         notes_by_role=[(str(labels[r]), notes[r]) for r in GroupRole.values],

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from osallisuus.widgets import DateInput
@@ -43,14 +44,28 @@ class ReplyCodeForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    """The reply to the giver; a template can fill the text (a button without JavaScript)."""
+    """The reply to the giver and, optionally, the status step it goes with (#21 item 6: one
+    form, one POST); a template can fill the text (a button without JavaScript)."""
 
     template = forms.ChoiceField(label=_("Reply template"), required=False)
     text = forms.CharField(
         label=_("Reply to the giver"), widget=forms.Textarea(attrs={"rows": 6}), required=False
     )
+    status = forms.ChoiceField(
+        label=_("Change the status too"),
+        help_text=_("A reply marks new feedback answered. Choose a further step if it applies."),
+        required=False,
+    )
+    public_text = forms.CharField(
+        label=_("What the giver reads about this step"),
+        help_text=_("Required with a status step. For “no change”, tell the reasons."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
 
-    def __init__(self, *args: Any, templates: Any = (), **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, templates: Any = (), steps: list[str] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.templates = {str(t.pk): t for t in templates}
         cast(forms.ChoiceField, self.fields["template"]).choices = [("", _("No template"))] + [
@@ -58,6 +73,9 @@ class ReplyForm(forms.Form):
         ]
         if not self.templates:
             del self.fields["template"]
+        cast(forms.ChoiceField, self.fields["status"]).choices = [("", _("No further step"))] + [
+            (s, Status(s).label) for s in steps or ()
+        ]
 
     def clean_text(self) -> str:
         text = str(self.cleaned_data.get("text") or "").strip()
@@ -175,7 +193,11 @@ class InboxFilterForm(forms.Form):
             ("", _("All")),
             ("low", _("Poor (1–2)")),
             ("high", _("Good (4–5)")),
-            *[(str(value), f"{value} – {label}") for value, label in EXPERIENCE_LABELS],
+            # Lazy, so each page shows the labels in its own language (#21 item 8).
+            *[
+                (str(value), format_lazy("{} – {}", value, label))
+                for value, label in EXPERIENCE_LABELS
+            ],
             ("none", _("No score")),
         ],
         required=False,

@@ -550,32 +550,36 @@ class QuestionSetFigures:
 
     count: int
     comments: int
-    # How many answers gave each overall score 1…5.
-    scores: dict[int, int]
+    # Each rolled-up question's answers per value of its own scale: question id → value → n.
+    answers: dict[int, Counter[int]]
     themes: Counter[str]
-
-    @property
-    def score_answers(self) -> int:
-        return sum(self.scores.values())
 
 
 def question_set_figures(
-    *, question_set_id: int, units: Any, since: datetime, until: datetime
+    *, question_set_id: int, units: Any, since: datetime, until: datetime, answers: bool = True
 ) -> QuestionSetFigures:
-    """Two queries: the counts and scores, then the themes of the comments."""
+    """Three queries: the counts, each question's answers per value (unless `answers` is
+    False: then none are counted), the comments' themes."""
     items = _public_items(units, since, until).filter(question_set_id=question_set_id)
-    figures = items.aggregate(
-        count=Count("pk"),
-        comments=Count("pk", filter=~Q(text="")),
-        **{f"s{n}": Count("pk", filter=Q(overall_score=n)) for n in range(1, 6)},
+    figures = items.aggregate(count=Count("pk"), comments=Count("pk", filter=~Q(text="")))
+    by_question: dict[int, Counter[int]] = {}
+    rows = (
+        Answer.objects.filter(
+            feedback__in=items, question__type__in=ROLLED_UP_TYPES, value_int__isnull=False
+        )
+        .values_list("question_id", "value_int")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
+    for question_id, value, n in rows if answers else ():
+        by_question.setdefault(question_id, Counter())[value] += n
     themes: Counter[str] = Counter()
-    rows = items.filter(has_text()).values_list("themes", flat=True)
-    for item_themes in rows.iterator(chunk_size=5000):
+    texts = items.filter(has_text()).values_list("themes", flat=True)
+    for item_themes in texts.iterator(chunk_size=5000):
         themes.update(set(item_themes or ()))
     return QuestionSetFigures(
         count=int(figures["count"] or 0),
         comments=int(figures["comments"] or 0),
-        scores={n: int(figures[f"s{n}"] or 0) for n in range(1, 6)},
+        answers=by_question,
         themes=themes,
     )

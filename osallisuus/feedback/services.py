@@ -449,6 +449,31 @@ def reply_to_feedback(*, feedback: Feedback, by: Any, text: str) -> Reply:
     return reply
 
 
+def steps_with_reply(current: str) -> list[str]:
+    """The statuses that may follow a reply sent now: a reply marks new feedback answered."""
+    if current in (Status.RECEIVED, Status.IN_PROGRESS):
+        return next_steps(Status.ANSWERED)
+    return next_steps(current)
+
+
+def reply_and_move(
+    *, feedback: Feedback, by: Any, text: str, status: str = "", public_text: str = ""
+) -> Reply:
+    """Reply to the giver and, when `status` is given, record that step too (#21 item 6): one
+    transaction, so a refused step (e.g. closing without an effect or reasons) stores nothing,
+    the reply included. The giver gets one message for both (tell_giver_of_change)."""
+    status_before = feedback.status
+    try:
+        with transaction.atomic():
+            reply = reply_to_feedback(feedback=feedback, by=by, text=text)
+            if status:
+                move_feedback(feedback=feedback, by=by, status=status, public_text=public_text)
+    except DomainError:
+        feedback.status = status_before  # the reply's "answered" was rolled back too
+        raise
+    return reply
+
+
 def _tell_giver_update(feedback: Feedback) -> None:
     def part() -> str:
         return _("There is news about your feedback %(code)s.") % {"code": feedback.reply_code}

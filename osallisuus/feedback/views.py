@@ -63,7 +63,8 @@ from .services import (
     move_group,
     next_steps,
     praise_closing_text,
-    reply_to_feedback,
+    reply_and_move,
+    steps_with_reply,
 )
 
 STATUS_LOOKUPS_PER_MINUTE = 30
@@ -230,7 +231,7 @@ def _detail_page(request: HttpRequest, feedback: Feedback, **bound: forms.Form) 
     templates = list(reply_templates_for(feedback))
     candidates = assignment_candidates(feedback.unit)
     page_forms: dict[str, forms.Form] = {
-        "reply_form": ReplyForm(templates=templates, auto_id="reply-%s"),
+        "reply_form": _reply_form(feedback, templates),
         "move_form": MoveForm(steps=next_steps(feedback.status), auto_id="move-%s"),
         "note_form": NoteForm(auto_id="note-%s"),
         "assign_form": AssignForm(
@@ -305,18 +306,36 @@ def _handling_step(
     return _detail_page(request, feedback, **{form_name: form})
 
 
+def _reply_form(feedback: Feedback, templates: list[Any], *args: Any, **kwargs: Any) -> ReplyForm:
+    """The reply form, its status step offering what may follow a reply."""
+    return ReplyForm(
+        *args,
+        templates=templates,
+        steps=steps_with_reply(feedback.status),
+        auto_id="reply-%s",
+        **kwargs,
+    )
+
+
 @permission_required("feedback.view_inbox")
 @require_POST
 def reply(request: HttpRequest, pk: int) -> HttpResponse:
-    """Reply to the giver, who reads it by the reply code."""
+    """Reply to the giver, who reads it by the reply code, and record the step it goes with
+    if one is chosen: one POST, one transaction (a refused step stores no reply either)."""
     feedback = access_feedback(user=request.user, pk=pk, path=request.path)
     templates = list(reply_templates_for(feedback))
     return _handling_step(
         request,
         feedback,
         form_name="reply_form",
-        form=ReplyForm(request.POST, templates=templates, auto_id="reply-%s"),
-        write=lambda data: reply_to_feedback(feedback=feedback, by=request.user, text=data["text"]),
+        form=_reply_form(feedback, templates, request.POST),
+        write=lambda data: reply_and_move(
+            feedback=feedback,
+            by=request.user,
+            text=data["text"],
+            status=data["status"],
+            public_text=data["public_text"],
+        ),
         done=_("Reply saved. The giver sees it by the reply code."),
     )
 
@@ -329,15 +348,21 @@ def use_template(request: HttpRequest, pk: int) -> HttpResponse:
     templates = list(reply_templates_for(feedback))
     chosen = {str(t.pk): t for t in templates}.get(request.POST.get("template", ""))
     if chosen is None:
-        form = ReplyForm(request.POST, templates=templates, auto_id="reply-%s")
+        form = _reply_form(feedback, templates, request.POST)
         form.is_valid()
         form.errors.clear()
         form.add_error("template" if templates else None, _("Choose a template first."))
     else:
-        form = ReplyForm(
-            initial={"template": str(chosen.pk), "text": chosen.text(feedback.language)},
-            templates=templates,
-            auto_id="reply-%s",
+        form = _reply_form(
+            feedback,
+            templates,
+            initial={
+                "template": str(chosen.pk),
+                "text": chosen.text(feedback.language),
+                # What was chosen for the step stays chosen.
+                "status": request.POST.get("status", ""),
+                "public_text": request.POST.get("public_text", ""),
+            },
         )
     return _detail_page(request, feedback, reply_form=form)
 

@@ -23,7 +23,12 @@ from osallisuus.analysis.taxonomy import theme_label
 from osallisuus.analysis.trends import RisingTheme, rising_themes
 from osallisuus.organisation.models import Service, Unit
 
-from .models import COUNTER_FIELDS, AnswerRollup, MonthlyRollup, ThemeRollup
+from .models import COUNTER_FIELDS, SCORE_FIELDS, AnswerRollup, MonthlyRollup, ThemeRollup
+
+# The figures by unit and month that exports and the API give. The roll-up's score_1…5 count
+# each item's first five-point answer, whatever statement that is: never shown as a figure
+# (#21 item 10); each statement's own counts come from the answer roll-ups (question_figures).
+AGGREGATE_FIELDS = tuple(name for name in COUNTER_FIELDS if name not in SCORE_FIELDS)
 
 
 def min_group() -> int:
@@ -80,7 +85,6 @@ class Rising:
 class MonthFigures:
     month: date
     count: int
-    mean_score: float | None
 
 
 @dataclass
@@ -90,9 +94,6 @@ class Dashboard:
     period: Period
     count: int = 0
     comments: int = 0
-    scores: list[tuple[int, int]] = field(default_factory=list)
-    score_answers: int = 0
-    mean_score: float | None = None
     nps_promoters: int = 0
     nps_passives: int = 0
     nps_detractors: int = 0
@@ -115,10 +116,6 @@ class Dashboard:
         if self.nps_answers < min_group():
             return None
         return round(100 * (self.nps_promoters - self.nps_detractors) / self.nps_answers)
-
-    @property
-    def scores_shown(self) -> bool:
-        return self.score_answers >= min_group()
 
     @property
     def in_time_share(self) -> int | None:
@@ -199,10 +196,6 @@ def dashboard(*, units: QuerySet[Unit], period: Period, today: date | None = Non
     result.due_until = due_until
     result.count = totals["count"]
     result.comments = totals["comments"]
-    result.scores = [(score, totals[f"score_{score}"]) for score in range(1, 6)]
-    result.score_answers = sum(n for _s, n in result.scores)
-    if result.score_answers >= min_group():
-        result.mean_score = sum(s * n for s, n in result.scores) / result.score_answers
     result.nps_promoters = totals["nps_promoters"]
     result.nps_passives = totals["nps_passives"]
     result.nps_detractors = totals["nps_detractors"]
@@ -212,14 +205,7 @@ def dashboard(*, units: QuerySet[Unit], period: Period, today: date | None = Non
         (str(labels.get(channel, channel)), n) for channel, n in channels.most_common() if n
     ]
     for month in months_between(trend_start, period.end):
-        values = by_month.get(month, Counter())
-        answers = sum(values[f"score_{s}"] for s in range(1, 6))
-        mean = (
-            sum(s * values[f"score_{s}"] for s in range(1, 6)) / answers
-            if answers >= min_group()
-            else None
-        )
-        result.trend.append(MonthFigures(month, values["count"], mean))
+        result.trend.append(MonthFigures(month, by_month.get(month, Counter())["count"]))
     theme_rows = (
         ThemeRollup.objects.filter(unit__in=units, month__gte=first, month__lte=period.end)
         .values("month", "theme")
@@ -284,11 +270,6 @@ class AggregateRow:
     month: str
     count: int
     comments: int
-    score_1: int
-    score_2: int
-    score_3: int
-    score_4: int
-    score_5: int
     nps_promoters: int
     nps_passives: int
     nps_detractors: int
@@ -322,8 +303,6 @@ class QuestionFigures:
 def question_figures(*, units: QuerySet[Unit], period: Period) -> list[QuestionFigures]:
     """Per-question answer counts of the units over the period, from the answer roll-ups, in
     question order; in the active language."""
-    from osallisuus.feedback.report_selectors import question_wordings
-
     rows = (
         AnswerRollup.objects.filter(unit__in=units, month__gte=period.start, month__lte=period.end)
         .values("question_id", "value")
@@ -334,6 +313,14 @@ def question_figures(*, units: QuerySet[Unit], period: Period) -> list[QuestionF
     for row in rows:
         if row["total"]:
             counts[row["question_id"]][row["value"]] += row["total"]
+    return figures_of(counts)
+
+
+def figures_of(counts: dict[int, Counter[int]]) -> list[QuestionFigures]:
+    """Each question's counts per value (question id → value → answers) as the pages show them:
+    its own wording and scale, in question order, hidden below the minimum group."""
+    from osallisuus.feedback.report_selectors import question_wordings
+
     wordings = question_wordings(counts)
     minimum = min_group()
     figures = []
@@ -370,7 +357,7 @@ def answer_count(*, units: QuerySet[Unit], period: Period) -> int:
 
 def aggregate_rows(*, units: QuerySet[Unit], period: Period) -> QuerySet[Any]:
     """Per unit and month sums over channels, ordered for stable pages."""
-    sums = {name: Sum(name) for name in COUNTER_FIELDS}
+    sums = {name: Sum(name) for name in AGGREGATE_FIELDS}
     return (
         MonthlyRollup.objects.filter(unit__in=units, month__gte=period.start, month__lte=period.end)
         .values("unit__code", "month")
@@ -384,5 +371,5 @@ def iter_aggregates(*, units: QuerySet[Unit], period: Period) -> Iterator[Aggreg
         yield AggregateRow(
             unit_code=row["unit__code"],
             month=row["month"].strftime("%Y-%m"),
-            **{name: row[name] or 0 for name in COUNTER_FIELDS},
+            **{name: row[name] or 0 for name in AGGREGATE_FIELDS},
         )

@@ -51,13 +51,6 @@ def _charts(board: Dashboard) -> dict[str, Any]:
             title=_("Feedback per month"),
             desc=_("Number of feedback items in each of the last twelve months."),
         ),
-        "score_chart": charts.bar_chart(
-            [(str(score), n) for score, n in board.scores],
-            title=_("Scores from 1 to 5"),
-            desc=_("How many answers gave each score; 5 is the best."),
-        )
-        if board.scores_shown
-        else None,
         "channel_chart": charts.bar_chart(
             board.channels,
             title=_("Feedback by channel"),

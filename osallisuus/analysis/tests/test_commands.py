@@ -56,3 +56,4 @@ def test_evaluate_text_prints_a_table(tmp_path: Path) -> None:
     assert "access_waiting" in report
     assert "macro F1" in report
     assert "Personal data recall" in report
+    assert "Personal data span precision" in report

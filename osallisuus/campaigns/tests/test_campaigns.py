@@ -43,11 +43,14 @@ def test_results_count_feedback_of_the_question_set_at_the_units_in_the_period(
     results = campaign_results(campaign)
 
     assert results.count == 2
-    assert results.mean_score == 4.0
-    assert dict(results.scores) == {1: 0, 2: 0, 3: 1, 4: 0, 5: 1}
+    # The statement with its own wording and counts, not an "average score" (#21 item 10).
+    [access] = results.questions
+    assert access.key == "access" and access.text
+    assert [(c.value, c.count) for c in access.counts] == [(1, 0), (2, 0), (3, 1), (4, 0), (5, 1)]
+    assert not hasattr(results, "mean_score")
 
 
-def test_scores_and_themes_below_the_minimum_are_hidden(unit, coordinator, settings):
+def test_answers_and_themes_below_the_minimum_are_hidden(unit, coordinator, settings):
     settings.PUBLIC_MIN_ANSWERS = 3
     campaign = campaign_at(unit, starts_on=START, ends_on=END, by=coordinator)
     for _n in range(3):
@@ -58,11 +61,12 @@ def test_scores_and_themes_below_the_minimum_are_hidden(unit, coordinator, setti
 
     assert [(t.theme, t.count) for t in results.themes] == [("waiting", 3)]
     assert results.hidden_themes == 1
-    assert results.scores_shown  # four scores ≥ three
+    assert [q.shown for q in results.questions] == [True]  # four answers ≥ three
 
     settings.PUBLIC_MIN_ANSWERS = 5
     results = campaign_results(campaign)
-    assert not results.scores_shown and results.themes == []
+    assert [(q.shown, q.counts) for q in results.questions] == [(False, [])]
+    assert results.themes == []
 
 
 def test_how_the_results_were_used_is_told_after_the_campaign_closes(unit, coordinator):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -58,6 +60,31 @@ def test_an_anonymous_note_hides_the_name_from_others_but_keeps_the_role(unit, c
     assert "Salainen" in page
     assert setup.client.last_name not in page
     assert Note.objects.get().author_role == GroupRole.CLIENT
+
+
+def test_the_report_hides_an_anonymous_notes_role_when_few_of_that_role_took_part(
+    unit, client, settings
+):
+    # #21 item 12: one client in the group, so "client" beside an anonymous note names them.
+    settings.PUBLIC_MIN_ANSWERS = 2
+    setup = project_with_workshop(unit)
+    column = setup.workshop.columns.first()
+    add_note(
+        workshop=setup.workshop, by=setup.client, column=column, text="Salainen", anonymous=True
+    )
+    add_note(workshop=setup.workshop, by=setup.professional, column=column, text="Avoin")
+    sign_in(client, setup.facilitator)
+    client.cookies.load({"django_language": "en"})
+    page = client.get(reverse("codevelopment:report", kwargs={"pk": setup.project.pk}))
+    rows = dict(
+        re.findall(r"<tr><td>(\w+)</td><td>[^<]*</td><td>([^<]*)</td>", page.content.decode())
+    )
+    assert rows["Salainen"] == "not shown: fewer than 2 in this role"
+    assert rows["Avoin"] == "professional"  # signed with a name: the role stays
+    settings.PUBLIC_MIN_ANSWERS = 1
+    page = client.get(reverse("codevelopment:report", kwargs={"pk": setup.project.pk}))
+    assert "<td>Salainen</td><td>" in page.content.decode()
+    assert "not shown" not in page.content.decode()
 
 
 def test_votes_are_limited_to_the_set_number_per_participant(unit):

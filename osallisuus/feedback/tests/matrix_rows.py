@@ -216,9 +216,14 @@ ROWS: dict[str, Row] = {
         lambda c: {"text": "Sisäinen: tarkista vuorolista"},
         lambda c: c.feedback.notes.count(),
     ),
+    # The reply and, in the same POST, the status step it goes with (#21 item 6).
     "feedback:reply": handling_step(
-        lambda c: {"text": "Kiitos palautteesta!"},
-        lambda c: c.feedback.replies.count(),
+        lambda c: {
+            "text": "Kiitos palautteesta!",
+            "status": "action_planned",
+            "public_text": "Lisäämme aamun aikoja.",
+        },
+        lambda c: (c.feedback.replies.count(), _feedback_state(c)),
     ),
     # Filling the reply from a template shows the page again; nothing is stored.
     "feedback:use_template": Row(

@@ -69,10 +69,16 @@ def test_inbox_groups_and_detail_have_no_axe_violations(
     ]:
         page.goto(path)
         assert axe_violations(page) == [], path
-    # A refused step shows its errors; that page too must be clean.
-    page.locator('form[action$="/tila/"] select[name=status]').select_option("answered")
-    page.locator('form[action$="/tila/"] button[type=submit]').click()
+    # The status-only step, folded below the reply and status form, opened.
+    page.locator("summary#move").click()
+    assert axe_violations(page) == [], "detail with the status-only step open"
+    # A refused step shows its errors; that page too must be clean: closing with the reply
+    # without an effect or reasons.
+    page.locator("#reply-text").fill("Kiitos!")
+    page.locator("#reply-status").select_option("closed")
+    page.locator('form[action$="/vastaa/"] button.primary').click()
     page.locator(".error-summary").first.wait_for()
+    assert page.locator("#reply-public_text").get_attribute("aria-invalid") == "true"
     assert axe_violations(page) == [], "detail with errors"
 
 
@@ -95,20 +101,30 @@ def test_the_detail_page_works_by_keyboard(page, live_server, unit, make_user):
     page.keyboard.press("ArrowDown")
     reply = page.locator("#reply-text")
     assert reply.input_value() == "Kiitos palautteestasi, selvitämme asian."
+    # The step that goes with the reply, in the same form: new feedback becomes "answered" by
+    # the reply, so "action planned" comes first, then "change made".
+    tab_to("#reply-status")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert page.locator("#reply-status").input_value() == "change_made"
+    tab_to("#reply-public_text")
+    page.keyboard.type("Morning phone hours started in March.")
     tab_to('form[action$="/vastaa/"] button.primary')
     page.keyboard.press("Enter")
     page.get_by_text("Reply saved.").wait_for()
     assert feedback.replies.get().text == "Kiitos palautteestasi, selvitämme asian."
+    assert Feedback.objects.get(pk=feedback.pk).status == "change_made"
 
-    # Then the next step, by keyboard too, with the public text typed in.
+    # A step without a reply: the folded form opens from the keyboard too.
+    tab_to("summary#move")
+    page.keyboard.press("Enter")
     tab_to('form[action$="/tila/"] select[name=status]')
-    page.keyboard.press("ArrowDown")  # from "action planned" to "change made"
-    tab_to("textarea[name=public_text]")
-    page.keyboard.type("Morning phone hours started in March.")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # from "change made" to "closed"
     tab_to('form[action$="/tila/"] button[type=submit]')
     page.keyboard.press("Enter")
     page.get_by_text("Status changed.").wait_for()
-    assert Feedback.objects.get(pk=feedback.pk).status == "change_made"
+    assert Feedback.objects.get(pk=feedback.pk).status == "closed"
 
 
 def test_staff_answer_and_mark_change_made_and_the_giver_sees_both(
@@ -117,13 +133,12 @@ def test_staff_answer_and_mark_change_made_and_the_giver_sees_both(
     feedback = inbox_items(unit)[0]
     sign_in_page(page, live_server, make_user("staff"), "en")
     page.goto(f"/palaute/saapuneet/{feedback.pk}/")
+    # One form: the reply and the step it goes with, sent together.
     page.get_by_label("Reply to the giver").fill("Thank you, we are adding phone hours.")
+    page.get_by_label("Change the status too").select_option("change_made")
+    page.locator("#reply-public_text").fill("Morning phone hours started.")
     page.get_by_role("button", name="Send reply").click()
     page.get_by_text("Reply saved.").wait_for()
-    page.get_by_label("New status").select_option("change_made")
-    page.get_by_label("What the giver reads about this step").fill("Morning phone hours started.")
-    page.get_by_role("button", name="Save status").click()
-    page.get_by_text("Status changed.").wait_for()
 
     giver = browser.new_context(base_url=live_server.url, locale="fi-FI").new_page()
     giver.goto(f"/palaute/seuraa/{feedback.reply_code}/")

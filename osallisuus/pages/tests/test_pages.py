@@ -24,6 +24,16 @@ def test_home_page_speaks_the_language_asked_for(client, language, heading):
     assert heading in body
 
 
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_switcher_names_each_language_in_that_language_on_every_page(client, language):
+    # #21 item 8: "suomi, svenska, English", never "englanti" or "engelska".
+    client.cookies["django_language"] = language
+    body = client.get("/").content.decode()
+    switcher = body[body.index('class="language-switcher"') : body.index("</form>")]
+    names = re.findall(r'value="(\w+)" lang="\1"[^>]*>([^<]+)</button>', switcher)
+    assert names == [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
+
+
 def test_finnish_is_the_default_language(client):
     assert '<html lang="fi">' in client.get("/").content.decode()
 

@@ -25,17 +25,22 @@ def _lines(items: list[str], empty: str) -> str:
 
 def summary_pdf(summary: Summary) -> bytes:
     """Every section of the page, as headed text blocks."""
-    hidden = _("hidden: fewer than %(n)s answers") % {"n": summary.minimum}
     figures = [
         _("Feedback: %(n)s") % {"n": summary.count},
         _("Written comments: %(n)s") % {"n": summary.comments},
-        _("Average score (1–5): %(score)s")
-        % {"score": f"{summary.mean_score:.1f}" if summary.mean_score is not None else hidden},
     ]
-    figures += [
-        _("Score %(score)s: %(n)s answers") % {"score": score, "n": n}
-        for score, n in summary.scores
-    ]
+    # Each statement on its own scale, never averaged together (#21 item 10).
+    for question in summary.questions:
+        figures.append(f"\n{question.text} ({question.ends})")
+        if not question.shown:
+            figures.append(
+                _("Shown when at least %(minimum)s people have answered this question.")
+                % {"minimum": summary.minimum}
+            )
+        figures += [
+            f"{row.value} – {row.label}: {row.count}" if row.label else f"{row.value}: {row.count}"
+            for row in question.counts
+        ]
     changes = [f"{date_format(o.at, 'j.n.Y')} {o.title}: {o.text}".strip() for o in summary.changes]
     if summary.change_made:
         changes.append(

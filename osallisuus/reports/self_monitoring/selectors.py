@@ -16,7 +16,16 @@ from django.utils import timezone
 from osallisuus.organisation.models import Unit
 from osallisuus.trail import public as trail_public
 
-from ..selectors import Period, access_unit, add_months, dashboard, min_group, report_units
+from ..selectors import (
+    Period,
+    QuestionFigures,
+    access_unit,
+    add_months,
+    dashboard,
+    min_group,
+    question_figures,
+    report_units,
+)
 from .models import SelfMonitoringPublication
 
 # Act 741/2023 § 27: the follow-up of self-monitoring is published every four months.
@@ -95,8 +104,8 @@ class Summary:
     minimum: int
     count: int
     comments: int
-    mean_score: float | None
-    scores: list[tuple[int, int]]
+    # Each statement with its own wording, scale and counts (hidden below the minimum).
+    questions: list[QuestionFigures]
     # Feedback items handled with "change made" in the period.
     change_made: int
     outcomes: trail_public.YouSaidWeDid
@@ -123,12 +132,12 @@ class Summary:
 
 
 def summary(unit: Unit, period: FourMonths) -> Summary:
-    """Counts and scores from the roll-ups, themes and outcomes from the trail's public reads:
-    the same figures, hidden below the same minimum, as the unit's dashboard and public page."""
-    board = dashboard(
-        units=Unit.objects.filter(pk=unit.pk),
-        period=Period(period.start, add_months(period.start, MONTHS - 1)),
-    )
+    """Counts and each question's answers from the roll-ups, themes and outcomes from the
+    trail's public reads: the same figures, hidden below the same minimum, as the unit's
+    dashboard and public page."""
+    units = Unit.objects.filter(pk=unit.pk)
+    months = Period(period.start, add_months(period.start, MONTHS - 1))
+    board = dashboard(units=units, period=months)
     outcomes = trail_public.unit_outcomes(
         unit, period=trail_public.Period(period.start, period.end)
     )
@@ -138,8 +147,7 @@ def summary(unit: Unit, period: FourMonths) -> Summary:
         minimum=min_group(),
         count=board.count,
         comments=board.comments,
-        mean_score=board.mean_score,
-        scores=board.scores if board.scores_shown else [],
+        questions=question_figures(units=units, period=months),
         change_made=board.change_made,
         outcomes=outcomes,
         publication=publication_of(unit, period),

@@ -26,15 +26,16 @@ def known_month(unit):
     return now
 
 
-def test_the_unit_dashboard_shows_counts_scores_and_the_recommendation_index(
+def test_the_unit_dashboard_shows_counts_and_the_recommendation_index_and_no_average(
     client_as, known_month
 ):
     response = client_as("staff").get("/raportit/toimipiste/KST/")
     assert response.status_code == 200
     board = response.context["board"]
     assert board.count == 7  # the button-mash is left out
-    assert board.scores == [(1, 1), (2, 0), (3, 1), (4, 1), (5, 3)]
-    assert round(board.mean_score, 2) == round(23 / 6, 2)
+    # Each statement's own counts, not a mixed 1–5 average or chart (#21 item 10).
+    assert [c.count for c in response.context["questions"][0].counts] == [1, 0, 1, 1, 3]
+    assert not hasattr(board, "mean_score") and "score_chart" not in response.context
     # 3 promoters, 1 passive, 2 detractors of 6 → (3 − 2) / 6 = 17.
     assert board.recommendation_index == 17
     assert [n for _label, n in board.channels] == [6, 1]
@@ -42,15 +43,17 @@ def test_the_unit_dashboard_shows_counts_scores_and_the_recommendation_index(
     body = response.content.decode()
     assert "<svg" in body and "<title" in body and "<desc" in body
     assert "<table" in body
+    assert "Average score" not in body and "Keskiarvo" not in body and "1–5" not in body
 
 
-def test_a_small_group_hides_its_scores(client_as, unit):
+def test_a_small_group_hides_its_answers(client_as, unit):
     for score in (5, 4, 1):
         make_feedback(unit, score=score, nps=9)
     rebuild_rollups()
-    board = client_as("staff").get("/raportit/toimipiste/KST/").context["board"]
+    response = client_as("staff").get("/raportit/toimipiste/KST/")
+    board = response.context["board"]
     assert board.count == 3
-    assert board.mean_score is None
+    assert [q.shown for q in response.context["questions"]] == [False, False]
     assert board.recommendation_index is None
 
 
@@ -61,11 +64,11 @@ def test_the_smallest_group_shown_is_the_one_setting_of_the_public_pages(client_
     settings.PUBLIC_MIN_ANSWERS = 3
     response = client_as("staff").get("/raportit/toimipiste/KST/")
     board = response.context["board"]
-    assert round(board.mean_score, 2) == round(10 / 3, 2)
+    assert response.context["questions"][0].answers == 3
     assert board.recommendation_index == 100
     settings.PUBLIC_MIN_ANSWERS = 4
     response = client_as("staff").get("/raportit/toimipiste/KST/")
-    assert response.context["board"].mean_score is None
+    assert not response.context["questions"][0].shown
     assert response.context["min_group"] == 4
 
 
@@ -122,7 +125,7 @@ def test_a_period_that_ends_before_it_starts_is_refused_next_to_the_field(client
     assert 'class="error-text" id="id_until_error"' in body
 
 
-def test_staff_of_another_unit_see_none_of_kst(client, unit, other_unit, login):
+def test_staff_of_another_unit_see_none_of_kst(client, unit, other_unit, login, settings):
     from osallisuus.accounts.tests.factories import user_with_role
 
     make_feedback(unit, score=5)
@@ -132,9 +135,11 @@ def test_staff_of_another_unit_see_none_of_kst(client, unit, other_unit, login):
     assert client.get("/raportit/toimipiste/KST/").status_code == 404
     # KST and MTR share a service here: its dashboard counts MTR only for MTR's staff.
     assert client.get(f"/raportit/palvelu/{unit.service_id}/").context["board"].count == 1
-    board = client.get("/raportit/").context["board"]
-    assert board.count == 1
-    assert board.scores[1] == (2, 1) and board.scores[4] == (5, 0)
+    settings.PUBLIC_MIN_ANSWERS = 1
+    response = client.get("/raportit/")
+    assert response.context["board"].count == 1
+    [scale] = response.context["questions"]
+    assert [c.count for c in scale.counts] == [0, 1, 0, 0, 0]  # MTR's 2, not KST's 5
 
 
 def test_a_service_without_units_in_scope_is_404(client, unit, other_unit, login):

@@ -37,7 +37,9 @@ def test_the_year_has_three_four_month_periods_each_due_thirty_days_after_it_end
     assert PERIOD.due == date(2026, 9, 14)
 
 
-def test_the_summary_counts_scores_themes_and_changes_and_hides_small_groups(unit, settings):
+def test_the_summary_counts_each_questions_answers_themes_and_changes_and_hides_small_groups(
+    unit, settings
+):
     settings.PUBLIC_MIN_ANSWERS = 3
     for score in (2, 4, 5):
         make_feedback(unit, received_at=IN_PERIOD, score=score, text="Jono", themes=["waiting"])
@@ -56,7 +58,9 @@ def test_the_summary_counts_scores_themes_and_changes_and_hides_small_groups(uni
     result = summary(unit, PERIOD)
 
     assert result.count == 4
-    assert result.mean_score == 4.0
+    # Each statement on its own scale, never one average (#21 item 10).
+    [scale] = result.questions  # the recommendation question, unanswered, is not listed
+    assert [c.count for c in scale.counts] == [0, 1, 0, 1, 2] and scale.answers == 4
     assert [(t.theme, t.count) for t in result.themes] == [("waiting", 3)]  # facilities: 1 < 3
     assert [o.title for o in result.changes] == ["Takaisinsoitto"]
     assert [o.reasons for o in result.outcomes.not_changed] == ["Ei rahaa."]
