@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "osallisuus.dialogue",
     "osallisuus.statements",
     "osallisuus.complaints",
+    "osallisuus.training",
     "osallisuus.demo",
 ]
 

@@ -31,6 +31,7 @@ urlpatterns = [
     path("kyselyt/", include("osallisuus.campaigns.urls")),
     path("ryhmat/", include("osallisuus.dialogue.urls")),
     path("lausunnot/", include("osallisuus.statements.urls")),
+    path("koulutukset/", include("osallisuus.training.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(("osallisuus.api", "api"), namespace="api")),
     # The admin signs in through our own log-in, which enforces two-factor for staff.

@@ -63,6 +63,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     "Channel and gets the stored Feedback back (#17 item 3)",
     ("demo", "organisation.models"): "the demo county is seed data written table by table",
     ("demo", "accounts.models"): "the demo county is seed data written table by table",
+    ("training", "experts.models"): "a course unlocks assignment types, the experts app's "
+    "choices (#17 item 6)",
     ("statements", "trail.models"): "a statement request is on one Matter (foreign key, the "
     "forms' choice of matter)",
 }
