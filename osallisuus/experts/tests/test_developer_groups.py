@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.utils import translation
 
 from osallisuus.accounts.tests.factories import user_with_role
 from osallisuus.experts import group_services, services
@@ -14,6 +15,14 @@ from osallisuus.experts.services import ExpertsError
 from osallisuus.experts.tests.factories import make_profile, make_request
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
+
+
 DAY = datetime.date(2026, 1, 12)
 
 

@@ -10,6 +10,7 @@ import io
 import openpyxl
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from osallisuus.accounts.tests.factories import UserFactory, user_with_role
 from osallisuus.experts import group_services, services
@@ -17,6 +18,12 @@ from osallisuus.experts.models import AssignmentType as Type
 from osallisuus.experts.tests.factories import make_profile, make_request
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def _world(coordinator):
