@@ -286,6 +286,15 @@ class ExpertRequest(models.Model):
         blank=True,
         related_name="+",
     )
+    # A request given to a developer group, which shares the work among its members (item 7).
+    group = models.ForeignKey(
+        "DeveloperGroup",
+        verbose_name=_("developer group"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requests",
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -568,3 +577,84 @@ class CollectedFeedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assignment} #{self.feedback_id}"
+
+
+class GroupOwner(models.TextChoices):
+    COUNTY = "county", _("the county")
+    PRODUCER = "producer", _("a service producer")
+    PARTNER = "partner", _("a partner organisation")
+
+
+class DeveloperGroup(models.Model):
+    """A developer group (#17 item 7): it moves through seed 000's seven steps as a group and
+    returns to its home base (the unit, organisation or network) between assignments."""
+
+    name = models.CharField(_("name"), max_length=200)
+    owner_kind = models.CharField(_("owned by"), max_length=20, choices=GroupOwner.choices)
+    owner_name = models.CharField(_("owner's name"), max_length=200)
+    home_base = models.CharField(
+        _("home base"),
+        max_length=200,
+        help_text=_("The unit, organisation or network the group returns to between assignments."),
+    )
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coordinator"),
+        on_delete=models.PROTECT,
+        related_name="coordinated_groups",
+    )
+    support_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("support person"),
+        on_delete=models.PROTECT,
+        related_name="supported_groups",
+    )
+    members = models.ManyToManyField(
+        ExpertProfile, verbose_name=_("members"), blank=True, related_name="developer_groups"
+    )
+    stage = models.CharField(_("step"), max_length=20, choices=Stage.choices, default=Stage.FORMING)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("developer group")
+        verbose_name_plural = _("developer groups")
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("experts:group", kwargs={"pk": self.pk})
+
+    @property
+    def step_number(self) -> int:
+        """1 (forming) to 7 (support and home base)."""
+        return Stage.values.index(self.stage) + 1
+
+    @property
+    def reached_contract(self) -> bool:
+        """Seed 000: no member works before the group has reached the contract step."""
+        return Stage.values.index(self.stage) >= Stage.values.index(Stage.CONTRACT)
+
+
+class GroupStep(models.Model):
+    """The group reached one of the seven steps: when, and notes."""
+
+    group = models.ForeignKey(DeveloperGroup, on_delete=models.CASCADE, related_name="steps")
+    stage = models.CharField(_("step"), max_length=20, choices=Stage.choices)
+    reached_on = models.DateField(_("date"))
+    notes = models.TextField(_("notes"), blank=True, max_length=2000)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("step of a developer group")
+        verbose_name_plural = _("steps of developer groups")
+        ordering = ["group", "reached_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "stage"], name="group_reaches_a_step_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group}: {self.get_stage_display()}"

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from osallisuus.accounts.models import STAFF_ROLES
 from osallisuus.accounts.selectors import roles_of
+from osallisuus.authorization import require
 
 from .models import (
     ZERO,
@@ -21,6 +22,7 @@ from .models import (
     Claim,
     CollectedFeedback,
     Contract,
+    DeveloperGroup,
     ExpertProfile,
     ExpertRequest,
     Invitation,
@@ -521,3 +523,17 @@ def people_on_active_assignment(assignment_type: str) -> QuerySet[Any]:
         .objects.filter(is_active=True, expert_profile__assignments__in=working)
         .distinct()
     )
+
+
+def developer_groups(*, user: Any) -> QuerySet[DeveloperGroup]:
+    """Every developer group, for those who run the pool (404 otherwise)."""
+    require(user, "experts.coordinate_pool")
+    return DeveloperGroup.objects.select_related("coordinator").order_by("name", "pk")
+
+
+def access_group(*, user: Any, pk: int) -> DeveloperGroup:
+    """One developer group with its coordinator and support person (404 otherwise)."""
+    group = developer_groups(user=user).select_related("support_person").filter(pk=pk).first()
+    if group is None:
+        raise Http404
+    return group

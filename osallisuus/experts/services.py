@@ -518,6 +518,11 @@ def start_assignment(*, assignment: Assignment, by: Any) -> Assignment:
     """Seed 000: no work without a contract signed by both parties, nor without the course
     the assignment's type requires (#17 item 1)."""
     require(by, "experts.coordinate_pool")
+    group = assignment.request.group
+    if group is not None and not group.reached_contract:
+        raise ExpertsError(
+            _("The developer group has not reached the contract step yet: no member starts.")
+        )
     contract = current_contract(assignment)
     if contract is None or not contract.fully_signed:
         raise ContractNotSignedError(_("Both parties must sign the contract before the start."))

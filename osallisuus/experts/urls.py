@@ -2,11 +2,17 @@
 
 from django.urls import path
 
-from . import views
+from . import group_views, views
 
 app_name = "experts"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("ryhmat/", group_views.group_list, name="groups"),
+    path("ryhmat/uusi/", group_views.group_create, name="group_create"),
+    path("ryhmat/<int:pk>/", group_views.group_detail, name="group"),
+    path("ryhmat/<int:pk>/vaihe/", group_views.group_step, name="group_step"),
+    path("ryhmat/<int:pk>/pyynto/", group_views.group_share, name="group_share"),
+    path("raportti/tyo-<slug:kind>.<slug:fmt>", group_views.work_report, name="work_report"),
     path("hae/", views.apply, name="apply"),
     path("omat/", views.mine, name="mine"),
     path("omat/muokkaa/", views.edit_profile, name="edit_profile"),

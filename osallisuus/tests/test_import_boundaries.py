@@ -65,6 +65,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("demo", "accounts.models"): "the demo county is seed data written table by table",
     ("observation", "organisation.models"): "an observation visit is to a Unit (foreign key, "
     "the form's choice of unit)",
+    ("training", "experts.models"): "a course unlocks assignment types, the experts app's "
+    "choices (#17 item 6)",
     ("statements", "trail.models"): "a statement request is on one Matter (foreign key, the "
     "forms' choice of matter)",
 }

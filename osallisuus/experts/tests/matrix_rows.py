@@ -76,8 +76,22 @@ def build_shared(world: Any) -> dict[str, Any]:
     collecting = collector_assignment(
         profile=trail["expert_profile"], unit=world.units["own"], requester=users[STAFF]
     )
+    # A developer group at its first step, with the expert as its member (#17 item 7).
+    from osallisuus.experts import group_services
+
+    dev_group = group_services.create_group(
+        by=users[COORD],
+        name="Kehittäjäryhmä",
+        owner_kind="county",
+        owner_name="Hyvinvointialue",
+        home_base="Perhekeskus",
+        coordinator=users[COORD],
+        support_person=users[COORD],
+        members=[trail["expert_profile"]],
+    )
     return {
         **trail,
+        "dev_group": dev_group,
         "collecting": collecting,
         "pool_project": project,
         "contract": contract,
@@ -172,8 +186,52 @@ def profile_step(body: Any, changes: Any) -> Row:
     )
 
 
+def _group_body(ctx: Any) -> dict[str, Any]:
+    coordinator = ctx.users[COORD].pk
+    return {
+        "name": "Vammaisneuvoston kehittäjäryhmä",
+        "owner_kind": "partner",
+        "owner_name": "Vammaisjärjestöt ry",
+        "home_base": "Järjestötalo",
+        "coordinator": coordinator,
+        "support_person": coordinator,
+    }
+
+
+def _coordinator_post(body: Any, changes: Any) -> Row:
+    """A coordinator's POST-only form on a developer group; everyone else gets 404."""
+    return Row(
+        only(COORD, status=405),
+        kwargs=lambda c: {"pk": c.dev_group.pk},
+        writes=(Write(only(COORD, status=302), writers=[COORD], body=body, changes=changes),),
+    )
+
+
 ROWS: dict[str, Row] = {
     "experts:home": Row(everyone(200), reads_post=True),
+    # Developer groups are run by coordinators (#17 item 7).
+    "experts:groups": Row(only(COORD)),
+    "experts:group_create": Row(
+        only(COORD),
+        writes=(
+            Write(
+                only(COORD, status=302),
+                writers=[COORD],
+                body=_group_body,
+                changes=snapshot("experts.DeveloperGroup", "name"),
+            ),
+        ),
+    ),
+    "experts:group": Row(only(COORD), kwargs=lambda c: {"pk": c.dev_group.pk}),
+    "experts:work_report": Row(only(COORD), kwargs=lambda c: {"kind": "ryhmat", "fmt": "xlsx"}),
+    "experts:group_step": _coordinator_post(
+        lambda c: {"step-stage": "training", "step-reached_on": "2099-01-01"},
+        snapshot("experts.GroupStep", "stage"),
+    ),
+    "experts:group_share": _coordinator_post(
+        lambda c: {"share-request": c.open_request.pk, "share-members": [c.expert_profile.pk]},
+        snapshot("experts.ExpertRequest", "group_id"),
+    ),
     # Applying: one profile per person; those who have one are sent to their page.
     "experts:apply": Row(
         {**only(*WITHOUT_PROFILE, others=302)},
