@@ -61,6 +61,8 @@ def set_enabled(enabled: bool) -> None:
 
 
 _WORDBASE_RE = re.compile(r"\+([^+(]*)\(([^)]*)\)")
+# The verb a participle is made from opens Voikko's FSTOUTPUT: "[Lt][Xp]perua[X]peru…".
+_PARTICIPLE_VERB_RE = re.compile(r"\[Lt\]\[Xp\]([^\[]+)\[X\]")
 
 
 def _parts(wordbases: str) -> tuple[str, ...]:
@@ -97,6 +99,11 @@ def read_finnish(word: str) -> Reading | None:
         guess = simplemma.lemmatize(word, lang="fi").lower()
         chosen = next((r for r in readings if str(r.get("BASEFORM", "")).lower() == guess), chosen)
     lemma = str(chosen.get("BASEFORM") or word).lower()
+    if chosen.get("PARTICIPLE"):
+        # A participle is read as its verb ("perunut", "jätetystä": perua, jättää), as simplemma
+        # reads it, so "olin perunut" and "peruin" share a lemma.
+        verb = _PARTICIPLE_VERB_RE.match(str(chosen.get("FSTOUTPUT") or ""))
+        lemma = verb.group(1).lower() if verb else lemma
     return Reading(lemma=lemma, parts=_parts(str(chosen.get("WORDBASES") or "")))
 
 

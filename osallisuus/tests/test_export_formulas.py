@@ -256,6 +256,8 @@ EXPORT_MODULES = {
     "feedback/views.py",  # feedback:label_corrections_csv
     "experts/documents.py",  # experts:payroll_csv, experts:payroll_xlsx
     "organisation/unit_register.py",  # admin:unit_export, manage.py export_units
+    # experts:work_report (CSV and XLSX); its formula-like names: experts/tests/test_work_report.py
+    "experts/work_report.py",
 }
 
 

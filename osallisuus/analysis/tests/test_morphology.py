@@ -58,6 +58,12 @@ def test_voikko_splits_compounds_and_lemmatises_when_installed() -> None:
         assert morphology.voikko_check() != []
 
 
+def test_a_participle_shares_its_verbs_lemma_either_way() -> None:
+    # "olin perunut" and "peruin" are the same act: grouping and cues must see one lemma,
+    # with Voikko (which reads "perunut" as an adjective) as without it.
+    assert lemma_of("perunut", "fi") == lemma_of("peruin", "fi") == "perua"
+
+
 def test_swedish_and_english_keep_simplemma() -> None:
     assert lemma_of("väntade", "sv") == "vänta"
     assert lemma_of("waited", "en") == "wait"
