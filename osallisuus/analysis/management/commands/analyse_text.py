@@ -43,10 +43,12 @@ def analyse_lines(lines: list[str]) -> list[dict[str, Any]]:
 
 
 class Command(BaseCommand):
-    # Lazy so `manage.py help` shows it in the active language; Django accepts a promise here.
-    help = _(  # type: ignore[assignment]
-        "Analyse feedback comments offline: language, themes, sentiment, urgency and personal "
-        "data. Reads JSON Lines with 'id' and 'text', writes one result line per input line."
+    # Evaluated here: argparse cannot format a lazy promise (`--help` would crash).
+    help = str(
+        _(
+            "Analyse feedback comments offline: language, themes, sentiment, urgency and personal "
+            "data. Reads JSON Lines with 'id' and 'text', writes one result line per input line."
+        )
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

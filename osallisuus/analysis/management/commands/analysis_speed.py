@@ -12,10 +12,12 @@ from osallisuus.analysis.speed import EXAMPLES_FILE, load_texts, measure_through
 
 
 class Command(BaseCommand):
-    # Lazy so `manage.py help` shows it in the active language; Django accepts a promise here.
-    help = _(  # type: ignore[assignment]
-        "Measure how many comments per second the text pipeline analyses on one core, and "
-        "its ratio to lemmatising the same texts alone."
+    # Evaluated here: argparse cannot format a lazy promise (`--help` would crash).
+    help = str(
+        _(
+            "Measure how many comments per second the text pipeline analyses on one core, and "
+            "its ratio to lemmatising the same texts alone."
+        )
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -24,10 +24,12 @@ from osallisuus.analysis.evaluation import format_report
 
 
 class Command(BaseCommand):
-    # Lazy so `manage.py help` shows it in the active language; Django accepts a promise here.
-    help = _(  # type: ignore[assignment]
-        "Report the text analysis on writing it was not trained on: cross-validation that "
-        "holds out one labelled set at a time, and the untouched set."
+    # Evaluated here: argparse cannot format a lazy promise (`--help` would crash).
+    help = str(
+        _(
+            "Report the text analysis on writing it was not trained on: cross-validation that "
+            "holds out one labelled set at a time, and the untouched set."
+        )
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

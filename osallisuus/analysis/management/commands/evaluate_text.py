@@ -27,10 +27,12 @@ def _read_gold(path: str) -> Iterator[dict[str, Any]]:
 
 
 class Command(BaseCommand):
-    # Lazy so `manage.py help` shows it in the active language; Django accepts a promise here.
-    help = _(  # type: ignore[assignment]
-        "Evaluate the text pipeline on a labelled JSON Lines file: precision, recall and F1 "
-        "per theme and sentiment, urgent precision and recall, personal data recall."
+    # Evaluated here: argparse cannot format a lazy promise (`--help` would crash).
+    help = str(
+        _(
+            "Evaluate the text pipeline on a labelled JSON Lines file: precision, recall and F1 "
+            "per theme and sentiment, urgent precision and recall, personal data recall."
+        )
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -14,9 +14,12 @@ from osallisuus.analysis.models import LabelCorrection
 
 
 class Command(BaseCommand):
-    help = _(  # type: ignore[assignment]
-        "Export the labels staff corrected, one JSON line per feedback item in the format of "
-        "the development sample (id, redacted text, lang, themes, sentiment, urgent)."
+    # Evaluated here: argparse cannot format a lazy promise (`--help` would crash).
+    help = str(
+        _(
+            "Export the labels staff corrected, one JSON line per feedback item in the format of "
+            "the development sample (id, redacted text, lang, themes, sentiment, urgent)."
+        )
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -17,10 +17,12 @@ DATA = MODEL_FILE.parent
 
 
 class Command(BaseCommand):
-    # Lazy so `manage.py help` shows it in the active language; Django accepts a promise here.
-    help = _(  # type: ignore[assignment]
-        "Train the semantic tier of the text analysis (themes and urgency from sentence "
-        "embeddings) on labelled JSON Lines files and write its model file."
+    # Evaluated here: argparse cannot format a lazy promise (`--help` would crash).
+    help = str(
+        _(
+            "Train the semantic tier of the text analysis (themes and urgency from sentence "
+            "embeddings) on labelled JSON Lines files and write its model file."
+        )
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
