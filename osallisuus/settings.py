@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "osallisuus.statements",
     "osallisuus.complaints",
     "osallisuus.observation",
+    "osallisuus.evaluation",
     "osallisuus.demo",
 ]
 
