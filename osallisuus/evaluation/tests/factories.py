@@ -5,33 +5,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils import timezone
-
 from osallisuus.accounts.tests.factories import user_with_role
 from osallisuus.codevelopment import services as codevelopment
 from osallisuus.evaluation import services
 from osallisuus.evaluation.models import Evaluation
-from osallisuus.experts import services as experts
 from osallisuus.experts.selectors import profile_of
-from osallisuus.experts.tests.factories import make_profile, make_request
+from osallisuus.experts.tests.factories import make_profile, started_assignment
 
 CRITERIA = "Asiakas sai ajan viikossa\nOhjeet olivat selkeät"
 
 
 def evaluator(*, unit: Any = None, user: Any = None) -> Any:
-    """An expert (user) on a started evaluator assignment: invited, accepted, both signed."""
+    """An expert (user) on a started evaluator assignment under a contract both signed."""
     user = user or user_with_role("expert")
     profile = profile_of(user) or make_profile(user=user)
-    coordinator = user_with_role("coordinator")
-    request = make_request(assignment_type="evaluator", unit=unit, starts_at=timezone.now())
-    invitation = experts.invite(request=request, profiles=[profile], by=coordinator)[0]
-    assignment = experts.answer_invitation(invitation=invitation, accept=True)
-    assert assignment is not None
-    contract = experts.current_contract(assignment)
-    assert contract is not None
-    experts.sign_contract(contract=contract, by=user)
-    experts.sign_contract(contract=contract, by=coordinator)
-    experts.start_assignment(assignment=assignment, by=coordinator)
+    started_assignment(profile=profile, unit=unit, assignment_type="evaluator")
     return user
 
 
