@@ -42,15 +42,31 @@ class EvaluationForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Staff, or experts on an active evaluator assignment with a signed contract."),
     )
+    observers = PersonChoice(
+        label=_("Observing clients"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Clients on an active observer assignment with a signed contract."),
+    )
     meeting_date = forms.DateField(
         label=_("Date of the joint evaluation meeting"), widget=DateInput, required=False
     )
 
-    def __init__(self, *args: Any, projects: Any, services: Any, people: Any, **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        projects: Any,
+        services: Any,
+        people: Any,
+        watchers: Any,
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         self.fields["project"].queryset = projects  # type: ignore[attr-defined]
         self.fields["service"].queryset = services  # type: ignore[attr-defined]
         self.fields["evaluators"].queryset = people  # type: ignore[attr-defined]
+        self.fields["observers"].queryset = watchers  # type: ignore[attr-defined]
 
 
 class AssessmentForm(forms.Form):
@@ -102,4 +118,10 @@ class ConclusionForm(forms.Form):
     conclusion = forms.CharField(
         label=_("Conclusion of the joint evaluation meeting"),
         widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your observation of the trial"), widget=forms.Textarea(attrs={"rows": 4})
     )

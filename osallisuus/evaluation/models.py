@@ -36,6 +36,12 @@ class Evaluation(models.Model):
     evaluators = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="evaluations", verbose_name=_("evaluators")
     )
+    observers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="observed_evaluations",
+        verbose_name=_("observing clients"),
+    )
     meeting_date = models.DateField(_("date of the joint evaluation meeting"), null=True)
     conclusion = models.TextField(_("conclusion of the joint evaluation meeting"), blank=True)
     concluded_at = models.DateTimeField(_("concluded"), null=True, blank=True)
@@ -104,3 +110,18 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion}: {self.score}"
+
+
+class Note(models.Model):
+    """An observing client's note on the trial, filed with the same tool as assessments."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("observation note"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:50]

@@ -15,13 +15,14 @@ import rules
 from osallisuus.accounts.permissions import is_coordinator_or_admin
 
 EVALUATOR = "evaluator"
+OBSERVER = "observer"
 
 
 @rules.predicate
 def evaluates_something(user: Any) -> bool:
     if getattr(user, "pk", None) is None:
         return False
-    return bool(user.evaluations.exists())
+    return bool(user.evaluations.exists() or user.observed_evaluations.exists())
 
 
 @rules.predicate
@@ -29,6 +30,13 @@ def is_evaluator(user: Any, evaluation: Any) -> bool:
     if evaluation is None or getattr(user, "pk", None) is None:
         return False
     return bool(evaluation.evaluators.filter(pk=user.pk).exists())
+
+
+@rules.predicate
+def is_observer(user: Any, evaluation: Any) -> bool:
+    if evaluation is None or getattr(user, "pk", None) is None:
+        return False
+    return bool(evaluation.observers.filter(pk=user.pk).exists())
 
 
 @rules.predicate
@@ -46,4 +54,7 @@ rules.add_perm("evaluation.set_up", is_coordinator_or_admin)
 rules.add_perm("evaluation.see_all_assessments", is_coordinator_or_admin)
 rules.add_perm("evaluation.assess", is_open & is_evaluator)
 rules.add_perm("evaluation.conclude", is_open & is_coordinator_or_admin)
-rules.add_perm("evaluation.read_report", is_concluded & (is_evaluator | is_coordinator_or_admin))
+rules.add_perm(
+    "evaluation.read_report", is_concluded & (is_evaluator | is_observer | is_coordinator_or_admin)
+)
+rules.add_perm("evaluation.file_note", is_open & is_observer)

@@ -42,5 +42,8 @@ def report_pdf(evaluation: Evaluation) -> bytes:
             ]
         lines += [f"{a.score}/5: {a.text}" if a.text else f"{a.score}/5" for a in row.assessments]
         blocks.append((f"{number}. {row.criterion.text}", "\n".join(lines)))
+    notes = [note.text for note in evaluation.notes.all()]
+    if notes:
+        blocks.append((_("Observation notes"), "\n\n".join(notes)))
     blocks.append((_("Conclusion of the joint evaluation meeting"), evaluation.conclusion))
     return plain_pdf(title, blocks, language=(get_language() or "fi")[:2])

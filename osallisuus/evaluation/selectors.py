@@ -7,13 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from osallisuus.experts.selectors import is_staff, people_on_active_assignment
 
-from .models import Assessment, Criterion, Evaluation
-from .permissions import EVALUATOR
+from .models import Assessment, Criterion, Evaluation, Note
+from .permissions import EVALUATOR, OBSERVER
 
 KIND = "evaluation_report"
 
@@ -24,7 +24,10 @@ def evaluations_visible_to(user: Any) -> QuerySet[Evaluation]:
         return found
     if getattr(user, "pk", None) is None:
         return found.none()
-    return found.filter(evaluators=user)
+    return found.filter(
+        Q(pk__in=Evaluation.objects.filter(evaluators=user).values("pk"))
+        | Q(pk__in=Evaluation.objects.filter(observers=user).values("pk"))
+    )
 
 
 def access_evaluation(*, user: Any, pk: int) -> Evaluation:
@@ -53,6 +56,20 @@ def assessments_shown(evaluation: Evaluation, user: Any) -> QuerySet[Assessment]
     if user.has_perm("evaluation.see_all_assessments") or evaluation.is_concluded:
         return found.order_by("criterion__position", "criterion__pk", "evaluator__pk")
     return found.filter(evaluator=user).order_by("criterion__position", "criterion__pk")
+
+
+def notes_shown(evaluation: Evaluation, user: Any) -> QuerySet[Note]:
+    """Every observation note to coordinators and, once concluded, to the evaluation's people;
+    before that an observer sees only their own."""
+    found = evaluation.notes.all()
+    if user.has_perm("evaluation.see_all_assessments") or evaluation.is_concluded:
+        return found
+    return found.filter(author=user)
+
+
+def eligible_observers() -> QuerySet[Any]:
+    """Clients on a started observer assignment under a signed contract."""
+    return people_on_active_assignment(OBSERVER)
 
 
 def own_assessments(evaluation: Evaluation, user: Any) -> dict[int, Assessment]:

@@ -18,8 +18,8 @@ from osallisuus.authorization import require
 from osallisuus.errors import DomainError
 from osallisuus.observation.services import personal_data_problems
 
-from .models import SCALE_MAX, SCALE_MIN, Assessment, Criterion, Evaluation
-from .selectors import criteria_of, may_evaluate
+from .models import SCALE_MAX, SCALE_MIN, Assessment, Criterion, Evaluation, Note
+from .selectors import criteria_of, eligible_observers, may_evaluate
 
 
 class EvaluationError(DomainError):
@@ -48,6 +48,7 @@ def set_up(
     project: Any = None,
     service: Any = None,
     meeting_date: date | None = None,
+    observers: Iterable[Any] = (),
 ) -> Evaluation:
     """An evaluation of `project` (criteria copied from its plan when none are given) or of
     `service`; every evaluator must be an active evaluator or staff."""
@@ -71,6 +72,13 @@ def set_up(
             ),
             field="evaluators",
         )
+    watching = list(observers)
+    allowed = set(eligible_observers().values_list("pk", flat=True))
+    if any(person.pk not in allowed for person in watching):
+        raise EvaluationError(
+            _("An observer must be on an active observer assignment under a signed contract."),
+            field="observers",
+        )
     _refuse_personal_data({"title": title, "criteria": "\n".join(lines)})
     evaluation = Evaluation.objects.create(
         title=title,
@@ -80,6 +88,7 @@ def set_up(
         created_by=by,
     )
     evaluation.evaluators.set(people)
+    evaluation.observers.set(watching)
     Criterion.objects.bulk_create(
         Criterion(evaluation=evaluation, text=line[:300], position=number)
         for number, line in enumerate(lines)
@@ -125,3 +134,12 @@ def conclude(*, by: Any, evaluation: Evaluation, conclusion: str, meeting_date: 
     evaluation.concluded_at = timezone.now()
     evaluation.save(update_fields=["conclusion", "meeting_date", "concluded_at"])
     return evaluation
+
+
+def file_note(*, by: Any, evaluation: Evaluation, text: str) -> Note:
+    """An observing client's note on the trial, until the conclusion."""
+    require(by, "evaluation.file_note", evaluation)
+    if not text.strip():
+        raise EvaluationError(_("Write your observation."), field="text")
+    _refuse_personal_data({"text": text})
+    return Note.objects.create(evaluation=evaluation, author=by, text=text.strip())

@@ -7,10 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from osallisuus.authorization import permission_required
 from osallisuus.codevelopment.selectors import projects_for
@@ -18,7 +19,7 @@ from osallisuus.errors import attempt
 from osallisuus.organisation.selectors import all_services
 
 from . import selectors, services
-from .forms import AssessmentForm, ConclusionForm, EvaluationForm
+from .forms import AssessmentForm, ConclusionForm, EvaluationForm, NoteForm
 from .report import report_pdf
 
 
@@ -41,6 +42,7 @@ def evaluation_create(request: HttpRequest) -> HttpResponse:
         projects=projects_for(request.user),
         services=all_services(),
         people=selectors.evaluator_choices(),
+        watchers=selectors.eligible_observers(),
     )
     made: list[Any] = []
     if form.is_valid() and attempt(
@@ -72,6 +74,17 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ):
             messages.success(request, _("Your assessment was saved."))
             return redirect(evaluation)
+    return _evaluation_page(request, evaluation, form=form)
+
+
+def _evaluation_page(
+    request: HttpRequest,
+    evaluation: Any,
+    *,
+    form: AssessmentForm | None = None,
+    note_form: NoteForm | None = None,
+) -> HttpResponse:
+    may_note = request.user.has_perm("evaluation.file_note", evaluation)
     return render(
         request,
         "evaluation/evaluation.html",
@@ -79,6 +92,8 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "evaluation": evaluation,
             "criteria": selectors.criteria_of(evaluation),
             "assessments": selectors.assessments_shown(evaluation, request.user),
+            "notes": selectors.notes_shown(evaluation, request.user),
+            "note_form": note_form or (NoteForm() if may_note else None),
             "form": form,
             "may_conclude": request.user.has_perm("evaluation.conclude", evaluation),
             "may_read_report": request.user.has_perm("evaluation.read_report", evaluation),
@@ -110,6 +125,23 @@ def evaluation_conclude(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_required
+@require_POST
+def note_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """An observing client files a note; errors show on the evaluation's page."""
+    evaluation = selectors.access_evaluation(user=request.user, pk=pk)
+    if not request.user.has_perm("evaluation.file_note", evaluation):
+        raise Http404
+    form = NoteForm(request.POST)
+    if form.is_valid() and attempt(
+        form,
+        lambda: services.file_note(by=request.user, evaluation=evaluation, **form.cleaned_data),
+    ):
+        messages.success(request, _("Your observation was saved."))
+        return redirect(evaluation)
+    return _evaluation_page(request, evaluation, note_form=form)
+
+
 def _concluded(request: HttpRequest, pk: int) -> Any:
     evaluation = selectors.access_evaluation(user=request.user, pk=pk)
     if not request.user.has_perm("evaluation.read_report", evaluation):
@@ -124,7 +156,11 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "evaluation/report.html",
-        {"evaluation": evaluation, "summary": selectors.summary(evaluation)},
+        {
+            "evaluation": evaluation,
+            "summary": selectors.summary(evaluation),
+            "notes": selectors.notes_shown(evaluation, request.user),
+        },
     )
 
 

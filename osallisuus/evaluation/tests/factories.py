@@ -15,11 +15,12 @@ from osallisuus.experts.tests.factories import make_profile, started_assignment
 CRITERIA = "Asiakas sai ajan viikossa\nOhjeet olivat selkeät"
 
 
-def evaluator(*, unit: Any = None, user: Any = None) -> Any:
-    """An expert (user) on a started evaluator assignment under a contract both signed."""
+def evaluator(*, unit: Any = None, user: Any = None, kind: str = "evaluator") -> Any:
+    """An expert (user) on a started evaluator (or observer) assignment under a contract both
+    signed."""
     user = user or user_with_role("expert")
     profile = profile_of(user) or make_profile(user=user)
-    started_assignment(profile=profile, unit=unit, assignment_type="evaluator")
+    started_assignment(profile=profile, unit=unit, assignment_type=kind)
     return user
 
 
@@ -33,7 +34,11 @@ def project(*, by: Any, unit: Any, criteria: str = CRITERIA) -> Any:
 
 
 def evaluation(
-    *, unit: Any, coordinator: Any = None, evaluators: list[Any] | None = None
+    *,
+    unit: Any,
+    coordinator: Any = None,
+    evaluators: list[Any] | None = None,
+    observers: list[Any] | None = None,
 ) -> Evaluation:
     """An evaluation of a project's trial with the project's criteria copied."""
     coordinator = coordinator or user_with_role("coordinator")
@@ -42,4 +47,5 @@ def evaluation(
         title="Chat-ajanvarauksen kokeilu",
         project=project(by=coordinator, unit=unit),
         evaluators=evaluators or [evaluator(unit=unit)],
+        observers=observers or [],
     )

@@ -11,7 +11,17 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from osallisuus.tests.matrix import ADMIN, COORD, EXPERT, EXPERT_OTHER, Row, Write, only, snapshot
+from osallisuus.tests.matrix import (
+    ADMIN,
+    COORD,
+    EXPERT,
+    EXPERT_OTHER,
+    Row,
+    Write,
+    only,
+    post_only,
+    snapshot,
+)
 
 COUNTY = (COORD, ADMIN)
 READERS = (EXPERT, *COUNTY)
@@ -24,7 +34,10 @@ def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
 
     users = world.users
     expert = f.evaluator(unit=unit, user=users[EXPERT])
-    open_one = f.evaluation(unit=unit, coordinator=users[COORD], evaluators=[expert])
+    f.evaluator(unit=unit, user=expert, kind="observer")
+    open_one = f.evaluation(
+        unit=unit, coordinator=users[COORD], evaluators=[expert], observers=[expert]
+    )
     concluded = f.evaluation(unit=unit, coordinator=users[COORD], evaluators=[expert])
     services.assess(
         by=expert,
@@ -42,6 +55,7 @@ def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
 
 _evaluations = snapshot("evaluation.Evaluation", "concluded_at")
 _assessments = snapshot("evaluation.Assessment", "score", "text")
+_notes = snapshot("evaluation.Note", "text")
 
 
 def _open(ctx: Any) -> dict[str, Any]:
@@ -85,6 +99,21 @@ ROWS: dict[str, Row] = {
                 writers=(EXPERT,),
                 body=_assessment_body,
                 changes=_assessments,
+                non_owner=NOT_THE_OTHER_EXPERT,
+            ),
+        ),
+    ),
+    "evaluation:note_create": Row(
+        post_only(),
+        kwargs=_open,
+        across_units=True,
+        non_owner={},
+        writes=(
+            Write(
+                only(EXPERT, status=302),
+                writers=(EXPERT,),
+                body=lambda c: {"text": "Kokeilun ohjeet olivat seinällä."},
+                changes=_notes,
                 non_owner=NOT_THE_OTHER_EXPERT,
             ),
         ),

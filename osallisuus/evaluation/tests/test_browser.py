@@ -48,8 +48,10 @@ def test_the_evaluation_pages_pass_axe_on_a_320_px_phone(
     page, live_server, axe_violations, unit, language
 ):
     coordinator = user_with_role("coordinator")
-    evaluation = f.evaluation(unit=unit, coordinator=coordinator)
+    observer = f.evaluator(unit=unit, kind="observer")
+    evaluation = f.evaluation(unit=unit, coordinator=coordinator, observers=[observer])
     evaluator = evaluation.evaluators.get()
+    services.file_note(by=observer, evaluation=evaluation, text="Ohjeet olivat seinällä.")
     concluded = f.evaluation(unit=unit, coordinator=coordinator, evaluators=[evaluator])
     services.assess(
         by=evaluator,
@@ -74,6 +76,7 @@ def test_the_evaluation_pages_pass_axe_on_a_320_px_phone(
             concluded.get_absolute_url(),
             f"/arviointi/{concluded.pk}/raportti/",
         ],
+        observer: [evaluation.get_absolute_url()],
     }
     for user, paths in pages.items():
         sign_in_browser(page, live_server, user, language=language)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from osallisuus.accounts.tests.factories import user_with_role
 from osallisuus.errors import DomainError
 from osallisuus.evaluation import services
-from osallisuus.evaluation.models import Assessment
+from osallisuus.evaluation.models import Assessment, Note
 from osallisuus.evaluation.selectors import KIND
 from osallisuus.observation.tests.factories import HETU
 from osallisuus.trail.kinds import InputQuery, input_kinds
@@ -151,3 +151,36 @@ def test_others_get_404(client, login, unit):
     assert client.get(reverse("evaluation:list")).status_code == 404
     login(user_with_role("staff", unit=unit))
     assert client.get(evaluation.get_absolute_url()).status_code == 404
+
+
+def test_an_observing_client_files_notes_seen_by_coordinators_and_in_the_report(login, unit):
+    coordinator = user_with_role("coordinator")
+    evaluator = f.evaluator(unit=unit)
+    observer = f.evaluator(unit=unit, kind="observer")
+    with pytest.raises(DomainError):  # an observer needs an observer assignment
+        f.evaluation(unit=unit, coordinator=coordinator, observers=[f.evaluator(unit=unit)])
+    evaluation = f.evaluation(
+        unit=unit, coordinator=coordinator, evaluators=[evaluator], observers=[observer]
+    )
+    note_url = reverse("evaluation:note_create", kwargs={"pk": evaluation.pk})
+    client = login(observer)
+    response = client.post(note_url, {"text": f"Asiakas {HETU} jonotti."})
+    assert response.status_code == 200
+    assert "henkilötunnus" in response.content.decode()
+    assert not Note.objects.exists()
+    assert client.post(note_url, {"text": "Ohjeet olivat seinällä."}).status_code == 302
+    assert "Ohjeet olivat seinällä." in client.get(evaluation.get_absolute_url()).content.decode()
+    assert "Ohjeet olivat seinällä." not in (
+        login(evaluator).get(evaluation.get_absolute_url()).content.decode()
+    )
+    assert login(evaluator).post(note_url, {"text": "Ei saa."}).status_code == 404
+    services.conclude(
+        by=coordinator,
+        evaluation=evaluation,
+        conclusion="Jatketaan.",
+        meeting_date=datetime.date(2026, 11, 20),
+    )
+    report = login(observer).get(reverse("evaluation:report", kwargs={"pk": evaluation.pk}))
+    assert "Ohjeet olivat seinällä." in report.content.decode()
+    assert login(observer).post(note_url, {"text": "Myöhässä."}).status_code == 404
+    assert Note.objects.count() == 1
