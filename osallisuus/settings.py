@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "osallisuus.complaints",
     "osallisuus.observation",
     "osallisuus.training",
+    "osallisuus.evaluation",
     "osallisuus.demo",
 ]
 

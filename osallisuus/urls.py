@@ -33,6 +33,7 @@ urlpatterns = [
     path("lausunnot/", include("osallisuus.statements.urls")),
     path("havainnointi/", include("osallisuus.observation.urls")),
     path("koulutukset/", include("osallisuus.training.urls")),
+    path("arviointi/", include("osallisuus.evaluation.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(("osallisuus.api", "api"), namespace="api")),
     # The admin signs in through our own log-in, which enforces two-factor for staff.

@@ -72,3 +72,8 @@ def answer_promise(*, service_id: int) -> AnswerPromise:
     if promise is None:
         return AnswerPromise(days=int(settings.FEEDBACK_RESPONSE_DAYS), promised=False)
     return AnswerPromise(days=promise.days_to_answer, promised=True, text=promise.text())
+
+
+def all_services() -> QuerySet[Service]:
+    """Every service by name (a form's choices: what an evaluation may be of)."""
+    return Service.objects.order_by("name_fi")

@@ -167,9 +167,18 @@ def one_line_claim(date: datetime.date) -> dict[str, str]:
 
 def collector_assignment(*, profile: ExpertProfile, unit: Any, requester: Any = None) -> Any:
     """A started feedback-collector assignment for `unit`: invited, accepted, signed by both."""
+    return started_assignment(
+        profile=profile, unit=unit, assignment_type="collector", requester=requester
+    )
+
+
+def started_assignment(
+    *, profile: ExpertProfile, assignment_type: str, unit: Any = None, requester: Any = None
+) -> Any:
+    """A started assignment of `assignment_type`: invited, accepted, signed by both."""
     coordinator = user_with_role("coordinator")
     request = make_request(
-        assignment_type="collector", unit=unit, starts_at=timezone.now(), by=requester
+        assignment_type=assignment_type, unit=unit, starts_at=timezone.now(), by=requester
     )
     invitation = services.invite(request=request, profiles=[profile], by=coordinator)[0]
     assignment = services.answer_invitation(invitation=invitation, accept=True)
