@@ -472,25 +472,30 @@ def _any_theme(themes: Iterable[str]) -> Q:
 
 
 def count_on_themes(windows: Sequence[ThemeWindow]) -> list[int]:
-    """How many items fall in each window, in one query however many windows."""
-    conditions = [
-        Q(unit__in=w.units, received_at__gte=w.since, received_at__lt=w.until)
-        & _any_theme(w.themes)
-        for w in windows
+    """How many items fall in each window, in one query however many windows: one count per
+    window, joined with UNION ALL, so each count reads only its own units' rows of its own
+    period (the (unit, received) index). One aggregate whose WHERE ORs the windows together
+    reads the whole table instead (about 50 s at 10 M items)."""
+    parts = [
+        Feedback.objects.filter(
+            _any_theme(w.themes),
+            unit__in=w.units,
+            received_at__gte=w.since,
+            received_at__lt=w.until,
+            suspected_mashing=False,
+        )
+        .order_by()
+        .values(window=Value(i))
+        .annotate(count=Count("pk"))
+        for i, w in enumerate(windows)
         if w.themes
     ]
-    if not conditions:
+    if not parts:
         return [0] * len(windows)
-    either = Q()
-    for condition in conditions:
-        either |= condition
-    figures = (
-        Feedback.objects.filter(suspected_mashing=False)
-        .filter(either)
-        .aggregate(**{f"w{i}": Count("pk", filter=c) for i, c in enumerate(conditions)})
-    )
-    counts = iter(figures[f"w{i}"] or 0 for i in range(len(conditions)))
-    return [next(counts) if w.themes else 0 for w in windows]
+    first, *rest = parts
+    rows = first.union(*rest, all=True) if rest else first
+    counts = {row["window"]: int(row["count"] or 0) for row in rows}
+    return [counts.get(i, 0) for i in range(len(windows))]
 
 
 @dataclass(frozen=True, slots=True)
