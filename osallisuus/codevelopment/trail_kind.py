@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from osallisuus.analysis.personal_data import find_personal_data, redact
-from osallisuus.trail.kinds import InputItem, InputQuery
+from osallisuus.trail.kinds import InputItem, InputQuery, within_days
 from osallisuus.trail.text_search import matching_words
 
 from .models import Note, Project, Stage
@@ -53,14 +53,6 @@ def _searched_projects(query: InputQuery) -> QuerySet[Project] | None:
     elif query.status == "handled":
         projects, narrowed = projects.filter(stage__in=HANDLED_STAGES), True
     return projects if narrowed else None
-
-
-def _in_period(items: Any, field: str, query: InputQuery) -> Any:
-    if query.since:
-        items = items.filter(**{f"{field}__date__gte": query.since})
-    if query.until:
-        items = items.filter(**{f"{field}__date__lte": query.until})
-    return items
 
 
 def _excerpt(text: str) -> str:
@@ -116,7 +108,7 @@ class WorkshopNoteKind:
         projects = _searched_projects(query)
         if projects is not None:
             found = found.filter(workshop__project__in=projects.values("pk"))
-        found = _in_period(found, "created_at", query)
+        found = within_days(found, "created_at", query.since, query.until)
         return found.order_by("-created_at", "-pk").values_list("pk", "created_at")
 
     def received_ids(self, units: Any, start: date, end: date) -> Any:
@@ -179,7 +171,7 @@ class ProjectOutcomeKind:
         if projects is not None:
             found = found.filter(pk__in=projects.values("pk"))
         found = found.annotate(at=Coalesce("proposal_sent_at", "created_at"))
-        found = _in_period(found, "at", query)
+        found = within_days(found, "at", query.since, query.until)
         return found.order_by("-at", "-pk").values_list("pk", "at")
 
     def received_ids(self, units: Any, start: date, end: date) -> Any:

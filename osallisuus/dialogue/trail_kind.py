@@ -9,7 +9,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from osallisuus.trail.kinds import InputItem, InputQuery
+from osallisuus.trail.kinds import InputItem, InputQuery, within_days
 from osallisuus.trail.text_search import matching_words
 
 from .models import Initiative, InitiativeStatus, Question, QuestionStatus
@@ -66,10 +66,7 @@ class PanelQuestionKind:
             found = found.filter(unit__service_id=query.service_id)
         if query.theme:  # questions carry a topic, not the feedback themes
             return found.none().values_list("pk", "asked_at")
-        if query.since:
-            found = found.filter(asked_at__date__gte=query.since)
-        if query.until:
-            found = found.filter(asked_at__date__lte=query.until)
+        found = within_days(found, "asked_at", query.since, query.until)
         if query.status == "open":
             found = found.exclude(status=QuestionStatus.CLOSED)
         elif query.status == "handled":
@@ -163,10 +160,7 @@ class PanelInitiativeKind:
             found = found.filter(service_id=query.service_id)
         if query.theme:  # initiatives carry no feedback themes
             return found.none().values_list("pk", "raised_at")
-        if query.since:
-            found = found.filter(raised_at__date__gte=query.since)
-        if query.until:
-            found = found.filter(raised_at__date__lte=query.until)
+        found = within_days(found, "raised_at", query.since, query.until)
         if query.status == "open":
             found = found.exclude(status=InitiativeStatus.ANSWERED)
         elif query.status == "handled":

@@ -4,7 +4,7 @@ has concluded, the report can be linked to the project's decision matter."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from osallisuus.analysis.personal_data import find_personal_data, redact
-from osallisuus.trail.kinds import InputItem, InputQuery
+from osallisuus.trail.kinds import InputItem, InputQuery, within_days
 from osallisuus.trail.text_search import matching_words
 
 from .models import Evaluation
@@ -37,10 +37,6 @@ def _item(evaluation: Evaluation) -> InputItem:
         has_giver=False,  # the evaluators read the decision on the project's page
         extra={"project_id": evaluation.project_id},
     )
-
-
-def _start(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def _concluded() -> QuerySet[Evaluation]:
@@ -74,25 +70,16 @@ class ReportKind:
             found = found.filter(service_id=query.service_id)
         if query.theme:
             found = found.none()  # reports carry criteria, not feedback themes
-        if query.since:
-            found = found.filter(concluded_at__gte=_start(query.since))
-        if query.until:
-            found = found.filter(concluded_at__lt=_start(query.until + timedelta(days=1)))
+        found = within_days(found, "concluded_at", query.since, query.until)
         if query.status == "open":
             found = found.none()  # a report exists only once concluded
         return found.distinct().order_by("-concluded_at", "-pk").values_list("pk", "concluded_at")
 
     def received_ids(self, units: Any, start: date, end: date) -> Any:
-        return (
-            _concluded()
-            .filter(
-                service__units__in=units,
-                concluded_at__gte=_start(start),
-                concluded_at__lt=_start(end + timedelta(days=1)),
-            )
-            .distinct()
-            .values_list("pk", flat=True)
+        found = within_days(
+            _concluded().filter(service__units__in=units), "concluded_at", start, end
         )
+        return found.distinct().values_list("pk", flat=True)
 
     def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
         """A report has no giver to tell."""

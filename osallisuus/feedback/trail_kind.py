@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.db import connections
@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from osallisuus.accounts.selectors import units_in_scope
-from osallisuus.trail.kinds import InputItem, InputQuery
+from osallisuus.trail.kinds import InputItem, InputQuery, within_days
 from osallisuus.trail.text_search import matching_words
 
 from .models import OPEN_STATUSES, Feedback
-from .selectors import received_in, start_of_day
+from .selectors import received_in
 from .services import tell_giver_of_change
 
 EXCERPT_CHARS = 300
@@ -73,10 +73,7 @@ class FeedbackKind:
                 found = found.filter(themes__contains=[query.theme])
             else:
                 found = found.filter(themes__icontains=f'"{query.theme}"')
-        if query.since:
-            found = found.filter(received_at__gte=start_of_day(query.since))
-        if query.until:
-            found = found.filter(received_at__lt=start_of_day(query.until + timedelta(days=1)))
+        found = within_days(found, "received_at", query.since, query.until)
         if query.status == "open":
             found = found.filter(status__in=OPEN_STATUSES)
         elif query.status == "handled":

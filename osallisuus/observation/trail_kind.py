@@ -4,16 +4,15 @@ finding with an action that links it, and the closing rule reads the link's effe
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from osallisuus.analysis.personal_data import find_personal_data, redact
-from osallisuus.trail.kinds import InputItem, InputQuery
+from osallisuus.trail.kinds import InputItem, InputQuery, within_days
 from osallisuus.trail.text_search import matching_words
 
 from .models import Finding
@@ -36,10 +35,6 @@ def _item(finding: Finding) -> InputItem:
         has_giver=False,  # the quality monitors read the unit's answer on the visit's page
         extra={"severity": finding.severity, "category": finding.category},
     )
-
-
-def _start(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 class FindingKind:
@@ -69,10 +64,7 @@ class FindingKind:
             found = found.filter(visit__unit__service_id=query.service_id)
         if query.theme:
             found = found.none()  # findings carry categories, not feedback themes
-        if query.since:
-            found = found.filter(created_at__gte=_start(query.since))
-        if query.until:
-            found = found.filter(created_at__lt=_start(query.until + timedelta(days=1)))
+        found = within_days(found, "created_at", query.since, query.until)
         if query.status == "open":
             found = found.filter(status=Finding.Status.OPEN)
         elif query.status == "handled":

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from osallisuus.trail.kinds import InputItem, InputQuery
+from osallisuus.trail.kinds import InputItem, InputQuery, within_days
 from osallisuus.trail.text_search import matching_words
 
 from .models import RequestStatus, StatementRequest
@@ -96,10 +96,7 @@ class StatementKind:
             )
         if query.theme:  # statements carry no feedback themes
             return found.none().values_list("pk", "requested_at")
-        if query.since:
-            found = found.filter(requested_at__date__gte=query.since)
-        if query.until:
-            found = found.filter(requested_at__date__lte=query.until)
+        found = within_days(found, "requested_at", query.since, query.until)
         if query.status == "open":
             found = found.exclude(status=RequestStatus.CONSIDERED)
         elif query.status == "handled":

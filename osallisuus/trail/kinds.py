@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import Any, Protocol
+
+from django.utils import timezone
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,21 @@ class InputQuery:
     until: date | None = None
     # "open" (still waiting to be handled) or "handled"; each kind says what its steps mean.
     status: str = ""
+
+
+def within_days(items: Any, field: str, since: date | None, until: date | None) -> Any:
+    """`items` whose moment `field` falls on the days `since` to `until` (both included, days of
+    the current time zone; None leaves that end open). A range on the column itself, so an
+    index on it serves; every kind's period narrowing goes through here."""
+    if since:
+        items = items.filter(**{f"{field}__gte": _midnight(since)})
+    if until:
+        items = items.filter(**{f"{field}__lt": _midnight(until + timedelta(days=1))})
+    return items
+
+
+def _midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 class InputKind(Protocol):
