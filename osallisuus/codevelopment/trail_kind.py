@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from osallisuus.analysis.personal_data import find_personal_data, redact
@@ -72,7 +73,7 @@ def _note_item(note: Note) -> InputItem:
         kind=WorkshopNoteKind.name,
         pk=note.pk,
         excerpt=_excerpt(note.text),
-        date=note.created_at.date(),
+        date=timezone.localdate(note.created_at),
         language="fi",
         unit_id=_unit_id(project),
         service_id=project.service_id,
@@ -128,7 +129,7 @@ def _outcome_item(project: Project) -> InputItem:
         kind=ProjectOutcomeKind.name,
         pk=project.pk,
         excerpt=_excerpt(f"{project.title}: {text}"),
-        date=(project.proposal_sent_at or project.created_at).date(),
+        date=timezone.localdate(project.proposal_sent_at or project.created_at),
         language="fi",
         unit_id=_unit_id(project),
         service_id=project.service_id,

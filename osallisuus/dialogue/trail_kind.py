@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from osallisuus.trail.kinds import InputItem, InputQuery, within_days
@@ -24,7 +25,7 @@ def _item(question: Question) -> InputItem:
         kind=QUESTION_KIND,
         pk=question.pk,
         excerpt=text[:EXCERPT_CHARS] + ("…" if len(text) > EXCERPT_CHARS else ""),
-        date=question.asked_at.date(),
+        date=timezone.localdate(question.asked_at),
         language=question.language,
         unit_id=question.unit_id,
         service_id=question.unit.service_id,
@@ -113,7 +114,7 @@ def _initiative_item(initiative: Initiative) -> InputItem:
         kind=INITIATIVE_KIND,
         pk=initiative.pk,
         excerpt=text[:EXCERPT_CHARS] + ("…" if len(text) > EXCERPT_CHARS else ""),
-        date=initiative.raised_at.date(),
+        date=timezone.localdate(initiative.raised_at),
         language=initiative.language,
         unit_id=None,  # raised to a whole service
         service_id=initiative.service_id,

@@ -374,58 +374,10 @@ def export_items(
 # --- Public trail figures (the trail's "you said, we did" pages read these) --------------------
 
 
-@dataclass(frozen=True, slots=True)
-class TrailCounts:
-    """Counts behind the public trail figures for some units and a period (no suppression here:
-    the caller hides groups below the minimum)."""
-
-    count: int
-    answered: int
-    change_made: int
-    # Items whose promised answer time has passed or that were answered: the promise's group.
-    promise_due: int
-    promise_kept: int
-
-
 def _public_items(units: Any, since: datetime, until: datetime) -> QuerySet[Feedback]:
     return Feedback.objects.filter(
         unit__in=units, suspected_mashing=False, received_at__gte=since, received_at__lt=until
     )
-
-
-def trail_counts(
-    *, units: Any, since: datetime, until: datetime, promise_days: int, now: datetime | None = None
-) -> TrailCounts:
-    """One query: answered (any answering step), a change made, and the promise kept (the first
-    answer within `promise_days` of arrival, by the same AnsweredInTime rule as the roll-ups)."""
-    now = now or timezone.now()
-    promised_by = ExpressionWrapper(
-        F("received_at") + Value(timedelta(days=promise_days)), output_field=DateTimeField()
-    )
-    change_made = StatusEvent.objects.filter(feedback=OuterRef("pk"), status=Status.CHANGE_MADE)
-    rows = _public_items(units, since, until).annotate(
-        first_answer_at=_first_answer_at(),
-        promised_by=promised_by,
-        had_change=Exists(change_made),
-    )
-    rows = rows.annotate(kept=AnsweredInTime(F("first_answer_at"), F("promised_by")))
-    figures = rows.aggregate(
-        count=Count("pk"),
-        answered=Count("pk", filter=Q(first_answer_at__isnull=False)),
-        change_made=Count("pk", filter=Q(had_change=True)),
-        promise_due=Count("pk", filter=Q(first_answer_at__isnull=False) | Q(promised_by__lt=now)),
-        promise_kept=Count("pk", filter=Q(kept=True)),
-    )
-    return TrailCounts(**{name: int(value or 0) for name, value in figures.items()})
-
-
-def theme_counts(*, units: Any, since: datetime, until: datetime) -> Counter[str]:
-    """How many comments raised each theme (only items with text have themes that count)."""
-    counts: Counter[str] = Counter()
-    themes = _public_items(units, since, until).filter(has_text()).values_list("themes", flat=True)
-    for item_themes in themes.iterator(chunk_size=5000):
-        counts.update(set(item_themes or ()))
-    return counts
 
 
 @dataclass(frozen=True, slots=True)

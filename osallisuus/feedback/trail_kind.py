@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db import connections
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from osallisuus.accounts.selectors import units_in_scope
+from osallisuus.reports.selectors import Period, add_months, answer_count
 from osallisuus.trail.kinds import InputItem, InputQuery, within_days
 from osallisuus.trail.text_search import matching_words
 
@@ -28,7 +30,7 @@ def _item(feedback: Feedback) -> InputItem:
         kind=FeedbackKind.name,
         pk=feedback.pk,
         excerpt=text[:EXCERPT_CHARS] + ("…" if len(text) > EXCERPT_CHARS else ""),
-        date=feedback.received_at.date(),
+        date=timezone.localdate(feedback.received_at),
         language=feedback.language,
         unit_id=feedback.unit_id,
         service_id=feedback.unit.service_id,
@@ -82,6 +84,14 @@ class FeedbackKind:
 
     def received_ids(self, units: Any, start: date, end: date) -> Any:
         return received_in(units=units, start=start, end=end).values_list("pk", flat=True)
+
+    def received_count(self, units: Any, start: date, end: date) -> int:
+        """How many received_ids holds: from the monthly roll-ups when the days are whole
+        months (as on the dashboards), so the count does not read the items; else counted."""
+        last_month = end.replace(day=1)
+        if start.day == 1 and end + timedelta(days=1) == add_months(last_month, 1):
+            return answer_count(units=units, period=Period(start, last_month))
+        return int(self.received_ids(units, start, end).count())
 
     def tell_giver(self, pk: int, texts: dict[str, str]) -> bool:
         """E-mail or text the giver where they left contact details, in their language and

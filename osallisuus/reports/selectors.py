@@ -55,6 +55,12 @@ def months_between(start: date, end: date) -> list[date]:
     return months
 
 
+def answer_time_passed(month: date, days: int, today: date) -> bool:
+    """The answer time has passed for every item of `month` once its last day plus `days` lie
+    behind us: shares answered in time count only such months (dashboards and public pages)."""
+    return add_months(month, 1) - timedelta(days=1) + timedelta(days=days) < today
+
+
 @dataclass(frozen=True)
 class Period:
     """Whole calendar months from `start` to `end` (both the first day of their month)."""
@@ -176,9 +182,6 @@ def dashboard(*, units: QuerySet[Unit], period: Period, today: date | None = Non
     by_month: dict[date, Counter[str]] = defaultdict(Counter)
     channels: Counter[str] = Counter()
     totals: Counter[str] = Counter()
-    # The response time has passed for every item of a month once the month's last day plus
-    # the response days lie behind us; the share answered in time counts only such months.
-    response_days = timedelta(days=settings.FEEDBACK_RESPONSE_DAYS)
     due_until: date | None = None
     row: dict[str, Any]
     for row in rows:  # type: ignore[assignment]
@@ -188,10 +191,10 @@ def dashboard(*, units: QuerySet[Unit], period: Period, today: date | None = Non
         if period.start <= month <= period.end:
             totals.update(values)
             channels[row["channel"]] += values["count"]
-            month_end = add_months(month, 1) - timedelta(days=1)
-            if month_end + response_days < today:
+            if answer_time_passed(month, settings.FEEDBACK_RESPONSE_DAYS, today):
                 result.answered_in_time += values["answered_in_time"]
                 result.due_count += values["count"]
+                month_end = add_months(month, 1) - timedelta(days=1)
                 due_until = max(due_until or month_end, month_end)
     result.due_until = due_until
     result.count = totals["count"]
@@ -373,3 +376,63 @@ def iter_aggregates(*, units: QuerySet[Unit], period: Period) -> Iterator[Aggreg
             month=row["month"].strftime("%Y-%m"),
             **{name: row[name] or 0 for name in AGGREGATE_FIELDS},
         )
+
+
+@dataclass(frozen=True, slots=True)
+class HandlingCounts:
+    """How the items of some units and whole months were handled, from the roll-ups (no
+    suppression here: the caller hides groups below the minimum)."""
+
+    count: int
+    # Items with an answering step, and items where a change was made.
+    answered: int
+    change_made: int
+    # Items of the months whose answer time has passed for every item (answer_time_passed),
+    # and of those the items answered within their due time: the promise's group and its kept.
+    promise_due: int
+    promise_kept: int
+
+
+def handling_counts(
+    *, units: QuerySet[Unit], start: date, end: date, promise_days: int, today: date | None = None
+) -> HandlingCounts:
+    """Counts for the months from `start` up to but not including `end` (first days of their
+    months): one query on the roll-ups, whatever the number of items."""
+    today = today or timezone.localdate()
+    rows = (
+        MonthlyRollup.objects.filter(unit__in=units, month__gte=start, month__lt=end)
+        .values("month")
+        .annotate(
+            count=Sum("count"),
+            in_time=Sum("answered_in_time"),
+            late=Sum("answered_late"),
+            changed=Sum("change_made"),
+        )
+        .order_by()
+    )
+    totals: Counter[str] = Counter()
+    for row in rows:
+        values = {name: int(row[name] or 0) for name in ("count", "in_time", "late", "changed")}
+        totals.update(values)
+        if answer_time_passed(row["month"], promise_days, today):
+            totals["due"] += values["count"]
+            totals["kept"] += values["in_time"]
+    return HandlingCounts(
+        count=totals["count"],
+        answered=totals["in_time"] + totals["late"],
+        change_made=totals["changed"],
+        promise_due=totals["due"],
+        promise_kept=totals["kept"],
+    )
+
+
+def theme_totals(*, units: QuerySet[Unit], start: date, end: date) -> Counter[str]:
+    """How many comments raised each theme over the months from `start` up to but not including
+    `end`, from the theme roll-ups (only items with text have themes that count)."""
+    rows = (
+        ThemeRollup.objects.filter(unit__in=units, month__gte=start, month__lt=end)
+        .values("theme")
+        .annotate(total=Sum("count"))
+        .order_by()
+    )
+    return Counter({row["theme"]: int(row["total"]) for row in rows if row["total"]})

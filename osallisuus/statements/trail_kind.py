@@ -45,7 +45,7 @@ def _item(request: StatementRequest) -> InputItem:
         kind=STATEMENT_KIND,
         pk=request.pk,
         excerpt=_excerpt(request),
-        date=(request.submitted_at or request.requested_at).date(),
+        date=timezone.localdate(request.submitted_at or request.requested_at),
         language=request.language,
         unit_id=matter.unit_id,
         service_id=matter.service_id or (matter.unit.service_id if matter.unit else None),

@@ -103,6 +103,9 @@ class InputKind(Protocol):
         channel they chose; True when someone was told. Runs inside the caller's transaction;
         messages leave after commit (the outbox)."""
 
+    # Optional: a kind whose items are many may define `received_count(units, start, end) -> int`,
+    # the number of received_ids, from its own roll-ups; the trail figures count received_ids
+    # otherwise.
     # Optional: a kind whose items wait for a named decision maker (a co-development proposal
     # sent to one) may define `awaiting_decision(*, decider_ids, service_ids) -> list[InputItem]`
     # (redacted like summaries); a body's briefing lists them (briefings/selectors.py). A kind

@@ -29,7 +29,7 @@ from osallisuus.analysis.taxonomy import theme_label
 from osallisuus.feedback import report_selectors
 from osallisuus.organisation.models import Service, Unit
 from osallisuus.organisation.selectors import answer_promise
-from osallisuus.reports.selectors import min_group
+from osallisuus.reports.selectors import add_months, handling_counts, min_group, theme_totals
 
 from .kinds import UnknownKindError, input_kind
 from .models import Action, Decision, InputLink, Matter
@@ -50,10 +50,16 @@ def _start_of(day: date) -> datetime:
 
 @dataclass(frozen=True)
 class Period:
-    """From `start` up to but not including `end`."""
+    """Whole calendar months from `start` up to but not including `end` (both the first day of
+    their month): the figures come from the monthly roll-ups, so their cost does not grow with
+    the number of items."""
 
     start: date
     end: date
+
+    def __post_init__(self) -> None:
+        if self.start.day != 1 or self.end.day != 1:
+            raise ValueError("a public period is made of whole months")
 
     @classmethod
     def year(cls, year: int) -> Period:
@@ -61,9 +67,9 @@ class Period:
 
     @classmethod
     def last_year(cls, today: date | None = None) -> Period:
-        """The 365 days up to and including today."""
-        today = today or timezone.localdate()
-        return cls(today - timedelta(days=364), today + timedelta(days=1))
+        """The last twelve months: this month so far and the eleven before it."""
+        this_month = (today or timezone.localdate()).replace(day=1)
+        return cls(add_months(this_month, -11), add_months(this_month, 1))
 
     @property
     def last_day(self) -> date:
@@ -380,10 +386,10 @@ def _you_said_we_did(
 ) -> YouSaidWeDid:
     minimum = min_group()
     promise = answer_promise(service_id=service_id)
-    counts = report_selectors.trail_counts(
-        units=units, since=period.since, until=period.until, promise_days=promise.days
+    counts = handling_counts(
+        units=units, start=period.start, end=period.end, promise_days=promise.days
     )
-    themes = report_selectors.theme_counts(units=units, since=period.since, until=period.until)
+    themes = theme_totals(units=units, start=period.start, end=period.end)
     raised = [
         RaisedTheme(theme, _label(theme), n) for theme, n in themes.most_common() if n >= minimum
     ]

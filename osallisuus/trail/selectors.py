@@ -174,6 +174,15 @@ def _days_to_decision(kind: kinds.InputKind, links: QuerySet[InputLink]) -> list
     return [(decided[pk] - day).days for pk, day in given.items()]
 
 
+def _received_count(
+    kind: kinds.InputKind, units: QuerySet[Any], start: datetime.date, end: datetime.date
+) -> int:
+    count = getattr(kind, "received_count", None)
+    if count is not None:
+        return int(count(units, start, end))
+    return int(kind.received_ids(units, start, end).count())
+
+
 def _kind_figures(
     kind: kinds.InputKind, units: QuerySet[Any], start: datetime.date, end: datetime.date
 ) -> KindFigures:
@@ -188,7 +197,7 @@ def _kind_figures(
     return KindFigures(
         kind=kind.name,
         label=kind.label(),
-        inputs=inputs.count(),
+        inputs=_received_count(kind, units, start, end),
         with_outcome=counts["with_outcome"],
         linked=counts["linked"],
         told=counts["told"],

@@ -27,7 +27,7 @@ from osallisuus.complaints.selectors import complaint_figures, concern_label
 from osallisuus.feedback import report_selectors
 from osallisuus.organisation.models import DecisionBody, Service, Unit
 from osallisuus.organisation.selectors import answer_promise
-from osallisuus.reports.selectors import min_group, rising_for
+from osallisuus.reports.selectors import handling_counts, min_group, rising_for
 from osallisuus.reports.self_monitoring.selectors import overdue_in
 
 from .. import kinds
@@ -106,10 +106,10 @@ def _services(service_ids: list[int] | None, period: BriefingPeriod) -> list[dic
     rows = []
     for service in services.order_by("name_fi")[:LIST_LIMIT]:
         promise = answer_promise(service_id=service.pk)
-        counts = report_selectors.trail_counts(
+        counts = handling_counts(
             units=Unit.objects.filter(service=service),
-            since=_aware(period.start),
-            until=_aware(period.end),
+            start=period.start,
+            end=period.end,
             promise_days=promise.days,
         )
         shown = counts.count >= minimum

@@ -188,10 +188,12 @@ def test_figures_of_a_service_below_the_minimum_are_hidden(committee, unit, sett
     settings.PUBLIC_MIN_ANSWERS = 5
     for _ in range(4):
         make_feedback(unit, received_at=datetime(2026, 11, 3, tzinfo=UTC), change_made=True)
+    rebuild_rollups()
     build()
     service = Briefing.objects.get().content["services"][0]
     assert service["count"] is None and service["change_share"] is None
     make_feedback(unit, received_at=datetime(2026, 11, 4, tzinfo=UTC))
+    rebuild_rollups()
     build()
     service = Briefing.objects.get().content["services"][0]
     assert service["count"] == 5 and service["change_share"] == 80

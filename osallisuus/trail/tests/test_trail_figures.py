@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from osallisuus.feedback.models import Feedback
+from osallisuus.reports.services import refresh_feedback_rollup
 from osallisuus.feedback.services import FeedbackInput, submit_feedback
 from osallisuus.organisation.models import DecisionBody, Unit
 from osallisuus.organisation.tests.factories import OrganiserFactory
@@ -33,6 +34,10 @@ def give(unit, days_ago=0, count=1):
     Feedback.objects.filter(pk__in=[i.pk for i in items]).update(
         received_at=timezone.now() - timedelta(days=days_ago)
     )
+    # The dashboards count the items from the roll-ups, which follow an item's own changes
+    # (a test's direct update sends no signal).
+    for item in items:
+        refresh_feedback_rollup(item.pk)
     return items
 
 
