@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from osallisuus.feedback.models import Feedback
-from osallisuus.reports.services import refresh_feedback_rollup
 from osallisuus.feedback.services import FeedbackInput, submit_feedback
 from osallisuus.organisation.models import DecisionBody, Unit
 from osallisuus.organisation.tests.factories import OrganiserFactory
+from osallisuus.reports.services import refresh_feedback_rollup
 from osallisuus.trail.actions.services import (
     change_action_status,
     create_action,
