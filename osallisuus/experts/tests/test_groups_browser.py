@@ -82,3 +82,31 @@ def test_the_group_pages_fit_a_320_px_phone(page, live_server, unit, language):
         page.goto(address)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{address}: {overflow} px wider than the phone"
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_a_member_opens_their_group_from_their_page(page, live_server, axe_violations, language):
+    from osallisuus.experts import group_services
+
+    coordinator = user_with_role("coordinator")
+    member = make_profile()
+    group = group_services.create_group(
+        by=coordinator,
+        name="Vammaisneuvoston ja järjestöjen yhteinen kehittäjäasiakasryhmä",
+        owner_kind="partner",
+        owner_name="Vammaisjärjestöjen yhteistyöverkosto",
+        home_base="Järjestötalo",
+        coordinator=coordinator,
+        support_person=coordinator,
+        members=[member, make_profile()],
+    )
+    sign_in_browser(page, live_server, member.user, language=language)
+    page.goto("/kokemusasiantuntijat/omat/")
+    assert axe_violations(page) == []
+    page.locator(f"a[href='/kokemusasiantuntijat/omat/ryhmat/{group.pk}/']").focus()
+    page.keyboard.press("Enter")
+    page.locator("#members-heading").wait_for()
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 320, "height": 640})
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
