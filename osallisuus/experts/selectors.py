@@ -546,10 +546,13 @@ def own_groups(profile: ExpertProfile) -> QuerySet[DeveloperGroup]:
 
 def access_own_group(*, user: Any, pk: int) -> DeveloperGroup:
     """A developer group the user is a member of, read-only (404 for everyone else)."""
+    user_pk = getattr(user, "pk", None)
     group = (
         DeveloperGroup.objects.select_related("coordinator", "support_person")
-        .filter(pk=pk, members__user_id=getattr(user, "pk", None))
+        .filter(pk=pk, members__user_id=user_pk)
         .first()
+        if user_pk is not None
+        else None
     )
     if group is None:
         raise Http404
