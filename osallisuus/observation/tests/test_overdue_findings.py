@@ -48,6 +48,17 @@ def _reported_visit(unit, *, observer_name="Olli Observoija"):
     return visit, late, answered, manager
 
 
+def deciding_body(unit, make_user):
+    """A committee deciding on the unit's service, with one member (`body.member`)."""
+    body = DecisionBody.objects.create(
+        organiser=OrganiserFactory(), kind=DecisionBody.Kind.COMMITTEE, name_fi="Lautakunta"
+    )
+    body.services.add(unit.service)
+    body.member = make_user("decision_maker")
+    body.members.add(body.member)
+    return body
+
+
 def test_the_unit_manager_sees_overdue_findings_counted_with_links(client, login, unit):
     visit, late, answered, manager = _reported_visit(unit)
 
@@ -70,13 +81,8 @@ def test_the_deciding_body_reads_a_count_per_unit_with_links(client, login, make
     visit, late, answered, _manager = _reported_visit(unit)
     other_unit = UnitFactory(code="HAM", service=ServiceFactory(name_fi="Suun terveydenhuolto"))
     other_visit, other_late, *_rest = _reported_visit(other_unit, observer_name="Maija Muu")
-    body = DecisionBody.objects.create(
-        organiser=OrganiserFactory(), kind=DecisionBody.Kind.COMMITTEE, name_fi="Lautakunta"
-    )
-    body.services.add(unit.service)
-    member = make_user("decision_maker")
-    body.members.add(member)
-
+    body = deciding_body(unit, make_user)
+    member = body.member
     today = visit.answer_due + timedelta(days=1)
     build_briefing(body=body, month=date(2026, 11, 1), today=today, send=False)
     briefing = Briefing.objects.get(body=body)
