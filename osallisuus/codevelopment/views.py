@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from osallisuus.audit.services import record_access
 from osallisuus.authorization import permission_required, require
 from osallisuus.errors import attempt
+from osallisuus.evaluation.selectors import evaluations_of_project
 from osallisuus.query_params import page_param
 
 from . import services
@@ -170,6 +171,7 @@ def _project_page(request: HttpRequest, project: Project, move_form: MoveStageFo
         changes=stage_changes(project),
         workshops=project.workshops.all(),
         move_form=move_form,
+        evaluations=evaluations_of_project(request.user, project),
         linked_feedback=project.feedback.values_list("reply_code", flat=True)
         if context["can_manage"]
         else [],

@@ -69,6 +69,42 @@ class EvaluationForm(forms.Form):
         self.fields["observers"].queryset = watchers  # type: ignore[attr-defined]
 
 
+class EditEvaluationForm(forms.Form):
+    """The evaluation's title, criteria, people and meeting date; the criteria field is locked
+    (shown, not editable) once an assessment has been filed."""
+
+    title = EvaluationForm.base_fields["title"]
+    criteria = forms.CharField(
+        label=_("Criteria"), widget=forms.Textarea(attrs={"rows": 5}), help_text=_("One a line.")
+    )
+    evaluators = EvaluationForm.base_fields["evaluators"]
+    observers = EvaluationForm.base_fields["observers"]
+    meeting_date = EvaluationForm.base_fields["meeting_date"]
+
+    def __init__(
+        self, *args: Any, evaluation: Any, people: Any, watchers: Any, locked: bool, **kwargs: Any
+    ):
+        kwargs.setdefault(
+            "initial",
+            {
+                "title": evaluation.title,
+                "criteria": "\n".join(c.text for c in evaluation.criteria.all()),
+                "evaluators": list(evaluation.evaluators.all()),
+                "observers": list(evaluation.observers.all()),
+                "meeting_date": evaluation.meeting_date,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["evaluators"].queryset = people  # type: ignore[attr-defined]
+        self.fields["observers"].queryset = watchers  # type: ignore[attr-defined]
+        if locked:
+            self.fields["criteria"].disabled = True
+            self.fields["criteria"].help_text = _(
+                "Locked: assessments have been filed on these criteria. "
+                "You can still add evaluators."
+            )
+
+
 class AssessmentForm(forms.Form):
     """One score and text field per criterion, named c<criterion id>-score / -text."""
 

@@ -54,6 +54,8 @@ rules.add_perm("evaluation.set_up", is_coordinator_or_admin)
 rules.add_perm("evaluation.see_all_assessments", is_coordinator_or_admin)
 rules.add_perm("evaluation.assess", is_open & is_evaluator)
 rules.add_perm("evaluation.conclude", is_open & is_coordinator_or_admin)
+# The coordinator edits an evaluation until its conclusion (criteria only before assessments).
+rules.add_perm("evaluation.edit", is_open & is_coordinator_or_admin)
 rules.add_perm(
     "evaluation.read_report", is_concluded & (is_evaluator | is_observer | is_coordinator_or_admin)
 )

@@ -30,6 +30,11 @@ def evaluations_visible_to(user: Any) -> QuerySet[Evaluation]:
     )
 
 
+def evaluations_of_project(user: Any, project: Any) -> QuerySet[Evaluation]:
+    """The project's evaluations that `user` may see (for the project's page), newest first."""
+    return evaluations_visible_to(user).filter(project=project).order_by("-created_at", "-pk")
+
+
 def access_evaluation(*, user: Any, pk: int) -> Evaluation:
     """The evaluation if `user` may see it; otherwise 404, as if it did not exist."""
     try:
@@ -41,6 +46,20 @@ def access_evaluation(*, user: Any, pk: int) -> Evaluation:
 def reports_visible_to(user: Any) -> QuerySet[Evaluation]:
     """Concluded evaluations: their report is an input to the project's decision."""
     return evaluations_visible_to(user).filter(concluded_at__isnull=False)
+
+
+def criteria_locked(evaluation: Evaluation) -> bool:
+    """Once the first assessment is filed, the criteria stay as they were assessed."""
+    return Assessment.objects.filter(criterion__evaluation=evaluation).exists()
+
+
+def assessed_by(evaluation: Evaluation) -> set[int]:
+    """The evaluators who have filed an assessment (they stay on the evaluation)."""
+    return set(
+        Assessment.objects.filter(criterion__evaluation=evaluation).values_list(
+            "evaluator_id", flat=True
+        )
+    )
 
 
 def criteria_of(evaluation: Evaluation) -> QuerySet[Criterion]:
@@ -107,8 +126,9 @@ def summary(evaluation: Evaluation) -> list[CriterionSummary]:
     return rows
 
 
-def evaluator_choices() -> QuerySet[Any]:
-    """Who may be chosen as an evaluator: active evaluators and staff."""
+def evaluator_choices(*, evaluation: Evaluation | None = None) -> QuerySet[Any]:
+    """Who may be chosen as an evaluator: active evaluators and staff (and, when editing,
+    those already on the evaluation)."""
     from django.contrib.auth import get_user_model
     from django.db.models import Q
 
@@ -117,6 +137,24 @@ def evaluator_choices() -> QuerySet[Any]:
     staff = people_with_role("staff", "unit_manager", "coordinator")
     return (
         get_user_model()
-        .objects.filter(Q(pk__in=eligible_evaluators().values("pk")) | Q(pk__in=staff.values("pk")))
+        .objects.filter(
+            Q(pk__in=eligible_evaluators().values("pk"))
+            | Q(pk__in=staff.values("pk"))
+            | Q(pk__in=evaluation.evaluators.values("pk") if evaluation else [])
+        )
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def observer_choices(*, evaluation: Evaluation) -> QuerySet[Any]:
+    """Active observers and those already observing the evaluation."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(pk__in=eligible_observers().values("pk"))
+            | Q(pk__in=evaluation.observers.values("pk"))
+        )
         .order_by("last_name", "first_name", "username")
     )

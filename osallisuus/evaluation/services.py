@@ -19,7 +19,13 @@ from osallisuus.errors import DomainError
 from osallisuus.observation.services import personal_data_problems
 
 from .models import SCALE_MAX, SCALE_MIN, Assessment, Criterion, Evaluation, Note
-from .selectors import criteria_of, eligible_observers, may_evaluate
+from .selectors import (
+    assessed_by,
+    criteria_locked,
+    criteria_of,
+    eligible_observers,
+    may_evaluate,
+)
 
 
 class EvaluationError(DomainError):
@@ -36,6 +42,35 @@ def criteria_lines(text: str) -> list[str]:
     """One criterion a line; list marks and blank lines dropped."""
     lines = (line.strip().lstrip("-•*").strip() for line in (text or "").splitlines())
     return [line for line in lines if line]
+
+
+def _checked_evaluators(evaluators: Iterable[Any], *, staying: Iterable[Any] = ()) -> list[Any]:
+    """At least one, each staff or an expert on an active evaluator assignment; those already
+    on the evaluation (`staying`) keep their place."""
+    people = list(evaluators)
+    if not people:
+        raise EvaluationError(_("Choose at least one evaluator."), field="evaluators")
+    kept = {person.pk for person in staying}
+    if any(person.pk not in kept and not may_evaluate(person) for person in people):
+        raise EvaluationError(
+            _(
+                "An evaluator must be staff or an expert on an active evaluator assignment "
+                "under a signed contract."
+            ),
+            field="evaluators",
+        )
+    return people
+
+
+def _checked_observers(observers: Iterable[Any], *, staying: Iterable[Any] = ()) -> list[Any]:
+    watching = list(observers)
+    allowed = set(eligible_observers().values_list("pk", flat=True)) | {p.pk for p in staying}
+    if any(person.pk not in allowed for person in watching):
+        raise EvaluationError(
+            _("An observer must be on an active observer assignment under a signed contract."),
+            field="observers",
+        )
+    return watching
 
 
 @transaction.atomic
@@ -60,25 +95,8 @@ def set_up(
         lines = criteria_lines(project.evaluation_criteria)
     if not lines:
         raise EvaluationError(_("Write at least one criterion, one a line."), field="criteria")
-    people = list(evaluators)
-    if not people:
-        raise EvaluationError(_("Choose at least one evaluator."), field="evaluators")
-    refused = [person for person in people if not may_evaluate(person)]
-    if refused:
-        raise EvaluationError(
-            _(
-                "An evaluator must be staff or an expert on an active evaluator assignment "
-                "under a signed contract."
-            ),
-            field="evaluators",
-        )
-    watching = list(observers)
-    allowed = set(eligible_observers().values_list("pk", flat=True))
-    if any(person.pk not in allowed for person in watching):
-        raise EvaluationError(
-            _("An observer must be on an active observer assignment under a signed contract."),
-            field="observers",
-        )
+    people = _checked_evaluators(evaluators)
+    watching = _checked_observers(observers)
     _refuse_personal_data({"title": title, "criteria": "\n".join(lines)})
     evaluation = Evaluation.objects.create(
         title=title,
@@ -93,6 +111,54 @@ def set_up(
         Criterion(evaluation=evaluation, text=line[:300], position=number)
         for number, line in enumerate(lines)
     )
+    return evaluation
+
+
+@transaction.atomic
+def edit(
+    *,
+    by: Any,
+    evaluation: Evaluation,
+    title: str,
+    evaluators: Iterable[Any],
+    criteria: str = "",
+    meeting_date: date | None = None,
+    observers: Iterable[Any] = (),
+) -> Evaluation:
+    """The coordinator changes the title, criteria, evaluators and observers until the
+    conclusion. Once the first assessment is filed the criteria are locked, and an evaluator
+    who has assessed stays; others can still be added."""
+    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    require(by, "evaluation.edit", evaluation)
+    current = [criterion.text for criterion in criteria_of(evaluation)]
+    lines = criteria_lines(criteria)
+    locked = criteria_locked(evaluation)
+    if locked and lines != current:
+        raise EvaluationError(
+            _("The criteria cannot change once an assessment has been filed."), field="criteria"
+        )
+    if not lines:
+        raise EvaluationError(_("Write at least one criterion, one a line."), field="criteria")
+    people = _checked_evaluators(evaluators, staying=evaluation.evaluators.all())
+    missing = assessed_by(evaluation) - {person.pk for person in people}
+    if missing:
+        raise EvaluationError(
+            _("An evaluator who has filed an assessment stays on the evaluation."),
+            field="evaluators",
+        )
+    watching = _checked_observers(observers, staying=evaluation.observers.all())
+    _refuse_personal_data({"title": title, "criteria": "\n".join(lines)})
+    evaluation.title = title
+    evaluation.meeting_date = meeting_date
+    evaluation.save(update_fields=["title", "meeting_date"])
+    evaluation.evaluators.set(people)
+    evaluation.observers.set(watching)
+    if not locked and lines != current:
+        evaluation.criteria.all().delete()
+        Criterion.objects.bulk_create(
+            Criterion(evaluation=evaluation, text=line[:300], position=number)
+            for number, line in enumerate(lines)
+        )
     return evaluation
 
 

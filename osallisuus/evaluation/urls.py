@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.evaluation_list, name="list"),
     path("uusi/", views.evaluation_create, name="create"),
     path("<int:pk>/", views.evaluation_detail, name="evaluation"),
+    path("<int:pk>/muokkaa/", views.evaluation_edit, name="edit"),
     path("<int:pk>/muistiinpano/", views.note_create, name="note_create"),
     path("<int:pk>/johtopaatos/", views.evaluation_conclude, name="conclude"),
     path("<int:pk>/raportti/", views.report, name="report"),

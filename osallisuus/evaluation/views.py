@@ -19,7 +19,7 @@ from osallisuus.errors import attempt
 from osallisuus.organisation.selectors import all_services
 
 from . import selectors, services
-from .forms import AssessmentForm, ConclusionForm, EvaluationForm, NoteForm
+from .forms import AssessmentForm, ConclusionForm, EditEvaluationForm, EvaluationForm, NoteForm
 from .report import report_pdf
 
 
@@ -51,6 +51,29 @@ def evaluation_create(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("The evaluation was set up."))
         return redirect(made[0])
     return render(request, "evaluation/form.html", {"form": form})
+
+
+@permission_required("evaluation.set_up")
+@require_http_methods(["GET", "POST"])
+def evaluation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The coordinator edits an open evaluation; criteria lock at the first assessment."""
+    evaluation = selectors.access_evaluation(user=request.user, pk=pk)
+    if not request.user.has_perm("evaluation.edit", evaluation):
+        raise Http404
+    form = EditEvaluationForm(
+        request.POST or None,
+        evaluation=evaluation,
+        people=selectors.evaluator_choices(evaluation=evaluation),
+        watchers=selectors.observer_choices(evaluation=evaluation),
+        locked=selectors.criteria_locked(evaluation),
+    )
+    if form.is_valid() and attempt(
+        form,
+        lambda: services.edit(by=request.user, evaluation=evaluation, **form.cleaned_data),
+    ):
+        messages.success(request, _("The evaluation was saved."))
+        return redirect(evaluation)
+    return render(request, "evaluation/edit.html", {"form": form, "evaluation": evaluation})
 
 
 @permission_required("evaluation.view_evaluations")
@@ -96,6 +119,7 @@ def _evaluation_page(
             "note_form": note_form or (NoteForm() if may_note else None),
             "form": form,
             "may_conclude": request.user.has_perm("evaluation.conclude", evaluation),
+            "may_edit": request.user.has_perm("evaluation.edit", evaluation),
             "may_read_report": request.user.has_perm("evaluation.read_report", evaluation),
         },
     )

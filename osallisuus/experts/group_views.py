@@ -1,9 +1,11 @@
 """Pages of developer groups for coordinators: the list, a new group, and a group's page with
-its steps, members, next step and the requests it shares among its members."""
+its steps, members, next step and the requests it shares among its members; and a member's
+read-only page of their own group."""
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -72,6 +74,25 @@ def _render_group(
 @permission_required("experts.coordinate_pool")
 def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_group(request, selectors.access_group(user=request.user, pk=pk))
+
+
+@require_GET
+@login_required
+def my_group(request: HttpRequest, pk: int) -> HttpResponse:
+    """A member's read-only view of their own group: steps, members, contacts, their work."""
+    group = selectors.access_own_group(user=request.user, pk=pk)
+    return render(
+        request,
+        "experts/groups/mine.html",
+        {
+            "group": group,
+            "steps": group.steps.order_by("reached_on", "pk"),
+            "members": group.members.select_related("user").order_by(
+                "user__first_name", "user__last_name", "pk"
+            ),
+            "work": selectors.own_group_work(group=group, user=request.user),
+        },
+    )
 
 
 @permission_required("experts.coordinate_pool")

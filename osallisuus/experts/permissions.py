@@ -31,6 +31,12 @@ def holds_profile(user: Any, profile: Any) -> bool:
 
 
 @rules.predicate
+def is_group_member(user: Any, group: Any) -> bool:
+    """A member of the developer group (they read their own group's page)."""
+    return group is not None and group.members.filter(user_id=getattr(user, "pk", None)).exists()
+
+
+@rules.predicate
 def is_active_collector_assignment(user: Any, assignment: Any) -> bool:
     """A started feedback-collector assignment for a unit: started means both have signed the
     contract and any course the type needs is done (#17 items 1 and 3)."""
@@ -50,6 +56,8 @@ rules.add_perm("experts.manage_request", is_coordinator | requested_it)
 rules.add_perm("experts.claim_fees", is_the_expert)
 # Only the collector themselves enters clients' feedback, and only while the assignment runs.
 rules.add_perm("experts.collect_feedback", is_the_expert & is_active_collector_assignment)
+# A developer group's members read their own group's page (the coordinator runs it).
+rules.add_perm("experts.see_own_group", is_group_member)
 # Lived-experience data (areas of experience) is read by the person and by coordinators only.
 rules.add_perm("experts.read_lived_experience", is_coordinator | holds_profile)
 # A coordinator confirms a requested erasure; the person erases their own by closing the account.

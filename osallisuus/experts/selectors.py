@@ -537,3 +537,49 @@ def access_group(*, user: Any, pk: int) -> DeveloperGroup:
     if group is None:
         raise Http404
     return group
+
+
+def own_groups(profile: ExpertProfile) -> QuerySet[DeveloperGroup]:
+    """The developer groups the person is a member of, for their own page."""
+    return profile.developer_groups.order_by("name", "pk")
+
+
+def access_own_group(*, user: Any, pk: int) -> DeveloperGroup:
+    """A developer group the user is a member of, read-only (404 for everyone else)."""
+    user_pk = getattr(user, "pk", None)
+    group = (
+        DeveloperGroup.objects.select_related("coordinator", "support_person")
+        .filter(pk=pk, members__user_id=user_pk)
+        .first()
+        if user_pk is not None
+        else None
+    )
+    if group is None:
+        raise Http404
+    require(user, "experts.see_own_group", group)
+    return group
+
+
+@dataclass
+class OwnGroupWork:
+    """The group's requests that concern one member: their invitations and assignments."""
+
+    invitations: list[Invitation] = field(default_factory=list)
+    assignments: list[Assignment] = field(default_factory=list)
+
+
+def own_group_work(*, group: DeveloperGroup, user: Any) -> OwnGroupWork:
+    """The member's own invitations and assignments on requests given to the group."""
+    profile = profile_of(user)
+    if profile is None:
+        return OwnGroupWork()
+    return OwnGroupWork(
+        invitations=list(
+            own_invitations(profile).filter(request__group=group).order_by("-request__starts_at")
+        ),
+        assignments=list(
+            profile.assignments.select_related("request")
+            .filter(request__group=group)
+            .order_by("-request__starts_at")
+        ),
+    )

@@ -15,6 +15,7 @@ urlpatterns = [
     path("raportti/tyo-<slug:kind>.<slug:fmt>", group_views.work_report, name="work_report"),
     path("hae/", views.apply, name="apply"),
     path("omat/", views.mine, name="mine"),
+    path("omat/ryhmat/<int:pk>/", group_views.my_group, name="my_group"),
     path("omat/muokkaa/", views.edit_profile, name="edit_profile"),
     path("omat/tiedot.json", views.my_data_json, name="my_data_json"),
     path("omat/tiedot.pdf", views.my_data_pdf, name="my_data_pdf"),

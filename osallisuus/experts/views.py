@@ -107,6 +107,7 @@ def mine(request: HttpRequest) -> HttpResponse:
             summary=selectors.yearly_summary(year=year, profile=profile),
             year=year,
             trainings=profile.trainings.all(),
+            groups=selectors.own_groups(profile),
         )
     return render(request, "experts/mine.html", context)
 

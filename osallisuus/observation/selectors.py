@@ -7,7 +7,7 @@ reads only the summary of answered findings (public_summary)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -23,6 +23,7 @@ from .models import Category, Finding, Severity, Visit, VisitTemplate
 from .permissions import QUALITY_MONITOR
 
 KIND = "visit_finding"
+EXCERPT_CHARS = 300
 
 
 def _county_wide(user: Any) -> bool:
@@ -116,6 +117,56 @@ def earlier_visits(user: Any) -> QuerySet[Visit]:
 
 def is_overdue(visit: Visit, today: date) -> bool:
     return visit.status == Visit.Status.REPORTED and visit.answer_due < today
+
+
+# --- Findings past their answer date ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OverdueFinding:
+    """One unanswered finding: its redacted description, never the observers."""
+
+    pk: int
+    excerpt: str
+    due: date
+
+
+@dataclass
+class OverdueUnit:
+    unit: Any
+    count: int = 0
+    findings: list[OverdueFinding] = field(default_factory=list)
+
+
+def _overdue(findings: QuerySet[Finding], today: date, limit: int) -> list[OverdueUnit]:
+    found = (
+        findings.filter(status=Finding.Status.OPEN, visit__answer_due__lt=today)
+        .filter(Q(visit__status=Visit.Status.REPORTED) | Q(severity=Severity.ACT_NOW))
+        .select_related("visit__unit")
+        .order_by("visit__unit__name_fi", "visit__unit__pk", "visit__answer_due", "pk")
+    )
+    rows: dict[int, OverdueUnit] = {}
+    for finding in found:
+        unit = finding.visit.unit
+        row = rows.setdefault(unit.pk, OverdueUnit(unit=unit))
+        row.count += 1
+        if len(row.findings) < limit:
+            text = redact(finding.description, find_personal_data(finding.description))
+            excerpt = text[:EXCERPT_CHARS] + ("…" if len(text) > EXCERPT_CHARS else "")
+            row.findings.append(OverdueFinding(finding.pk, excerpt, finding.visit.answer_due))
+    return list(rows.values())
+
+
+def overdue_findings_for(user: Any, *, today: date, limit: int = 10) -> list[OverdueUnit]:
+    """The findings `user` sees that are past their answer date with no answer, per unit
+    (the unit managers' view)."""
+    return _overdue(findings_visible_to(user), today, limit)
+
+
+def overdue_findings_in(units: Any, *, today: date, limit: int = 10) -> list[OverdueUnit]:
+    """Per unit of `units`, the findings past their answer date with no answer (a decision
+    body's briefing): counts, links and redacted descriptions only."""
+    return _overdue(Finding.objects.filter(visit__unit__in=units), today, limit)
 
 
 # --- The public summary on the unit's page -----------------------------------------------------

@@ -16,9 +16,7 @@ from osallisuus.trail.kinds import InputItem, InputQuery, within_days
 from osallisuus.trail.text_search import matching_words
 
 from .models import Finding
-from .selectors import KIND, findings_visible_to
-
-EXCERPT_CHARS = 300
+from .selectors import EXCERPT_CHARS, KIND, findings_visible_to
 
 
 def _item(finding: Finding) -> InputItem:

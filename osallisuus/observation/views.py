@@ -33,12 +33,14 @@ def visit_list(request: HttpRequest) -> HttpResponse:
     """The visits the person may see: their own as an observer, their units' reported ones."""
     found = selectors.visits_visible_to(request.user).order_by("-visit_date", "-pk")
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
     return render(
         request,
         "observation/list.html",
         {
             "page": page,
-            "today": timezone.localdate(),
+            "today": today,
+            "overdue": selectors.overdue_findings_for(request.user, today=today),
             "may_plan": request.user.has_perm("observation.plan_visit"),
         },
     )

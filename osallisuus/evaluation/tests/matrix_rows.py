@@ -103,6 +103,24 @@ ROWS: dict[str, Row] = {
             ),
         ),
     ),
+    # The coordinator edits an open evaluation (criteria lock at the first assessment).
+    "evaluation:edit": Row(
+        only(*COUNTY),
+        kwargs=_open,
+        across_units=True,
+        writes=(
+            Write(
+                only(*COUNTY, status=302),
+                writers=COUNTY,
+                body=lambda c: {
+                    "title": "Uusi otsikko",
+                    "criteria": "\n".join(x.text for x in c.open_evaluation.criteria.all()),
+                    "evaluators": [c.users[EXPERT].pk],
+                },
+                changes=snapshot("evaluation.Evaluation", "title"),
+            ),
+        ),
+    ),
     "evaluation:note_create": Row(
         post_only(),
         kwargs=_open,

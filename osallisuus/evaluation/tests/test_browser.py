@@ -64,11 +64,19 @@ def test_the_evaluation_pages_pass_axe_on_a_320_px_phone(
         conclusion="Kokeilu jatkuu.",
         meeting_date=datetime.date(2026, 11, 20),
     )
+    # One assessment filed: the edit page shows the criteria locked, with the reason.
+    services.assess(
+        by=evaluator,
+        evaluation=evaluation,
+        answers={evaluation.criteria.first().pk: (3, "Osittain.")},
+    )
     page.set_viewport_size({"width": 320, "height": 640})
     pages = {
         coordinator: [
             "/arviointi/",
             "/arviointi/uusi/",
+            evaluation.get_absolute_url(),
+            f"/arviointi/{evaluation.pk}/muokkaa/",
             f"/arviointi/{evaluation.pk}/johtopaatos/",
         ],
         evaluator: [

@@ -223,6 +223,10 @@ ROWS: dict[str, Row] = {
         ),
     ),
     "experts:group": Row(only(COORD), kwargs=lambda c: {"pk": c.dev_group.pk}),
+    # A member reads their own group's page; other experts (and everyone else) get 404.
+    "experts:my_group": Row(
+        only(EXPERT), kwargs=lambda c: {"pk": c.dev_group.pk}, non_owner={EXPERT_OTHER: 404}
+    ),
     "experts:work_report": Row(only(COORD), kwargs=lambda c: {"kind": "ryhmat", "fmt": "xlsx"}),
     "experts:group_step": _coordinator_post(
         lambda c: {"step-stage": "training", "step-reached_on": "2099-01-01"},

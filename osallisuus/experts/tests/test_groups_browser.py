@@ -57,13 +57,11 @@ def test_a_coordinator_forms_a_group_and_records_its_steps_in_order(
     assert group.stage == Stage.TRAINING
 
 
-@pytest.mark.parametrize("language", ["fi", "sv", "en"])
-def test_the_group_pages_fit_a_320_px_phone(page, live_server, unit, language):
+def partner_group(coordinator, members):
+    """A partner organisations' group with a long name (for the phone-width checks)."""
     from osallisuus.experts import group_services
 
-    page.set_viewport_size({"width": 320, "height": 640})
-    coordinator = user_with_role("coordinator", unit=unit)
-    group = group_services.create_group(
+    return group_services.create_group(
         by=coordinator,
         name="Vammaisneuvoston ja järjestöjen yhteinen kehittäjäasiakasryhmä",
         owner_kind="partner",
@@ -71,8 +69,16 @@ def test_the_group_pages_fit_a_320_px_phone(page, live_server, unit, language):
         home_base="Järjestötalo",
         coordinator=coordinator,
         support_person=coordinator,
-        members=[make_profile()],
+        members=members,
     )
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_group_pages_fit_a_320_px_phone(page, live_server, unit, language):
+
+    page.set_viewport_size({"width": 320, "height": 640})
+    coordinator = user_with_role("coordinator", unit=unit)
+    group = partner_group(coordinator, [make_profile()])
     sign_in_browser(page, live_server, coordinator, language=language)
     for address in (
         "/kokemusasiantuntijat/ryhmat/",
@@ -82,3 +88,21 @@ def test_the_group_pages_fit_a_320_px_phone(page, live_server, unit, language):
         page.goto(address)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{address}: {overflow} px wider than the phone"
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_a_member_opens_their_group_from_their_page(page, live_server, axe_violations, language):
+
+    coordinator = user_with_role("coordinator")
+    member = make_profile()
+    group = partner_group(coordinator, [member, make_profile()])
+    sign_in_browser(page, live_server, member.user, language=language)
+    page.goto("/kokemusasiantuntijat/omat/")
+    assert axe_violations(page) == []
+    page.locator(f"a[href='/kokemusasiantuntijat/omat/ryhmat/{group.pk}/']").focus()
+    page.keyboard.press("Enter")
+    page.locator("#members-heading").wait_for()
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 320, "height": 640})
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0

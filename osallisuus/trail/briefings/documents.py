@@ -109,6 +109,16 @@ def briefing_pdf(briefing: Briefing) -> bytes:
             "\n".join(summaries) or _("Every unit's self-monitoring summary is published on time."),
         )
     )
+    findings = [
+        _line(line, " – " + _("unanswered findings: %(count)s") % {"count": line.figures["count"]})
+        for line in view.overdue_findings
+    ]
+    blocks.append(
+        (
+            _("Visit findings past their answer date"),
+            "\n".join(findings) or _("Every visit finding is answered on time."),
+        )
+    )
     return plain_pdf(briefing_title(briefing), blocks, language=language)
 
 

@@ -25,6 +25,7 @@ from osallisuus.analysis.taxonomy import theme_label
 from osallisuus.authorization import NotPermitted, require
 from osallisuus.complaints.selectors import complaint_figures, concern_label
 from osallisuus.feedback import report_selectors
+from osallisuus.observation.selectors import overdue_findings_in
 from osallisuus.organisation.models import DecisionBody, Service, Unit
 from osallisuus.organisation.selectors import answer_promise
 from osallisuus.reports.selectors import handling_counts, min_group, rising_for
@@ -231,6 +232,22 @@ def _overdue_self_monitoring(units: QuerySet[Unit], today: date) -> list[dict[st
     ]
 
 
+def _overdue_findings(units: QuerySet[Unit], today: date) -> list[dict[str, Any]]:
+    """Per unit, visit findings past their answer date with no answer: a count and links with
+    the redacted description (no observers)."""
+    return [
+        {
+            "unit_code": row.unit.code,
+            "names": _names(row.unit),
+            "count": row.count,
+            "findings": [
+                {"id": f.pk, "excerpt": f.excerpt, "due": f.due.isoformat()} for f in row.findings
+            ],
+        }
+        for row in overdue_findings_in(units, today=today)[:LIST_LIMIT]
+    ]
+
+
 def briefing_content(body: DecisionBody, period: BriefingPeriod, *, today: date) -> dict[str, Any]:
     """Everything the body's briefing for `period` shows, scoped to what the body decides on."""
     service_ids = body_service_ids(body)
@@ -250,6 +267,7 @@ def briefing_content(body: DecisionBody, period: BriefingPeriod, *, today: date)
         "waiting": _waiting(body, [m["id"] for m in matters], service_ids, today),
         "overdue_actions": _overdue(service_ids, today),
         "overdue_self_monitoring": _overdue_self_monitoring(units, today),
+        "overdue_findings": _overdue_findings(units, today),
     }
 
 
@@ -329,6 +347,7 @@ class ReadableBriefing:
     waiting: list[Line]
     overdue_actions: list[Line]
     overdue_self_monitoring: list[Line]
+    overdue_findings: list[Line] = field(default_factory=list)
 
 
 def in_language(names: dict[str, str], language: str) -> str:
@@ -458,6 +477,24 @@ def readable(briefing: Briefing) -> ReadableBriefing:
                 note=_span(row["start"], row["last_day"]),
             )
             for row in content.get("overdue_self_monitoring", [])
+        ],
+        overdue_findings=[
+            Line(
+                text=in_language(row["names"], language),
+                url=reverse("reports:unit", kwargs={"code": row["unit_code"]}),
+                figures={
+                    "count": row["count"],
+                    "findings": [
+                        Line(
+                            text=f["excerpt"],
+                            url=reverse("observation:finding", kwargs={"pk": f["id"]}),
+                            date=_day(f["due"]),
+                        )
+                        for f in row["findings"]
+                    ],
+                },
+            )
+            for row in content.get("overdue_findings", [])
         ],
     )
 
