@@ -434,9 +434,10 @@ SITE_NAME = _("Osallisuus")
 
 # Feedback: days to answer before an item is overdue; the site's public address for links.
 FEEDBACK_RESPONSE_DAYS = env.int("FEEDBACK_RESPONSE_DAYS", default=14)
-# "Did the change work?": days after a done action or decision that new feedback on its themes
-# is shown on the public page and to the action's owner.
-TRAIL_FOLLOW_UP_DAYS = env.int("TRAIL_FOLLOW_UP_DAYS", default=90)
+# "Did the change work?": whole months after the month of a done action or decision in which
+# comments on its themes are counted (beside as many months before that month), on the public
+# page and for the action's owner.
+TRAIL_FOLLOW_UP_MONTHS = env.int("TRAIL_FOLLOW_UP_MONTHS", default=3)
 # Retention (osallisuus/feedback/retention.py, `manage.py apply_retention` daily): contact details
 # are erased, and feedback anonymised (original text blanked, figures kept), after these days.
 FEEDBACK_CONTACT_RETENTION_DAYS = env.int("FEEDBACK_CONTACT_RETENTION_DAYS", default=365)

@@ -403,16 +403,6 @@ def no_change_texts(*, units: Any, since: datetime, until: datetime) -> list[NoC
     return [NoChangeText(r["public_text"], r["count"], r["last_at"]) for r in rows]
 
 
-@dataclass(frozen=True, slots=True)
-class ThemeWindow:
-    """Items of `units` with any of `themes` received in [since, until)."""
-
-    units: Any
-    themes: tuple[str, ...]
-    since: datetime
-    until: datetime
-
-
 def _any_theme(themes: Iterable[str]) -> Q:
     condition = Q()
     for theme in themes:
@@ -421,33 +411,6 @@ def _any_theme(themes: Iterable[str]) -> Q:
         else:
             condition |= Q(themes__icontains=f'"{theme}"')
     return condition
-
-
-def count_on_themes(windows: Sequence[ThemeWindow]) -> list[int]:
-    """How many items fall in each window, in one query however many windows: one count per
-    window, joined with UNION ALL, so each count reads only its own units' rows of its own
-    period (the (unit, received) index). One aggregate whose WHERE ORs the windows together
-    reads the whole table instead (about 50 s at 10 M items)."""
-    parts = [
-        Feedback.objects.filter(
-            _any_theme(w.themes),
-            unit__in=w.units,
-            received_at__gte=w.since,
-            received_at__lt=w.until,
-            suspected_mashing=False,
-        )
-        .order_by()
-        .values(window=Value(i))
-        .annotate(count=Count("pk"))
-        for i, w in enumerate(windows)
-        if w.themes
-    ]
-    if not parts:
-        return [0] * len(windows)
-    first, *rest = parts
-    rows = first.union(*rest, all=True) if rest else first
-    counts = {row["window"]: int(row["count"] or 0) for row in rows}
-    return [counts.get(i, 0) for i in range(len(windows))]
 
 
 @dataclass(frozen=True, slots=True)

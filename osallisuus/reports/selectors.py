@@ -7,13 +7,13 @@ depend on units × months × channels, never on the number of feedback items.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import QuerySet, Sum
+from django.db.models import QuerySet, Sum, Value
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -436,3 +436,36 @@ def theme_totals(*, units: QuerySet[Unit], start: date, end: date) -> Counter[st
         .order_by()
     )
     return Counter({row["theme"]: int(row["total"]) for row in rows if row["total"]})
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeMonths:
+    """Comments of `units` on `themes` over the months from `start` up to but not including
+    `end` (first days of their months)."""
+
+    units: QuerySet[Unit]
+    themes: tuple[str, ...]
+    start: date
+    end: date
+
+
+def count_theme_months(windows: Sequence[ThemeMonths]) -> list[int]:
+    """How many times the windows' themes were raised in each window (a comment raising two of
+    the themes counts twice), from the theme roll-ups: one query however many windows, one
+    count per window joined with UNION ALL, whatever the number of items."""
+    parts = [
+        ThemeRollup.objects.filter(
+            unit__in=w.units, theme__in=w.themes, month__gte=w.start, month__lt=w.end
+        )
+        .order_by()
+        .values(window=Value(i))
+        .annotate(total=Sum("count"))
+        for i, w in enumerate(windows)
+        if w.themes
+    ]
+    if not parts:
+        return [0] * len(windows)
+    first, *rest = parts
+    rows = first.union(*rest, all=True) if rest else first
+    counts = {row["window"]: int(row["total"] or 0) for row in rows}
+    return [counts.get(i, 0) for i in range(len(windows))]

@@ -29,7 +29,14 @@ from osallisuus.analysis.taxonomy import theme_label
 from osallisuus.feedback import report_selectors
 from osallisuus.organisation.models import Service, Unit
 from osallisuus.organisation.selectors import answer_promise
-from osallisuus.reports.selectors import add_months, handling_counts, min_group, theme_totals
+from osallisuus.reports.selectors import (
+    ThemeMonths,
+    add_months,
+    count_theme_months,
+    handling_counts,
+    min_group,
+    theme_totals,
+)
 
 from .kinds import UnknownKindError, input_kind
 from .models import Action, Decision, InputLink, Matter
@@ -39,9 +46,10 @@ DONE_OUTCOMES = (Decision.Outcome.ACCEPTED, Decision.Outcome.ACCEPTED_WITH_CHANG
 LIST_LIMIT = 30
 
 
-def follow_up_days() -> int:
-    """How long new feedback on a change's themes is shown (settings.TRAIL_FOLLOW_UP_DAYS)."""
-    return int(settings.TRAIL_FOLLOW_UP_DAYS)
+def follow_up_months() -> int:
+    """How many whole months comments on a change's themes are followed
+    (settings.TRAIL_FOLLOW_UP_MONTHS)."""
+    return int(settings.TRAIL_FOLLOW_UP_MONTHS)
 
 
 def _start_of(day: date) -> datetime:
@@ -112,12 +120,15 @@ class RaisedTheme:
 
 @dataclass(frozen=True)
 class FollowUp:
-    """Feedback on the same unit(s) and themes in equal windows before and after a change;
-    a count below the minimum is None (shown as "fewer than")."""
+    """Comments on the same unit(s) and themes in the whole months after the month of a change,
+    beside as many months before it (the change's own month holds both and is left out); a
+    count below the minimum is None (shown as "fewer than"). Counted from the theme roll-ups,
+    so a page costs the same however much feedback there is."""
 
     themes: tuple[str, ...]
     labels: tuple[str, ...]
-    days: int
+    months: int
+    # The months after the change's month: from `since` up to and including `until`.
     since: date
     until: date
     running: bool
@@ -211,34 +222,37 @@ def linked_themes(links: Iterable[InputLink]) -> dict[tuple[str, int | None, int
 
 
 def follow_ups(
-    changes: list[tuple[Any, Iterable[str], date]], *, days: int | None = None
+    changes: list[tuple[Any, Iterable[str], date]], *, months: int | None = None
 ) -> list[FollowUp | None]:
-    """For each change (units, themes, the day it was done): new feedback on the units and
-    themes in the `days` after it, beside the same number of days before; one query for all.
-    None for a change without themes to follow."""
-    days = days or follow_up_days()
+    """For each change (units, themes, the day it was done): comments on the units and themes
+    in the `months` whole months after the change's month, beside as many months before it; one
+    query for all. None for a change without themes to follow."""
+    months = months or follow_up_months()
     today = timezone.localdate()
     minimum = min_group()
-    span = timedelta(days=days)
-    windows: list[report_selectors.ThemeWindow] = []
+    windows: list[ThemeMonths] = []
     for units, themes, done_on in changes:
-        start = _start_of(done_on)
+        month = done_on.replace(day=1)
         followed = tuple(sorted(set(themes)))
-        windows.append(report_selectors.ThemeWindow(units, followed, start - span, start))
-        windows.append(report_selectors.ThemeWindow(units, followed, start, start + span))
-    counts = report_selectors.count_on_themes(windows)
+        windows.append(ThemeMonths(units, followed, add_months(month, -months), month))
+        windows.append(
+            ThemeMonths(units, followed, add_months(month, 1), add_months(month, 1 + months))
+        )
+    counts = count_theme_months(windows)
     result: list[FollowUp | None] = []
-    for index, (_units, _themes, done_on) in enumerate(changes):
-        followed = windows[2 * index].themes
+    for index in range(len(changes)):
+        after_window = windows[2 * index + 1]
+        followed = after_window.themes
         before, after = counts[2 * index], counts[2 * index + 1]
+        until = after_window.end - timedelta(days=1)
         result.append(
             FollowUp(
                 themes=followed,
                 labels=tuple(_label(t) for t in followed),
-                days=days,
-                since=done_on,
-                until=done_on + span,
-                running=done_on + span > today,
+                months=months,
+                since=after_window.start,
+                until=until,
+                running=until >= today,
                 before=before if before >= minimum else None,
                 after=after if after >= minimum else None,
                 before_count=before,
@@ -251,13 +265,13 @@ def follow_ups(
 
 
 def did_it_work(
-    *, units: Any, themes: Iterable[str], done_on: date, days: int | None = None
+    *, units: Any, themes: Iterable[str], done_on: date, months: int | None = None
 ) -> FollowUp | None:
     """One change's follow-up (see follow_ups)."""
-    return follow_ups([(units, themes, done_on)], days=days)[0]
+    return follow_ups([(units, themes, done_on)], months=months)[0]
 
 
-def action_follow_up(action: Action, *, days: int | None = None) -> FollowUp | None:
+def action_follow_up(action: Action, *, months: int | None = None) -> FollowUp | None:
     """For a done action's owner and the public: new feedback on its unit(s) and the themes of
     its linked inputs since it was done (None before it is done or without themes)."""
     if action.status != Action.Status.DONE or action.closed_at is None:
@@ -265,18 +279,18 @@ def action_follow_up(action: Action, *, days: int | None = None) -> FollowUp | N
     themes = linked_themes(action.input_links.all()).get(("action", action.pk, None), set())
     units = _scope_units(action, Unit.objects.none())
     return did_it_work(
-        units=units, themes=themes, done_on=timezone.localdate(action.closed_at), days=days
+        units=units, themes=themes, done_on=timezone.localdate(action.closed_at), months=months
     )
 
 
-def decision_follow_up(decision: Decision, *, days: int | None = None) -> FollowUp | None:
+def decision_follow_up(decision: Decision, *, months: int | None = None) -> FollowUp | None:
     """The same after a decision that changed something."""
     if decision.outcome not in DONE_OUTCOMES:
         return None
     matter = decision.matter
     themes = linked_themes(matter.input_links.all()).get(("matter", None, matter.pk), set())
     units = _scope_units(matter, Unit.objects.none())
-    return did_it_work(units=units, themes=themes, done_on=decision.decided_on, days=days)
+    return did_it_work(units=units, themes=themes, done_on=decision.decided_on, months=months)
 
 
 # --- The section -------------------------------------------------------------------------------

@@ -43,9 +43,9 @@ class RaisedThemeSerializer(serializers.Serializer[Any]):
 
 class FollowUpSerializer(serializers.Serializer[Any]):
     themes = serializers.ListField(child=serializers.CharField())
-    days = serializers.IntegerField()
-    since = serializers.DateField()
-    until = serializers.DateField()
+    months = serializers.IntegerField(help_text="Whole months followed after the change's month.")
+    since = serializers.DateField(help_text="First day of the months followed.")
+    until = serializers.DateField(help_text="Last day of the months followed.")
     running = serializers.BooleanField()
     before = serializers.IntegerField(allow_null=True, help_text="Null below the minimum.")
     after = serializers.IntegerField(allow_null=True, help_text="Null below the minimum.")

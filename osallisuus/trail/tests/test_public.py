@@ -10,6 +10,7 @@ from osallisuus.feedback.models import Feedback, Status, StatusEvent
 from osallisuus.feedback.services import FeedbackInput, submit_feedback
 from osallisuus.organisation.models import ServicePromise
 from osallisuus.organisation.selectors import answer_promise
+from osallisuus.reports.selectors import add_months
 from osallisuus.reports.services import refresh_feedback_rollup
 from osallisuus.trail.models import Action, Decision, InputLink, Matter
 from osallisuus.trail.public import Period, action_follow_up, unit_outcomes
@@ -152,21 +153,36 @@ def test_feedback_closed_with_no_change_shows_its_public_text_once(unit):
     assert [(c.text, c.count) for c in closed] == [("Kiitos, ei muutettavaa.", 3)]
 
 
-def test_did_the_change_work_counts_new_feedback_on_the_same_theme_after_it(
+def test_did_the_change_work_counts_comments_on_the_same_theme_in_the_months_after_it(
     unit, make_user, settings
 ):
     settings.PUBLIC_MIN_ANSWERS = 5
+    settings.TRAIL_FOLLOW_UP_MONTHS = 3
     staff = make_user("staff")
-    linked = items(unit, 1, days_ago=60)[0]
-    action = done_action(unit, staff, days_ago=30)
+    this_month = timezone.localdate().replace(day=1)
+    done_on = add_months(this_month, -2)  # the change was made two months ago
+    linked = items(unit, 1, days_ago=(timezone.localdate() - done_on).days)[0]
+    action = done_action(unit, staff, days_ago=(timezone.localdate() - done_on).days)
+
+    def on(month, n, themes=("access_waiting",)):
+        days_ago = (timezone.localdate() - month.replace(day=10)).days
+        return items(unit, n, days_ago=days_ago, themes=themes)
+
     InputLink.objects.create(kind="feedback", object_id=linked.pk, action=action, linked_by=staff)
-    items(unit, 6, days_ago=20)  # after the change, same theme
-    items(unit, 3, days_ago=20, themes=("care_quality",))  # another theme: not counted
+    on(add_months(done_on, 1), 6)  # the month after the change, same theme
+    on(add_months(done_on, 1), 3, themes=("care_quality",))  # another theme: not counted
+    on(add_months(done_on, -1), 2)  # the month before: below the minimum
+    on(add_months(done_on, -4), 9)  # before the months followed: not counted
     follow_up = action_follow_up(action)
     assert follow_up is not None
     assert follow_up.themes == ("access_waiting",)
     assert (follow_up.after, follow_up.after_count) == (6, 6)
-    assert follow_up.before is None  # the one before is below the minimum
+    # The change's own month (the linked comment) is in neither window.
+    assert (follow_up.before, follow_up.before_count) == (None, 2)
+    assert (follow_up.since, follow_up.until) == (
+        add_months(done_on, 1),
+        add_months(done_on, 4) - timedelta(days=1),
+    )
     assert follow_up.running
 
 
