@@ -73,16 +73,20 @@ class PublicAnswers:
         self,
         name: str,
         sources: tuple[type[models.Model], ...],
-        relevant: dict[type[models.Model], Callable[[Any], bool]] | None = None,
+        relevant: dict[type[models.Model], Callable[..., bool]] | None = None,
+        max_age: float = MAX_AGE,
     ) -> None:
-        """`relevant` narrows a source model's changes to those of instances it accepts (a
-        model whose rows are mostly written by others, e.g. status events of every intake)."""
+        """`relevant` narrows a source model's changes to those it accepts, called with the
+        instance and the signal's other arguments (`created`, `update_fields`): for a model
+        whose rows are mostly written for other reasons, e.g. the status events of every
+        intake. `max_age` bounds how old an answer may be (for data changed without signals)."""
         self.version_key = f"public-answers:{name}:version"
         self._entries: dict[tuple[str, ...], Entry] = {}
         # key → (version token, loaded at (monotonic), value)
         self._values: dict[Hashable, tuple[str, float, Any]] = {}
         self._token: tuple[str, float] | None = None
         self._relevant = dict(relevant or {})
+        self.max_age = max_age
         _ALL.append(self)
         for model in sources:
             uid = f"public-answers-{name}-{model._meta.label_lower}"
@@ -122,8 +126,10 @@ class PublicAnswers:
 
     def _changed(self, sender: type[models.Model], **kwargs: Any) -> None:
         relevant = self._relevant.get(sender)
-        if relevant is not None and not relevant(kwargs.get("instance")):
-            return
+        if relevant is not None:
+            fields = {k: v for k, v in kwargs.items() if k in ("created", "update_fields")}
+            if not relevant(kwargs.get("instance"), **fields):
+                return
         self.forget()
         transaction.on_commit(self.forget, using=kwargs.get("using"))
 
@@ -137,7 +143,7 @@ class PublicAnswers:
             return load()
         now = time.monotonic()
         entry = self._values.get(key)
-        if entry is not None and entry[0] == version and now - entry[1] < MAX_AGE:
+        if entry is not None and entry[0] == version and now - entry[1] < self.max_age:
             return entry[2]  # type: ignore[no-any-return]
         value = load()
         if len(self._values) >= MAX_VALUES:
@@ -157,7 +163,7 @@ class PublicAnswers:
         entry = self._entries.get(key)
         if version is None or entry is None or entry.version != version:
             entry = None
-        elif now - entry.loaded_at >= MAX_AGE:
+        elif now - entry.loaded_at >= self.max_age:
             entry = None
         if entry is None:
             built = build()
