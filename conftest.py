@@ -45,10 +45,8 @@ def _immediate_tasks(settings: Any) -> None:
 @pytest.fixture(autouse=True)
 def _fresh_intake_lookups() -> None:
     """Units and question sets an earlier test remembered belong to a database rolled back."""
-    from osallisuus.feedback.intake.cache import forget_in_this_process
     from osallisuus.public_cache import forget_all_in_this_process
 
-    forget_in_this_process()
     forget_all_in_this_process()
 
 

@@ -1,11 +1,15 @@
-"""Public JSON answers (the unit list, a unit, a question set) kept in process memory and
-checked against a version token, with ETag, Last-Modified and 304 answers.
+"""Public JSON answers (the unit list, a unit, a question set, a unit's stories) kept in process
+memory and checked against a version token, with ETag, Last-Modified and 304 answers; and, behind
+the same token, looked-up values (`remembered`: the intake's units and question sets).
 
 Only for answers that are the same for every caller: views without authentication whose data
 is public. Each `PublicAnswers` has its own token in the shared cache (the database, so every
 process behind the proxy sees it) and names the models its answers are built from; any save
-or delete of one of them replaces the token, at once and again after the transaction commits
-(the scheme of feedback/intake/cache.py). A process reads the token at most once every
+or delete of one of them (that `relevant` accepts, when given) replaces the token, at once
+and again after the transaction commits. The first makes the change visible at once in the same
+transaction (and, with the database cache, commits together with it); the second covers caches
+outside the database, which another process may read before the change is committed and so
+cache the old answer under the new token. A process reads the token at most once every
 TOKEN_SECONDS, so a repeated request usually asks the database nothing, and a conditional
 request for an unchanged answer gets 304 without a query. Entries are also rebuilt after
 MAX_AGE seconds, for writes that send no signals (QuerySet.update, raw SQL).
@@ -13,6 +17,8 @@ MAX_AGE seconds, for writes that send no signals (QuerySet.update, raw SQL).
 An entry is kept per language, host, scheme and full path: bodies hold absolute links (the
 next page) and a language's words (a refusal), and the ETag names the language, so a cache
 keeps the language variants apart (Vary: Accept-Language). Only 200 answers are kept.
+
+Remembered answers and values are shared between requests of a process: callers only read them.
 """
 
 from __future__ import annotations
@@ -20,9 +26,9 @@ from __future__ import annotations
 import hashlib
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.cache.backends.dummy import DummyCache
@@ -36,6 +42,7 @@ from django.utils.translation import get_language
 TOKEN_SECONDS = 1.0
 MAX_AGE = 300.0
 MAX_ENTRIES = 2_000
+MAX_VALUES = 10_000
 CACHE_CONTROL = "no-cache"  # anyone may keep it, but asks again (a 304 when unchanged)
 
 
@@ -56,15 +63,30 @@ class Entry:
 
 
 _ALL: list[PublicAnswers] = []
+T = TypeVar("T")
 
 
 class PublicAnswers:
     """The answers of some public views, behind one version token."""
 
-    def __init__(self, name: str, sources: tuple[type[models.Model], ...]) -> None:
+    def __init__(
+        self,
+        name: str,
+        sources: tuple[type[models.Model], ...],
+        relevant: dict[type[models.Model], Callable[..., bool]] | None = None,
+        max_age: float = MAX_AGE,
+    ) -> None:
+        """`relevant` narrows a source model's changes to those it accepts, called with the
+        instance and the signal's other arguments (`created`, `update_fields`): for a model
+        whose rows are mostly written for other reasons, e.g. the status events of every
+        intake. `max_age` bounds how old an answer may be (for data changed without signals)."""
         self.version_key = f"public-answers:{name}:version"
         self._entries: dict[tuple[str, ...], Entry] = {}
+        # key → (version token, loaded at (monotonic), value)
+        self._values: dict[Hashable, tuple[str, float, Any]] = {}
         self._token: tuple[str, float] | None = None
+        self._relevant = dict(relevant or {})
+        self.max_age = max_age
         _ALL.append(self)
         for model in sources:
             uid = f"public-answers-{name}-{model._meta.label_lower}"
@@ -73,6 +95,7 @@ class PublicAnswers:
 
     def forget_in_this_process(self) -> None:
         self._entries.clear()
+        self._values.clear()
         self._token = None
 
     # --- the version token ---
@@ -101,9 +124,32 @@ class PublicAnswers:
         self.forget_in_this_process()
         self._new_version()
 
-    def _changed(self, **kwargs: Any) -> None:
+    def _changed(self, sender: type[models.Model], **kwargs: Any) -> None:
+        relevant = self._relevant.get(sender)
+        if relevant is not None:
+            fields = {k: v for k, v in kwargs.items() if k in ("created", "update_fields")}
+            if not relevant(kwargs.get("instance"), **fields):
+                return
         self.forget()
         transaction.on_commit(self.forget, using=kwargs.get("using"))
+
+    # --- remembered values ---
+
+    def remembered(self, key: Hashable, load: Callable[[], T]) -> T:
+        """The value under `key` from this process's memory, or `load()` when it may be stale
+        (another token, older than MAX_AGE, or a cache that keeps nothing)."""
+        version = self.version()
+        if version is None:
+            return load()
+        now = time.monotonic()
+        entry = self._values.get(key)
+        if entry is not None and entry[0] == version and now - entry[1] < self.max_age:
+            return entry[2]  # type: ignore[no-any-return]
+        value = load()
+        if len(self._values) >= MAX_VALUES:
+            self._values.clear()
+        self._values[key] = (version, now, value)
+        return value
 
     # --- answering ---
 
@@ -117,7 +163,7 @@ class PublicAnswers:
         entry = self._entries.get(key)
         if version is None or entry is None or entry.version != version:
             entry = None
-        elif now - entry.loaded_at >= MAX_AGE:
+        elif now - entry.loaded_at >= self.max_age:
             entry = None
         if entry is None:
             built = build()

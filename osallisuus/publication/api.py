@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from django.http import HttpResponse
 from django.urls import path
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -16,9 +17,11 @@ from rest_framework.response import Response
 
 from osallisuus.organisation.selectors import public_unit
 from osallisuus.pagination import StandardPagination
+from osallisuus.public_cache import PublicAnswerMixin
 from osallisuus.reports.api import QUESTION_SCHEMA, QuestionFiguresSerializer
 
 from .selectors import public_story, published_stories, unit_summary
+from .story_cache import STORY_ANSWERS
 
 
 class StoryReplySerializer(serializers.Serializer[Any]):
@@ -89,18 +92,24 @@ class StoriesPagination(StandardPagination):
         return paginated
 
 
-class UnitStories(GenericAPIView[Any]):
-    """A unit's published stories, newest first, with figures hidden below the minimum."""
+class UnitStories(PublicAnswerMixin, GenericAPIView[Any]):
+    """A unit's published stories, newest first, with figures hidden below the minimum.
+    Answers carry an ETag and Last-Modified; a conditional request for an unchanged page gets
+    304 (publication/story_cache.py)."""
 
     permission_classes = [AllowAny]
     authentication_classes: list[type] = []
     pagination_class = StoriesPagination
     serializer_class = StorySerializer
+    public_answers = STORY_ANSWERS
 
     @extend_schema(
         responses={200: StorySerializer(many=True), 404: OpenApiResponse()},
     )
-    def get(self, request: Request, code: str) -> Response:
+    def get(self, request: Request, code: str) -> HttpResponse:  # type: ignore[override]
+        return self.public_answer(request, self.stories, code=code)
+
+    def stories(self, request: Request, code: str) -> Response:
         unit = public_unit(code=code)
         if unit is None:
             raise NotFound

@@ -7,4 +7,7 @@ class PublicationConfig(AppConfig):
     verbose_name = _("publication")
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the permission rules)
+        from . import (
+            permissions,  # noqa: F401  (registers the permission rules)
+            story_cache,  # noqa: F401  (story changes renew the stories API's answers)
+        )

@@ -26,10 +26,10 @@ from osallisuus.feedback.models import (
     PublicationDecision,
     PublicationEvent,
     Reply,
-    Status,
     StatusEvent,
 )
 from osallisuus.organisation.models import Unit
+from osallisuus.publication.story_cache import OUTCOME_STEPS
 from osallisuus.reports.selectors import (
     Period,
     QuestionFigures,
@@ -38,8 +38,8 @@ from osallisuus.reports.selectors import (
     question_figures,
 )
 
-# What changed, as the public reads it: handling steps whose public text tells an outcome.
-OUTCOME_STEPS = (Status.ACTION_PLANNED, Status.CHANGE_MADE, Status.NO_CHANGE)
+# What changed, as the public reads it: handling steps whose public text tells an outcome
+# (OUTCOME_STEPS, defined beside the stories API's cache, which its changes renew).
 
 PII_LABELS: dict[str, Any] = {
     "name": gettext_lazy("name"),

@@ -2,7 +2,7 @@
 
 The shared cache (rate limits, API throttles) is in the database so every process agrees. The
 throttle is one upsert of a shared counter (osallisuus/rate_limits.py), and the active question
-set is remembered per process behind one version read (feedback/intake/cache.py).
+set is remembered per process behind one version read (osallisuus/public_cache.py).
 """
 
 import pytest
@@ -28,10 +28,10 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUE
 def _still_clock(monkeypatch):
     """The version token is read at most once a second; a slow first request (dictionaries
     load) must not make the measured one read it again."""
-    from osallisuus.feedback.intake import cache as intake_cache
+    from osallisuus import public_cache
 
-    now = intake_cache.time.monotonic()
-    monkeypatch.setattr(intake_cache.time, "monotonic", lambda: now)
+    now = public_cache.time.monotonic()
+    monkeypatch.setattr(public_cache.time, "monotonic", lambda: now)
 
 
 def intake_queries(client, key):

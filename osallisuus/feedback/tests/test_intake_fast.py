@@ -8,8 +8,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from osallisuus.feedback.intake import cache as intake_cache
+from osallisuus import public_cache
 from osallisuus.feedback.intake.api import IntakeThrottle, KioskIntakeThrottle
+from osallisuus.feedback.intake.cache import QUESTION_SET_ANSWERS
 from osallisuus.feedback.models import Feedback, QuestionSet, QuestionSetChoice
 from osallisuus.feedback.services import FeedbackInput, IntakeError, submit_feedback
 from osallisuus.rate_limits import count_hit
@@ -47,8 +48,8 @@ class TestQueries:
     def test_a_warm_intake_asks_the_database_four_things_and_never_for_unit_or_questions(
         self, client, unit, monkeypatch
     ):
-        now = intake_cache.time.monotonic()
-        monkeypatch.setattr(intake_cache.time, "monotonic", lambda: now)  # a slow first request
+        now = public_cache.time.monotonic()
+        monkeypatch.setattr(public_cache.time, "monotonic", lambda: now)  # a slow first request
         post(client, "warm-up")
         response, sql = queries_of(client, "measured")
         assert response.status_code == 201
@@ -85,20 +86,20 @@ class TestQuestionSetChanges:
             [QuestionSetChoice(unit=unit, question_set_key="fft")]
         )
         assert post(client, "b").status_code == 201, "still the set this process remembers"
-        cache.set(intake_cache.VERSION_KEY, "written-by-another-process", None)
+        cache.set(QUESTION_SET_ANSWERS.version_key, "written-by-another-process", None)
         assert post(client, "b2").status_code == 201, "the token is read once a second"
-        later = intake_cache.time.monotonic() + intake_cache.TOKEN_SECONDS + 0.1
-        monkeypatch.setattr(intake_cache.time, "monotonic", lambda: later)
+        later = public_cache.time.monotonic() + public_cache.TOKEN_SECONDS + 0.1
+        monkeypatch.setattr(public_cache.time, "monotonic", lambda: later)
         assert post(client, "c").status_code == 400
         assert post(client, "d", [{"question": "overall", "value": 5}]).status_code == 201
 
     def test_saving_a_question_set_gives_every_process_a_new_version(self, unit):
         submit_feedback(FeedbackInput(unit=unit, answers=[("encounter", 4)]))
-        before = cache.get(intake_cache.VERSION_KEY)
+        before = cache.get(QUESTION_SET_ANSWERS.version_key)
         question_set = QuestionSet.objects.get(key="thl-national")
         question_set.active = False
         question_set.save()
-        assert cache.get(intake_cache.VERSION_KEY) not in (None, before)
+        assert cache.get(QUESTION_SET_ANSWERS.version_key) not in (None, before)
         with pytest.raises(IntakeError):
             # No default set is active any more: no question can be answered.
             submit_feedback(FeedbackInput(unit=unit, answers=[("encounter", 4)]))
@@ -115,8 +116,8 @@ class TestQuestionSetChanges:
         QuestionSetChoice.objects.bulk_create(
             [QuestionSetChoice(unit=unit, question_set_key="fft")]
         )
-        later = intake_cache.time.monotonic() + intake_cache.MAX_AGE + 1
-        monkeypatch.setattr(intake_cache.time, "monotonic", lambda: later)
+        later = public_cache.time.monotonic() + public_cache.MAX_AGE + 1
+        monkeypatch.setattr(public_cache.time, "monotonic", lambda: later)
         feedback, _created = submit_feedback(FeedbackInput(unit=unit, answers=[("overall", 2)]))
         assert feedback.question_set.key == "fft"
 
@@ -289,3 +290,19 @@ def test_counting_now_and_then_clears_expired_rows_from_the_shared_cache(monkeyp
         keys = {row[0] for row in cursor.fetchall()}
     assert not [k for k in keys if k.endswith(":gone")]
     assert [k for k in keys if k.endswith(":kept")]
+
+
+@pytest.mark.django_db
+def test_the_intake_and_the_question_set_api_are_renewed_by_one_token(client, unit, monkeypatch):
+    assert post(client, "a").status_code == 201
+    api = "/api/v1/question-sets/?unit_code=KST"
+    first = client.get(api)
+    assert first.json()["key"] == "thl-national"
+    # Another process stores a choice and replaces the one shared token; no signal reaches here.
+    QuestionSetChoice.objects.bulk_create([QuestionSetChoice(unit=unit, question_set_key="fft")])
+    cache.set(QUESTION_SET_ANSWERS.version_key, f"{public_cache.time.time():.3f}:other", None)
+    later = public_cache.time.monotonic() + public_cache.TOKEN_SECONDS + 0.1
+    monkeypatch.setattr(public_cache.time, "monotonic", lambda: later)
+    second = client.get(api, headers={"if-none-match": first["ETag"]})
+    assert second.status_code == 200 and second.json()["key"] == "fft"
+    assert post(client, "b").status_code == 400, "the intake checks against the new set too"
