@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -22,6 +21,7 @@ from osallisuus.errors import DomainError, Problem
 from osallisuus.links import absolute_url
 from osallisuus.notifications.services import send_batched, send_email, send_sms
 from osallisuus.organisation.models import Unit
+from osallisuus.organisation.selectors import answer_days
 
 from .models import (
     Answer,
@@ -156,7 +156,7 @@ def submit_feedback(data: FeedbackInput) -> tuple[Feedback, bool]:
                 language=data.language,
                 text=text,
                 received_at=received_at,
-                due_at=received_at + timedelta(days=settings.FEEDBACK_RESPONSE_DAYS),
+                due_at=received_at + timedelta(days=answer_days(service_id=data.unit.service_id)),
                 idempotency_key=data.idempotency_key or None,
                 publish_consent=data.publish_consent,
                 themes=list(analysis.themes) if analysis else [],

@@ -19,6 +19,11 @@ REGISTER_ANSWERS = PublicAnswers(
 )
 
 
+# The services' promises as every intake reads them (the answer's due time), remembered until a
+# promise is saved or deleted.
+PROMISES = PublicAnswers("service-promises", (ServicePromise,))
+
+
 def current_organiser() -> Organiser | None:
     """The county this installation serves (one organiser per installation)."""
     return Organiser.objects.order_by("pk").first()
@@ -72,6 +77,14 @@ def answer_promise(*, service_id: int) -> AnswerPromise:
     if promise is None:
         return AnswerPromise(days=int(settings.FEEDBACK_RESPONSE_DAYS), promised=False)
     return AnswerPromise(days=promise.days_to_answer, promised=True, text=promise.text())
+
+
+def answer_days(*, service_id: int) -> int:
+    """The days the service gives itself to answer (answer_promise), remembered in the process:
+    an intake sets each item's due time from it."""
+    return PROMISES.remembered(
+        ("days", service_id), lambda: answer_promise(service_id=service_id).days
+    )
 
 
 def all_services() -> QuerySet[Service]:

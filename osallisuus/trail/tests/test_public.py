@@ -277,3 +277,13 @@ def test_outcomes_api_of_another_year_has_nothing_of_this_one(client, unit, make
 def test_period_of_a_year_ends_on_new_years_eve():
     period = Period.year(2026)
     assert (str(period.start), str(period.last_day)) == ("2026-01-01", "2026-12-31")
+
+
+def test_an_item_is_due_by_its_services_promise(unit):
+    """The promise kept is counted against each item's due time, so an intake takes it from the
+    service's promise (a change of promise applies from the next item on)."""
+    first = submit_feedback(FeedbackInput(unit=unit, text="Ensimmäinen"))[0]
+    assert first.due_at - first.received_at == timedelta(days=14)
+    ServicePromise.objects.create(service=unit.service, days_to_answer=7, text_fi="Vastaamme.")
+    second = submit_feedback(FeedbackInput(unit=unit, text="Toinen"))[0]
+    assert second.due_at - second.received_at == timedelta(days=7)
