@@ -105,8 +105,10 @@ function start(form) {
         } else if (result.outcome === "sign-in") {
           signInNeeded = true;
           break;
+        } else if (result.outcome === "refused") {
+          continue; // Kept and listed (never lost), and not in the way of the others.
         } else {
-          break; // Offline, a server error or a refusal: kept, and tried again later.
+          break; // Offline or a server error: kept, and tried again later.
         }
       }
     } finally {
