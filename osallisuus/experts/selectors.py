@@ -25,6 +25,7 @@ from .models import (
     DeveloperGroup,
     ExpertProfile,
     ExpertRequest,
+    Gathering,
     Invitation,
     Mode,
     ProfileStatus,
@@ -500,6 +501,29 @@ def collected_count(assignment: Assignment) -> int:
     """How many clients' feedback the collector has entered on this assignment (a count only:
     the collector does not read the entries back once sent)."""
     return CollectedFeedback.objects.filter(assignment=assignment).count()
+
+
+def gathering_choices() -> list[tuple[str, Any]]:
+    """Where a feedback collector may meet a client (the API's choices, #17 item 3)."""
+    return list(Gathering.choices)
+
+
+def collecting_assignment(*, user: Any, unit: Any) -> Assignment | None:
+    """The user's running feedback-collector assignment at `unit` (the earliest if several),
+    or None: the API's expert channel stores feedback only on one (#17 item 3)."""
+    if not getattr(user, "is_authenticated", False) or unit is None:
+        return None
+    return (
+        Assignment.objects.filter(
+            profile__user=user,
+            status="started",
+            request__assignment_type="collector",
+            request__unit=unit,
+        )
+        .select_related("request", "profile")
+        .order_by("pk")
+        .first()
+    )
 
 
 def people_on_active_assignment(assignment_type: str) -> QuerySet[Any]:

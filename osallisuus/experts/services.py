@@ -737,12 +737,21 @@ class CollectedInput:
     contact_phone: str = ""
 
 
-@transaction.atomic
 def collect_feedback(*, assignment: Assignment, by: Any, data: CollectedInput) -> Feedback:
+    """Enter a client's feedback into the feedback store with channel `expert` (see
+    collect_feedback_once)."""
+    return collect_feedback_once(assignment=assignment, by=by, data=data)[0]
+
+
+@transaction.atomic
+def collect_feedback_once(
+    *, assignment: Assignment, by: Any, data: CollectedInput
+) -> tuple[Feedback, bool]:
     """Enter a client's feedback into the feedback store with channel `expert`, recorded as
-    collected on this assignment. No oral consent, no submission; contact details are kept
-    only when the client gives them for a reply. A resend of the same entry (same key)
-    returns the feedback stored first and stores nothing more."""
+    collected on this assignment; (feedback, created). No oral consent, no submission; contact
+    details are kept only when the client gives them for a reply. A resend of the same entry
+    (same key, from the form or the API's queue) returns the feedback stored first and stores
+    nothing more."""
     require(by, "experts.collect_feedback", assignment)
     if not data.consent:
         raise ExpertsError(
@@ -752,7 +761,7 @@ def collect_feedback(*, assignment: Assignment, by: Any, data: CollectedInput) -
     unit = assignment.request.unit
     assert unit is not None  # noqa: S101  (the permission asks for a unit)
     key = f"expert-{assignment.pk}-{data.idempotency_key}" if data.idempotency_key else ""
-    feedback, _created = submit_feedback(
+    feedback, created = submit_feedback(
         FeedbackInput(
             unit=unit,
             channel=Channel.EXPERT,
@@ -771,4 +780,4 @@ def collect_feedback(*, assignment: Assignment, by: Any, data: CollectedInput) -
             "consent_at": timezone.now(),
         },
     )
-    return feedback
+    return feedback, created

@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -400,6 +401,8 @@ def collect(request: HttpRequest, pk: int) -> HttpResponse:
                 _("Feedback sent. The client's reply code is %(code)s.")
                 % {"code": feedback.reply_code},
             )
+            # Shown once, in large print for the client's slip, on the page redirected to.
+            request.session[REPLY_SLIP_KEY] = feedback.reply_code
             return redirect("experts:collect", pk=assignment.pk)
     return render(
         request,
@@ -408,8 +411,15 @@ def collect(request: HttpRequest, pk: int) -> HttpResponse:
             "assignment": assignment,
             "form": form,
             "collected": selectors.collected_count(assignment),
+            "reply_code": request.session.pop(REPLY_SLIP_KEY, "") if not form.is_bound else "",
+            "api_url": reverse("api:feedback-intake"),
+            "queue_key": f"osallisuus-collector-queue:{assignment.pk}",
+            "sign_in_url": f"{reverse('accounts:login')}?next={request.path}",
         },
     )
+
+
+REPLY_SLIP_KEY = "experts_collector_reply_code"
 
 
 # --- Requests (any staff member) ---------------------------------------------------------------

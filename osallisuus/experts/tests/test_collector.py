@@ -144,17 +144,27 @@ def test_the_feedback_goes_to_the_assignments_unit_only(collecting):
     assert Feedback.objects.get().unit == assignment.request.unit
 
 
-def test_the_public_api_does_not_take_the_expert_channel(client, unit):
+def test_the_public_api_does_not_take_the_expert_channel_from_anyone(client, unit):
     response = client.post(
         "/api/v1/feedback/",
         {"unit_code": unit.code, "channel": "expert", "text": "Hyvä."},
         content_type="application/json",
     )
-    assert response.status_code == 400
-    assert list(response.json()) == ["channel"]
+    assert response.status_code == 403
     assert Feedback.objects.count() == 0
 
 
 def test_anonymous_is_sent_to_sign_in(client, unit):
     assignment = collector_assignment(profile=make_profile(), unit=unit)
     assert client.get(url(assignment)).status_code == 302
+
+
+def test_the_reply_code_is_shown_once_in_large_print_for_the_slip(collecting):
+    client, assignment = collecting
+    page = client.post(url(assignment), entry(), follow=True).content.decode()
+    code = Feedback.objects.get().reply_code
+    assert f'<p class="reply-code" id="collector-code">{code}</p>' in page
+    assert "Reply code for the client" in page
+    again = client.get(url(assignment)).content.decode()
+    assert code not in again
+    assert 'id="collector-slip" aria-labelledby="reply-slip-title" hidden' in again

@@ -46,3 +46,72 @@ def test_the_collector_form_on_a_phone(browser, live_server, unit, axe_violation
     assert feedback.channel == "expert"
     assert feedback.collected_by.assignment == assignment
     assert feedback.reply_code in page.content()
+
+
+def enter(page, text):
+    page.locator("textarea[name=text]").fill(text)
+    page.locator("input[name=consent]").check()
+    page.locator("button[type=submit].primary").click()
+
+
+def test_three_entries_made_offline_are_sent_once_the_network_returns(
+    browser, live_server, unit, axe_violations
+):
+    profile = make_profile()
+    assignment = collector_assignment(profile=profile, unit=unit)
+    page = page_as(browser, live_server, profile.user, "en")
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(reverse("experts:collect", kwargs={"pk": assignment.pk}))
+    page.locator("#collector-form[data-ready=true]").wait_for()
+    page.context.set_offline(True)
+    for number in (1, 2, 3):
+        enter(page, f"Asiakkaan palaute {number}.")
+    status = page.locator("#collector-status")
+    status.get_by_text("3 entries waiting to be sent.").wait_for()
+    # The expert sees the entries while they wait; nothing has reached the server.
+    assert page.locator("#collector-waiting li").all_inner_texts() == [
+        "Asiakkaan palaute 1.",
+        "Asiakkaan palaute 2.",
+        "Asiakkaan palaute 3.",
+    ]
+    assert Feedback.objects.count() == 0
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    page.context.set_offline(False)
+    # The text analysis loads its models on the first feedback: allow a slow machine's time.
+    status.get_by_text("All waiting entries have been sent.").wait_for(timeout=90_000)
+    assert page.locator("#collector-queue").is_hidden()
+    assert page.evaluate("localStorage.length") == 0
+    stored = Feedback.objects.filter(channel="expert").select_related("collected_by")
+    assert sorted(f.text for f in stored) == [f"Asiakkaan palaute {n}." for n in (1, 2, 3)]
+    assert all(f.collected_by.assignment == assignment for f in stored)
+    assert Feedback.objects.count() == 3
+
+
+def test_an_ended_session_keeps_the_queue_until_the_expert_signs_in_again(
+    browser, live_server, unit
+):
+    profile = make_profile()
+    assignment = collector_assignment(profile=profile, unit=unit)
+    form = reverse("experts:collect", kwargs={"pk": assignment.pk})
+    page = page_as(browser, live_server, profile.user, "en")
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(form)
+    page.locator("#collector-form[data-ready=true]").wait_for()
+    page.context.set_offline(True)
+    enter(page, "Jonotettu palaute.")
+    page.locator("#collector-status").get_by_text("1 entry waiting to be sent.").wait_for()
+    page.context.clear_cookies()  # the session ends while the phone is offline
+    page.context.set_offline(False)
+    page.locator("#collector-status").get_by_text("Sign in again:").wait_for(timeout=30_000)
+    assert Feedback.objects.count() == 0
+    assert page.locator("#collector-waiting li").all_inner_texts() == ["Jonotettu palaute."]
+    # Signed in again (a new session and CSRF token), the page sends what waited.
+    signed_in = page_as(browser, live_server, profile.user, "en")
+    page.context.add_cookies(signed_in.context.cookies())
+    signed_in.context.close()
+    page.goto(form)
+    page.locator("#collector-status").get_by_text("All waiting entries have been sent.").wait_for(
+        timeout=90_000
+    )
+    assert Feedback.objects.get().collected_by.assignment == assignment

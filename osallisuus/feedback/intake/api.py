@@ -17,12 +17,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import AuthenticationFailed, NotFound, PermissionDenied
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from osallisuus.errors import DomainError
+from osallisuus.experts.selectors import gathering_choices
 from osallisuus.organisation.models import Unit
 from osallisuus.public_cache import PublicAnswerMixin
 from osallisuus.rate_limits import SharedCounterThrottle
@@ -36,6 +38,11 @@ from .cache import QUESTION_SET_ANSWERS
 
 class IntakeThrottle(SharedCounterThrottle):
     scope = "feedback_intake"
+
+    def get_cache_key(self, request: Request, view: Any) -> str | None:
+        """Every sender by address, as DRF's anonymous throttle, without asking request.user:
+        the intake signs in no one up front (FeedbackIntake.perform_authentication)."""
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
 # A required text must hold more than spaces: DRF trims them and then refuses the blank, and the
@@ -69,13 +76,21 @@ class AnswerSerializer(serializers.Serializer[Any]):
     value = serializers.JSONField()
 
 
-# Feedback an expert gathers is entered only on their collector assignment's page (#17 item 3).
+# Anyone may send on these; `expert` is a signed-in feedback collector's (#17 item 3).
 OPEN_CHANNELS = [choice for choice in Channel.choices if choice[0] != Channel.EXPERT]
 
 
 class FeedbackInSerializer(ReusedFields, serializers.Serializer[Any]):
     unit_code = serializers.CharField(max_length=12, validators=[NOT_ONLY_SPACES])
-    channel = serializers.ChoiceField(choices=OPEN_CHANNELS, default=Channel.API)
+    channel = serializers.ChoiceField(
+        choices=[*OPEN_CHANNELS, (Channel.EXPERT, Channel.EXPERT.label)],
+        default=Channel.API,
+        help_text=(
+            "`expert`: feedback a feedback collector gathered from a client. Only for a "
+            "signed-in expert (session with CSRF token, or API token) with a running collector "
+            "assignment at the unit; otherwise 403 and nothing is stored."
+        ),
+    )
     language = serializers.ChoiceField(choices=settings.LANGUAGES, default="fi")
     answers = AnswerSerializer(many=True, required=False, default=list)
     text = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
@@ -87,6 +102,17 @@ class FeedbackInSerializer(ReusedFields, serializers.Serializer[Any]):
         r"^\+?[0-9 ()-]{6,20}$", required=False, allow_blank=True, default=""
     )
     publish_consent = serializers.BooleanField(required=False, default=False)
+    oral_consent = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Channel `expert`: the client gave oral consent; without it 400, nothing stored.",
+    )
+    gathering = serializers.ChoiceField(
+        choices=gathering_choices(),
+        required=False,
+        default="unit",
+        help_text="Channel `expert`: where the collector met the client.",
+    )
 
     def validate_unit_code(self, value: str) -> Unit:
         unit = unit_by_code(value)
@@ -116,18 +142,31 @@ class FeedbackIntake(APIView):
     authentication_classes: list[type] = []
     throttle_classes = [IntakeThrottle]
 
+    def perform_authentication(self, request: Request) -> None:
+        """Nobody is signed in up front (DRF would mark the request anonymous, over the
+        session's user): only the expert channel asks who sends (signed_in_caller)."""
+
     @extend_schema(
         request=FeedbackInSerializer,
         responses={
             201: FeedbackCreatedSerializer,
             200: FeedbackCreatedSerializer,
             400: OpenApiResponse(description="Field errors; nothing was stored."),
+            403: OpenApiResponse(
+                description=(
+                    "Channel `expert` from anyone but a signed-in expert with a running "
+                    "collector assignment at the unit (or a session request without its CSRF "
+                    "token); nothing was stored."
+                )
+            ),
         },
     )
     def post(self, request: Request) -> Response:
         incoming = FeedbackInSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
+        if data["channel"] == Channel.EXPERT:
+            return collected_by_expert(request, data)
         # A refusal (IntakeError) is answered 400 by osallisuus.security.api_exception_handler.
         feedback, created = submit_feedback(
             FeedbackInput(
@@ -143,6 +182,62 @@ class FeedbackIntake(APIView):
             )
         )
         return created_response(request, feedback, created)
+
+
+def signed_in_caller(request: Request) -> Any:
+    """The user of an API token or of a session (whose CSRF token DRF checks), else None. The
+    intake view itself authenticates no one (osallisuus/api_lane.py): only the expert
+    channel asks who sends."""
+    from rest_framework.authentication import SessionAuthentication
+
+    from osallisuus.accounts.api_auth import ApiTokenAuthentication
+
+    for authentication in (ApiTokenAuthentication(), SessionAuthentication()):
+        try:
+            signed_in = authentication.authenticate(request)
+        except (AuthenticationFailed, PermissionDenied) as error:
+            raise PermissionDenied(error.detail) from error
+        if signed_in is not None:
+            return signed_in[0]
+    return None
+
+
+def collected_by_expert(request: Request, data: dict[str, Any]) -> Response:
+    """Channel `expert`: stored through the collector's own service, on the caller's running
+    collector assignment at the unit; anyone else gets 403 and nothing is stored."""
+    from osallisuus.experts.selectors import collecting_assignment
+    from osallisuus.experts.services import CollectedInput, collect_feedback_once
+
+    user = signed_in_caller(request)
+    if user is None:
+        raise PermissionDenied(_("Sign in as a feedback collector to send feedback you gathered."))
+    assignment = collecting_assignment(user=user, unit=data["unit_code"])
+    if assignment is None:
+        raise PermissionDenied(_("You have no running feedback-collector assignment at this unit."))
+    if data["answers"]:
+        raise serializers.ValidationError(
+            {"answers": [_("Feedback you gathered is sent as text, without answers.")]}
+        )
+    try:
+        feedback, created = collect_feedback_once(
+            assignment=assignment,
+            by=user,
+            data=CollectedInput(
+                text=data["text"],
+                language=data["language"],
+                gathering=data["gathering"],
+                consent=data["oral_consent"],
+                idempotency_key=data["idempotency_key"],
+                contact_email=data["contact_email"],
+                contact_phone=data["contact_phone"],
+            ),
+        )
+    except DomainError as error:
+        if error.field != "consent":
+            raise
+        # The service's rule, under the API's name for the field.
+        raise serializers.ValidationError({"oral_consent": [str(error)]}) from error
+    return created_response(request, feedback, created)
 
 
 class QuestionOutSerializer(serializers.Serializer[Any]):

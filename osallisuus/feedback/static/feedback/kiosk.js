@@ -1,20 +1,13 @@
 // The feedback kiosk: answers go into a queue in localStorage and are sent to the kiosk API.
 // If the network is down they wait and are sent when it comes back (online event and a
 // periodic retry). Each answer carries its own idempotency key, so a resend never counts twice.
+import { newKey, storedQueue } from "../js/offline_queue.js";
+
 const root = document.getElementById("kiosk");
 
 const RETRY_MS = 5000;
 const MASHING_WINDOW_MS = 5000;
 const MASHING_MAX_ANSWERS = 3;
-
-function newKey() {
-  if (window.crypto && typeof window.crypto.randomUUID === "function") {
-    return window.crypto.randomUUID();
-  }
-  const bytes = new Uint8Array(16);
-  window.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 // This kiosk's own id, kept across reloads: bursts of presses are judged per kiosk device.
 function deviceId() {
@@ -46,17 +39,7 @@ function start(root) {
   let sending = false;
   let sentAny = false;
 
-  const load = () => {
-    try {
-      const items = JSON.parse(window.localStorage.getItem(queueKey) || "[]");
-      return Array.isArray(items) ? items : [];
-    } catch {
-      return [];
-    }
-  };
-  const save = (items) => window.localStorage.setItem(queueKey, JSON.stringify(items));
-  const update = (key, change) => save(load().map((item) => (item.idempotency_key === key ? { ...item, ...change } : item)));
-  const remove = (key) => save(load().filter((item) => item.idempotency_key !== key));
+  const { load, save, update, remove } = storedQueue(queueKey);
 
   function showStatus() {
     const waiting = load().filter((item) => item.ready).length;
@@ -190,7 +173,9 @@ async function keepForOffline(cfg) {
     await navigator.serviceWorker.register(cfg.serviceWorker);
     await navigator.serviceWorker.ready;
     const files = [
-      ...document.querySelectorAll("link[rel~='stylesheet'][href], link[rel~='icon'][href], script[src]"),
+      ...document.querySelectorAll(
+        "link[rel~='stylesheet'][href], link[rel~='icon'][href], link[rel~='modulepreload'][href], script[src]",
+      ),
     ].map((element) => element.href || element.src);
     const cache = await window.caches.open(cfg.cache);
     await cache.addAll([window.location.href, ...files]);
