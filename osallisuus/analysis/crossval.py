@@ -27,7 +27,17 @@ from django.conf import settings
 
 from .evaluation import Report, score
 from .pipeline import Analysis, analyse
-from .semantic import MODEL_FILE, TRAINING_FILES, embed, fit_layer, model_from_data, refine_with
+from .semantic import (
+    MODEL_FILE,
+    TRAINING_FILES,
+    Clauses,
+    clause_inputs,
+    embed,
+    fit_layer,
+    join_clauses,
+    model_from_data,
+    refine_with,
+)
 
 DATA = MODEL_FILE.parent
 UNTOUCHED_FILE = DATA / "heldout.jsonl"
@@ -85,13 +95,14 @@ def cross_validate(
     names = list(groups)
     lexicon = {name: _lexicon(groups[name]) for name in names}
     vectors = {name: cached_embed([r.redacted for r in lexicon[name]]) for name in names}
+    clauses = {name: clause_inputs(lexicon[name], cached_embed) for name in names}
     pooled_items: list[Mapping[str, Any]] = []
     pooled_results: list[Analysis] = []
     per_group: dict[str, Report] = {}
     for held in names:
         rest = [name for name in names if name != held]
-        model = _train(groups, lexicon, vectors, rest, **fit)
-        results = refine_with(lexicon[held], model, vectors[held])
+        model = _train(groups, lexicon, vectors, clauses, rest, **fit)
+        results = refine_with(lexicon[held], model, vectors[held], clauses[held])
         per_group[held] = score(groups[held], results)
         pooled_items += groups[held]
         pooled_results += results
@@ -107,15 +118,23 @@ def score_unseen(
     names = list(groups)
     lexicon = {name: _lexicon(groups[name]) for name in names}
     vectors = {name: cached_embed([r.redacted for r in lexicon[name]]) for name in names}
-    model = _train(groups, lexicon, vectors, names, **fit)
+    clauses = {name: clause_inputs(lexicon[name], cached_embed) for name in names}
+    model = _train(groups, lexicon, vectors, clauses, names, **fit)
     results = _lexicon(items)
-    return score(items, refine_with(results, model, cached_embed([r.redacted for r in results])))
+    refined = refine_with(
+        results,
+        model,
+        cached_embed([r.redacted for r in results]),
+        clause_inputs(results, cached_embed),
+    )
+    return score(items, refined)
 
 
 def _train(
     groups: Mapping[str, Sequence[Mapping[str, Any]]],
     lexicon: Mapping[str, list[Analysis]],
     vectors: Mapping[str, Any],
+    clauses: Mapping[str, Clauses],
     names: Sequence[str],
     **fit: Any,
 ) -> Any:
@@ -125,4 +144,6 @@ def _train(
     analyses = [result for name in names for result in lexicon[name]]
     stacked = np.vstack([vectors[name] for name in names])
     labels = [name for name in names for _item in groups[name]]
-    return model_from_data(fit_layer(rows, analyses, stacked, groups=labels, **fit))
+    offsets = np.cumsum([0] + [len(groups[name]) for name in names])
+    joined = join_clauses([(clauses[name], int(offsets[i])) for i, name in enumerate(names)])
+    return model_from_data(fit_layer(rows, analyses, stacked, groups=labels, clauses=joined, **fit))

@@ -64,6 +64,9 @@ class Report:
     pii_spans_right: int  # of them, those that overlap a gold personal-data string
     language_accuracy: float
     errors: list[dict[str, Any]] = field(default_factory=list)
+    # Given themes the semantic tier marked certain / uncertain, and of them those that are right.
+    certain: LabelScore = LabelScore("certain", 0, 0, 0)
+    uncertain: LabelScore = LabelScore("uncertain", 0, 0, 0)
 
     @property
     def pii_recall(self) -> float:
@@ -150,11 +153,17 @@ def score(items: Sequence[Mapping[str, Any]], results: Sequence[Analysis]) -> Re
     predicted_urgent: list[bool] = []
     pii_found = pii_total = language_hits = count = spans_marked = spans_right = 0
     errors: list[dict[str, Any]] = []
+    sure = [0, 0]  # right, wrong
+    unsure = [0, 0]
     for item, result in zip(items, results, strict=True):
         text = str(item.get("text", ""))
         count += 1
         gold_themes.append(list(item.get("themes", [])))
         predicted_themes.append(list(result.themes))
+        if result.confidence:
+            for theme in result.themes:
+                tally = unsure if theme in result.uncertain else sure
+                tally[theme not in gold_themes[-1]] += 1
         gold_sentiment.append(str(item.get("sentiment", "neutral")))
         predicted_sentiment.append(result.sentiment)
         gold_urgent.append(bool(item.get("urgent", False)))
@@ -199,6 +208,8 @@ def score(items: Sequence[Mapping[str, Any]], results: Sequence[Analysis]) -> Re
         pii_spans_right=spans_right,
         language_accuracy=language_hits / count if count else 0.0,
         errors=errors,
+        certain=LabelScore("certain", sure[0], sure[1], 0),
+        uncertain=LabelScore("uncertain", unsure[0], unsure[1], 0),
     )
 
 
@@ -232,4 +243,12 @@ def format_report(report: Report) -> str:
         f"({report.pii_spans_right}/{report.pii_spans})"
     )
     lines.append(f"Language accuracy: {report.language_accuracy:.3f}")
+    if report.certain.tp + report.certain.fp + report.uncertain.tp + report.uncertain.fp:
+        lines.append(
+            "Given themes right: certain "
+            f"{report.certain.precision:.3f} ({report.certain.tp}/"
+            f"{report.certain.tp + report.certain.fp}), uncertain "
+            f"{report.uncertain.precision:.3f} ({report.uncertain.tp}/"
+            f"{report.uncertain.tp + report.uncertain.fp})"
+        )
     return "\n".join(lines)

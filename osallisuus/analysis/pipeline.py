@@ -34,6 +34,18 @@ class Analysis:
     urgent: bool
     pii: tuple[PiiSpan, ...] = field(default_factory=tuple)
     redacted: str = ""
+    # The semantic tier's calibrated confidence in each label it saw given (theme id or
+    # "urgent", probability that the label is right); empty after the lexicon tier alone.
+    confidence: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def uncertain(self) -> tuple[str, ...]:
+        """The given themes more likely wrong than right (shown to staff as "uncertain")."""
+        return tuple(
+            label
+            for label, value in self.confidence
+            if value < UNCERTAIN_BELOW and label in self.themes
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form; personal data appears only as offsets and types."""
@@ -44,7 +56,13 @@ class Analysis:
             "urgent": self.urgent,
             "pii": [span.as_dict() for span in self.pii],
             "redacted": self.redacted,
+            "confidence": dict(self.confidence),
+            "uncertain": list(self.uncertain),
         }
+
+
+# A given label whose calibrated confidence is below this is marked uncertain.
+UNCERTAIN_BELOW = 0.5
 
 
 def analyse(text: str, *, lang_hint: str | None = None) -> Analysis:
@@ -82,14 +100,15 @@ def analyse(text: str, *, lang_hint: str | None = None) -> Analysis:
     _set_urgent(result, urgent)
     _set_pii(result, pii)
     _set_redacted(result, redacted)
+    _set_confidence(result, ())
     return result
 
 
 _PII_CUES = PII_DIGIT | PII_NAME
 _new_analysis = object.__new__
-_set_lang, _set_themes, _set_sentiment, _set_urgent, _set_pii, _set_redacted = (
+_set_lang, _set_themes, _set_sentiment, _set_urgent, _set_pii, _set_redacted, _set_confidence = (
     Analysis.__dict__[name].__set__
-    for name in ("lang", "themes", "sentiment", "urgent", "pii", "redacted")
+    for name in ("lang", "themes", "sentiment", "urgent", "pii", "redacted", "confidence")
 )
 
 

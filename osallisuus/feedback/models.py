@@ -191,6 +191,8 @@ class Feedback(models.Model):
     )
     # Text analysis, filled on arrival; staff can correct the labels.
     themes = models.JSONField(_("themes"), default=list, blank=True)
+    # Of them, those the second reading is unsure of (analysis.pipeline.Analysis.uncertain).
+    uncertain_themes = models.JSONField(default=list, blank=True, editable=False)
     sentiment = models.CharField(
         _("sentiment"), max_length=10, choices=Sentiment.choices, blank=True
     )

@@ -76,11 +76,18 @@ def _apply(feedback: Feedback, refined: Any) -> bool:
     """Store the second reading's labels; True when they changed."""
     themes, sentiment = list(refined.themes), refined.sentiment
     urgent = feedback.urgent or refined.urgent
-    if (themes, sentiment, urgent) == (feedback.themes, feedback.sentiment, feedback.urgent):
+    uncertain = list(refined.uncertain)
+    if (themes, sentiment, urgent, uncertain) == (
+        feedback.themes,
+        feedback.sentiment,
+        feedback.urgent,
+        feedback.uncertain_themes,
+    ):
         return False
     newly_urgent = urgent and not feedback.urgent
     feedback.themes, feedback.sentiment, feedback.urgent = themes, sentiment, urgent
-    feedback.save(update_fields=["themes", "sentiment", "urgent"])
+    feedback.uncertain_themes = uncertain
+    feedback.save(update_fields=["themes", "sentiment", "urgent", "uncertain_themes"])
     if newly_urgent:
         from .services import _alert_managers  # noqa: PLC0415 (services imports this app)
 

@@ -557,7 +557,8 @@ def correct_labels(
     feedback.themes = list(after.themes)
     feedback.sentiment = after.sentiment
     feedback.urgent = after.urgent
-    feedback.save(update_fields=["themes", "sentiment", "urgent"])
+    feedback.uncertain_themes = []  # a person has decided
+    feedback.save(update_fields=["themes", "sentiment", "urgent", "uncertain_themes"])
     announce_change([feedback.pk])
     if after.urgent and not before.urgent:
         _alert_managers(feedback)

@@ -147,10 +147,21 @@ def _inbox_filters(request: HttpRequest) -> tuple[InboxFilterForm, InboxFilters,
     return form, InboxFilters(**form.filters()), query.urlencode()
 
 
+def _theme_labels(feedback: Feedback, labels: dict[str, str]) -> list[str]:
+    """The item's themes by name, those the analysis is unsure of tagged "uncertain"."""
+    unsure = set(feedback.uncertain_themes or ())
+    return [
+        _("%(theme)s (uncertain)") % {"theme": labels.get(theme, theme)}
+        if theme in unsure
+        else labels.get(theme, theme)
+        for theme in feedback.themes or ()
+    ]
+
+
 def _with_theme_labels(items: Iterable[Feedback]) -> None:
     labels = dict(theme_label_choices())
     for item in items:
-        item.theme_labels = [labels.get(theme, theme) for theme in item.themes or ()]  # type: ignore[attr-defined]
+        item.theme_labels = _theme_labels(item, labels)  # type: ignore[attr-defined]
 
 
 @permission_required("feedback.view_inbox")
@@ -263,9 +274,7 @@ def _detail_page(request: HttpRequest, feedback: Feedback, **bound: forms.Form) 
             # Coordinators and administrators handle every unit but are not its handlers.
             "may_take_it": candidates.filter(pk=request.user.pk).exists(),
             "template_texts": {str(t.pk): t.text(feedback.language) for t in templates},
-            "theme_labels": [
-                label for theme, label in theme_label_choices() if theme in (feedback.themes or ())
-            ],
+            "theme_labels": _theme_labels(feedback, dict(theme_label_choices())),
             "response_days": settings.FEEDBACK_RESPONSE_DAYS,
             # Praise closes with one click and a ready reason (#15 item 4).
             "praise_text": praise_closing_text(feedback.language)

@@ -26,7 +26,17 @@ def test_analyse_text_keeps_order_and_writes_error_lines(tmp_path: Path) -> None
     call_command("analyse_text", input=str(source), output=str(target))
     lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert [line["id"] for line in lines] == [1, None, "b", 3]
-    assert list(lines[0]) == ["id", "lang", "themes", "sentiment", "urgent", "pii", "redacted"]
+    assert list(lines[0]) == [
+        "id",
+        "lang",
+        "themes",
+        "sentiment",
+        "urgent",
+        "pii",
+        "redacted",
+        "confidence",
+        "uncertain",
+    ]
     assert lines[0]["sentiment"] == "positive"
     assert "error" in lines[1] and "error" in lines[2]
     assert lines[3]["pii"] == [{"start": 10, "end": 22, "type": "phone"}]

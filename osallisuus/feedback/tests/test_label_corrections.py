@@ -173,3 +173,20 @@ def test_coordinators_download_the_corrections_as_csv(client_as, unit):
 @pytest.mark.parametrize("role", ["staff", "unit_manager", "decision_maker", "expert"])
 def test_only_coordinators_and_administrators_download_the_csv(client_as, role):
     assert client_as(role).get(CSV_URL).status_code == 404
+
+
+def test_a_theme_the_analysis_is_unsure_of_is_tagged_until_a_person_corrects_it(client_as, unit):
+    staff = client_as("staff")
+    feedback = give(unit, text="Jonotin puhelimessa tunnin eikä kukaan vastannut.")
+    Feedback.objects.filter(pk=feedback.pk).update(
+        themes=["access_waiting", "information"], uncertain_themes=["information"]
+    )
+    detail = staff.get(feedback.get_absolute_url()).content.decode()
+    assert "Tiedonsaanti ja viestintä (epävarma)" in detail
+    assert "Pääsy palveluun ja odotusajat (epävarma)" not in detail
+    inbox = staff.get("/palaute/saapuneet/").content.decode()
+    assert "Tiedonsaanti ja viestintä (epävarma)" in inbox
+    correct(staff, feedback, ["access_waiting", "information"], "mixed")
+    feedback.refresh_from_db()
+    assert feedback.uncertain_themes == []
+    assert "(epävarma)" not in staff.get(feedback.get_absolute_url()).content.decode()

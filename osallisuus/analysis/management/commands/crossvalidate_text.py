@@ -42,11 +42,18 @@ class Command(BaseCommand):
 
         parser.add_argument(
             "--compare",
-            choices=["words-only", "decides", "one-threshold"],
+            choices=[
+                "words-only",
+                "decides",
+                "one-threshold",
+                "clause-max",
+                "clause-mean",
+            ],
             help=gettext(
                 "Measure another layer: one without the lexicon's evidence, or one that "
                 "gives the themes alone, or one that reads words only with one threshold for "
-                "every label (the layer before per-label thresholds)."
+                "every label (the layer before per-label thresholds), or one that also reads each "
+                "clause and joins it with the whole comment (most confident clause, or half each)."
             ),
         )
 
@@ -57,6 +64,8 @@ class Command(BaseCommand):
             "words-only": {"evidence_scale": 0.0},
             "decides": {"decides": True},
             "one-threshold": {"evidence_scale": 0.0, "per_label": False},
+            "clause-max": {"clause_reading": "max"},
+            "clause-mean": {"clause_reading": "mean"},
         }
         fit = fits[options["compare"]]
         pooled, per_group = cross_validate(groups, **fit)
