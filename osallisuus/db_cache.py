@@ -157,7 +157,7 @@ class SharedDatabaseCache(DatabaseCache):
         self,
         key: Any,
         value: Any,
-        timeout: float | None = DEFAULT_TIMEOUT,  # type: ignore[assignment]
+        timeout: float | None = DEFAULT_TIMEOUT,
         version: int | None = None,
     ) -> None:
         _write(self, key, value, timeout, version, only_if_expired=False)
@@ -166,7 +166,7 @@ class SharedDatabaseCache(DatabaseCache):
         self,
         key: Any,
         value: Any,
-        timeout: float | None = DEFAULT_TIMEOUT,  # type: ignore[assignment]
+        timeout: float | None = DEFAULT_TIMEOUT,
         version: int | None = None,
     ) -> bool:
         return _write(self, key, value, timeout, version, only_if_expired=True)
@@ -174,7 +174,7 @@ class SharedDatabaseCache(DatabaseCache):
     def touch(
         self,
         key: Any,
-        timeout: float | None = DEFAULT_TIMEOUT,  # type: ignore[assignment]
+        timeout: float | None = DEFAULT_TIMEOUT,
         version: int | None = None,
     ) -> bool:
         key = self.make_and_validate_key(key, version=version)

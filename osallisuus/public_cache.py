@@ -151,7 +151,7 @@ class PublicAnswers:
         response.headers["Last-Modified"] = http_date(entry.last_modified)
         response.headers["Cache-Control"] = CACHE_CONTROL
         patch_vary_headers(response, ("Accept-Language",))
-        return response  # type: ignore[return-value]
+        return response
 
 
 class PublicAnswerMixin:
@@ -171,6 +171,6 @@ class PublicAnswerMixin:
             response = handler(request, *args, **kwargs)
             response = self.finalize_response(request, response, *args, **kwargs)  # type: ignore[attr-defined]
             response.render()
-            return response  # type: ignore[no-any-return]
+            return response
 
         return self.public_answers.respond(request, build)

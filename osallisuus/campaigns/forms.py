@@ -17,7 +17,7 @@ class CampaignForm(forms.Form):
     title_fi = forms.CharField(label=_("Title in Finnish"), max_length=200)
     title_sv = forms.CharField(label=_("Title in Swedish"), max_length=200, required=False)
     title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
-    question_set: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    question_set: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Question set"),
         queryset=None,
         empty_label=_("Choose a question set"),
@@ -26,7 +26,7 @@ class CampaignForm(forms.Form):
             "are the campaign's results. Make it the units' question set for the period."
         ),
     )
-    units: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
+    units: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Units"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
     starts_on = forms.DateField(label=_("First day"), widget=DateInput())

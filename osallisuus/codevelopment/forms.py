@@ -113,7 +113,7 @@ class StageAnswersForm(forms.Form):
 
 class MoveStageForm(forms.Form):
     stage = forms.ChoiceField(label=_("Move the project to the stage"), choices=Stage.choices)
-    matter: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    matter: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Matter carried to decision making"),
         help_text=_(
             "Who carries the proposal, and to which body or office-holder. Needed from "

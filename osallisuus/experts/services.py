@@ -166,7 +166,7 @@ def record_training(
         qualifies_for=",".join(qualifies_for),
     )
     if certificate is not None:
-        record.certificate = certificate  # type: ignore[assignment]
+        record.certificate = certificate
     record.save()
     if profile.stage in (Stage.FORMING, Stage.TRAINING):
         profile.stage = Stage.ORIENTATION

@@ -121,7 +121,7 @@ def theme_label_choices() -> list[tuple[str, str]]:
     return theme_choices()[1:]
 
 
-class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class PersonChoiceField(forms.ModelChoiceField):
     """People by their full name (the user name if none is set)."""
 
     def label_from_instance(self, obj: Any) -> str:

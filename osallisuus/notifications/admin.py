@@ -20,5 +20,5 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     list_filter = ["status", "channel"]
     readonly_fields = [f.name for f in OutboxMessage._meta.fields]
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request):
         return False

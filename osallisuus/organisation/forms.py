@@ -23,7 +23,7 @@ class UnitImportForm(forms.Form):
         label=_("CSV file (UTF-8)"), validators=[FileExtensionValidator(["csv"])]
     )
 
-    def clean_file(self):  # type: ignore[no-untyped-def]
+    def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_IMPORT_BYTES:
             raise forms.ValidationError(_("The file is larger than 5 MB."))

@@ -28,7 +28,7 @@ class AddressField(forms.CharField):
         kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "username"}))
         super().__init__(**kwargs)
 
-    def clean(self, value: Any) -> Address:  # type: ignore[override]
+    def clean(self, value: Any) -> Address:
         typed = super().clean(value)
         address = parse_address(typed)
         if address is None:

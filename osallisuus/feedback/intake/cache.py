@@ -79,7 +79,7 @@ def remembered(key: Hashable, load: Callable[[], T]) -> T:
         return load()
     entry = _entries.get(key)
     if entry is not None and entry[0] == version and now - entry[1] < MAX_AGE:
-        return entry[2]  # type: ignore[no-any-return]
+        return entry[2]
     value = load()
     if len(_entries) >= MAX_ENTRIES:
         _entries.clear()

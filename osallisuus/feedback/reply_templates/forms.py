@@ -11,7 +11,7 @@ from ..models import ReplyTemplate
 from .selectors import county_wide_editor, services_for_templates, units_for_templates
 
 
-class ReplyTemplateForm(forms.ModelForm):  # type: ignore[type-arg]
+class ReplyTemplateForm(forms.ModelForm):
     class Meta:
         model = ReplyTemplate
         fields = ["title", "text_fi", "text_sv", "text_en", "unit", "service", "active"]

@@ -13,7 +13,7 @@ from ..models import Action
 from .selectors import actions_managed_by, owner_candidates, services_for_actions, units_for_actions
 
 
-class PersonField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class PersonField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.get_full_name() or obj.username)
 
@@ -43,10 +43,10 @@ class ActionForm(PublicTextFields):
     title_sv = forms.CharField(label=_("Title in Swedish"), max_length=200, required=False)
     title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
     owner = PersonField(label=_("Owner"), queryset=None, empty_label=_("Choose a person"))
-    unit: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    unit: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Unit"), queryset=None, required=False, empty_label=_("No single unit")
     )
-    service: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    service: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Service"),
         queryset=None,
         required=False,
@@ -109,7 +109,7 @@ class StatusForm(PublicTextFields):
 class LinkForm(forms.Form):
     """Link the chosen inputs to an existing action."""
 
-    action: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    action: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Action"), queryset=None, empty_label=None
     )
 

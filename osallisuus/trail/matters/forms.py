@@ -32,7 +32,7 @@ def _people(*roles: str) -> Any:
     return people_with_role(*roles)
 
 
-class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return obj.get_full_name() or obj.get_username()
 
@@ -57,7 +57,7 @@ class MatterForm(forms.Form):
     inputs = forms.MultipleChoiceField(
         label=_("Linked inputs"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    actions: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
+    actions: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Linked actions"),
         queryset=None,
         required=False,
@@ -68,7 +68,7 @@ class MatterForm(forms.Form):
         help_text=_("The named person who takes the matter to the decision maker."),
         queryset=None,
     )
-    target_body: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    target_body: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Decision-making body"), queryset=None, required=False
     )
     target_person = PersonChoiceField(
@@ -77,7 +77,7 @@ class MatterForm(forms.Form):
     target_office = forms.CharField(
         label=_("Other office-holder (title and name)"), max_length=200, required=False
     )
-    unit: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    unit: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Unit"), queryset=None, required=False
     )
     service = forms.ModelChoiceField(
