@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,9 @@ from osallisuus.widgets import DateInput
 
 from .models import Campaign
 from .selectors import campaign_units_for, question_sets
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 
 class CampaignForm(forms.Form):
@@ -32,7 +35,7 @@ class CampaignForm(forms.Form):
     starts_on = forms.DateField(label=_("First day"), widget=DateInput())
     ends_on = forms.DateField(label=_("Last day"), widget=DateInput())
 
-    def __init__(self, *args: Any, user: Any, campaign: Campaign | None = None, **kwargs: Any):
+    def __init__(self, *args: Any, user: User, campaign: Campaign | None = None, **kwargs: Any):
         if campaign is not None and not args and "initial" not in kwargs:
             kwargs["initial"] = {
                 "title_fi": campaign.title_fi,

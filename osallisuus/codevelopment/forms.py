@@ -52,7 +52,7 @@ class ProjectForm(forms.ModelForm):
             "units": forms.SelectMultiple(attrs={"size": 8}),
         }
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         # A project is for units in the creator's own scope (every unit for county-wide roles).
@@ -123,7 +123,7 @@ class MoveStageForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         matter_field: Any = self.fields["matter"]
         matter_field.queryset = matters_for(user)

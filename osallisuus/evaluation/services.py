@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,6 +20,9 @@ from osallisuus.observation.services import personal_data_problems
 
 from .models import SCALE_MAX, SCALE_MIN, Assessment, Criterion, Evaluation, Note
 from .selectors import criteria_of, eligible_observers, may_evaluate
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 
 class EvaluationError(DomainError):
@@ -41,7 +44,7 @@ def criteria_lines(text: str) -> list[str]:
 @transaction.atomic
 def set_up(
     *,
-    by: Any,
+    by: User,
     title: str,
     evaluators: Iterable[Any],
     criteria: str = "",
@@ -97,7 +100,7 @@ def set_up(
 
 
 @transaction.atomic
-def assess(*, by: Any, evaluation: Evaluation, answers: dict[int, tuple[int, str]]) -> int:
+def assess(*, by: User, evaluation: Evaluation, answers: dict[int, tuple[int, str]]) -> int:
     """The evaluator's score and words per criterion id; replaces their earlier ones.
     Returns how many criteria were assessed."""
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
@@ -122,7 +125,9 @@ def assess(*, by: Any, evaluation: Evaluation, answers: dict[int, tuple[int, str
 
 
 @transaction.atomic
-def conclude(*, by: Any, evaluation: Evaluation, conclusion: str, meeting_date: date) -> Evaluation:
+def conclude(
+    *, by: User, evaluation: Evaluation, conclusion: str, meeting_date: date
+) -> Evaluation:
     """The joint meeting's conclusion: assessments close and the report can be read."""
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
     require(by, "evaluation.conclude", evaluation)
@@ -136,7 +141,7 @@ def conclude(*, by: Any, evaluation: Evaluation, conclusion: str, meeting_date: 
     return evaluation
 
 
-def file_note(*, by: Any, evaluation: Evaluation, text: str) -> Note:
+def file_note(*, by: User, evaluation: Evaluation, text: str) -> Note:
     """An observing client's note on the trial, until the conclusion."""
     require(by, "evaluation.file_note", evaluation)
     if not text.strip():

@@ -3,6 +3,8 @@ its steps, members, next step and the requests it shares among its members."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +21,9 @@ from . import work_report as work_report_module
 from .group_forms import GroupForm, ShareForm, StepForm
 from .models import DeveloperGroup
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
+
 
 @require_GET
 @permission_required("experts.coordinate_pool")
@@ -29,7 +34,7 @@ def group_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_http_methods(["GET", "POST"])
-def group_create(request: HttpRequest) -> HttpResponse:
+def group_create(request: SignedInRequest) -> HttpResponse:
     form = GroupForm(request.POST or None)
     made: list[DeveloperGroup] = []
     if (
@@ -76,7 +81,7 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def group_step(request: HttpRequest, pk: int) -> HttpResponse:
+def group_step(request: SignedInRequest, pk: int) -> HttpResponse:
     group = selectors.access_group(user=request.user, pk=pk)
     form = StepForm(request.POST, next_step=group_services.next_step(group))
     if form.is_valid() and attempt(
@@ -90,7 +95,7 @@ def group_step(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def group_share(request: HttpRequest, pk: int) -> HttpResponse:
+def group_share(request: SignedInRequest, pk: int) -> HttpResponse:
     group = selectors.access_group(user=request.user, pk=pk)
     form = ShareForm(request.POST, group=group)
     if form.is_valid() and attempt(

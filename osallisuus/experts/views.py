@@ -6,7 +6,7 @@ import datetime
 import json
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
@@ -53,8 +53,11 @@ from .models import (
     TrainingRecord,
 )
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
 
-def _own_profile(request: HttpRequest) -> ExpertProfile:
+
+def _own_profile(request: SignedInRequest) -> ExpertProfile:
     profile = selectors.profile_of(request.user)
     if profile is None or profile.erased_at:
         raise Http404
@@ -71,7 +74,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def apply(request: HttpRequest) -> HttpResponse:
+def apply(request: SignedInRequest) -> HttpResponse:
     if selectors.profile_of(request.user) is not None:
         return redirect("experts:mine")
     form = ProfileForm(
@@ -95,7 +98,7 @@ def apply(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def mine(request: HttpRequest) -> HttpResponse:
+def mine(request: SignedInRequest) -> HttpResponse:
     """The expert's own page: profile, invitations, assignments, contracts and claims."""
     profile = selectors.profile_of(request.user)
     context: dict[str, Any] = {"profile": profile}
@@ -113,7 +116,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edit_profile(request: HttpRequest) -> HttpResponse:
+def edit_profile(request: SignedInRequest) -> HttpResponse:
     profile = _own_profile(request)
     form = ProfileForm(request.POST or None, initial=ProfileForm.initial_from(profile))
     if form.is_valid():
@@ -128,7 +131,7 @@ def edit_profile(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_data_json(request: HttpRequest) -> HttpResponse:
+def my_data_json(request: SignedInRequest) -> HttpResponse:
     profile = _own_profile(request)
     response = HttpResponse(
         json.dumps(selectors.own_data(profile), ensure_ascii=False, indent=2),
@@ -139,7 +142,7 @@ def my_data_json(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_data_pdf(request: HttpRequest) -> HttpResponse:
+def my_data_pdf(request: SignedInRequest) -> HttpResponse:
     profile = _own_profile(request)
     response = HttpResponse(
         documents.own_data_pdf(selectors.own_data(profile)), content_type="application/pdf"
@@ -149,7 +152,7 @@ def my_data_pdf(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_yearly_statement(request: HttpRequest) -> HttpResponse:
+def my_yearly_statement(request: SignedInRequest) -> HttpResponse:
     """The expert's own compensation statement for a year (?vuosi=, default this year)."""
     profile = _own_profile(request)
     year = year_param(request.GET)
@@ -162,7 +165,7 @@ def my_yearly_statement(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def request_erasure(request: HttpRequest) -> HttpResponse:
+def request_erasure(request: SignedInRequest) -> HttpResponse:
     profile = _own_profile(request)
     if request.method == "POST":
         services.request_erasure(profile=profile)
@@ -238,7 +241,7 @@ def _assignment_step(
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def assignment_start(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_start(request: SignedInRequest, pk: int) -> HttpResponse:
     """Start the assignment once both have signed the contract."""
     return _assignment_step(
         request,
@@ -250,7 +253,7 @@ def assignment_start(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def assignment_finish(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_finish(request: SignedInRequest, pk: int) -> HttpResponse:
     """Mark a started assignment done."""
     return _assignment_step(
         request,
@@ -274,7 +277,7 @@ def assignment_contract(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def contract(request: HttpRequest, pk: int) -> HttpResponse:
+def contract(request: SignedInRequest, pk: int) -> HttpResponse:
     contract = selectors.access_contract(user=request.user, pk=pk)
     if request.method == "POST":
         try:
@@ -307,7 +310,7 @@ def contract(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def contract_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def contract_pdf(request: SignedInRequest, pk: int) -> HttpResponse:
     contract = selectors.access_contract(user=request.user, pk=pk)
     return documents.contract_download(
         contract=contract,
@@ -364,7 +367,7 @@ def new_claim(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def assignment_feedback(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_feedback(request: SignedInRequest, pk: int) -> HttpResponse:
     assignment = selectors.access_assignment(user=request.user, pk=pk)
     form = AssignmentFeedbackForm(request.POST)
     if form.is_valid():
@@ -379,7 +382,7 @@ def assignment_feedback(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def collect(request: HttpRequest, pk: int) -> HttpResponse:
+def collect(request: SignedInRequest, pk: int) -> HttpResponse:
     """The collector's phone form: one client's feedback at a time, into the feedback store."""
     assignment = selectors.access_assignment(user=request.user, pk=pk)
     require(request.user, "experts.collect_feedback", assignment)
@@ -415,7 +418,7 @@ def collect(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required("experts.file_request")
-def requests(request: HttpRequest) -> HttpResponse:
+def requests(request: SignedInRequest) -> HttpResponse:
     """Requests, optionally of one type of assignment (?tyyppi=)."""
     form = RequestFilterForm(request.GET or None)
     kind = form.cleaned_data["tyyppi"] if form.is_valid() else ""
@@ -426,7 +429,7 @@ def requests(request: HttpRequest) -> HttpResponse:
 
 @permission_required("experts.file_request")
 @require_http_methods(["GET", "POST"])
-def new_request(request: HttpRequest) -> HttpResponse:
+def new_request(request: SignedInRequest) -> HttpResponse:
     form = RequestForm(request.POST or None)
     if form.is_valid():
         data = dict(form.cleaned_data)
@@ -439,7 +442,7 @@ def new_request(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def project_request(request: HttpRequest, project_pk: int) -> HttpResponse:
+def project_request(request: SignedInRequest, project_pk: int) -> HttpResponse:
     """Whoever runs a co-development project asks the pool for group members (#17 item 2)."""
     project = codevelopment_selectors.access_project(user=request.user, pk=project_pk)
     require(request.user, "codevelopment.manage_project", project)
@@ -464,7 +467,7 @@ def project_request(request: HttpRequest, project_pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edit_request(request: HttpRequest, pk: int) -> HttpResponse:
+def edit_request(request: SignedInRequest, pk: int) -> HttpResponse:
     """The requester or a coordinator changes the request until the work starts."""
     expert_request = selectors.access_request(user=request.user, pk=pk)
     require(request.user, "experts.manage_request", expert_request)
@@ -485,7 +488,7 @@ def edit_request(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def request_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     """The requester sees who is coming (name, languages, roles); the coordinator also sees the
     ranked candidates with their reasons, which is a logged view of lived-experience data."""
     expert_request = selectors.access_request(user=request.user, pk=pk)
@@ -514,7 +517,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def invite(request: HttpRequest, pk: int) -> HttpResponse:
+def invite(request: SignedInRequest, pk: int) -> HttpResponse:
     expert_request = selectors.access_request(user=request.user, pk=pk)
     ids = [c.profile.pk for c in selectors.candidates_for(expert_request) if not c.invited]
     form = InviteForm(request.POST, choices=[(i, str(i)) for i in ids])
@@ -592,7 +595,7 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def profile_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def profile_approve(request: SignedInRequest, pk: int) -> HttpResponse:
     """The applicant joins the pool."""
     profile = selectors.access_profile(user=request.user, pk=pk)
     try:
@@ -606,7 +609,7 @@ def profile_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def profile_erase(request: HttpRequest, pk: int) -> HttpResponse:
+def profile_erase(request: SignedInRequest, pk: int) -> HttpResponse:
     """Confirm the person's request to erase their data."""
     profile = selectors.access_profile(user=request.user, pk=pk)
     try:
@@ -620,7 +623,7 @@ def profile_erase(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def profile_training(request: HttpRequest, pk: int) -> HttpResponse:
+def profile_training(request: SignedInRequest, pk: int) -> HttpResponse:
     """Record a training or orientation, with its certificate."""
     profile = selectors.access_profile(user=request.user, pk=pk)
     form = TrainingForm(request.POST, request.FILES, prefix="training")
@@ -635,7 +638,7 @@ def profile_training(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def profile_membership(request: HttpRequest, pk: int) -> HttpResponse:
+def profile_membership(request: SignedInRequest, pk: int) -> HttpResponse:
     """Change the person's status, life-cycle stage and support person."""
     profile = selectors.access_profile(user=request.user, pk=pk)
     form = MembershipForm(request.POST, prefix="membership")
@@ -662,7 +665,7 @@ def claims(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def claim_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     claim = selectors.access_claim(user=request.user, pk=pk)
     coordinator = selectors.is_coordinator(request.user)
     form = DecideClaimForm(request.POST or None) if coordinator else None
@@ -739,7 +742,7 @@ def payroll_xlsx(request: HttpRequest) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def mark_paid(request: HttpRequest) -> HttpResponse:
+def mark_paid(request: SignedInRequest) -> HttpResponse:
     count = services.mark_claims_paid(
         claims=Claim.objects.filter(status=Claim.Status.APPROVED), by=request.user
     )
@@ -759,7 +762,7 @@ def yearly_summary(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def cancel_request(request: HttpRequest, pk: int) -> HttpResponse:
+def cancel_request(request: SignedInRequest, pk: int) -> HttpResponse:
     """The requester or a coordinator withdraws the request; the invited are told why."""
     expert_request = selectors.access_request(user=request.user, pk=pk)
     form = CancelRequestForm(request.POST)
@@ -779,7 +782,7 @@ def cancel_request(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def remind(request: HttpRequest, pk: int) -> HttpResponse:
+def remind(request: SignedInRequest, pk: int) -> HttpResponse:
     expert_request = selectors.access_request(user=request.user, pk=pk)
     count = services.send_reminders(request=expert_request)
     messages.success(request, _("%(count)s reminders sent.") % {"count": count})
@@ -787,7 +790,7 @@ def remind(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def receipt(request: HttpRequest, pk: int) -> FileResponse:
+def receipt(request: SignedInRequest, pk: int) -> FileResponse:
     """A receipt of a claim: the expert's own, or any for coordinators (logged)."""
     claim_ids = [e.claim_id for e in ClaimExpense.objects.filter(pk=pk)]
     if not claim_ids:

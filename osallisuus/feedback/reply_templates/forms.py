@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import ReplyTemplate
 from .selectors import county_wide_editor, services_for_templates, units_for_templates
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 
 class ReplyTemplateForm(forms.ModelForm):
@@ -29,7 +32,7 @@ class ReplyTemplateForm(forms.ModelForm):
             "text_fi": {"required": _("Write the text in Finnish.")},
         }
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         unit_field = self.fields["unit"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,9 @@ from osallisuus.widgets import DateInput
 
 from ..models import Action
 from .selectors import actions_managed_by, owner_candidates, services_for_actions, units_for_actions
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 
 class PersonField(forms.ModelChoiceField):
@@ -68,7 +71,7 @@ class ActionForm(PublicTextFields):
         "due_date",
     ]
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owner_candidates(user)  # type: ignore[attr-defined]
         self.fields["unit"].queryset = units_for_actions(user)  # type: ignore[attr-defined]
@@ -113,7 +116,7 @@ class LinkForm(forms.Form):
         label=_("Action"), queryset=None, empty_label=None
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["action"].queryset = (  # type: ignore[attr-defined]
             actions_managed_by(user)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils import timezone
@@ -16,6 +16,9 @@ from osallisuus.widgets import DateInput
 from .. import kinds
 from ..models import Action, Decision
 from .selectors import actions_for, decision_bodies
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 # A carrier is a named person of the platform: staff, managers, coordinators, experts, chairs.
 CARRIER_ROLES = (
@@ -84,7 +87,7 @@ class MatterForm(forms.Form):
         label=_("Service"), queryset=Service.objects.order_by("name_fi"), required=False
     )
 
-    def __init__(self, *args: Any, user: Any, refs: list[tuple[str, int]], **kwargs: Any):
+    def __init__(self, *args: Any, user: User, refs: list[tuple[str, int]], **kwargs: Any):
         super().__init__(*args, **kwargs)
         fields: dict[str, Any] = self.fields
         choices = []
