@@ -22,6 +22,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any
 
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
@@ -115,13 +116,16 @@ class PublicAnswers:
         key = (language, request.get_host(), request.scheme or "", request.get_full_path())
         now = time.monotonic()
         entry = self._entries.get(key)
-        if version is None or entry is None or entry.version != version:
-            entry = None
-        elif now - entry.loaded_at >= MAX_AGE:
+        if (
+            version is None
+            or entry is None
+            or entry.version != version
+            or now - entry.loaded_at >= MAX_AGE
+        ):
             entry = None
         if entry is None:
             built = build()
-            if built.status_code != 200 or version is None:
+            if built.status_code != HTTPStatus.OK or version is None:
                 return built  # type: ignore[return-value]
             body = built.content  # type: ignore[attr-defined]
             digest = hashlib.sha256(body).hexdigest()[:32]

@@ -148,7 +148,7 @@ def limit_request_size(get_response: Handler) -> Handler:
                 try:
                     # Parse now, where the size error can still be answered with 413; the parsed
                     # data is cached on the request for the CSRF check and the view.
-                    request.POST  # noqa: B018
+                    request.POST  # noqa: B018  reading it parses the body (see the comment above)
                 except RequestDataTooBig:
                     return too_large(request)
                 except MultiPartParserError:

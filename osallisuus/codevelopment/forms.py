@@ -17,6 +17,7 @@ from osallisuus.trail.matters.selectors import matters_for
 from osallisuus.widgets import DateTimeInput
 
 from .models import Column, Decision, GroupRole, Project, Registration, Stage, Workshop
+from .services import MIN_REASONS_LENGTH
 from .stages import questions_of
 
 MATERIAL_MAX_BYTES = 10 * 1024 * 1024
@@ -161,9 +162,11 @@ class DecisionForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("decision") in (Decision.CHANGED, Decision.REJECTED):
-            if len(data.get("reasons", "").strip()) < 20:
-                self.add_error("reasons", _("Give the reasons in a few sentences."))
+        if (
+            data.get("decision") in (Decision.CHANGED, Decision.REJECTED)
+            and len(data.get("reasons", "").strip()) < MIN_REASONS_LENGTH
+        ):
+            self.add_error("reasons", _("Give the reasons in a few sentences."))
         return data
 
 

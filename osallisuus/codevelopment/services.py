@@ -41,6 +41,9 @@ from .models import (
 from .permissions import role_on_board
 from .stages import questions_of
 
+# A decision other than 'accepted' gives its reasons in a few sentences at least (seed 004).
+MIN_REASONS_LENGTH = 20
+
 if TYPE_CHECKING:
     from osallisuus.accounts.types import Actor, User
 
@@ -294,7 +297,7 @@ def record_decision(*, project: Project, by: User, decision: str, reasons: str) 
         raise CodevelopmentError(_("The decision has already been recorded."))
     if decision not in Decision.values:
         raise CodevelopmentError(_("Choose the decision."), field="decision")
-    if decision != Decision.ACCEPTED and len(reasons.strip()) < 20:
+    if decision != Decision.ACCEPTED and len(reasons.strip()) < MIN_REASONS_LENGTH:
         # Seed 004: ideas affect the work, or the reasons why they had no effect are given.
         raise CodevelopmentError(_("Give the reasons in a few sentences."), field="reasons")
     project.decision = decision

@@ -10,6 +10,7 @@ through the feedback app's own step, so it leaves every open list.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -96,7 +97,7 @@ def add_working_days(start: datetime, days: int) -> datetime:
     left = days
     while left > 0:
         moved += timedelta(days=1)
-        if moved.weekday() < 5 and moved.date() not in off:
+        if moved.weekday() < calendar.SATURDAY and moved.date() not in off:
             left -= 1
     return moved
 

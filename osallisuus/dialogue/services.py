@@ -47,6 +47,10 @@ from .models import (
     Volunteer,
 )
 
+MONTHS_IN_YEAR = 12
+# Meetings repeat on a day that every month has (February included).
+LAST_DAY_OF_EVERY_MONTH = 28
+
 if TYPE_CHECKING:
     from osallisuus.accounts.types import Actor, User
 
@@ -673,9 +677,9 @@ def add_meeting_rule(
     """A rule such as "twice a year, spring and autumn": months 4 and 10, on a day and time."""
     require(by, "dialogue.run_group", group)
     chosen = sorted({int(month) for month in months})
-    if not chosen or any(month < 1 or month > 12 for month in chosen):
+    if not chosen or any(not 1 <= month <= MONTHS_IN_YEAR for month in chosen):
         raise DialogueError(_("Choose the months of the meetings."), field="months")
-    if not 1 <= day <= 28:
+    if not 1 <= day <= LAST_DAY_OF_EVERY_MONTH:
         raise DialogueError(_("Choose a day from 1 to 28."), field="day")
     if not place.strip() and not remote_link.strip():
         raise DialogueError(

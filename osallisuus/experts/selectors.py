@@ -214,7 +214,7 @@ class Candidate:
     invited: bool = False
 
 
-def candidates_for(
+def candidates_for(  # noqa: PLR0912, PLR0915  one pass over the matching rules, in the order the guide gives them
     request: ExpertRequest, *, now: datetime.datetime | None = None
 ) -> list[Candidate]:
     """Active people ranked: suitable ones first (they have a wanted area, speak the language,

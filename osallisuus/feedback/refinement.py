@@ -82,7 +82,7 @@ def _apply(feedback: Feedback, refined: Any) -> bool:
     feedback.themes, feedback.sentiment, feedback.urgent = themes, sentiment, urgent
     feedback.save(update_fields=["themes", "sentiment", "urgent"])
     if newly_urgent:
-        from .services import _alert_managers  # noqa: PLC0415 (services imports this app)
+        from .services import _alert_managers  # here: services imports this module
 
         _alert_managers(feedback)
     return True

@@ -157,7 +157,9 @@ SCORE_LOOKUPS: dict[str, dict[str, Any]] = {
 }
 
 
-def inbox_for(user: User, filters: InboxFilters | None = None) -> QuerySet[Feedback]:
+def inbox_for(  # noqa: PLR0912  one branch per optional inbox filter, each one line
+    user: User, filters: InboxFilters | None = None
+) -> QuerySet[Feedback]:
     """Feedback in the user's scope with the filters applied: urgent open items first."""
     f = filters or InboxFilters()
     items = Feedback.objects.visible_to(user).select_related("unit", "assigned_to")
@@ -320,10 +322,10 @@ def inbox_counts(items: QuerySet[Feedback], *, cap: int | None = None) -> InboxC
     selects, params = [], []
     for name, part in parts.items():
         sql, part_params = part.query.get_compiler(using=part.db).as_sql()
-        selects.append(f"(SELECT COUNT(*) FROM ({sql}) AS {name}) AS {name}")  # noqa: S608
+        selects.append(f"(SELECT COUNT(*) FROM ({sql}) AS {name}) AS {name}")  # noqa: S608  names are quoted identifiers; values go as parameters
         params.extend(part_params)
     with connections[items.db].cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(selects)}", params)  # noqa: S608
+        cursor.execute(f"SELECT {', '.join(selects)}", params)
         row = cursor.fetchone()
     total, urgent_open, overdue, unassigned_open = (int(value or 0) for value in row)
     return InboxCounts(total, urgent_open, overdue, unassigned_open, cap=cap)
@@ -386,9 +388,13 @@ class FeedbackGroup:
 GROUPING_LIMIT = 500
 
 
+# With one or two members no member is more like the others than another.
+FEWEST_TO_COMPARE = 3
+
+
 def _representative(members: list[Feedback]) -> Feedback:
     """The member most like the others (the largest summed similarity); ties: the newest."""
-    if len(members) < 3:
+    if len(members) < FEWEST_TO_COMPARE:
         return members[0]
     closeness = [0.0] * len(members)
     texts = [grouping_text(member) for member in members]

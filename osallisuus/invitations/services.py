@@ -109,10 +109,8 @@ def invite(
         expires_at__gt=now,
         **{spec.field: target} if spec.field else {},
     )
-    if (
-        email
-        and open_ones.filter(email__iexact=email).exists()
-        or (phone and open_ones.filter(phone=phone).exists())
+    if (email and open_ones.filter(email__iexact=email).exists()) or (
+        phone and open_ones.filter(phone=phone).exists()
     ):
         raise InvitationError(
             _(

@@ -105,7 +105,7 @@ class UnitStories(GenericAPIView[Any]):
         if unit is None:
             raise NotFound
         paginator = self.paginator
-        assert isinstance(paginator, StoriesPagination)  # noqa: S101
+        assert isinstance(paginator, StoriesPagination)  # noqa: S101  narrows the type; pagination_class sets it
         page = paginator.paginate_queryset(published_stories(unit), request, view=self)
         summary = unit_summary(unit)
         paginator.unit_code = unit.code

@@ -173,10 +173,7 @@ def matter_agenda(request: SignedInRequest, pk: int) -> HttpResponse:
             "diary_number": matter.diary_number,
             "minutes_url": matter.minutes_url,
         }
-        if matter.meeting_date:
-            when = formats.date_format(matter.meeting_date)
-        else:
-            when = "…"
+        when = formats.date_format(matter.meeting_date) if matter.meeting_date else "…"
         values.update(
             _in_every_language(
                 lambda: (
