@@ -119,9 +119,12 @@ def proxy_count_check(app_configs: Any = None, **kwargs: Any) -> list[CheckMessa
 
 def body_limit(request: HttpRequest) -> int | None:
     """The most bytes this request's body may have (None: no limit)."""
+    limit: int | None
     if request.content_type == "multipart/form-data":
-        return getattr(settings, "UPLOAD_MAX_BYTES", None)
-    return settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        limit = getattr(settings, "UPLOAD_MAX_BYTES", None)
+    else:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return limit
 
 
 def too_large(request: HttpRequest) -> HttpResponse:

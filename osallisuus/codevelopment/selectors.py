@@ -254,7 +254,8 @@ def workshop_calendar(workshop: Workshop) -> str:
     event.add("description", description)
     event.add("url", absolute_url(workshop.get_absolute_url()))
     calendar.add_component(event)
-    return calendar.to_ical().decode()
+    ical: bytes = calendar.to_ical()
+    return ical.decode()
 
 
 @dataclass

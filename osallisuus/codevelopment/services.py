@@ -402,7 +402,9 @@ def add_column(*, workshop: Workshop, by: User, title: str) -> Column:
 
 
 @transaction.atomic
-def add_material(*, workshop: Workshop, by: User, title: str, file: UploadedFile) -> Material:
+def add_material(
+    *, workshop: Workshop, by: User, title: str, file: UploadedFile[bytes]
+) -> Material:
     require(by, "codevelopment.manage_project", workshop.project)
     return Material.objects.create(
         workshop=workshop, title=title.strip(), file=file, uploaded_by=by

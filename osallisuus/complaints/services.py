@@ -81,7 +81,7 @@ class ObjectionInput:
     source: str = Source.FORM
     strongly_identified: bool = False
     idempotency_key: str = ""
-    attachments: list[UploadedFile] = field(default_factory=list)
+    attachments: list[UploadedFile[bytes]] = field(default_factory=list)
 
 
 def add_working_days(start: datetime, days: int) -> datetime:

@@ -155,7 +155,7 @@ def record_training(
     course: str,
     organiser: str,
     date: datetime.date,
-    certificate: UploadedFile | None = None,
+    certificate: UploadedFile[bytes] | None = None,
     qualifies_for: Iterable[str] = (),
 ) -> TrainingRecord:
     """A completed training; it satisfies the course requirement of the types it qualifies for."""
@@ -559,7 +559,7 @@ def finish_assignment(*, assignment: Assignment, by: User) -> Assignment:
 class ExpenseInput:
     description: str
     amount: Decimal
-    receipt: UploadedFile
+    receipt: UploadedFile[bytes]
 
 
 @transaction.atomic

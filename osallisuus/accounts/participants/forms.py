@@ -79,7 +79,7 @@ class CodeForm(forms.Form):
     )
 
     def clean_code(self) -> str:
-        code = self.cleaned_data["code"].replace(" ", "")
+        code: str = self.cleaned_data["code"].replace(" ", "")
         if not (code.isdigit() and len(code) == CODE_DIGITS):
             raise forms.ValidationError(_("The code has six digits."))
         return code

@@ -39,7 +39,7 @@ def _target_name(matter: Any) -> str:
     if matter.target_body_id:
         return str(matter.target_body)
     if matter.target_person_id:
-        return matter.target_person.get_full_name() or matter.target_person.get_username()
+        return str(matter.target_person.get_full_name() or matter.target_person.get_username())
     return str(matter.target_office)
 
 
