@@ -26,7 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import server  # noqa: E402
+from bench import server
 
 PORT = int(os.environ.get("FAULTS_PORT", "8766"))
 WORKERS = 3
@@ -87,7 +87,7 @@ class Kiosks:
                 connection.close()
             with self.lock:
                 self.failures[kind] = self.failures.get(kind, 0) + 1
-            time.sleep(min(2.0, 0.05 * 2**attempt) * random.uniform(0.5, 1.0))  # noqa: S311
+            time.sleep(min(2.0, 0.05 * 2**attempt) * random.uniform(0.5, 1.0))
         with self.lock:
             self.given_up.append(key)
 
@@ -118,9 +118,19 @@ def restart_postgres() -> float:
     pg_ctl, data = postgres()
     as_pg = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     started = time.monotonic()
-    subprocess.run(  # noqa: S603
-        [*as_pg, pg_ctl, "-D", data, "-l", str(Path(data).parent / "log"), "-m", "fast", "-w"]
-        + ["restart"],
+    subprocess.run(
+        [
+            *as_pg,
+            pg_ctl,
+            "-D",
+            data,
+            "-l",
+            str(Path(data).parent / "log"),
+            "-m",
+            "fast",
+            "-w",
+            "restart",
+        ],
         check=True,
         capture_output=True,
     )
@@ -202,7 +212,7 @@ def main() -> int:
     )
     figures.update(check_storage(kiosks.acknowledged))
     log("backup and restore check")
-    backup = subprocess.run(  # noqa: S603
+    backup = subprocess.run(
         [str(server.ROOT / "scripts" / "backup-restore-check.sh")],
         env=dict(os.environ),
         capture_output=True,

@@ -13,7 +13,7 @@ keepalive = 5
 worker_class = "sync"
 
 
-def when_ready(server):  # noqa: ARG001 (gunicorn hook signature)
+def when_ready(server):  # gunicorn's hook signature
     from osallisuus.analysis.pipeline import warm_up
 
     warm_up()

@@ -28,7 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import server  # noqa: E402
+from bench import server
 
 TOTALS: dict[str, float] = defaultdict(float)  # wall time
 CPU: dict[str, float] = defaultdict(float)  # this process's CPU time

@@ -32,8 +32,8 @@ from urllib.parse import urljoin, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import server  # noqa: E402
-from bench.generate import ITEMS_PER_ACTION, LINKS_PER_ACTION  # noqa: E402
+from bench import server
+from bench.generate import ITEMS_PER_ACTION, LINKS_PER_ACTION
 
 ROOT = server.ROOT
 RESULTS = ROOT / "bench" / "results" / "latest.json"
@@ -66,7 +66,7 @@ def log(message: str) -> None:
 
 def load(url: str, requests: int, unit: str, method: str = "POST") -> dict[str, Any]:
     """Run the load generator as its own process (so it does not share the GIL with anything)."""
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [
             sys.executable,
             str(ROOT / "bench" / "load.py"),
@@ -193,8 +193,8 @@ class AssetParser(HTMLParser):
 
 def fetch_gzip(url: str) -> tuple[int, int, bytes]:
     """(compressed bytes on the wire, uncompressed bytes, body) as a phone would get them."""
-    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})  # noqa: S310
-    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=10) as response:
         wire = response.read()
         encoding = response.headers.get("Content-Encoding", "")
     body = gzip.decompress(wire) if encoding == "gzip" else wire
@@ -283,7 +283,7 @@ def timed_call(call: Any, repeats: int = 5, warm_ups: int = 1) -> dict[str, floa
     times.sort()
     return {
         "median_ms": round(statistics.median(times), 1),
-        "p95_ms": round(times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))], 1),
+        "p95_ms": round(times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], 1),
     }
 
 
@@ -399,7 +399,7 @@ def latency(samples: list[float]) -> dict[str, float]:
     ordered = sorted(samples) or [0.0]
     return {
         "median_ms": round(statistics.median(ordered), 1),
-        "p95_ms": round(ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))], 1),
+        "p95_ms": round(ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))], 1),
         "max_ms": round(ordered[-1], 1),
         "count": len(samples),
     }
@@ -463,7 +463,7 @@ def measure_semantic_burst(unit: Any) -> dict[str, Any]:
         sample(idle)
     busy: dict[str, list[float]] = {"inbox": [], "intake": []}
     log("burst: one worker reads the burst")
-    worker = subprocess.Popen(  # noqa: S603
+    worker = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "-v", "0"],
         cwd=ROOT,
         env=server.server_env(),
@@ -530,7 +530,7 @@ def versions() -> dict[str, str]:
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
         pg = cursor.fetchone()[0]
-    gunicorn = subprocess.run(  # noqa: S603
+    gunicorn = subprocess.run(
         [str(server.VENV_BIN / "gunicorn"), "--version"], capture_output=True, text=True
     ).stdout.strip()
     return {
@@ -689,7 +689,7 @@ def run_intake(unit_code: str) -> dict[str, Any]:
 
 def profile_stages(path: str) -> str:
     """bench/profile_intake.py's table for `path` (intake or units), in a process of its own."""
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [
             sys.executable,
             str(ROOT / "bench" / "profile_intake.py"),

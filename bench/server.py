@@ -48,7 +48,7 @@ def use_in_this_process() -> None:
 
 
 def manage(*args: str, **env: str) -> None:
-    subprocess.run(  # noqa: S603
+    subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=server_env(**env), check=True
     )
 
@@ -63,7 +63,7 @@ def prepare_database() -> None:
 
 
 def start_gunicorn(port: int, workers: int) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen(  # noqa: S603
+    process = subprocess.Popen(
         [
             str(VENV_BIN / "gunicorn"),
             "osallisuus.wsgi",
@@ -87,7 +87,7 @@ def wait_ready(url: str, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310
+            with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
@@ -147,7 +147,7 @@ def prepare_bare_database(env: dict[str, str]) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DROP DATABASE IF EXISTS {BARE_DATABASE}")
         cursor.execute(f"CREATE DATABASE {BARE_DATABASE}")
-    subprocess.run(  # noqa: S603
+    subprocess.run(
         [sys.executable, "-m", "django", "migrate", "--run-syncdb", "--no-input", "-v", "0"],
         cwd=ROOT,
         env=env,
@@ -156,7 +156,7 @@ def prepare_bare_database(env: dict[str, str]) -> None:
 
 
 def start_bare_gunicorn(port: int, workers: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen(  # noqa: S603
+    process = subprocess.Popen(
         [
             str(VENV_BIN / "gunicorn"),
             "bench.bare.wsgi",

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import Actor, MaybeUser, User
 
 
 class NotPermitted(Http404):
@@ -41,12 +44,20 @@ class SystemActor:
 SYSTEM = SystemActor()
 
 
-def person(actor: Any) -> Any | None:
+def person(actor: Actor) -> User | None:
     """The user to record as having acted: None when the platform itself acted."""
     return None if isinstance(actor, SystemActor) else actor
 
 
-def require(user: Any, perm: str, obj: Any = None) -> None:
+def signed_in(user: MaybeUser) -> User:
+    """The user of a request only a signed-in person reaches (an API behind `IsAuthenticated`);
+    anyone else is refused as everywhere else, although the check in front already did."""
+    if not user.is_authenticated:
+        raise NotPermitted
+    return user
+
+
+def require(user: MaybeUser | SystemActor, perm: str, obj: Any = None) -> None:
     """Raise `NotPermitted` unless the user holds `perm` (for `obj`, when given)."""
     if not user.has_perm(perm, obj):
         raise NotPermitted

@@ -77,21 +77,21 @@ def _names(cache: SharedDatabaseCache, connection: Any) -> tuple[str, str, str, 
 def _cull(cache: SharedDatabaseCache, cursor: Any, connection: Any, now: Any) -> None:
     """Drop expired rows; beyond max_entries, also the first 1/cull_frequency by key."""
     table, key_, _value, expires = _names(cache, connection)
-    cursor.execute(f"DELETE FROM {table} WHERE {expires} < %s", [now])  # noqa: S608
-    cursor.execute(f"SELECT COUNT(*) FROM {table}")  # noqa: S608
+    cursor.execute(f"DELETE FROM {table} WHERE {expires} < %s", [now])  # noqa: S608  names are quoted identifiers; values go as parameters
+    cursor.execute(f"SELECT COUNT(*) FROM {table}")  # noqa: S608  names are quoted identifiers; values go as parameters
     count = cursor.fetchone()[0]
     if count <= cache.max_entries:
         return
     if cache.cull_frequency == 0:
-        cursor.execute(f"DELETE FROM {table}")  # noqa: S608
+        cursor.execute(f"DELETE FROM {table}")  # noqa: S608  names are quoted identifiers; values go as parameters
         return
     cursor.execute(
-        f"SELECT {key_} FROM {table} ORDER BY {key_} LIMIT 1 OFFSET %s",  # noqa: S608
+        f"SELECT {key_} FROM {table} ORDER BY {key_} LIMIT 1 OFFSET %s",  # noqa: S608  names are quoted identifiers; values go as parameters
         [count // cache.cull_frequency],
     )
     row = cursor.fetchone()
     if row is not None:
-        cursor.execute(f"DELETE FROM {table} WHERE {key_} < %s", [row[0]])  # noqa: S608
+        cursor.execute(f"DELETE FROM {table} WHERE {key_} < %s", [row[0]])  # noqa: S608  names are quoted identifiers; values go as parameters
 
 
 def _write(
@@ -113,7 +113,7 @@ def _write(
         if random.randrange(CULL_EVERY) == 0:  # noqa: S311 (not security: load spreading)
             _cull(cache, cursor, connection, now)
         sql = (
-            f"INSERT INTO {table} ({key_}, {value_}, {expires}) VALUES (%s, %s, %s) "  # noqa: S608
+            f"INSERT INTO {table} ({key_}, {value_}, {expires}) VALUES (%s, %s, %s) "  # noqa: S608  names are quoted identifiers; values go as parameters
             f"ON CONFLICT ({key_}) DO UPDATE SET "
             f"{value_} = EXCLUDED.{value_}, {expires} = EXCLUDED.{expires}"
         )
@@ -147,7 +147,7 @@ class SharedDatabaseCache(DatabaseCache):
         marks = ", ".join(["%s"] * len(key_map))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {key_}, {value} FROM {table} "  # noqa: S608
+                f"SELECT {key_}, {value} FROM {table} "  # noqa: S608  names are quoted identifiers; values go as parameters
                 f"WHERE {key_} IN ({marks}) AND {expires} >= %s",
                 [*key_map, _moment(connection, time.time())],
             )
@@ -157,7 +157,7 @@ class SharedDatabaseCache(DatabaseCache):
         self,
         key: Any,
         value: Any,
-        timeout: float | None = DEFAULT_TIMEOUT,  # type: ignore[assignment]
+        timeout: float | None = DEFAULT_TIMEOUT,
         version: int | None = None,
     ) -> None:
         _write(self, key, value, timeout, version, only_if_expired=False)
@@ -166,7 +166,7 @@ class SharedDatabaseCache(DatabaseCache):
         self,
         key: Any,
         value: Any,
-        timeout: float | None = DEFAULT_TIMEOUT,  # type: ignore[assignment]
+        timeout: float | None = DEFAULT_TIMEOUT,
         version: int | None = None,
     ) -> bool:
         return _write(self, key, value, timeout, version, only_if_expired=True)
@@ -174,7 +174,7 @@ class SharedDatabaseCache(DatabaseCache):
     def touch(
         self,
         key: Any,
-        timeout: float | None = DEFAULT_TIMEOUT,  # type: ignore[assignment]
+        timeout: float | None = DEFAULT_TIMEOUT,
         version: int | None = None,
     ) -> bool:
         key = self.make_and_validate_key(key, version=version)
@@ -183,7 +183,7 @@ class SharedDatabaseCache(DatabaseCache):
         moment = _moment(connection, self.get_backend_timeout(timeout), whole_seconds=True)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"UPDATE {table} SET {expires} = %s WHERE {key_} = %s AND {expires} >= %s",  # noqa: S608
+                f"UPDATE {table} SET {expires} = %s WHERE {key_} = %s AND {expires} >= %s",  # noqa: S608  names are quoted identifiers; values go as parameters
                 [moment, key, _moment(connection, time.time())],
             )
             return bool(cursor.rowcount)
@@ -196,7 +196,7 @@ class SharedDatabaseCache(DatabaseCache):
         with connection.cursor() as cursor:
             # Only integers: a pickle starts with "g", and casting it would fail.
             cursor.execute(
-                f"UPDATE {table} SET {value} = CAST(CAST({value} AS BIGINT) + %s AS TEXT) "  # noqa: S608
+                f"UPDATE {table} SET {value} = CAST(CAST({value} AS BIGINT) + %s AS TEXT) "  # noqa: S608  names are quoted identifiers; values go as parameters
                 f"WHERE {key_} = %s AND {expires} >= %s AND {value} NOT LIKE 'g%%' "
                 f"RETURNING {value}",
                 [delta, made_key, _moment(connection, time.time())],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from typing import Any
-from xml.sax.saxutils import escape  # noqa: S406  (escaping our own text for reportlab)
+from xml.sax.saxutils import escape  # escaping our own text for reportlab
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet

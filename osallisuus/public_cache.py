@@ -28,6 +28,7 @@ import time
 import uuid
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any, TypeVar
 
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
@@ -144,7 +145,7 @@ class PublicAnswers:
         now = time.monotonic()
         entry = self._values.get(key)
         if entry is not None and entry[0] == version and now - entry[1] < self.max_age:
-            return entry[2]  # type: ignore[no-any-return]
+            return entry[2]
         value = load()
         if len(self._values) >= MAX_VALUES:
             self._values.clear()
@@ -161,13 +162,16 @@ class PublicAnswers:
         key = (language, request.get_host(), request.scheme or "", request.get_full_path())
         now = time.monotonic()
         entry = self._entries.get(key)
-        if version is None or entry is None or entry.version != version:
-            entry = None
-        elif now - entry.loaded_at >= self.max_age:
+        if (
+            version is None
+            or entry is None
+            or entry.version != version
+            or now - entry.loaded_at >= self.max_age
+        ):
             entry = None
         if entry is None:
             built = build()
-            if built.status_code != 200 or version is None:
+            if built.status_code != HTTPStatus.OK or version is None:
                 return built  # type: ignore[return-value]
             body = built.content  # type: ignore[attr-defined]
             digest = hashlib.sha256(body).hexdigest()[:32]
@@ -197,7 +201,7 @@ class PublicAnswers:
         response.headers["Last-Modified"] = http_date(entry.last_modified)
         response.headers["Cache-Control"] = CACHE_CONTROL
         patch_vary_headers(response, ("Accept-Language",))
-        return response  # type: ignore[return-value]
+        return response
 
 
 class PublicAnswerMixin:
@@ -217,6 +221,6 @@ class PublicAnswerMixin:
             response = handler(request, *args, **kwargs)
             response = self.finalize_response(request, response, *args, **kwargs)  # type: ignore[attr-defined]
             response.render()
-            return response  # type: ignore[no-any-return]
+            return response
 
         return self.public_answers.respond(request, build)

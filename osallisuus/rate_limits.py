@@ -15,6 +15,7 @@ over-long or odd key. They expire with the cache's other rows.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import random
@@ -73,7 +74,7 @@ def count_hit(key: str, window_seconds: int, now: float | None = None) -> tuple[
         )
         with connection.cursor() as cursor:
             cursor.execute(
-                f"INSERT INTO {table} ({key_}, {value}, {expires_}) VALUES (%s, '1', %s) "  # noqa: S608
+                f"INSERT INTO {table} ({key_}, {value}, {expires_}) VALUES (%s, '1', %s) "  # noqa: S608  names are quoted identifiers; values go as parameters
                 f"ON CONFLICT ({key_}) DO UPDATE SET "
                 f"{value} = CAST(CAST({table}.{value} AS INTEGER) + 1 AS TEXT) "
                 f"RETURNING {value}, "
@@ -84,7 +85,7 @@ def count_hit(key: str, window_seconds: int, now: float | None = None) -> tuple[
             if random.randrange(PURGE_EVERY) == 0:  # noqa: S311 (not security: load spreading)
                 # The cache culls only when it is written through `set`; counters are not.
                 cursor.execute(
-                    f"DELETE FROM {table} WHERE {expires_} < %s",  # noqa: S608
+                    f"DELETE FROM {table} WHERE {expires_} < %s",  # noqa: S608  names are quoted identifiers; values go as parameters
                     [connection.ops.adapt_datetimefield_value(datetime.fromtimestamp(now, tz=UTC))],
                 )
         return int(current), int(previous or 0), index * window_seconds
@@ -108,15 +109,13 @@ def uncount_hit(key: str, window_seconds: int, window_start: float) -> None:
         value, key_ = (connection.ops.quote_name(n) for n in ("value", "cache_key"))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"UPDATE {table} SET {value} = CAST(CAST({value} AS INTEGER) - 1 AS TEXT) "  # noqa: S608
+                f"UPDATE {table} SET {value} = CAST(CAST({value} AS INTEGER) - 1 AS TEXT) "  # noqa: S608  names are quoted identifiers; values go as parameters
                 f"WHERE {key_} = %s",
                 [counter],
             )
         return
-    try:
+    with contextlib.suppress(ValueError):
         cache.decr(counter)
-    except ValueError:
-        pass
 
 
 def over_limit(request: HttpRequest, *, scope: str, limit: int, window_seconds: int = 60) -> bool:

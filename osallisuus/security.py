@@ -119,9 +119,12 @@ def proxy_count_check(app_configs: Any = None, **kwargs: Any) -> list[CheckMessa
 
 def body_limit(request: HttpRequest) -> int | None:
     """The most bytes this request's body may have (None: no limit)."""
+    limit: int | None
     if request.content_type == "multipart/form-data":
-        return getattr(settings, "UPLOAD_MAX_BYTES", None)
-    return settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        limit = getattr(settings, "UPLOAD_MAX_BYTES", None)
+    else:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return limit
 
 
 def too_large(request: HttpRequest) -> HttpResponse:
@@ -148,7 +151,7 @@ def limit_request_size(get_response: Handler) -> Handler:
                 try:
                     # Parse now, where the size error can still be answered with 413; the parsed
                     # data is cached on the request for the CSRF check and the view.
-                    request.POST  # noqa: B018
+                    request.POST  # noqa: B018  reading it parses the body (see the comment above)
                 except RequestDataTooBig:
                     return too_large(request)
                 except MultiPartParserError:

@@ -22,7 +22,7 @@ SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
+    SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105  the development default, refused when DEBUG is off
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Development tools such as the outbox at /dev/outbox/ exist only with DEBUG.
@@ -227,6 +227,7 @@ RESIDENT_OIDC_IDENTITY_CLAIM = env.str("RESIDENT_OIDC_IDENTITY_CLAIM", default="
 # The key of the HMAC-SHA256 under which the identity code is stored; never change it once
 # accounts exist (their hashes would no longer match).
 RESIDENT_IDENTITY_HASH_KEY = env.str("RESIDENT_IDENTITY_HASH_KEY", default="")
+_MIN_HASH_KEY_LENGTH = 32  # characters
 RESIDENT_OIDC_SCOPES = env.str("RESIDENT_OIDC_SCOPES", default="openid")
 # Levels of assurance asked for, and one of which the ID token's `acr` must then name.
 RESIDENT_OIDC_ACR_VALUES = env.list("RESIDENT_OIDC_ACR_VALUES", default=[])
@@ -248,7 +249,7 @@ if RESIDENT_OIDC_ENABLED:
             + " set, but these are missing: "
             + ", ".join(_missing)
         )
-    if len(RESIDENT_IDENTITY_HASH_KEY) < 32:
+    if len(RESIDENT_IDENTITY_HASH_KEY) < _MIN_HASH_KEY_LENGTH:
         raise ImproperlyConfigured(
             "RESIDENT_IDENTITY_HASH_KEY must be at least 32 characters: identity codes are "
             "few enough to be guessed from their hashes under a short key."

@@ -19,6 +19,7 @@ from .selectors import usable_api_token
 from .services import hash_api_key, note_api_token_use
 
 KEYWORD = "Token"
+KEYWORD_AND_SECRET = 2  # the header is "Token <secret>"
 
 
 class ApiTokenAuthentication(BaseAuthentication):
@@ -28,7 +29,7 @@ class ApiTokenAuthentication(BaseAuthentication):
         parts = get_authorization_header(request).split()
         if not parts or parts[0].lower() != KEYWORD.lower().encode():
             return None
-        if len(parts) != 2:
+        if len(parts) != KEYWORD_AND_SECRET:
             raise AuthenticationFailed(_("Give the token after the word Token, with no spaces."))
         try:
             secret = parts[1].decode("ascii")

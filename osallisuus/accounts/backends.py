@@ -5,9 +5,12 @@ They are not superusers: capability data such as lived experience stays behind i
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .selectors import roles_of
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 PLATFORM_APPS = frozenset({"auth", "otp_totp", "otp_static", "axes", "django_tasks_database"})
 
@@ -18,9 +21,9 @@ class PlatformAdministratorBackend:
     def authenticate(self, request: Any, **credentials: Any) -> None:
         return None
 
-    def has_perm(self, user: Any, perm: str, obj: Any = None) -> bool:
+    def has_perm(self, user: User, perm: str, obj: Any = None) -> bool:
         app_label = perm.split(".", 1)[0]
         return app_label in PLATFORM_APPS and "administrator" in roles_of(user)
 
-    def has_module_perms(self, user: Any, app_label: str) -> bool:
+    def has_module_perms(self, user: User, app_label: str) -> bool:
         return app_label in PLATFORM_APPS and "administrator" in roles_of(user)

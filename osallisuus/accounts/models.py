@@ -49,6 +49,9 @@ UNIT_SCOPED_ROLES = frozenset({Role.STAFF, Role.UNIT_MANAGER, Role.PRODUCER_CONT
 class User(AbstractUser):
     """An account. Residents and clients may have one, but most participation needs none."""
 
+    # Not a field: `selectors.roles_of` caches the roles here for the rest of the request.
+    _osallisuus_roles: frozenset[str]
+
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=2,

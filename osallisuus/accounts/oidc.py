@@ -97,7 +97,7 @@ class CountyOIDCBackend(OIDCAuthenticationBackend):
         user = super().create_user(claims)
         return self.update_user(user, claims)
 
-    def update_user(self, user: Any, claims: dict[str, Any]) -> Any:
+    def update_user(self, user: User, claims: dict[str, Any]) -> Any:
         """Link the subject, and keep e-mail and name as the directory has them."""
         user.oidc_subject = str(claims["sub"])
         user.email = claims.get("email") or user.email

@@ -6,17 +6,20 @@ authorization matrix test walks every URL against them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rules
 
 from .models import Role
 from .selectors import roles_of, units_handled_by
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
+
 
 def _has_role(*wanted: str) -> Any:
     @rules.predicate
-    def predicate(user: Any) -> bool:
+    def predicate(user: MaybeUser) -> bool:
         return bool(roles_of(user) & set(wanted))
 
     return predicate
@@ -44,7 +47,7 @@ is_feedback_handler = _has_role(
 
 
 @rules.predicate
-def handles_unit(user: Any, unit: Any) -> bool:
+def handles_unit(user: MaybeUser, unit: Any) -> bool:
     """The user may handle the unit's feedback (see `units_handled_by`)."""
     if unit is None:
         return False
@@ -82,7 +85,7 @@ rules.add_perm("accounts.delete_roleassignment", is_administrator)
 
 # API tokens: staff make their own (after two-factor); administrators see and revoke anyone's.
 @rules.predicate
-def owns_token(user: Any, token: Any) -> bool:
+def owns_token(user: MaybeUser, token: Any) -> bool:
     return token is not None and token.user_id == getattr(user, "pk", None)
 
 

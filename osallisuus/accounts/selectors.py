@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -12,10 +12,13 @@ from osallisuus.organisation.models import Unit
 
 from .models import STAFF_ROLES, UNIT_SCOPED_ROLES, ApiToken, Role, RoleAssignment
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser, User
 
-def roles_of(user: Any) -> frozenset[str]:
+
+def roles_of(user: MaybeUser) -> frozenset[str]:
     """The user's roles, cached on the user object for the rest of the request."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return frozenset()
     cached: frozenset[str] | None = getattr(user, "_osallisuus_roles", None)
     if cached is None:
@@ -26,7 +29,7 @@ def roles_of(user: Any) -> frozenset[str]:
     return cached
 
 
-def needs_two_factor(user: Any) -> bool:
+def needs_two_factor(user: MaybeUser) -> bool:
     return bool(roles_of(user) & STAFF_ROLES)
 
 
@@ -39,14 +42,16 @@ def _assigned_units(assignments: QuerySet[RoleAssignment]) -> QuerySet[Unit]:
     )
 
 
-def sees_whole_county(user: Any) -> bool:
+def sees_whole_county(user: MaybeUser) -> bool:
     """Roles whose figures and lists span the whole county rather than some units."""
     return bool(roles_of(user) & {Role.COORDINATOR, Role.ADMINISTRATOR, Role.DECISION_MAKER})
 
 
-def units_in_scope(user: Any) -> QuerySet[Unit]:
+def units_in_scope(user: MaybeUser) -> QuerySet[Unit]:
     """Units whose data the user may see: all for county-wide roles, own units for staff and
     unit managers, the producer's units for the producer's contact."""
+    if not user.is_authenticated:
+        return Unit.objects.none()
     roles = roles_of(user)
     if sees_whole_county(user):
         return Unit.objects.all()
@@ -55,7 +60,7 @@ def units_in_scope(user: Any) -> QuerySet[Unit]:
     return _assigned_units(RoleAssignment.objects.filter(user=user, role__in=UNIT_SCOPED_ROLES))
 
 
-def units_handled_by(user: Any) -> QuerySet[Unit]:
+def units_handled_by(user: MaybeUser) -> QuerySet[Unit]:
     """Units whose feedback, with the giver's words and contact details, the user may handle.
 
     Staff and unit managers: their own units; the producer's contact: the producer's units
@@ -69,8 +74,10 @@ def units_handled_by(user: Any) -> QuerySet[Unit]:
     return units_in_scope(user) if roles & UNIT_SCOPED_ROLES else Unit.objects.none()
 
 
-def managed_units(user: Any) -> QuerySet[Unit]:
+def managed_units(user: MaybeUser) -> QuerySet[Unit]:
     """Units where the user is the unit manager (directly or through the whole service)."""
+    if not user.is_authenticated:
+        return Unit.objects.none()
     return _assigned_units(RoleAssignment.objects.filter(user=user, role=Role.UNIT_MANAGER))
 
 
@@ -119,12 +126,12 @@ def people_with_role(*roles: str) -> QuerySet[Any]:
     )
 
 
-def api_tokens_of(user: Any) -> QuerySet[ApiToken]:
+def api_tokens_of(user: User) -> QuerySet[ApiToken]:
     """A person's own API tokens, newest first, revoked and expired ones included."""
     return ApiToken.objects.filter(user=user).order_by("-created_at")
 
 
-def access_own_api_token(*, user: Any, pk: int) -> ApiToken:
+def access_own_api_token(*, user: User, pk: int) -> ApiToken:
     """One of the user's own tokens; anyone else's is 404, as if it did not exist."""
     token = api_tokens_of(user).filter(pk=pk).first()
     if token is None:
@@ -137,7 +144,7 @@ def usable_api_token(key_hash: str) -> ApiToken | None:
     return ApiToken.objects.usable().select_related("user").filter(key_hash=key_hash).first()
 
 
-def landing_url_name(user: Any) -> str:
+def landing_url_name(user: MaybeUser) -> str:
     """Where a person lands after signing in without a page to return to: their work."""
     roles = roles_of(user)
     if roles & {Role.STAFF, Role.UNIT_MANAGER, Role.ADMINISTRATOR}:

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from .models import LabelCorrection
 from .taxonomy import load_sentiments, theme_ids
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 
 class CorrectionError(ValueError):
@@ -47,7 +50,7 @@ def check_labels(labels: Labels) -> None:
 
 
 def record_correction(
-    *, feedback_id: int, by: Any, text: str, lang: str, before: Labels, after: Labels
+    *, feedback_id: int, by: User, text: str, lang: str, before: Labels, after: Labels
 ) -> LabelCorrection:
     """Store one correction (who, when, before and after); raise if nothing changed."""
     before, after = before.normalised(), after.normalised()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -12,12 +12,15 @@ from osallisuus.widgets import DateInput
 from .models import Campaign
 from .selectors import campaign_units_for, question_sets
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
+
 
 class CampaignForm(forms.Form):
     title_fi = forms.CharField(label=_("Title in Finnish"), max_length=200)
     title_sv = forms.CharField(label=_("Title in Swedish"), max_length=200, required=False)
     title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
-    question_set: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    question_set: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Question set"),
         queryset=None,
         empty_label=_("Choose a question set"),
@@ -26,13 +29,13 @@ class CampaignForm(forms.Form):
             "are the campaign's results. Make it the units' question set for the period."
         ),
     )
-    units: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
+    units: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Units"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
     starts_on = forms.DateField(label=_("First day"), widget=DateInput())
     ends_on = forms.DateField(label=_("Last day"), widget=DateInput())
 
-    def __init__(self, *args: Any, user: Any, campaign: Campaign | None = None, **kwargs: Any):
+    def __init__(self, *args: Any, user: User, campaign: Campaign | None = None, **kwargs: Any):
         if campaign is not None and not args and "initial" not in kwargs:
             kwargs["initial"] = {
                 "title_fi": campaign.title_fi,

@@ -8,7 +8,7 @@ manage and edits those whose every unit is theirs.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rules
 
@@ -20,14 +20,17 @@ from osallisuus.accounts.permissions import (
 
 from .selectors import campaigns_visible_to, may_edit
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
+
 
 @rules.predicate
-def sees_campaign(user: Any, campaign: Any) -> bool:
+def sees_campaign(user: MaybeUser, campaign: Any) -> bool:
     return campaign is not None and campaigns_visible_to(user).filter(pk=campaign.pk).exists()
 
 
 @rules.predicate
-def edits_campaign(user: Any, campaign: Any) -> bool:
+def edits_campaign(user: MaybeUser, campaign: Any) -> bool:
     return campaign is not None and may_edit(user, campaign)
 
 

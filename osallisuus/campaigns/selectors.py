@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -23,11 +23,14 @@ from osallisuus.trail.selectors import Outcome, outcomes_for_input
 
 from .models import Campaign
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
+
 COUNTY_ROLES = {Role.COORDINATOR, Role.ADMINISTRATOR, Role.DECISION_MAKER}
 EDIT_ALL_ROLES = {Role.COORDINATOR, Role.ADMINISTRATOR}
 
 
-def campaigns_visible_to(user: Any) -> QuerySet[Campaign]:
+def campaigns_visible_to(user: MaybeUser) -> QuerySet[Campaign]:
     """County-wide roles see every campaign; unit-scoped staff those asked at their units."""
     roles = roles_of(user)
     if roles & COUNTY_ROLES:
@@ -47,7 +50,7 @@ def campaigns_given_at(*, units: QuerySet[Unit], start: date, end: date) -> Quer
     )
 
 
-def campaigns_for(user: Any) -> QuerySet[Campaign]:
+def campaigns_for(user: MaybeUser) -> QuerySet[Campaign]:
     """The campaigns list: newest first, with their question set and units read in two queries."""
     return (
         Campaign.objects.filter(pk__in=campaigns_visible_to(user).values("pk"))
@@ -57,7 +60,7 @@ def campaigns_for(user: Any) -> QuerySet[Campaign]:
     )
 
 
-def access_campaign(*, user: Any, pk: int) -> Campaign:
+def access_campaign(*, user: MaybeUser, pk: int) -> Campaign:
     """A campaign the user may see, or 404 (whether it exists is not revealed)."""
     campaign = campaigns_for(user).filter(pk=pk).first()
     if campaign is None:
@@ -65,7 +68,7 @@ def access_campaign(*, user: Any, pk: int) -> Campaign:
     return campaign
 
 
-def campaign_units_for(user: Any) -> QuerySet[Unit]:
+def campaign_units_for(user: MaybeUser) -> QuerySet[Unit]:
     """Units the user may ask at: every active unit for coordinators and administrators, the
     units they manage for unit managers."""
     roles = roles_of(user)
@@ -79,7 +82,7 @@ def campaign_units_for(user: Any) -> QuerySet[Unit]:
     return units.order_by("name_fi")
 
 
-def may_edit(user: Any, campaign: Campaign) -> bool:
+def may_edit(user: MaybeUser, campaign: Campaign) -> bool:
     """Coordinators and administrators edit any campaign; a unit manager one whose every unit
     they manage (the question is then theirs to ask)."""
     roles = roles_of(user)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -17,6 +17,9 @@ from osallisuus.organisation.models import Unit
 from .models import Campaign
 from .selectors import campaign_units_for, question_sets
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
+
 
 class CampaignError(DomainError):
     """A campaign that cannot be saved as given."""
@@ -24,7 +27,7 @@ class CampaignError(DomainError):
 
 def _check(
     *,
-    by: Any,
+    by: User,
     title_fi: str,
     question_set: QuestionSet | None,
     units: list[Unit],
@@ -57,7 +60,7 @@ def _check(
 @transaction.atomic
 def create_campaign(
     *,
-    by: Any,
+    by: User,
     title_fi: str,
     question_set: QuestionSet | None,
     units: Iterable[Unit],
@@ -95,7 +98,7 @@ def create_campaign(
 def update_campaign(
     *,
     campaign: Campaign,
-    by: Any,
+    by: User,
     title_fi: str,
     question_set: QuestionSet | None,
     units: Iterable[Unit],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -18,6 +18,9 @@ from osallisuus.trail.text_search import matching_words
 
 from .models import Campaign
 from .selectors import campaign_results, campaigns_given_at, campaigns_visible_to
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 
 def _item(campaign: Campaign) -> InputItem:
@@ -59,16 +62,16 @@ class CampaignKind:
     def label(self) -> str:
         return _("survey campaign")
 
-    def visible_ids(self, user: Any) -> Any:
+    def visible_ids(self, user: User) -> Any:
         return campaigns_visible_to(user).values_list("pk", flat=True)
 
-    def items(self, pks: Iterable[int], user: Any) -> list[InputItem]:
+    def items(self, pks: Iterable[int], user: User) -> list[InputItem]:
         return _campaigns(campaigns_visible_to(user).filter(pk__in=list(pks)))
 
     def summaries(self, pks: Iterable[int]) -> list[InputItem]:
         return _campaigns(Campaign.objects.filter(pk__in=list(pks)))
 
-    def search_ids(self, user: Any, query: InputQuery) -> Any:
+    def search_ids(self, user: User, query: InputQuery) -> Any:
         """Campaigns the user may see, matched on their titles; a period finds the campaigns
         that closed in it (their results are the input). Ordered by when they were set up,
         a moment like the other kinds' own."""

@@ -3,6 +3,8 @@ use of its results. Thin: scope, call one service or selector, render."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -18,6 +20,9 @@ from .forms import CampaignForm
 from .models import Campaign
 from .selectors import access_campaign, campaign_results, campaigns_for
 from .services import create_campaign, update_campaign
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
 
 PAGE_SIZE = 25
 
@@ -35,7 +40,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required("campaigns.add_campaign")
 @require_http_methods(["GET", "POST"])
-def campaign_create(request: HttpRequest) -> HttpResponse:
+def campaign_create(request: SignedInRequest) -> HttpResponse:
     form = CampaignForm(request.POST or None, user=request.user)
     made: list[Campaign] = []
     if (
@@ -53,7 +58,7 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
 
 @permission_required("campaigns.view_campaigns")
 @require_http_methods(["GET", "POST"])
-def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def campaign_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     campaign = access_campaign(user=request.user, pk=pk)
     require(request.user, "campaigns.change_campaign", campaign)
     form = CampaignForm(request.POST or None, user=request.user, campaign=campaign)
@@ -72,7 +77,7 @@ def campaign_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("campaigns.view_campaigns")
 @require_GET
-def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def campaign_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     campaign = access_campaign(user=request.user, pk=pk)
     require(request.user, "campaigns.view_campaign", campaign)
     return render(

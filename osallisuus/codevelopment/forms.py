@@ -17,6 +17,7 @@ from osallisuus.trail.matters.selectors import matters_for
 from osallisuus.widgets import DateTimeInput
 
 from .models import Column, Decision, GroupRole, Project, Registration, Stage, Workshop
+from .services import MIN_REASONS_LENGTH
 from .stages import questions_of
 
 MATERIAL_MAX_BYTES = 10 * 1024 * 1024
@@ -52,7 +53,7 @@ class ProjectForm(forms.ModelForm):
             "units": forms.SelectMultiple(attrs={"size": 8}),
         }
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         # A project is for units in the creator's own scope (every unit for county-wide roles).
@@ -113,7 +114,7 @@ class StageAnswersForm(forms.Form):
 
 class MoveStageForm(forms.Form):
     stage = forms.ChoiceField(label=_("Move the project to the stage"), choices=Stage.choices)
-    matter: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    matter: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Matter carried to decision making"),
         help_text=_(
             "Who carries the proposal, and to which body or office-holder. Needed from "
@@ -123,7 +124,7 @@ class MoveStageForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         matter_field: Any = self.fields["matter"]
         matter_field.queryset = matters_for(user)
@@ -161,9 +162,11 @@ class DecisionForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("decision") in (Decision.CHANGED, Decision.REJECTED):
-            if len(data.get("reasons", "").strip()) < 20:
-                self.add_error("reasons", _("Give the reasons in a few sentences."))
+        if (
+            data.get("decision") in (Decision.CHANGED, Decision.REJECTED)
+            and len(data.get("reasons", "").strip()) < MIN_REASONS_LENGTH
+        ):
+            self.add_error("reasons", _("Give the reasons in a few sentences."))
         return data
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -11,6 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from osallisuus.organisation.models import Service, Unit
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
 
 
 class Stage(models.TextChoices):
@@ -47,12 +50,12 @@ class Decision(models.TextChoices):
 
 
 class ProjectQuerySet(models.QuerySet["Project"]):
-    def visible_to(self, user: Any) -> ProjectQuerySet:
+    def visible_to(self, user: MaybeUser) -> ProjectQuerySet:
         """Group members see their projects; staff see projects of units in their scope."""
         from osallisuus.accounts.models import Role
         from osallisuus.accounts.selectors import roles_of, units_in_scope
 
-        if not getattr(user, "is_authenticated", False):
+        if not user.is_authenticated:
             return self.none()
         roles = roles_of(user)
         if roles & {Role.COORDINATOR, Role.ADMINISTRATOR, Role.DECISION_MAKER}:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import icalendar
 from django.conf import settings
@@ -34,9 +34,12 @@ from .models import (
 )
 from .stages import questions_of
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser, User
+
 
 def projects_for(
-    user: Any, *, service_id: int | None = None, stage: str = "", year: int | None = None
+    user: User, *, service_id: int | None = None, stage: str = "", year: int | None = None
 ) -> QuerySet[Project]:
     """Projects the user may see, newest first, with the list's filters applied."""
     items = Project.objects.visible_to(user).select_related("service")
@@ -49,7 +52,7 @@ def projects_for(
     return items.prefetch_related("units").order_by("-created_at")
 
 
-def access_project(*, user: Any, pk: int) -> Project:
+def access_project(*, user: User, pk: int) -> Project:
     """Fetch and authorise in one call: 404 for projects outside the user's scope."""
     project = (
         Project.objects.visible_to(user)
@@ -62,7 +65,7 @@ def access_project(*, user: Any, pk: int) -> Project:
     return project
 
 
-def access_workshop(*, user: Any, pk: int) -> Workshop:
+def access_workshop(*, user: User, pk: int) -> Workshop:
     workshop = Workshop.objects.select_related("project").filter(pk=pk).first()
     if (
         workshop is None
@@ -79,9 +82,9 @@ def access_note(*, workshop: Workshop, pk: int) -> Note:
     return note
 
 
-def memberships_of(user: Any) -> QuerySet[Member]:
+def memberships_of(user: MaybeUser) -> QuerySet[Member]:
     """The groups the person is a member of, with their role in each (their own page)."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return Member.objects.none()
     return (
         Member.objects.filter(user=user)
@@ -90,10 +93,10 @@ def memberships_of(user: Any) -> QuerySet[Member]:
     )
 
 
-def upcoming_workshops_for(user: Any, *, now: datetime | None = None) -> QuerySet[Workshop]:
+def upcoming_workshops_for(user: MaybeUser, *, now: datetime | None = None) -> QuerySet[Workshop]:
     """Meetings still to come in the person's groups, soonest first; `registered` says whether
     they have signed up (they register on the workshop's page)."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return Workshop.objects.none()
     return (
         Workshop.objects.filter(project__members__user=user, ends_at__gte=now or timezone.now())
@@ -105,7 +108,7 @@ def upcoming_workshops_for(user: Any, *, now: datetime | None = None) -> QuerySe
     )
 
 
-def own_data(user: Any) -> dict[str, Any]:
+def own_data(user: User) -> dict[str, Any]:
     """A person's groups and meeting registrations, for the download of their own data."""
     registrations = Registration.objects.filter(user=user).select_related("workshop__project")
     return {
@@ -209,7 +212,7 @@ def board_columns(workshop: Workshop) -> list[Any]:
     return list(workshop.columns.prefetch_related(Prefetch("notes", queryset=notes)))
 
 
-def my_votes(workshop: Workshop, user: Any) -> Counter[int]:
+def my_votes(workshop: Workshop, user: User) -> Counter[int]:
     return Counter(
         Vote.objects.filter(note__workshop=workshop, voter=user).values_list("note_id", flat=True)
     )
@@ -251,7 +254,8 @@ def workshop_calendar(workshop: Workshop) -> str:
     event.add("description", description)
     event.add("url", absolute_url(workshop.get_absolute_url()))
     calendar.add_component(event)
-    return calendar.to_ical().decode()
+    ical: bytes = calendar.to_ical()
+    return ical.decode()
 
 
 @dataclass
@@ -308,7 +312,7 @@ def stage_changes(project: Project) -> QuerySet[Any]:
 # --- The trail's input kinds (trail_kind.py) ---------------------------------------------------
 
 
-def notes_visible_to(user: Any) -> QuerySet[Note]:
+def notes_visible_to(user: User) -> QuerySet[Note]:
     """Board notes of the workshops of projects the user may see."""
     return Note.objects.filter(workshop__project__in=Project.objects.visible_to(user).values("pk"))
 
@@ -342,7 +346,7 @@ def projects_with_outcomes() -> QuerySet[Project]:
     return Project.objects.exclude(trial_results="", proposal="")
 
 
-def project_outcomes_visible_to(user: Any) -> QuerySet[Project]:
+def project_outcomes_visible_to(user: User) -> QuerySet[Project]:
     return projects_with_outcomes().filter(pk__in=Project.objects.visible_to(user).values("pk"))
 
 

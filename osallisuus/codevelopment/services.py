@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -41,6 +41,12 @@ from .models import (
 from .permissions import role_on_board
 from .stages import questions_of
 
+# A decision other than 'accepted' gives its reasons in a few sentences at least (seed 004).
+MIN_REASONS_LENGTH = 20
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import Actor, User
+
 
 class CodevelopmentError(DomainError):
     """A write on a project, workshop or board that was refused. Nothing has been stored."""
@@ -52,7 +58,7 @@ class CodevelopmentError(DomainError):
 @transaction.atomic
 def create_project(
     *,
-    by: Any,
+    by: User,
     title: str,
     target: str,
     service: Service | None = None,
@@ -83,7 +89,7 @@ def create_project(
 def update_project(
     *,
     project: Project,
-    by: Any,
+    by: User,
     title: str,
     target: str,
     service: Service | None,
@@ -105,7 +111,7 @@ def update_project(
 
 
 @transaction.atomic
-def add_member(*, project: Project, by: Any, user: Any, role: str) -> Member:
+def add_member(*, project: Project, by: User, user: User, role: str) -> Member:
     """Add a person to the group directly (the expert pool's requests may add them later)."""
     require(by, "codevelopment.manage_project", project)
     member, _created = Member.objects.update_or_create(
@@ -115,7 +121,7 @@ def add_member(*, project: Project, by: Any, user: Any, role: str) -> Member:
 
 
 @transaction.atomic
-def join_group(*, project: Project, by: Any, user: Any) -> Member:
+def join_group(*, project: Project, by: Actor, user: User) -> Member:
     """Take a person into the group as a client member (an accepted invitation).
 
     Someone already in the group keeps the role they have: an invitation never demotes a
@@ -129,7 +135,7 @@ def join_group(*, project: Project, by: Any, user: Any) -> Member:
 
 
 @transaction.atomic
-def join_as_expert(*, project: Project, user: Any) -> Member:
+def join_as_expert(*, project: Project, user: User) -> Member:
     """The expert pool puts a person into the group under their signed contract (#17 item 2).
 
     A client member becomes an expert by experience (now paid through the pool); someone who
@@ -145,13 +151,13 @@ def join_as_expert(*, project: Project, user: Any) -> Member:
 
 
 @transaction.atomic
-def remove_member(*, member: Member, by: Any) -> None:
+def remove_member(*, member: Member, by: User) -> None:
     require(by, "codevelopment.manage_project", member.project)
     member.delete()
 
 
 @transaction.atomic
-def leave_all_groups(*, user: Any) -> int:
+def leave_all_groups(*, user: User) -> int:
     """A closing account leaves every group and its meeting registrations (with the needs it
     told) go; notes and votes stay on the boards under the account's pseudonym."""
     Registration.objects.filter(user=user).delete()
@@ -160,7 +166,7 @@ def leave_all_groups(*, user: Any) -> int:
 
 
 @transaction.atomic
-def save_stage_answers(*, project: Project, by: Any, stage: str, answers: dict[str, str]) -> None:
+def save_stage_answers(*, project: Project, by: User, stage: str, answers: dict[str, str]) -> None:
     """Record the group's answers to a stage's guiding questions."""
     require(by, "codevelopment.manage_project", project)
     for key, _question in questions_of(stage):
@@ -176,7 +182,7 @@ _KEEP = object()
 
 
 @transaction.atomic
-def move_to_stage(*, project: Project, by: Any, stage: str, matter: Any = _KEEP) -> StageChange:
+def move_to_stage(*, project: Project, by: User, stage: str, matter: Any = _KEEP) -> StageChange:
     """Move the project to another stage of the cycle; every move is logged.
 
     `matter`, when given, links the matter that carries the project to decision making (seed
@@ -214,7 +220,7 @@ def move_to_stage(*, project: Project, by: Any, stage: str, matter: Any = _KEEP)
 def save_outcomes(
     *,
     project: Project,
-    by: Any,
+    by: User,
     solution_models: str,
     trial_plan: str,
     evaluation_criteria: str,
@@ -230,7 +236,7 @@ def save_outcomes(
 
 
 @transaction.atomic
-def send_proposal(*, project: Project, by: Any, proposal: str, decision_maker: Any) -> Project:
+def send_proposal(*, project: Project, by: User, proposal: str, decision_maker: Any) -> Project:
     """Send the group's proposal to a named decision maker, who is told by e-mail."""
     require(by, "codevelopment.manage_project", project)
     if project.decision:
@@ -284,14 +290,14 @@ def decision_in_plain_language(project: Project) -> str:
 
 
 @transaction.atomic
-def record_decision(*, project: Project, by: Any, decision: str, reasons: str) -> Project:
+def record_decision(*, project: Project, by: User, decision: str, reasons: str) -> Project:
     """The named decision maker decides; the group and the givers of the feedback are told."""
     require(by, "codevelopment.decide_project", project)
     if project.decision:
         raise CodevelopmentError(_("The decision has already been recorded."))
     if decision not in Decision.values:
         raise CodevelopmentError(_("Choose the decision."), field="decision")
-    if decision != Decision.ACCEPTED and len(reasons.strip()) < 20:
+    if decision != Decision.ACCEPTED and len(reasons.strip()) < MIN_REASONS_LENGTH:
         # Seed 004: ideas affect the work, or the reasons why they had no effect are given.
         raise CodevelopmentError(_("Give the reasons in a few sentences."), field="reasons")
     project.decision = decision
@@ -346,7 +352,7 @@ def _check_times(starts_at: datetime, ends_at: datetime, place: str, remote_link
 
 
 @transaction.atomic
-def create_workshop(*, project: Project, by: Any, preset: str = "", **fields: Any) -> Workshop:
+def create_workshop(*, project: Project, by: User, preset: str = "", **fields: Any) -> Workshop:
     """Plan a workshop; its board starts with the columns of the chosen preset."""
     require(by, "codevelopment.manage_project", project)
     _check_times(fields["starts_at"], fields["ends_at"], fields["place"], fields["remote_link"])
@@ -357,7 +363,7 @@ def create_workshop(*, project: Project, by: Any, preset: str = "", **fields: An
 
 
 @transaction.atomic
-def update_workshop(*, workshop: Workshop, by: Any, **fields: Any) -> Workshop:
+def update_workshop(*, workshop: Workshop, by: User, **fields: Any) -> Workshop:
     require(by, "codevelopment.manage_project", workshop.project)
     _check_times(fields["starts_at"], fields["ends_at"], fields["place"], fields["remote_link"])
     for name, value in fields.items():
@@ -375,7 +381,7 @@ def preset_titles(preset: str) -> list[str]:
 
 
 @transaction.atomic
-def apply_column_preset(*, workshop: Workshop, by: Any, preset: str) -> list[Column]:
+def apply_column_preset(*, workshop: Workshop, by: User, preset: str) -> list[Column]:
     """Add the preset's columns after the existing ones, in the facilitator's language."""
     require(by, "codevelopment.manage_project", workshop.project)
     start = workshop.columns.count()
@@ -386,7 +392,7 @@ def apply_column_preset(*, workshop: Workshop, by: Any, preset: str) -> list[Col
 
 
 @transaction.atomic
-def add_column(*, workshop: Workshop, by: Any, title: str) -> Column:
+def add_column(*, workshop: Workshop, by: User, title: str) -> Column:
     require(by, "codevelopment.manage_project", workshop.project)
     if not title.strip():
         raise CodevelopmentError(_("Give the column a title."), field="title")
@@ -396,7 +402,9 @@ def add_column(*, workshop: Workshop, by: Any, title: str) -> Column:
 
 
 @transaction.atomic
-def add_material(*, workshop: Workshop, by: Any, title: str, file: UploadedFile) -> Material:
+def add_material(
+    *, workshop: Workshop, by: User, title: str, file: UploadedFile[bytes]
+) -> Material:
     require(by, "codevelopment.manage_project", workshop.project)
     return Material.objects.create(
         workshop=workshop, title=title.strip(), file=file, uploaded_by=by
@@ -404,7 +412,7 @@ def add_material(*, workshop: Workshop, by: Any, title: str, file: UploadedFile)
 
 
 @transaction.atomic
-def send_invitations(*, workshop: Workshop, by: Any) -> int:
+def send_invitations(*, workshop: Workshop, by: User) -> int:
     """E-mail every group member an invitation with the workshop as an iCalendar attachment."""
     from .selectors import workshop_calendar
 
@@ -458,7 +466,7 @@ def send_invitations(*, workshop: Workshop, by: Any) -> int:
 def register(
     *,
     workshop: Workshop,
-    user: Any,
+    user: User,
     remote: bool,
     accessibility_needs: str = "",
     dietary_needs: str = "",
@@ -477,7 +485,7 @@ def register(
 
 
 @transaction.atomic
-def record_attendance(*, workshop: Workshop, by: Any, present_user_ids: set[int]) -> None:
+def record_attendance(*, workshop: Workshop, by: User, present_user_ids: set[int]) -> None:
     """Mark who came; members who came without registering get a registration too."""
     require(by, "codevelopment.manage_project", workshop.project)
     for member in workshop.project.members.all():
@@ -498,7 +506,7 @@ def _touch(note: Note) -> None:
 
 @transaction.atomic
 def add_note(
-    *, workshop: Workshop, by: Any, column: Column, text: str, anonymous: bool = False
+    *, workshop: Workshop, by: User, column: Column, text: str, anonymous: bool = False
 ) -> Note:
     """A note records its author's role, so the report shows whose knowledge shaped the result."""
     require(by, "codevelopment.take_part", workshop.project)
@@ -518,7 +526,7 @@ def add_note(
 
 
 @transaction.atomic
-def edit_note(*, note: Note, by: Any, text: str) -> Note:
+def edit_note(*, note: Note, by: User, text: str) -> Note:
     require(by, "codevelopment.edit_note", note)
     if not text.strip():
         raise CodevelopmentError(_("Write the note."), field="text")
@@ -529,7 +537,7 @@ def edit_note(*, note: Note, by: Any, text: str) -> Note:
 
 
 @transaction.atomic
-def move_note(*, note: Note, by: Any, column: Column) -> Note:
+def move_note(*, note: Note, by: User, column: Column) -> Note:
     require(by, "codevelopment.take_part", note.workshop.project)
     if column.workshop_id != note.workshop_id:
         raise CodevelopmentError(_("Choose a column of this board."), field="column")
@@ -540,7 +548,7 @@ def move_note(*, note: Note, by: Any, column: Column) -> Note:
 
 
 @transaction.atomic
-def add_comment(*, note: Note, by: Any, text: str) -> Comment:
+def add_comment(*, note: Note, by: User, text: str) -> Comment:
     project = note.workshop.project
     require(by, "codevelopment.take_part", project)
     if not text.strip():
@@ -552,13 +560,13 @@ def add_comment(*, note: Note, by: Any, text: str) -> Comment:
     return comment
 
 
-def votes_left(*, workshop: Workshop, user: Any) -> int:
+def votes_left(*, workshop: Workshop, user: User) -> int:
     used = Vote.objects.filter(note__workshop=workshop, voter=user).count()
     return max(0, workshop.votes_per_participant - used)
 
 
 @transaction.atomic
-def cast_vote(*, note: Note, by: Any) -> Vote:
+def cast_vote(*, note: Note, by: User) -> Vote:
     """One dot on a note, within the workshop's limit; checked under a lock on the workshop."""
     workshop = Workshop.objects.select_for_update().get(pk=note.workshop_id)
     require(by, "codevelopment.take_part", workshop.project)
@@ -572,7 +580,7 @@ def cast_vote(*, note: Note, by: Any) -> Vote:
 
 
 @transaction.atomic
-def withdraw_vote(*, note: Note, by: Any) -> None:
+def withdraw_vote(*, note: Note, by: User) -> None:
     vote = Vote.objects.filter(note=note, voter=by).order_by("-pk").first()
     if vote is None:
         raise CodevelopmentError(_("You have no vote on this note."))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce
@@ -29,6 +29,9 @@ from .selectors import (
     proposals_awaiting,
 )
 from .services import tell_group
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 EXCERPT_CHARS = 300
 # A project in these stages has been handled: its change is in practice.
@@ -88,10 +91,10 @@ class WorkshopNoteKind:
     def label(self) -> str:
         return _("workshop note")
 
-    def visible_ids(self, user: Any) -> Any:
+    def visible_ids(self, user: User) -> Any:
         return notes_visible_to(user).values_list("pk", flat=True)
 
-    def items(self, pks: Iterable[int], user: Any) -> list[InputItem]:
+    def items(self, pks: Iterable[int], user: User) -> list[InputItem]:
         found = notes_visible_to(user).filter(pk__in=list(pks))
         found = found.select_related("workshop__project").prefetch_related(
             "workshop__project__units"
@@ -102,7 +105,7 @@ class WorkshopNoteKind:
         found = notes_by_pk(list(pks)).prefetch_related("workshop__project__units")
         return [_note_item(note) for note in found.order_by("-created_at", "pk")]
 
-    def search_ids(self, user: Any, query: InputQuery) -> Any:
+    def search_ids(self, user: User, query: InputQuery) -> Any:
         """Notes of the projects the user may see (a board they may open), matched on the note's
         words; boards are small, so no index."""
         found = matching_words(notes_visible_to(user), query.words, "text")
@@ -144,10 +147,10 @@ class ProjectOutcomeKind:
     def label(self) -> str:
         return _("co-development outcome")
 
-    def visible_ids(self, user: Any) -> Any:
+    def visible_ids(self, user: User) -> Any:
         return project_outcomes_visible_to(user).values_list("pk", flat=True)
 
-    def items(self, pks: Iterable[int], user: Any) -> list[InputItem]:
+    def items(self, pks: Iterable[int], user: User) -> list[InputItem]:
         found = project_outcomes_visible_to(user).filter(pk__in=list(pks))
         return [_outcome_item(p) for p in found.prefetch_related("units").order_by("-created_at")]
 
@@ -162,7 +165,7 @@ class ProjectOutcomeKind:
         found = proposals_awaiting(decider_ids=decider_ids, service_ids=service_ids)
         return [_outcome_item(p) for p in found.prefetch_related("units")]
 
-    def search_ids(self, user: Any, query: InputQuery) -> Any:
+    def search_ids(self, user: User, query: InputQuery) -> Any:
         """Outcomes of the projects the user may see, matched on the title, the trial results
         and the decision proposal."""
         found = matching_words(

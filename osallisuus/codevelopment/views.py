@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -64,11 +64,14 @@ from .selectors import (
     workshop_calendar,
 )
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
+
 # --- Projects --------------------------------------------------------------------------------
 
 
 @login_required
-def project_list(request: HttpRequest) -> HttpResponse:
+def project_list(request: SignedInRequest) -> HttpResponse:
     """Projects in the user's scope, filtered by service, stage and year."""
     form = ProjectFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -93,7 +96,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required("codevelopment.add_project")
 @require_http_methods(["GET", "POST"])
-def project_create(request: HttpRequest) -> HttpResponse:
+def project_create(request: SignedInRequest) -> HttpResponse:
     # The feedback inbox links here with ?feedback_codes=<reply code> to start from that item.
     initial = {"feedback_codes": request.GET.get("feedback_codes", "")[:200]}
     form = ProjectForm(request.POST or None, user=request.user, initial=initial)
@@ -121,7 +124,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def project_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", project)
     form = ProjectForm(request.POST or None, instance=project, user=request.user)
@@ -156,7 +159,7 @@ def _project_context(request: HttpRequest, project: Project) -> dict[str, Any]:
 
 
 @login_required
-def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def project_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     move_form = MoveStageForm(
         user=request.user, initial={"stage": project.stage, "matter": project.matter_id}
@@ -164,7 +167,9 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _project_page(request, project, move_form)
 
 
-def _project_page(request: HttpRequest, project: Project, move_form: MoveStageForm) -> HttpResponse:
+def _project_page(
+    request: SignedInRequest, project: Project, move_form: MoveStageForm
+) -> HttpResponse:
     context = _project_context(request, project)
     context.update(
         stages=stages_of(project),
@@ -181,7 +186,7 @@ def _project_page(request: HttpRequest, project: Project, move_form: MoveStageFo
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def stage(request: HttpRequest, pk: int, stage: str) -> HttpResponse:
+def stage(request: SignedInRequest, pk: int, stage: str) -> HttpResponse:
     """A stage's guiding questions and the group's answers; the facilitator records them."""
     project = access_project(user=request.user, pk=pk)
     if stage not in STAGE_ORDER:
@@ -208,7 +213,7 @@ def stage(request: HttpRequest, pk: int, stage: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def move_stage(request: HttpRequest, pk: int) -> HttpResponse:
+def move_stage(request: SignedInRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", project)
     form = MoveStageForm(request.POST, user=request.user)
@@ -229,7 +234,7 @@ def move_stage(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def group(request: HttpRequest, pk: int) -> HttpResponse:
+def group(request: SignedInRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     form = MemberForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
@@ -252,7 +257,7 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def remove_member(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+def remove_member(request: SignedInRequest, pk: int, member_pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", project)
     member = get_object_or_404(Member, pk=member_pk, project=project)
@@ -278,14 +283,14 @@ def _outcomes_page(request: HttpRequest, project: Project, **bound: forms.BaseFo
 
 @login_required
 @require_GET
-def outcomes(request: HttpRequest, pk: int) -> HttpResponse:
+def outcomes(request: SignedInRequest, pk: int) -> HttpResponse:
     """Solution models, trial plan and criteria, results, and the proposal to a decision maker."""
     return _outcomes_page(request, access_project(user=request.user, pk=pk))
 
 
 @login_required
 @require_POST
-def outcomes_save(request: HttpRequest, pk: int) -> HttpResponse:
+def outcomes_save(request: SignedInRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", project)
     form = OutcomesForm(request.POST, instance=project)
@@ -299,7 +304,7 @@ def outcomes_save(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def proposal_send(request: HttpRequest, pk: int) -> HttpResponse:
+def proposal_send(request: SignedInRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", project)
     form = ProposalForm(request.POST)
@@ -313,7 +318,7 @@ def proposal_send(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def decide(request: HttpRequest, pk: int) -> HttpResponse:
+def decide(request: SignedInRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     require(request.user, "codevelopment.decide_project", project)
     form = DecisionForm(request.POST or None)
@@ -336,7 +341,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def report(request: HttpRequest, pk: int) -> HttpResponse:
+def report(request: SignedInRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     context = _project_context(request, project)
     context.update(report=project_report(project), stages=stages_of(project))
@@ -344,7 +349,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def report_pdf(request: SignedInRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     response = HttpResponse(project_pdf(project), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="project-{project.pk}.pdf"'
@@ -360,7 +365,7 @@ def _workshop_fields(form: WorkshopForm) -> dict[str, Any]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def workshop_create(request: HttpRequest, pk: int) -> HttpResponse:
+def workshop_create(request: SignedInRequest, pk: int) -> HttpResponse:
     project = access_project(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", project)
     form = WorkshopForm(request.POST or None, initial={"preset": "timeline"})
@@ -383,7 +388,7 @@ def workshop_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def workshop_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def workshop_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     workshop = access_workshop(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", workshop.project)
     form = WorkshopForm(request.POST or None, instance=workshop)
@@ -436,14 +441,14 @@ def _workshop_page(
 
 @login_required
 @require_GET
-def workshop_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def workshop_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     """The workshop: time, place, agenda, tasks, materials, registration and attendance."""
     return _workshop_page(request, access_workshop(user=request.user, pk=pk))
 
 
 @login_required
 @require_POST
-def workshop_register(request: HttpRequest, pk: int) -> HttpResponse:
+def workshop_register(request: SignedInRequest, pk: int) -> HttpResponse:
     """A group member registers (or updates the registration) with their needs."""
     workshop = access_workshop(user=request.user, pk=pk)
     require(request.user, "codevelopment.take_part", workshop.project)
@@ -460,7 +465,7 @@ def workshop_register(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def workshop_material(request: HttpRequest, pk: int) -> HttpResponse:
+def workshop_material(request: SignedInRequest, pk: int) -> HttpResponse:
     """Those running the project add a material file to the workshop."""
     workshop = access_workshop(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", workshop.project)
@@ -476,7 +481,7 @@ def workshop_material(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def workshop_invite(request: HttpRequest, pk: int) -> HttpResponse:
+def workshop_invite(request: SignedInRequest, pk: int) -> HttpResponse:
     """Send the group the invitation by e-mail."""
     workshop = access_workshop(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", workshop.project)
@@ -487,7 +492,7 @@ def workshop_invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def workshop_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+def workshop_attendance(request: SignedInRequest, pk: int) -> HttpResponse:
     """Record who of the group took part (the ticked members)."""
     workshop = access_workshop(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", workshop.project)
@@ -498,7 +503,7 @@ def workshop_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def workshop_ics(request: HttpRequest, pk: int) -> HttpResponse:
+def workshop_ics(request: SignedInRequest, pk: int) -> HttpResponse:
     workshop = access_workshop(user=request.user, pk=pk)
     response = HttpResponse(
         workshop_calendar(workshop), content_type="text/calendar; charset=utf-8"
@@ -508,7 +513,7 @@ def workshop_ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def material(request: HttpRequest, pk: int, material_pk: int) -> FileResponse:
+def material(request: SignedInRequest, pk: int, material_pk: int) -> FileResponse:
     workshop = access_workshop(user=request.user, pk=pk)
     item = get_object_or_404(workshop.materials, pk=material_pk)
     return FileResponse(
@@ -519,7 +524,7 @@ def material(request: HttpRequest, pk: int, material_pk: int) -> FileResponse:
 # --- The shared board ------------------------------------------------------------------------
 
 
-def _board_context(request: HttpRequest, workshop: Workshop) -> dict[str, Any]:
+def _board_context(request: SignedInRequest, workshop: Workshop) -> dict[str, Any]:
     project = workshop.project
     votes = my_votes(workshop, request.user)
     columns = board_columns(workshop)
@@ -538,7 +543,7 @@ def _board_context(request: HttpRequest, workshop: Workshop) -> dict[str, Any]:
     }
 
 
-def _board_page(request: HttpRequest, workshop: Workshop, **bound: forms.Form) -> HttpResponse:
+def _board_page(request: SignedInRequest, workshop: Workshop, **bound: forms.Form) -> HttpResponse:
     """The board with its forms; `bound` holds the one just posted, with its errors."""
     context = _board_context(request, workshop)
     context.update({"note_form": NoteForm(workshop=workshop), "column_form": ColumnForm(), **bound})
@@ -551,14 +556,14 @@ def _board_url(workshop: Workshop) -> str:
 
 @login_required
 @require_GET
-def board(request: HttpRequest, pk: int) -> HttpResponse:
+def board(request: SignedInRequest, pk: int) -> HttpResponse:
     """The board as headings and lists: works without JavaScript, by keyboard and screen reader."""
     return _board_page(request, access_workshop(user=request.user, pk=pk))
 
 
 @login_required
 @require_POST
-def board_note(request: HttpRequest, pk: int) -> HttpResponse:
+def board_note(request: SignedInRequest, pk: int) -> HttpResponse:
     """Add a note; the board's script sends it in the background and keeps the writer's place."""
     workshop = access_workshop(user=request.user, pk=pk)
     require(request.user, "codevelopment.take_part", workshop.project)
@@ -573,7 +578,7 @@ def board_note(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def board_column(request: HttpRequest, pk: int) -> HttpResponse:
+def board_column(request: SignedInRequest, pk: int) -> HttpResponse:
     workshop = access_workshop(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", workshop.project)
     form = ColumnForm(request.POST)
@@ -590,7 +595,7 @@ def board_column(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def board_preset(request: HttpRequest, pk: int) -> HttpResponse:
+def board_preset(request: SignedInRequest, pk: int) -> HttpResponse:
     """Ready-made columns after the existing ones, in the facilitator's language."""
     workshop = access_workshop(user=request.user, pk=pk)
     require(request.user, "codevelopment.manage_project", workshop.project)
@@ -601,7 +606,7 @@ def board_preset(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_board_url(workshop))
 
 
-def _note_on_board(request: HttpRequest, pk: int, note_pk: int) -> Note:
+def _note_on_board(request: SignedInRequest, pk: int, note_pk: int) -> Note:
     """A note of a board the user takes part in (404 otherwise)."""
     workshop = access_workshop(user=request.user, pk=pk)
     require(request.user, "codevelopment.take_part", workshop.project)
@@ -623,7 +628,7 @@ def _note_step(
 
 @login_required
 @require_POST
-def note_move(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
+def note_move(request: SignedInRequest, pk: int, note_pk: int) -> HttpResponse:
     note = _note_on_board(request, pk, note_pk)
     form = MoveNoteForm(request.POST, workshop=note.workshop)
     return _note_step(
@@ -637,7 +642,7 @@ def note_move(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def note_vote(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
+def note_vote(request: SignedInRequest, pk: int, note_pk: int) -> HttpResponse:
     """One dot on the note, within the workshop's limit."""
     note = _note_on_board(request, pk, note_pk)
     return _note_step(
@@ -651,7 +656,7 @@ def note_vote(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def note_unvote(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
+def note_unvote(request: SignedInRequest, pk: int, note_pk: int) -> HttpResponse:
     note = _note_on_board(request, pk, note_pk)
     return _note_step(
         request,
@@ -664,7 +669,7 @@ def note_unvote(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def note_comment(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
+def note_comment(request: SignedInRequest, pk: int, note_pk: int) -> HttpResponse:
     note = _note_on_board(request, pk, note_pk)
     form = CommentForm(request.POST)
     return _note_step(
@@ -678,7 +683,7 @@ def note_comment(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def board_changes(request: HttpRequest, pk: int) -> JsonResponse:
+def board_changes(request: SignedInRequest, pk: int) -> JsonResponse:
     """Notes changed since the cursor, as ready-made list items; the page polls this."""
     workshop = access_workshop(user=request.user, pk=pk)
     try:
@@ -710,7 +715,7 @@ def board_changes(request: HttpRequest, pk: int) -> JsonResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def note_edit(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
+def note_edit(request: SignedInRequest, pk: int, note_pk: int) -> HttpResponse:
     workshop = access_workshop(user=request.user, pk=pk)
     note: Note = access_note(workshop=workshop, pk=note_pk)
     require(request.user, "codevelopment.edit_note", note)

@@ -8,7 +8,7 @@ item decides its route.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rules
 
@@ -16,14 +16,17 @@ from osallisuus.accounts.models import Role
 from osallisuus.accounts.permissions import is_coordinator_or_admin
 from osallisuus.accounts.selectors import roles_of
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
+
 
 @rules.predicate
-def is_complaints_officer(user: Any) -> bool:
+def is_complaints_officer(user: MaybeUser) -> bool:
     return Role.COMPLAINTS_OFFICER in roles_of(user)
 
 
 @rules.predicate
-def handles_flagged_feedback(user: Any, flag: Any) -> bool:
+def handles_flagged_feedback(user: MaybeUser, flag: Any) -> bool:
     return flag is not None and user.has_perm("feedback.handle_feedback", flag.feedback)
 
 

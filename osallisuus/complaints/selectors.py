@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from statistics import median
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, QuerySet
 from django.utils import timezone
@@ -28,6 +28,9 @@ from .models import (
     ObjectionPolicy,
     RouteText,
 )
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
 
 
 def objection_policy() -> ObjectionPolicy | None:
@@ -53,7 +56,7 @@ def complaint_by_code(code: str) -> Complaint | None:
     return Complaint.objects.filter(code=code).select_related("unit").first()
 
 
-def register_for(user: Any, *, status: str = "") -> QuerySet[Complaint]:
+def register_for(user: MaybeUser, *, status: str = "") -> QuerySet[Complaint]:
     """The objection register as a complaints officer sees it; nothing for anyone else."""
     items = Complaint.objects.visible_to(user).select_related("unit")
     if status in ComplaintStatus.values:
@@ -61,7 +64,7 @@ def register_for(user: Any, *, status: str = "") -> QuerySet[Complaint]:
     return items.order_by("acknowledge_by", "pk")
 
 
-def access_complaint(*, user: Any, pk: int, path: str = "") -> Complaint:
+def access_complaint(*, user: MaybeUser, pk: int, path: str = "") -> Complaint:
     """One record for a complaints officer, the view written to the audit log; else 404."""
     complaint = (
         Complaint.objects.visible_to(user)
@@ -90,7 +93,7 @@ def flag_of(feedback_id: int) -> ComplaintFlag | None:
     return ComplaintFlag.objects.filter(feedback_id=feedback_id).first()
 
 
-def access_flag(*, user: Any, pk: int) -> ComplaintFlag:
+def access_flag(*, user: MaybeUser, pk: int) -> ComplaintFlag:
     flag = ComplaintFlag.objects.select_related("feedback__unit").filter(pk=pk).first()
     if flag is None or not user.has_perm("complaints.decide_flag", flag):
         raise NotPermitted

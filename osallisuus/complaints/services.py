@@ -10,9 +10,10 @@ through the feedback app's own step, so it leaves every open list.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -48,6 +49,9 @@ from .models import (
 )
 from .selectors import objection_policy, overdue_flags, route_text
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
+
 MAX_ATTACHMENTS = 5
 # What a sender must give; the form and the API say the same words.
 NEEDED = {
@@ -77,7 +81,7 @@ class ObjectionInput:
     source: str = Source.FORM
     strongly_identified: bool = False
     idempotency_key: str = ""
-    attachments: list[UploadedFile] = field(default_factory=list)
+    attachments: list[UploadedFile[bytes]] = field(default_factory=list)
 
 
 def add_working_days(start: datetime, days: int) -> datetime:
@@ -93,7 +97,7 @@ def add_working_days(start: datetime, days: int) -> datetime:
     left = days
     while left > 0:
         moved += timedelta(days=1)
-        if moved.weekday() < 5 and moved.date() not in off:
+        if moved.weekday() < calendar.SATURDAY and moved.date() not in off:
             left -= 1
     return moved
 
@@ -188,7 +192,7 @@ def _acknowledge(complaint: Complaint) -> None:
 
 
 @transaction.atomic
-def record_handling(*, complaint: Complaint, by: Any, text: str) -> HandlingEntry:
+def record_handling(*, complaint: Complaint, by: User, text: str) -> HandlingEntry:
     """Note a step of the handling (statement asked, meeting held); the register shows it."""
     require(by, "complaints.handle_complaints")
     if not text.strip():
@@ -203,7 +207,7 @@ def record_handling(*, complaint: Complaint, by: Any, text: str) -> HandlingEntr
 
 
 @transaction.atomic
-def answer_objection(*, complaint: Complaint, by: Any, text: str, answered_on: date) -> None:
+def answer_objection(*, complaint: Complaint, by: User, text: str, answered_on: date) -> None:
     """Record the written answer and its date; the sender reads it by the code."""
     require(by, "complaints.handle_complaints")
     problems = []
@@ -253,14 +257,14 @@ def flag_if_complaint(feedback: Feedback) -> ComplaintFlag | None:
     )
 
 
-def _undecided(flag: ComplaintFlag, by: Any) -> None:
+def _undecided(flag: ComplaintFlag, by: User) -> None:
     require(by, "complaints.decide_flag", flag)
     if flag.decision:
         raise ObjectionError(_("This has been decided already."))
 
 
 @transaction.atomic
-def keep_as_feedback(*, flag: ComplaintFlag, by: Any) -> None:
+def keep_as_feedback(*, flag: ComplaintFlag, by: User) -> None:
     """The handler reads it as feedback after all: it stays in the queue."""
     _undecided(flag, by)
     flag.decision = FlagDecision.KEEP
@@ -280,7 +284,7 @@ def route_public_text(route: str, language: str) -> str:
 
 
 @transaction.atomic
-def redirect_feedback(*, flag: ComplaintFlag, by: Any, route: str) -> None:
+def redirect_feedback(*, flag: ComplaintFlag, by: User, route: str) -> None:
     """Tell the giver the route (status page, in their language) and close the item."""
     _undecided(flag, by)
     if route not in Route.values or route == Route.FEEDBACK:
@@ -301,7 +305,7 @@ def redirect_feedback(*, flag: ComplaintFlag, by: Any, route: str) -> None:
 
 @transaction.atomic
 def transfer_feedback(
-    *, flag: ComplaintFlag, by: Any, consent: bool, concern: str, name: str, address: str
+    *, flag: ComplaintFlag, by: User, consent: bool, concern: str, name: str, address: str
 ) -> Complaint:
     """Move the item to the objection register with the giver's consent and close it here."""
     _undecided(flag, by)
@@ -349,7 +353,7 @@ def transfer_feedback(
 
 
 @transaction.atomic
-def save_route_text(*, by: Any, text: Any) -> None:
+def save_route_text(*, by: User, text: Any) -> None:
     """Store an edited route text (coordinators and administrators)."""
     require(by, "complaints.edit_route_texts")
     text.save()

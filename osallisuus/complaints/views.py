@@ -3,6 +3,7 @@ complaints officer's register and record, and the handler's decision on a flagge
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -43,6 +44,9 @@ from .services import (
     submit_objection,
     transfer_feedback,
 )
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
 
 LOOKUPS_PER_MINUTE = 30
 
@@ -190,7 +194,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("complaints.handle_complaints")
 @require_POST
-def handle(request: HttpRequest, pk: int) -> HttpResponse:
+def handle(request: SignedInRequest, pk: int) -> HttpResponse:
     complaint = access_complaint(user=request.user, pk=pk, path=request.path)
     form = HandlingForm(request.POST)
     if form.is_valid() and attempt(
@@ -206,7 +210,7 @@ def handle(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("complaints.handle_complaints")
 @require_POST
-def answer(request: HttpRequest, pk: int) -> HttpResponse:
+def answer(request: SignedInRequest, pk: int) -> HttpResponse:
     complaint = access_complaint(user=request.user, pk=pk, path=request.path)
     form = AnswerForm(request.POST)
     if form.is_valid() and attempt(
@@ -279,7 +283,7 @@ def _done(request: HttpRequest, flag_feedback_pk: int, text: str) -> HttpRespons
 
 @permission_required("feedback.view_inbox")
 @require_POST
-def flag_keep(request: HttpRequest, pk: int) -> HttpResponse:
+def flag_keep(request: SignedInRequest, pk: int) -> HttpResponse:
     item = access_flag(user=request.user, pk=pk)
     try:
         keep_as_feedback(flag=item, by=request.user)
@@ -291,7 +295,7 @@ def flag_keep(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("feedback.view_inbox")
 @require_POST
-def flag_redirect(request: HttpRequest, pk: int) -> HttpResponse:
+def flag_redirect(request: SignedInRequest, pk: int) -> HttpResponse:
     item = access_flag(user=request.user, pk=pk)
     form = RedirectForm(request.POST)
     if form.is_valid() and attempt(
@@ -304,7 +308,7 @@ def flag_redirect(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("feedback.view_inbox")
 @require_POST
-def flag_transfer(request: HttpRequest, pk: int) -> HttpResponse:
+def flag_transfer(request: SignedInRequest, pk: int) -> HttpResponse:
     item = access_flag(user=request.user, pk=pk)
     form = TransferForm(request.POST)
     if form.is_valid() and attempt(

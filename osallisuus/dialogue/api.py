@@ -17,7 +17,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from osallisuus.authorization import require
+from osallisuus.authorization import require, signed_in
 from osallisuus.organisation.models import Unit
 
 from . import selectors, services
@@ -145,7 +145,9 @@ class QuestionCreate(generics.GenericAPIView[Question]):
         require(request.user, "dialogue.ask_question", group)
         incoming = QuestionInputSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
-        question = services.ask_question(by=request.user, group=group, **incoming.validated_data)
+        question = services.ask_question(
+            by=signed_in(request.user), group=group, **incoming.validated_data
+        )
         return Response(QuestionSerializer(question).data, status=status.HTTP_201_CREATED)
 
 

@@ -3,7 +3,7 @@ drafts and take part; a group's secretary runs only their own group; coordinator
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rules
 
@@ -15,21 +15,24 @@ from osallisuus.accounts.permissions import (
 
 from .models import Group, Member, MemberRole
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
 
-def membership(user: Any, group: Group | None) -> Member | None:
+
+def membership(user: MaybeUser, group: Group | None) -> Member | None:
     """The user's current seat in the group, if they hold one through their account."""
-    if group is None or not getattr(user, "is_authenticated", False) or user.pk is None:
+    if group is None or not user.is_authenticated or user.pk is None:
         return None
     return group.members.filter(user=user, left_on__isnull=True).first()
 
 
 @rules.predicate
-def is_member(user: Any, group: Group | None) -> bool:
+def is_member(user: MaybeUser, group: Group | None) -> bool:
     return membership(user, group) is not None
 
 
 @rules.predicate
-def is_secretary_of(user: Any, group: Group | None) -> bool:
+def is_secretary_of(user: MaybeUser, group: Group | None) -> bool:
     """A secretary's role is scoped to one group: their own (Act 611/2021 § 32 bodies)."""
     member = membership(user, group)
     return member is not None and member.role == MemberRole.SECRETARY
@@ -54,7 +57,7 @@ rules.add_perm("dialogue.delete_group", is_administrator)
 # --- Questions from professionals to client panels (#16 item 2) ------------------------------
 
 
-def units_for_questions(user: Any, group: Group) -> Any:
+def units_for_questions(user: MaybeUser, group: Group) -> Any:
     """The units on whose behalf the user may ask the panel: units they handle, within a
     producer's panel's scope (its producer, and its service when it has one)."""
     from osallisuus.accounts.selectors import units_handled_by
@@ -68,7 +71,7 @@ def units_for_questions(user: Any, group: Group) -> Any:
 
 
 @rules.predicate
-def may_ask(user: Any, group: Group | None) -> bool:
+def may_ask(user: MaybeUser, group: Group | None) -> bool:
     from .models import GroupKind
 
     if group is None or group.kind not in (GroupKind.CLIENT_PANEL, GroupKind.RESIDENT_PANEL):
@@ -77,7 +80,7 @@ def may_ask(user: Any, group: Group | None) -> bool:
 
 
 @rules.predicate
-def handles_question_unit(user: Any, question: Any) -> bool:
+def handles_question_unit(user: MaybeUser, question: Any) -> bool:
     """Staff follow the questions of the units they handle: staff of another unit get 404."""
     from osallisuus.accounts.permissions import handles_unit
 
@@ -85,17 +88,17 @@ def handles_question_unit(user: Any, question: Any) -> bool:
 
 
 @rules.predicate
-def member_of_question_group(user: Any, question: Any) -> bool:
+def member_of_question_group(user: MaybeUser, question: Any) -> bool:
     return question is not None and is_member(user, question.group)
 
 
 @rules.predicate
-def runs_question_group(user: Any, question: Any) -> bool:
+def runs_question_group(user: MaybeUser, question: Any) -> bool:
     return question is not None and bool(can_run_group(user, question.group))
 
 
 @rules.predicate
-def asked_it(user: Any, question: Any) -> bool:
+def asked_it(user: MaybeUser, question: Any) -> bool:
     return question is not None and question.asked_by_id == getattr(user, "pk", None)
 
 
@@ -122,7 +125,7 @@ rules.add_perm("dialogue.manage_user_seats", is_coordinator_or_admin)
 
 
 @rules.predicate
-def runs_a_panel(user: Any, group: Group | None) -> bool:
+def runs_a_panel(user: MaybeUser, group: Group | None) -> bool:
     """The panel raises its initiatives through those who run it (coordinator or secretary)."""
     from .models import GroupKind
 
@@ -132,7 +135,7 @@ def runs_a_panel(user: Any, group: Group | None) -> bool:
 
 
 @rules.predicate
-def handles_initiative_service(user: Any, initiative: Any) -> bool:
+def handles_initiative_service(user: MaybeUser, initiative: Any) -> bool:
     """Staff of a unit of the service the initiative went to answer it for the service."""
     from osallisuus.accounts.selectors import units_handled_by
 
@@ -142,12 +145,12 @@ def handles_initiative_service(user: Any, initiative: Any) -> bool:
 
 
 @rules.predicate
-def member_of_initiative_group(user: Any, initiative: Any) -> bool:
+def member_of_initiative_group(user: MaybeUser, initiative: Any) -> bool:
     return initiative is not None and is_member(user, initiative.group)
 
 
 @rules.predicate
-def runs_initiative_group(user: Any, initiative: Any) -> bool:
+def runs_initiative_group(user: MaybeUser, initiative: Any) -> bool:
     return initiative is not None and bool(can_run_group(user, initiative.group))
 
 

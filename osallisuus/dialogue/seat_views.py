@@ -4,6 +4,8 @@ attendance."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,6 +19,9 @@ from osallisuus.trail.matters.selectors import decision_bodies
 
 from . import selectors, services
 from .forms import SeatAttendanceForm, UserSeatForm
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
 
 
 @require_GET
@@ -32,7 +37,7 @@ def seat_register(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @permission_required("dialogue.manage_user_seats")
-def seat_create(request: HttpRequest) -> HttpResponse:
+def seat_create(request: SignedInRequest) -> HttpResponse:
     form = UserSeatForm(request.POST or None, bodies=decision_bodies())
     if form.is_valid():
         data = dict(form.cleaned_data)
@@ -50,7 +55,7 @@ def seat_create(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @permission_required("dialogue.manage_user_seats")
-def seat_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+def seat_attendance(request: SignedInRequest, pk: int) -> HttpResponse:
     """Mark which user seats were present at one meeting of the body."""
     body = selectors.access_seat_body(pk=pk)
     seats = list(body.user_seats.order_by("term_starts", "pk"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -27,6 +27,9 @@ from .models import (
     Question,
     UserSeat,
 )
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser, User
 
 
 def public_groups(*, kind: str = "") -> QuerySet[Group]:
@@ -119,7 +122,7 @@ def composition(group: Group) -> Composition:
     )
 
 
-def member_contacts(*, by: Any, group: Group, path: str = "") -> list[Member]:
+def member_contacts(*, by: User, group: Group, path: str = "") -> list[Member]:
     """The group's members with their contact details, for those who run it: every look is
     written to the audit log, one entry per member shown."""
     members = list(current_members(group).select_related("user", "expert").order_by("name"))
@@ -144,7 +147,7 @@ def account_by_username(username: str) -> Any | None:
     return get_user_model().objects.filter(username=username.strip(), is_active=True).first()
 
 
-def questions_visible_to(user: Any) -> QuerySet[Question]:
+def questions_visible_to(user: MaybeUser) -> QuerySet[Question]:
     """Questions the user may follow: those of the units they handle, of the groups they sit
     in, or all for coordinators (the rule dialogue.view_question, as a query)."""
     from django.db.models import Q
@@ -153,7 +156,7 @@ def questions_visible_to(user: Any) -> QuerySet[Question]:
     from osallisuus.accounts.selectors import roles_of, units_handled_by
 
     questions = Question.objects.select_related("group", "unit", "asked_by")
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return questions.none()
     if roles_of(user) & {Role.COORDINATOR, Role.ADMINISTRATOR}:
         return questions
@@ -161,7 +164,7 @@ def questions_visible_to(user: Any) -> QuerySet[Question]:
     return questions.filter(Q(unit__in=units_handled_by(user)) | Q(group_id__in=seats))
 
 
-def access_question(*, user: Any, pk: int) -> Question:
+def access_question(*, user: User, pk: int) -> Question:
     question = questions_visible_to(user).filter(pk=pk).first()
     if question is None:
         raise Http404
@@ -416,7 +419,7 @@ def expert_by_username(username: str) -> Any | None:
 # --- The panel's own initiatives to a service (#16 item 2) -------------------------------------
 
 
-def initiatives_visible_to(user: Any) -> QuerySet[Initiative]:
+def initiatives_visible_to(user: MaybeUser) -> QuerySet[Initiative]:
     """Initiatives the user may follow: coordinators all; staff those to the services of the
     units they handle; members and secretaries those of their own groups (the rule
     dialogue.view_initiative, as a query)."""
@@ -426,7 +429,7 @@ def initiatives_visible_to(user: Any) -> QuerySet[Initiative]:
     from osallisuus.accounts.selectors import roles_of, units_handled_by
 
     initiatives = Initiative.objects.select_related("group", "service")
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return initiatives.none()
     if roles_of(user) & {Role.COORDINATOR, Role.ADMINISTRATOR}:
         return initiatives
@@ -436,7 +439,7 @@ def initiatives_visible_to(user: Any) -> QuerySet[Initiative]:
     )
 
 
-def access_initiative(*, user: Any, pk: int) -> Initiative:
+def access_initiative(*, user: User, pk: int) -> Initiative:
     initiative = initiatives_visible_to(user).filter(pk=pk).first()
     if initiative is None:
         raise Http404
@@ -541,7 +544,7 @@ def volunteer_count(group: Group) -> int:
     return group.volunteers.count()
 
 
-def has_volunteered(user: Any, group: Group) -> bool:
-    if not getattr(user, "is_authenticated", False):
+def has_volunteered(user: MaybeUser, group: Group) -> bool:
+    if not user.is_authenticated:
         return False
     return group.volunteers.filter(user=user).exists()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -47,6 +47,13 @@ from .models import (
     Volunteer,
 )
 
+MONTHS_IN_YEAR = 12
+# Meetings repeat on a day that every month has (February included).
+LAST_DAY_OF_EVERY_MONTH = 28
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import Actor, User
+
 
 class DialogueError(DomainError):
     """A rule of the dialogue floor the user broke."""
@@ -55,7 +62,7 @@ class DialogueError(DomainError):
 @transaction.atomic
 def create_group(
     *,
-    by: Any,
+    by: Actor,
     organiser: Organiser,
     kind: str,
     name_fi: str,
@@ -102,7 +109,7 @@ def create_group(
 @transaction.atomic
 def add_member(
     *,
-    by: Any,
+    by: Actor,
     group: Group,
     name: str,
     origin: str,
@@ -115,7 +122,7 @@ def add_member(
     publish_name: bool | None = None,
     email: str = "",
     phone: str = "",
-    user: Any = None,
+    user: User | None = None,
     expert: Any = None,
     joined_on: datetime.date | None = None,
 ) -> Member:
@@ -156,7 +163,7 @@ def add_member(
 @transaction.atomic
 def schedule_meeting(
     *,
-    by: Any,
+    by: Actor,
     group: Group,
     starts_at: datetime.datetime,
     place: str = "",
@@ -184,7 +191,7 @@ def schedule_meeting(
 @transaction.atomic
 def record_minutes(
     *,
-    by: Any,
+    by: Actor,
     meeting: Meeting,
     minutes: str,
     present: Iterable[Member],
@@ -220,7 +227,7 @@ QUESTION_KIND = "panel_question"
 @transaction.atomic
 def ask_question(
     *,
-    by: Any,
+    by: User,
     group: Group,
     unit: Any,
     topic: str,
@@ -251,7 +258,7 @@ def ask_question(
 
 
 @transaction.atomic
-def take_up_question(*, by: Any, question: Question, meeting: Meeting | None) -> Question:
+def take_up_question(*, by: Actor, question: Question, meeting: Meeting | None) -> Question:
     """Put the question on a meeting's agenda, or open it online (meeting None) for members'
     views between meetings."""
     require(by, "dialogue.handle_question", question)
@@ -269,7 +276,7 @@ def take_up_question(*, by: Any, question: Question, meeting: Meeting | None) ->
 
 
 @transaction.atomic
-def post_view(*, by: Any, question: Question, text: str) -> Post:
+def post_view(*, by: User, question: Question, text: str) -> Post:
     """A member's view in the question's thread, while the question is open."""
     from .permissions import membership
 
@@ -285,7 +292,7 @@ def post_view(*, by: Any, question: Question, text: str) -> Post:
 
 
 @transaction.atomic
-def answer_question(*, by: Any, question: Question, answer: str) -> Question:
+def answer_question(*, by: User, question: Question, answer: str) -> Question:
     """The panel's answer goes back to the asker, who is notified."""
     require(by, "dialogue.handle_question", question)
     if question.status in (QuestionStatus.ANSWERED, QuestionStatus.CLOSED):
@@ -329,7 +336,7 @@ def _tell_asker(question: Question) -> None:
 
 
 @transaction.atomic
-def close_question(*, by: Any, question: Question, outcome: str) -> Question:
+def close_question(*, by: User, question: Question, outcome: str) -> Question:
     """The asker closes the question with what they did with the answer: a recorded effect on
     the trail, or the reasons (the closing rule of feedback.services, seed 004)."""
     from osallisuus.feedback.services import NO_CHANGE_REASONS_MIN_LENGTH
@@ -355,7 +362,7 @@ def close_question(*, by: Any, question: Question, outcome: str) -> Question:
 
 
 @transaction.atomic
-def answer_influence(*, by: Any, meeting: Meeting, answer: str) -> None:
+def answer_influence(*, by: User, meeting: Meeting, answer: str) -> None:
     """ "Did you feel your views had an effect?": once per member and meeting; the answer is
     stored apart from who gave it."""
     from .permissions import membership
@@ -382,7 +389,7 @@ SEAT_MEETING_HOURS = Decimal("3")
 @transaction.atomic
 def create_user_seat(
     *,
-    by: Any,
+    by: User,
     body: Any,
     holder_kind: str,
     holder_name: str,
@@ -431,7 +438,7 @@ def create_user_seat(
     return seat
 
 
-def _ask_pool_for_seat(*, seat: UserSeat, expert: Any, by: Any) -> Any:
+def _ask_pool_for_seat(*, seat: UserSeat, expert: Any, by: User) -> Any:
     from osallisuus.experts import services as experts
     from osallisuus.experts.models import AssignmentType, ExpertRole, Mode
 
@@ -455,7 +462,7 @@ def _ask_pool_for_seat(*, seat: UserSeat, expert: Any, by: Any) -> Any:
 
 @transaction.atomic
 def record_seat_attendance(
-    *, by: Any, body: Any, held_on: datetime.date, present: Iterable[UserSeat]
+    *, by: User, body: Any, held_on: datetime.date, present: Iterable[UserSeat]
 ) -> BodyMeeting:
     """Who of the body's user seats attended its meeting; recording the day again corrects it."""
     from .selectors import seats_in_term
@@ -487,7 +494,7 @@ INITIATIVE_KIND = "panel_initiative"
 @transaction.atomic
 def raise_initiative(
     *,
-    by: Any,
+    by: User,
     group: Group,
     service: Service,
     title: str,
@@ -512,7 +519,7 @@ def raise_initiative(
 
 
 @transaction.atomic
-def answer_initiative(*, by: Any, initiative: Initiative, answer: str) -> Initiative:
+def answer_initiative(*, by: User, initiative: Initiative, answer: str) -> Initiative:
     """The service answers; the answer goes back to the panel (its members with an e-mail
     address), the channel the trail also uses to tell the panel of later steps."""
     require(by, "dialogue.answer_initiative", initiative)
@@ -582,7 +589,7 @@ def tell_panel(
 
 @transaction.atomic
 def volunteer(
-    *, by: Any, group: Group, age_band: str, municipality: Municipality, language: str
+    *, by: User, group: Group, age_band: str, municipality: Municipality, language: str
 ) -> Volunteer:
     """A participant signs up to be drawn into the panel."""
     if not group.drawn_by_lot:
@@ -601,7 +608,7 @@ def volunteer(
 
 
 @transaction.atomic
-def draw_members(*, by: Any, group: Group, seed: str, size: int) -> Draw:
+def draw_members(*, by: User, group: Group, seed: str, size: int) -> Draw:
     """Draw `size` members from the volunteers, stratified by age band, municipality and
     language, with a published seed (sortition.py); the drawn get a seat (origin: lot)."""
     from .selectors import draw_list
@@ -658,7 +665,7 @@ def draw_members(*, by: Any, group: Group, seed: str, size: int) -> Draw:
 @transaction.atomic
 def add_meeting_rule(
     *,
-    by: Any,
+    by: Actor,
     group: Group,
     description: str,
     months: Iterable[int],
@@ -670,9 +677,9 @@ def add_meeting_rule(
     """A rule such as "twice a year, spring and autumn": months 4 and 10, on a day and time."""
     require(by, "dialogue.run_group", group)
     chosen = sorted({int(month) for month in months})
-    if not chosen or any(month < 1 or month > 12 for month in chosen):
+    if not chosen or any(not 1 <= month <= MONTHS_IN_YEAR for month in chosen):
         raise DialogueError(_("Choose the months of the meetings."), field="months")
-    if not 1 <= day <= 28:
+    if not 1 <= day <= LAST_DAY_OF_EVERY_MONTH:
         raise DialogueError(_("Choose a day from 1 to 28."), field="day")
     if not place.strip() and not remote_link.strip():
         raise DialogueError(
@@ -725,7 +732,7 @@ def plan_meetings(*, today: datetime.date) -> list[Meeting]:
 @transaction.atomic
 def record_annual_report(
     *,
-    by: Any,
+    by: User,
     group: Group,
     year: int,
     due_on: datetime.date,

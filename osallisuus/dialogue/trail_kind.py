@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +15,9 @@ from osallisuus.trail.text_search import matching_words
 
 from .models import Initiative, InitiativeStatus, Question, QuestionStatus
 from .services import INITIATIVE_KIND, QUESTION_KIND
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 EXCERPT_CHARS = 300
 
@@ -34,7 +37,7 @@ def _item(question: Question) -> InputItem:
     )
 
 
-def _visible(user: Any) -> Any:
+def _visible(user: User) -> Any:
     from .selectors import questions_visible_to
 
     return questions_visible_to(user)
@@ -46,10 +49,10 @@ class PanelQuestionKind:
     def label(self) -> str:
         return _("question to a panel")
 
-    def visible_ids(self, user: Any) -> Any:
+    def visible_ids(self, user: User) -> Any:
         return _visible(user).values_list("pk", flat=True)
 
-    def items(self, pks: Iterable[int], user: Any) -> list[InputItem]:
+    def items(self, pks: Iterable[int], user: User) -> list[InputItem]:
         found = _visible(user).filter(pk__in=list(pks)).select_related("unit")
         return [_item(question) for question in found.order_by("-asked_at", "pk")]
 
@@ -57,7 +60,7 @@ class PanelQuestionKind:
         found = Question.objects.filter(pk__in=list(pks)).select_related("unit")
         return [_item(question) for question in found.order_by("-asked_at", "pk")]
 
-    def search_ids(self, user: Any, query: InputQuery) -> Any:
+    def search_ids(self, user: User, query: InputQuery) -> Any:
         """Questions the user may see, matched on the question, its background and the panel's
         answer (written for the asker, with no member's name)."""
         found = matching_words(_visible(user), query.words, "title", "background", "answer")
@@ -124,7 +127,7 @@ def _initiative_item(initiative: Initiative) -> InputItem:
     )
 
 
-def _visible_initiatives(user: Any) -> Any:
+def _visible_initiatives(user: User) -> Any:
     from .selectors import initiatives_visible_to
 
     return initiatives_visible_to(user)
@@ -139,10 +142,10 @@ class PanelInitiativeKind:
     def label(self) -> str:
         return _("panel's initiative")
 
-    def visible_ids(self, user: Any) -> Any:
+    def visible_ids(self, user: User) -> Any:
         return _visible_initiatives(user).values_list("pk", flat=True)
 
-    def items(self, pks: Iterable[int], user: Any) -> list[InputItem]:
+    def items(self, pks: Iterable[int], user: User) -> list[InputItem]:
         found = _visible_initiatives(user).filter(pk__in=list(pks))
         return [_initiative_item(i) for i in found.order_by("-raised_at", "pk")]
 
@@ -150,7 +153,7 @@ class PanelInitiativeKind:
         found = Initiative.objects.filter(pk__in=list(pks))
         return [_initiative_item(i) for i in found.order_by("-raised_at", "pk")]
 
-    def search_ids(self, user: Any, query: InputQuery) -> Any:
+    def search_ids(self, user: User, query: InputQuery) -> Any:
         """Initiatives the user may see, matched on the need, its background and the answer."""
         found = matching_words(
             _visible_initiatives(user), query.words, "title", "background", "answer"

@@ -3,7 +3,7 @@ of those who run a group (members, meetings, minutes)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -57,6 +57,9 @@ from .selectors import (
     access_question,
     coming_meetings,
 )
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
 
 
 @require_GET
@@ -128,7 +131,7 @@ def group(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("dialogue.add_group")
 @require_http_methods(["GET", "POST"])
-def group_create(request: HttpRequest) -> HttpResponse:
+def group_create(request: SignedInRequest) -> HttpResponse:
     # The influence-body overview links here with the missing kind chosen.
     kind = request.GET.get("kind", "")
     form = GroupForm(
@@ -150,7 +153,7 @@ def group_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def members(request: HttpRequest, pk: int) -> HttpResponse:
+def members(request: SignedInRequest, pk: int) -> HttpResponse:
     """Those who run the group see every member with contact details (audit-logged) and add
     members."""
     group = access_group(pk=pk)
@@ -184,7 +187,7 @@ def members(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_create(request: SignedInRequest, pk: int) -> HttpResponse:
     group = access_group(pk=pk)
     require(request.user, "dialogue.run_group", group)
     form = MeetingForm(request.POST or None)
@@ -203,7 +206,7 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def meeting_rule_create(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_rule_create(request: SignedInRequest, pk: int) -> HttpResponse:
     """Set how often the group meets; the coming meetings are planned at once as drafts."""
     group = access_group(pk=pk)
     require(request.user, "dialogue.run_group", group)
@@ -253,7 +256,7 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def minutes(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = access_meeting(pk=pk)
     require(request.user, "dialogue.run_group", meeting.group)
     seats = selectors.current_members(meeting.group).order_by("name")
@@ -302,7 +305,7 @@ def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def question_create(request: HttpRequest, pk: int) -> HttpResponse:
+def question_create(request: SignedInRequest, pk: int) -> HttpResponse:
     group = access_group(pk=pk)
     require(request.user, "dialogue.ask_question", group)
     form = QuestionForm(request.POST or None, units=units_for_questions(request.user, group))
@@ -342,13 +345,15 @@ def _question_page(request: HttpRequest, question: Question, **forms: object) ->
 
 @login_required
 @require_GET
-def question(request: HttpRequest, pk: int) -> HttpResponse:
+def question(request: SignedInRequest, pk: int) -> HttpResponse:
     question = access_question(user=request.user, pk=pk)
     require(request.user, "dialogue.view_question", question)
     return _question_page(request, question)
 
 
-def _question_step(request: HttpRequest, pk: int, form: Any, step: Any, name: str) -> HttpResponse:
+def _question_step(
+    request: SignedInRequest, pk: int, form: Any, step: Any, name: str
+) -> HttpResponse:
     question = access_question(user=request.user, pk=pk)
     if form.is_valid() and attempt(form, lambda: step(question, form.cleaned_data)):
         messages.success(request, _("Saved."))
@@ -358,7 +363,7 @@ def _question_step(request: HttpRequest, pk: int, form: Any, step: Any, name: st
 
 @login_required
 @require_POST
-def question_post(request: HttpRequest, pk: int) -> HttpResponse:
+def question_post(request: SignedInRequest, pk: int) -> HttpResponse:
     return _question_step(
         request,
         pk,
@@ -370,7 +375,7 @@ def question_post(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def question_take_up(request: HttpRequest, pk: int) -> HttpResponse:
+def question_take_up(request: SignedInRequest, pk: int) -> HttpResponse:
     question = access_question(user=request.user, pk=pk)
     require(request.user, "dialogue.handle_question", question)
     return _question_step(
@@ -384,7 +389,7 @@ def question_take_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def question_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def question_answer(request: SignedInRequest, pk: int) -> HttpResponse:
     question = access_question(user=request.user, pk=pk)
     require(request.user, "dialogue.handle_question", question)
     return _question_step(
@@ -398,7 +403,7 @@ def question_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def question_close(request: HttpRequest, pk: int) -> HttpResponse:
+def question_close(request: SignedInRequest, pk: int) -> HttpResponse:
     question = access_question(user=request.user, pk=pk)
     require(request.user, "dialogue.close_question", question)
     return _question_step(
@@ -412,7 +417,7 @@ def question_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def influence(request: HttpRequest, pk: int) -> HttpResponse:
+def influence(request: SignedInRequest, pk: int) -> HttpResponse:
     """A member answers "Did you feel your views had an effect?" after a meeting."""
     meeting = access_meeting(pk=pk)
     require(request.user, "dialogue.answer_influence", meeting.group)
@@ -436,7 +441,7 @@ def influence(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def initiative_create(request: HttpRequest, pk: int) -> HttpResponse:
+def initiative_create(request: SignedInRequest, pk: int) -> HttpResponse:
     group = access_group(pk=pk)
     require(request.user, "dialogue.raise_initiative", group)
     form = InitiativeForm(
@@ -475,7 +480,7 @@ def _initiative_page(
 
 @login_required
 @require_GET
-def initiative(request: HttpRequest, pk: int) -> HttpResponse:
+def initiative(request: SignedInRequest, pk: int) -> HttpResponse:
     found = access_initiative(user=request.user, pk=pk)
     require(request.user, "dialogue.view_initiative", found)
     return _initiative_page(request, found)
@@ -483,7 +488,7 @@ def initiative(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def initiative_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def initiative_answer(request: SignedInRequest, pk: int) -> HttpResponse:
     found = access_initiative(user=request.user, pk=pk)
     require(request.user, "dialogue.answer_initiative", found)
     form = InitiativeAnswerForm(request.POST)
@@ -528,7 +533,7 @@ def draws(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def volunteer(request: HttpRequest, pk: int) -> HttpResponse:
+def volunteer(request: SignedInRequest, pk: int) -> HttpResponse:
     group = _lot_group(pk)
     form = VolunteerForm(
         request.POST or None,
@@ -553,7 +558,7 @@ def volunteer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def draw_create(request: HttpRequest, pk: int) -> HttpResponse:
+def draw_create(request: SignedInRequest, pk: int) -> HttpResponse:
     import secrets
 
     group = _lot_group(pk)
@@ -576,7 +581,7 @@ def draw_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def annual_reports(request: HttpRequest, pk: int) -> HttpResponse:
+def annual_reports(request: SignedInRequest, pk: int) -> HttpResponse:
     """The committee's secretary or a coordinator records when the report to the board is due
     and when it was submitted."""
     group = access_group(pk=pk)

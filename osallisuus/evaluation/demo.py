@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -18,6 +18,9 @@ from osallisuus.experts.selectors import profile_of
 
 from . import services
 from .models import Evaluation
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 CRITERIA = (
     "Asiakas sai ajan viikon sisällä\n"
@@ -38,7 +41,7 @@ ASSESSMENTS = {
 }
 
 
-def _evaluator(user: Any, coordinator: Any) -> None:
+def _evaluator(user: User, coordinator: Any) -> None:
     """A signed, started evaluator assignment for the demo expert."""
     profile = profile_of(user)
     if profile is None:

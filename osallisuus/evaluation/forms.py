@@ -14,7 +14,7 @@ from .models import SCALE_MAX, SCALE_MIN
 SCORES = [("", "—")] + [(str(n), str(n)) for n in range(SCALE_MIN, SCALE_MAX + 1)]
 
 
-class PersonChoice(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+class PersonChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return obj.get_full_name() or obj.username
 

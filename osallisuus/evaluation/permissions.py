@@ -8,44 +8,47 @@ read the report. Everyone else: "not found".
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rules
 
 from osallisuus.accounts.permissions import is_coordinator_or_admin
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser, User
 
 EVALUATOR = "evaluator"
 OBSERVER = "observer"
 
 
 @rules.predicate
-def evaluates_something(user: Any) -> bool:
+def evaluates_something(user: User) -> bool:
     if getattr(user, "pk", None) is None:
         return False
     return bool(user.evaluations.exists() or user.observed_evaluations.exists())
 
 
 @rules.predicate
-def is_evaluator(user: Any, evaluation: Any) -> bool:
+def is_evaluator(user: MaybeUser, evaluation: Any) -> bool:
     if evaluation is None or getattr(user, "pk", None) is None:
         return False
     return bool(evaluation.evaluators.filter(pk=user.pk).exists())
 
 
 @rules.predicate
-def is_observer(user: Any, evaluation: Any) -> bool:
+def is_observer(user: MaybeUser, evaluation: Any) -> bool:
     if evaluation is None or getattr(user, "pk", None) is None:
         return False
     return bool(evaluation.observers.filter(pk=user.pk).exists())
 
 
 @rules.predicate
-def is_open(user: Any, evaluation: Any) -> bool:
+def is_open(user: MaybeUser, evaluation: Any) -> bool:
     return evaluation is not None and evaluation.concluded_at is None
 
 
 @rules.predicate
-def is_concluded(user: Any, evaluation: Any) -> bool:
+def is_concluded(user: MaybeUser, evaluation: Any) -> bool:
     return evaluation is not None and evaluation.concluded_at is not None
 
 

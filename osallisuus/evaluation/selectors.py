@@ -5,7 +5,7 @@ their own assessments. Nobody else sees an evaluation."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -15,10 +15,13 @@ from osallisuus.experts.selectors import is_staff, people_on_active_assignment
 from .models import Assessment, Criterion, Evaluation, Note
 from .permissions import EVALUATOR, OBSERVER
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser, User
+
 KIND = "evaluation_report"
 
 
-def evaluations_visible_to(user: Any) -> QuerySet[Evaluation]:
+def evaluations_visible_to(user: User) -> QuerySet[Evaluation]:
     found = Evaluation.objects.select_related("project", "service")
     if user.has_perm("evaluation.see_all_assessments"):
         return found
@@ -30,12 +33,12 @@ def evaluations_visible_to(user: Any) -> QuerySet[Evaluation]:
     )
 
 
-def evaluations_of_project(user: Any, project: Any) -> QuerySet[Evaluation]:
+def evaluations_of_project(user: User, project: Any) -> QuerySet[Evaluation]:
     """The project's evaluations that `user` may see (for the project's page), newest first."""
     return evaluations_visible_to(user).filter(project=project).order_by("-created_at", "-pk")
 
 
-def access_evaluation(*, user: Any, pk: int) -> Evaluation:
+def access_evaluation(*, user: User, pk: int) -> Evaluation:
     """The evaluation if `user` may see it; otherwise 404, as if it did not exist."""
     try:
         return evaluations_visible_to(user).get(pk=pk)
@@ -43,7 +46,7 @@ def access_evaluation(*, user: Any, pk: int) -> Evaluation:
         raise Http404 from error
 
 
-def reports_visible_to(user: Any) -> QuerySet[Evaluation]:
+def reports_visible_to(user: User) -> QuerySet[Evaluation]:
     """Concluded evaluations: their report is an input to the project's decision."""
     return evaluations_visible_to(user).filter(concluded_at__isnull=False)
 
@@ -66,7 +69,7 @@ def criteria_of(evaluation: Evaluation) -> QuerySet[Criterion]:
     return evaluation.criteria.all()
 
 
-def assessments_shown(evaluation: Evaluation, user: Any) -> QuerySet[Assessment]:
+def assessments_shown(evaluation: Evaluation, user: User) -> QuerySet[Assessment]:
     """Every assessment to coordinators and, once concluded, to its evaluators; before that an
     evaluator sees only their own."""
     found = Assessment.objects.filter(criterion__evaluation=evaluation).select_related(
@@ -77,7 +80,7 @@ def assessments_shown(evaluation: Evaluation, user: Any) -> QuerySet[Assessment]
     return found.filter(evaluator=user).order_by("criterion__position", "criterion__pk")
 
 
-def notes_shown(evaluation: Evaluation, user: Any) -> QuerySet[Note]:
+def notes_shown(evaluation: Evaluation, user: User) -> QuerySet[Note]:
     """Every observation note to coordinators and, once concluded, to the evaluation's people;
     before that an observer sees only their own."""
     found = evaluation.notes.all()
@@ -91,7 +94,7 @@ def eligible_observers() -> QuerySet[Any]:
     return people_on_active_assignment(OBSERVER)
 
 
-def own_assessments(evaluation: Evaluation, user: Any) -> dict[int, Assessment]:
+def own_assessments(evaluation: Evaluation, user: User) -> dict[int, Assessment]:
     """The user's assessments by criterion id."""
     found = Assessment.objects.filter(criterion__evaluation=evaluation, evaluator=user)
     return {assessment.criterion_id: assessment for assessment in found}
@@ -102,7 +105,7 @@ def eligible_evaluators() -> QuerySet[Any]:
     return people_on_active_assignment(EVALUATOR)
 
 
-def may_evaluate(user: Any) -> bool:
+def may_evaluate(user: MaybeUser) -> bool:
     """An expert on an active evaluator assignment, or staff."""
     return is_staff(user) or eligible_evaluators().filter(pk=user.pk).exists()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -26,6 +26,9 @@ from .selectors import (
     eligible_observers,
     may_evaluate,
 )
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 
 class EvaluationError(DomainError):
@@ -76,7 +79,7 @@ def _checked_observers(observers: Iterable[Any], *, staying: Iterable[Any] = ())
 @transaction.atomic
 def set_up(
     *,
-    by: Any,
+    by: User,
     title: str,
     evaluators: Iterable[Any],
     criteria: str = "",
@@ -117,7 +120,7 @@ def set_up(
 @transaction.atomic
 def edit(
     *,
-    by: Any,
+    by: User,
     evaluation: Evaluation,
     title: str,
     evaluators: Iterable[Any],
@@ -163,7 +166,7 @@ def edit(
 
 
 @transaction.atomic
-def assess(*, by: Any, evaluation: Evaluation, answers: dict[int, tuple[int, str]]) -> int:
+def assess(*, by: User, evaluation: Evaluation, answers: dict[int, tuple[int, str]]) -> int:
     """The evaluator's score and words per criterion id; replaces their earlier ones.
     Returns how many criteria were assessed."""
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
@@ -188,7 +191,9 @@ def assess(*, by: Any, evaluation: Evaluation, answers: dict[int, tuple[int, str
 
 
 @transaction.atomic
-def conclude(*, by: Any, evaluation: Evaluation, conclusion: str, meeting_date: date) -> Evaluation:
+def conclude(
+    *, by: User, evaluation: Evaluation, conclusion: str, meeting_date: date
+) -> Evaluation:
     """The joint meeting's conclusion: assessments close and the report can be read."""
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
     require(by, "evaluation.conclude", evaluation)
@@ -202,7 +207,7 @@ def conclude(*, by: Any, evaluation: Evaluation, conclusion: str, meeting_date: 
     return evaluation
 
 
-def file_note(*, by: Any, evaluation: Evaluation, text: str) -> Note:
+def file_note(*, by: User, evaluation: Evaluation, text: str) -> Note:
     """An observing client's note on the trial, until the conclusion."""
     require(by, "evaluation.file_note", evaluation)
     if not text.strip():

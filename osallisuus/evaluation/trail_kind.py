@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -18,6 +18,9 @@ from osallisuus.trail.text_search import matching_words
 
 from .models import Evaluation
 from .selectors import KIND, reports_visible_to
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 EXCERPT_CHARS = 300
 
@@ -49,10 +52,10 @@ class ReportKind:
     def label(self) -> str:
         return _("evaluation report")
 
-    def visible_ids(self, user: Any) -> Any:
+    def visible_ids(self, user: User) -> Any:
         return reports_visible_to(user).values_list("pk", flat=True)
 
-    def items(self, pks: Iterable[int], user: Any) -> list[InputItem]:
+    def items(self, pks: Iterable[int], user: User) -> list[InputItem]:
         found = reports_visible_to(user).filter(pk__in=list(pks))
         return [_item(evaluation) for evaluation in found.order_by("-concluded_at", "pk")]
 
@@ -60,7 +63,7 @@ class ReportKind:
         found = _concluded().filter(pk__in=list(pks))
         return [_item(evaluation) for evaluation in found.order_by("-concluded_at", "pk")]
 
-    def search_ids(self, user: Any, query: InputQuery) -> Any:
+    def search_ids(self, user: User, query: InputQuery) -> Any:
         """The reports `user` may see, matched on their conclusion."""
         found: QuerySet[Evaluation] = reports_visible_to(user)
         found = matching_words(found, query.words, "conclusion")

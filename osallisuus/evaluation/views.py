@@ -4,11 +4,11 @@ Thin: parse, call one service or selector, render."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -22,10 +22,13 @@ from . import selectors, services
 from .forms import AssessmentForm, ConclusionForm, EditEvaluationForm, EvaluationForm, NoteForm
 from .report import report_pdf
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
+
 
 @permission_required("evaluation.view_evaluations")
 @require_GET
-def evaluation_list(request: HttpRequest) -> HttpResponse:
+def evaluation_list(request: SignedInRequest) -> HttpResponse:
     found = selectors.evaluations_visible_to(request.user)
     return render(
         request,
@@ -36,7 +39,7 @@ def evaluation_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required("evaluation.set_up")
 @require_http_methods(["GET", "POST"])
-def evaluation_create(request: HttpRequest) -> HttpResponse:
+def evaluation_create(request: SignedInRequest) -> HttpResponse:
     form = EvaluationForm(
         request.POST or None,
         projects=projects_for(request.user),
@@ -55,7 +58,7 @@ def evaluation_create(request: HttpRequest) -> HttpResponse:
 
 @permission_required("evaluation.set_up")
 @require_http_methods(["GET", "POST"])
-def evaluation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def evaluation_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     """The coordinator edits an open evaluation; criteria lock at the first assessment."""
     evaluation = selectors.access_evaluation(user=request.user, pk=pk)
     if not request.user.has_perm("evaluation.edit", evaluation):
@@ -78,7 +81,7 @@ def evaluation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("evaluation.view_evaluations")
 @require_http_methods(["GET", "POST"])
-def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def evaluation_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     """The criteria, the assessments the person may see, and their own assessment form."""
     evaluation = selectors.access_evaluation(user=request.user, pk=pk)
     may_assess = request.user.has_perm("evaluation.assess", evaluation)
@@ -101,7 +104,7 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _evaluation_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     evaluation: Any,
     *,
     form: AssessmentForm | None = None,
@@ -127,7 +130,7 @@ def _evaluation_page(
 
 @permission_required("evaluation.view_evaluations")
 @require_http_methods(["GET", "POST"])
-def evaluation_conclude(request: HttpRequest, pk: int) -> HttpResponse:
+def evaluation_conclude(request: SignedInRequest, pk: int) -> HttpResponse:
     evaluation = selectors.access_evaluation(user=request.user, pk=pk)
     if not request.user.has_perm("evaluation.conclude", evaluation):
         raise Http404
@@ -151,7 +154,7 @@ def evaluation_conclude(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def note_create(request: HttpRequest, pk: int) -> HttpResponse:
+def note_create(request: SignedInRequest, pk: int) -> HttpResponse:
     """An observing client files a note; errors show on the evaluation's page."""
     evaluation = selectors.access_evaluation(user=request.user, pk=pk)
     if not request.user.has_perm("evaluation.file_note", evaluation):
@@ -166,7 +169,7 @@ def note_create(request: HttpRequest, pk: int) -> HttpResponse:
     return _evaluation_page(request, evaluation, note_form=form)
 
 
-def _concluded(request: HttpRequest, pk: int) -> Any:
+def _concluded(request: SignedInRequest, pk: int) -> Any:
     evaluation = selectors.access_evaluation(user=request.user, pk=pk)
     if not request.user.has_perm("evaluation.read_report", evaluation):
         raise Http404
@@ -175,7 +178,7 @@ def _concluded(request: HttpRequest, pk: int) -> Any:
 
 @permission_required("evaluation.view_evaluations")
 @require_GET
-def report(request: HttpRequest, pk: int) -> HttpResponse:
+def report(request: SignedInRequest, pk: int) -> HttpResponse:
     evaluation = _concluded(request, pk)
     return render(
         request,
@@ -190,7 +193,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("evaluation.view_evaluations")
 @require_GET
-def report_download(request: HttpRequest, pk: int) -> HttpResponse:
+def report_download(request: SignedInRequest, pk: int) -> HttpResponse:
     evaluation = _concluded(request, pk)
     response = HttpResponse(report_pdf(evaluation), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="evaluation-{evaluation.pk}.pdf"'

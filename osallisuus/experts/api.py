@@ -25,7 +25,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from osallisuus.audit.services import Action, record_bulk_access
-from osallisuus.authorization import api_permission
+from osallisuus.authorization import api_permission, signed_in
 
 from . import documents
 from .models import (
@@ -112,7 +112,7 @@ class OwnData(APIView):
         }
     )
     def get(self, request: Request) -> Response:
-        profile = profile_of(request.user)
+        profile = profile_of(signed_in(request.user))
         if profile is None:
             raise NotFound
         return Response(own_data(profile))
@@ -338,7 +338,8 @@ class RequestList(LoggedList):
     def get_queryset(self) -> QuerySet[ExpertRequest]:
         kind = self.request.query_params.get("assignment_type", "")
         requests = requests_for(
-            self.request.user, assignment_type=kind if kind in AssignmentType.values else ""
+            signed_in(self.request.user),
+            assignment_type=kind if kind in AssignmentType.values else "",
         )
         status = _status(self.request, ExpertRequest.Status)
         if status:
@@ -377,7 +378,7 @@ class ContractList(LoggedList):
     serializer_class = ContractSerializer
 
     def get_queryset(self) -> QuerySet[Contract]:
-        return contracts_visible_to(self.request.user).order_by("-created_at", "-pk")
+        return contracts_visible_to(signed_in(self.request.user)).order_by("-created_at", "-pk")
 
     def owners(self, row: Contract) -> list[ExpertProfile]:
         return [row.assignment.profile]
@@ -391,7 +392,9 @@ class ClaimList(LoggedList):
     serializer_class = ClaimSerializer
 
     def get_queryset(self) -> QuerySet[Claim]:
-        claims = claims_visible_to(self.request.user).prefetch_related("lines", "expenses")
+        claims = claims_visible_to(signed_in(self.request.user)).prefetch_related(
+            "lines", "expenses"
+        )
         status = _status(self.request, Claim.Status)
         return claims.filter(status=status) if status else claims
 
@@ -420,11 +423,11 @@ class ContractPDF(APIView):
         responses={(200, "application/pdf"): OpenApiTypes.BINARY},
     )
     def get(self, request: Request, pk: int) -> HttpResponse:
-        contract = access_contract(user=request.user, pk=pk)
+        contract = access_contract(user=signed_in(request.user), pk=pk)
         return documents.contract_download(
             contract=contract,
             language=request.query_params.get("language", ""),
-            user=request.user,
+            user=signed_in(request.user),
             path=request.path,
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpResponse
 from django.utils import timezone, translation
@@ -18,13 +18,16 @@ from osallisuus.spreadsheets import CsvWriter, XlsxSheet
 from .models import Contract
 from .selectors import PayrollRow, YearRow
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
-def _signed(at: Any, by: Any) -> str:
+
+def _signed(at: Any, by: User | None) -> str:
     if not at:
         return _("not signed")
     return _("signed %(when)s by %(who)s") % {
         "when": timezone.localtime(at).strftime("%d.%m.%Y %H:%M"),
-        "who": by.get_full_name() or by.get_username(),
+        "who": (by.get_full_name() or by.get_username()) if by is not None else "–",
     }
 
 
@@ -51,7 +54,7 @@ def contract_pdf(contract: Contract, language: str) -> bytes:
         return _pdf(title, blocks)
 
 
-def contract_download(*, contract: Contract, language: str, user: Any, path: str) -> HttpResponse:
+def contract_download(*, contract: Contract, language: str, user: User, path: str) -> HttpResponse:
     """The contract PDF as a download (Finnish unless Swedish is asked for); a download of
     someone else's contract (a coordinator's) is logged as an export of their profile."""
     language = language if language in contract.sections else "fi"

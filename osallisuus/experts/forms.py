@@ -174,7 +174,7 @@ class MembershipForm(forms.Form):
 
 class PoolFilterForm(forms.Form):
     status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("All"))] + ProfileStatus.choices, required=False
+        label=_("Status"), choices=[("", _("All")), *ProfileStatus.choices], required=False
     )
     area = forms.ModelChoiceField(
         label=_("Experience area"), queryset=ExperienceArea.objects.all(), required=False
@@ -186,10 +186,10 @@ class PoolFilterForm(forms.Form):
         label=_("Municipality"), queryset=Municipality.objects.all(), required=False
     )
     role = forms.ChoiceField(
-        label=_("Role"), choices=[("", _("All"))] + ExpertRole.choices, required=False
+        label=_("Role"), choices=[("", _("All")), *ExpertRole.choices], required=False
     )
     stage = forms.ChoiceField(
-        label=_("Life-cycle stage"), choices=[("", _("All"))] + Stage.choices, required=False
+        label=_("Life-cycle stage"), choices=[("", _("All")), *Stage.choices], required=False
     )
 
 

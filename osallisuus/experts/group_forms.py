@@ -14,7 +14,7 @@ from osallisuus.widgets import DateInput
 from .models import DeveloperGroup, ExpertProfile, ExpertRequest, GroupOwner, ProfileStatus, Stage
 
 
-def _person(user: Any) -> str:
+def _person(user: User) -> str:
     return str(user.get_full_name() or user.get_username())
 
 

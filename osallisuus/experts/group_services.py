@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +17,9 @@ from osallisuus.authorization import person, require
 
 from .models import DeveloperGroup, ExpertProfile, ExpertRequest, GroupStep, Stage
 from .services import ExpertsError, invite
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 STEPS: list[str] = list(Stage.values)
 
@@ -29,7 +32,7 @@ def next_step(group: DeveloperGroup) -> str | None:
 @transaction.atomic
 def create_group(
     *,
-    by: Any,
+    by: User,
     members: Iterable[ExpertProfile] = (),
     reached_on: datetime.date | None = None,
     notes: str = "",
@@ -51,7 +54,7 @@ def create_group(
 
 @transaction.atomic
 def change_members(
-    *, group: DeveloperGroup, by: Any, members: Iterable[ExpertProfile]
+    *, group: DeveloperGroup, by: User, members: Iterable[ExpertProfile]
 ) -> DeveloperGroup:
     require(by, "experts.coordinate_pool")
     group.members.set(list(members))
@@ -60,7 +63,7 @@ def change_members(
 
 @transaction.atomic
 def advance_group(
-    *, group: DeveloperGroup, by: Any, stage: str, reached_on: datetime.date, notes: str = ""
+    *, group: DeveloperGroup, by: User, stage: str, reached_on: datetime.date, notes: str = ""
 ) -> GroupStep:
     """The group reaches its next step; skipping or going back is refused."""
     require(by, "experts.coordinate_pool")
@@ -90,7 +93,7 @@ def advance_group(
 
 @transaction.atomic
 def give_request_to_group(
-    *, request: ExpertRequest, group: DeveloperGroup, by: Any, members: Iterable[ExpertProfile]
+    *, request: ExpertRequest, group: DeveloperGroup, by: User, members: Iterable[ExpertProfile]
 ) -> ExpertRequest:
     """The group takes the request and shares it: the chosen members are invited."""
     require(by, "experts.coordinate_pool")

@@ -4,6 +4,8 @@ read-only page of their own group."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -21,6 +23,9 @@ from . import work_report as work_report_module
 from .group_forms import GroupForm, ShareForm, StepForm
 from .models import DeveloperGroup
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
+
 
 @require_GET
 @permission_required("experts.coordinate_pool")
@@ -31,7 +36,7 @@ def group_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_http_methods(["GET", "POST"])
-def group_create(request: HttpRequest) -> HttpResponse:
+def group_create(request: SignedInRequest) -> HttpResponse:
     form = GroupForm(request.POST or None)
     made: list[DeveloperGroup] = []
     if (
@@ -97,7 +102,7 @@ def my_group(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def group_step(request: HttpRequest, pk: int) -> HttpResponse:
+def group_step(request: SignedInRequest, pk: int) -> HttpResponse:
     group = selectors.access_group(user=request.user, pk=pk)
     form = StepForm(request.POST, next_step=group_services.next_step(group))
     if form.is_valid() and attempt(
@@ -111,7 +116,7 @@ def group_step(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def group_share(request: HttpRequest, pk: int) -> HttpResponse:
+def group_share(request: SignedInRequest, pk: int) -> HttpResponse:
     group = selectors.access_group(user=request.user, pk=pk)
     form = ShareForm(request.POST, group=group)
     if form.is_valid() and attempt(

@@ -6,38 +6,41 @@ Lived-experience data is seen only by the person and by participation coordinato
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rules
 
 from osallisuus.accounts.permissions import is_coordinator, is_coordinator_or_admin, is_staff_member
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
+
 
 @rules.predicate
-def requested_it(user: Any, request: Any) -> bool:
+def requested_it(user: MaybeUser, request: Any) -> bool:
     return request is not None and request.requested_by_id == getattr(user, "pk", None)
 
 
 @rules.predicate
-def is_the_expert(user: Any, assignment: Any) -> bool:
+def is_the_expert(user: MaybeUser, assignment: Any) -> bool:
     """The person doing the assignment (their own contract, claims and feedback)."""
     return assignment is not None and assignment.profile.user_id == getattr(user, "pk", None)
 
 
 @rules.predicate
-def holds_profile(user: Any, profile: Any) -> bool:
+def holds_profile(user: MaybeUser, profile: Any) -> bool:
     """The person whose profile it is (closing their account erases it)."""
     return profile is not None and profile.user_id == getattr(user, "pk", None)
 
 
 @rules.predicate
-def is_group_member(user: Any, group: Any) -> bool:
+def is_group_member(user: MaybeUser, group: Any) -> bool:
     """A member of the developer group (they read their own group's page)."""
     return group is not None and group.members.filter(user_id=getattr(user, "pk", None)).exists()
 
 
 @rules.predicate
-def is_active_collector_assignment(user: Any, assignment: Any) -> bool:
+def is_active_collector_assignment(user: MaybeUser, assignment: Any) -> bool:
     """A started feedback-collector assignment for a unit: started means both have signed the
     contract and any course the type needs is done (#17 items 1 and 3)."""
     return (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
@@ -33,21 +33,24 @@ from .models import (
     TypeRequirement,
 )
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser, User
+
 FAIRNESS_WINDOW = datetime.timedelta(days=365)
 # Seed 001: "kohtuullisen tuore asiakkuus", a fairly recent experience of the services.
 RECENT_USE = datetime.timedelta(days=2 * 365)
 
 
-def is_coordinator(user: Any) -> bool:
+def is_coordinator(user: MaybeUser) -> bool:
     return bool(user.has_perm("experts.coordinate_pool"))
 
 
-def is_staff(user: Any) -> bool:
+def is_staff(user: MaybeUser) -> bool:
     return bool(roles_of(user) & STAFF_ROLES)
 
 
-def profile_of(user: Any) -> ExpertProfile | None:
-    if not getattr(user, "is_authenticated", False):
+def profile_of(user: MaybeUser) -> ExpertProfile | None:
+    if not user.is_authenticated:
         return None
     return ExpertProfile.objects.filter(user=user).first()
 
@@ -105,7 +108,7 @@ def pool(
     return profiles.order_by("user__last_name", "user__first_name")
 
 
-def access_profile(*, user: Any, pk: int) -> ExpertProfile:
+def access_profile(*, user: MaybeUser, pk: int) -> ExpertProfile:
     """Coordinators only; anyone else gets 404."""
     if not is_coordinator(user):
         raise Http404
@@ -117,7 +120,7 @@ def access_profile(*, user: Any, pk: int) -> ExpertProfile:
         raise Http404 from error
 
 
-def requests_for(user: Any, *, assignment_type: str = "") -> QuerySet[ExpertRequest]:
+def requests_for(user: User, *, assignment_type: str = "") -> QuerySet[ExpertRequest]:
     """Coordinators see every request; other staff the ones they filed. Optionally of one
     type of assignment."""
     requests = (
@@ -134,17 +137,17 @@ def requests_for(user: Any, *, assignment_type: str = "") -> QuerySet[ExpertRequ
     return requests.none()
 
 
-def access_request(*, user: Any, pk: int) -> ExpertRequest:
+def access_request(*, user: User, pk: int) -> ExpertRequest:
     try:
         return requests_for(user).get(pk=pk)
     except ExpertRequest.DoesNotExist as error:
         raise Http404 from error
 
 
-def assignments_visible_to(user: Any) -> QuerySet[Assignment]:
+def assignments_visible_to(user: MaybeUser) -> QuerySet[Assignment]:
     """Coordinators see all; the requester the ones of their requests; the expert their own."""
     assignments = Assignment.objects.select_related("request", "profile__user")
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return assignments.none()
     if is_coordinator(user):
         return assignments
@@ -154,41 +157,41 @@ def assignments_visible_to(user: Any) -> QuerySet[Assignment]:
     return assignments.filter(scope)
 
 
-def access_assignment(*, user: Any, pk: int) -> Assignment:
+def access_assignment(*, user: MaybeUser, pk: int) -> Assignment:
     try:
         return assignments_visible_to(user).get(pk=pk)
     except Assignment.DoesNotExist as error:
         raise Http404 from error
 
 
-def contracts_visible_to(user: Any) -> QuerySet[Contract]:
+def contracts_visible_to(user: MaybeUser) -> QuerySet[Contract]:
     """The contract is the expert's and the coordinators'; the requester does not read it."""
     contracts = Contract.objects.select_related("assignment__request", "assignment__profile__user")
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return contracts.none()
     if is_coordinator(user):
         return contracts
     return contracts.filter(assignment__profile__user=user)
 
 
-def access_contract(*, user: Any, pk: int) -> Contract:
+def access_contract(*, user: User, pk: int) -> Contract:
     try:
         return contracts_visible_to(user).get(pk=pk)
     except Contract.DoesNotExist as error:
         raise Http404 from error
 
 
-def claims_visible_to(user: Any) -> QuerySet[Claim]:
+def claims_visible_to(user: MaybeUser) -> QuerySet[Claim]:
     """A claim is the expert's and the coordinators'."""
     claims = Claim.objects.select_related("assignment__request", "assignment__profile__user")
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return claims.none()
     if is_coordinator(user):
         return claims
     return claims.filter(assignment__profile__user=user)
 
 
-def access_claim(*, user: Any, pk: int) -> Claim:
+def access_claim(*, user: User, pk: int) -> Claim:
     try:
         return claims_visible_to(user).get(pk=pk)
     except Claim.DoesNotExist as error:
@@ -212,7 +215,7 @@ class Candidate:
     invited: bool = False
 
 
-def candidates_for(
+def candidates_for(  # noqa: PLR0912, PLR0915  one pass over the matching rules, in the order the guide gives them
     request: ExpertRequest, *, now: datetime.datetime | None = None
 ) -> list[Candidate]:
     """Active people ranked: suitable ones first (they have a wanted area, speak the language,
@@ -549,13 +552,13 @@ def people_on_active_assignment(assignment_type: str) -> QuerySet[Any]:
     )
 
 
-def developer_groups(*, user: Any) -> QuerySet[DeveloperGroup]:
+def developer_groups(*, user: MaybeUser) -> QuerySet[DeveloperGroup]:
     """Every developer group, for those who run the pool (404 otherwise)."""
     require(user, "experts.coordinate_pool")
     return DeveloperGroup.objects.select_related("coordinator").order_by("name", "pk")
 
 
-def access_group(*, user: Any, pk: int) -> DeveloperGroup:
+def access_group(*, user: MaybeUser, pk: int) -> DeveloperGroup:
     """One developer group with its coordinator and support person (404 otherwise)."""
     group = developer_groups(user=user).select_related("support_person").filter(pk=pk).first()
     if group is None:

@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -45,6 +45,9 @@ from .models import (
     TrainingRecord,
 )
 from .selectors import missing_course
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 CONSENT_VERSION = "2026-1"
 REMIND_AFTER = datetime.timedelta(days=2)
@@ -116,7 +119,7 @@ def _write_profile(profile: ExpertProfile, data: ProfileData) -> None:
 
 
 @transaction.atomic
-def apply_to_pool(*, user: Any, data: ProfileData) -> ExpertProfile:
+def apply_to_pool(*, user: User, data: ProfileData) -> ExpertProfile:
     """A resident applies: they become an applicant the coordinator approves."""
     if ExpertProfile.objects.filter(user=user).exists():
         raise ExpertsError(_("You have already applied."))
@@ -132,7 +135,7 @@ def update_profile(*, profile: ExpertProfile, data: ProfileData) -> ExpertProfil
 
 
 @transaction.atomic
-def approve_applicant(*, profile: ExpertProfile, by: Any) -> ExpertProfile:
+def approve_applicant(*, profile: ExpertProfile, by: User) -> ExpertProfile:
     """The applicant joins the pool and gets the expert role; training comes next."""
     require(by, "experts.coordinate_pool")
     profile.status = ProfileStatus.ACTIVE
@@ -148,11 +151,11 @@ def approve_applicant(*, profile: ExpertProfile, by: Any) -> ExpertProfile:
 def record_training(
     *,
     profile: ExpertProfile,
-    by: Any,
+    by: User,
     course: str,
     organiser: str,
     date: datetime.date,
-    certificate: UploadedFile | None = None,
+    certificate: UploadedFile[bytes] | None = None,
     qualifies_for: Iterable[str] = (),
 ) -> TrainingRecord:
     """A completed training; it satisfies the course requirement of the types it qualifies for."""
@@ -166,7 +169,7 @@ def record_training(
         qualifies_for=",".join(qualifies_for),
     )
     if certificate is not None:
-        record.certificate = certificate  # type: ignore[assignment]
+        record.certificate = certificate
     record.save()
     if profile.stage in (Stage.FORMING, Stage.TRAINING):
         profile.stage = Stage.ORIENTATION
@@ -176,7 +179,7 @@ def record_training(
 
 @transaction.atomic
 def update_membership(
-    *, profile: ExpertProfile, by: Any, status: str, stage: str, support_person: Any
+    *, profile: ExpertProfile, by: User, status: str, stage: str, support_person: Any
 ) -> ExpertProfile:
     require(by, "experts.coordinate_pool")
     profile.status = status
@@ -187,7 +190,7 @@ def update_membership(
 
 
 @transaction.atomic
-def file_request(*, by: Any, areas: Iterable[ExperienceArea], **fields: Any) -> ExpertRequest:
+def file_request(*, by: User, areas: Iterable[ExperienceArea], **fields: Any) -> ExpertRequest:
     """Any staff member asks for experts; the coordinator finds and invites them."""
     request = ExpertRequest.objects.create(requested_by=by, **fields)
     request.areas.set(list(areas))
@@ -196,7 +199,7 @@ def file_request(*, by: Any, areas: Iterable[ExperienceArea], **fields: Any) -> 
 
 @transaction.atomic
 def ask_pool_for_project(
-    *, project: Any, by: Any, areas: Iterable[ExperienceArea], **fields: Any
+    *, project: Any, by: User, areas: Iterable[ExperienceArea], **fields: Any
 ) -> ExpertRequest:
     """Whoever runs a co-development project asks the pool for group members; those who
     accept and sign join the group as experts by experience (see sign_contract)."""
@@ -219,7 +222,7 @@ PRACTICAL_FIELDS = ("starts_at", "duration_hours", "mode", "unit", "municipality
 
 @transaction.atomic
 def change_request(
-    *, request: ExpertRequest, by: Any, areas: Iterable[ExperienceArea], **fields: Any
+    *, request: ExpertRequest, by: User, areas: Iterable[ExperienceArea], **fields: Any
 ) -> ExpertRequest:
     """The requester or a coordinator changes a request before the work has started. Everyone
     invited (and not declined) is told when the time, place, length or language changes."""
@@ -296,7 +299,7 @@ def _invitation_email(invitation: Invitation, *, reminder: bool) -> None:
 
 @transaction.atomic
 def invite(
-    *, request: ExpertRequest, profiles: Iterable[ExpertProfile], by: Any
+    *, request: ExpertRequest, profiles: Iterable[ExpertProfile], by: User
 ) -> list[Invitation]:
     """Invite people to a request; each gets a link to accept or decline without signing in."""
     require(by, "experts.coordinate_pool")
@@ -353,7 +356,7 @@ def open_to_change(request: ExpertRequest) -> bool:
 
 
 @transaction.atomic
-def cancel_request(*, request: ExpertRequest, by: Any, reason: str) -> ExpertRequest:
+def cancel_request(*, request: ExpertRequest, by: User, reason: str) -> ExpertRequest:
     """The requester or a coordinator withdraws a request before the work has started.
 
     Open invitations can no longer be accepted, agreed assignments are cancelled, and everyone
@@ -495,7 +498,7 @@ def current_contract(assignment: Assignment) -> Contract | None:
 
 
 @transaction.atomic
-def sign_contract(*, contract: Contract, by: Any) -> Contract:
+def sign_contract(*, contract: Contract, by: User) -> Contract:
     """The expert signs their own; a coordinator signs for the organisation."""
     contract = Contract.objects.select_for_update().get(pk=contract.pk)
     if contract.superseded:
@@ -514,7 +517,7 @@ def sign_contract(*, contract: Contract, by: Any) -> Contract:
 
 
 @transaction.atomic
-def start_assignment(*, assignment: Assignment, by: Any) -> Assignment:
+def start_assignment(*, assignment: Assignment, by: User) -> Assignment:
     """Seed 000: no work without a contract signed by both parties, nor without the course
     the assignment's type requires (#17 item 1)."""
     require(by, "experts.coordinate_pool")
@@ -543,7 +546,7 @@ def start_assignment(*, assignment: Assignment, by: Any) -> Assignment:
 
 
 @transaction.atomic
-def finish_assignment(*, assignment: Assignment, by: Any) -> Assignment:
+def finish_assignment(*, assignment: Assignment, by: User) -> Assignment:
     require(by, "experts.coordinate_pool")
     if assignment.status != Assignment.Status.STARTED:
         raise ContractNotSignedError(_("Only a started assignment can be marked done."))
@@ -556,12 +559,12 @@ def finish_assignment(*, assignment: Assignment, by: Any) -> Assignment:
 class ExpenseInput:
     description: str
     amount: Decimal
-    receipt: UploadedFile
+    receipt: UploadedFile[bytes]
 
 
 @transaction.atomic
 def submit_claim(
-    *, assignment: Assignment, by: Any, lines: list[LineInput], expenses: list[ExpenseInput]
+    *, assignment: Assignment, by: User, lines: list[LineInput], expenses: list[ExpenseInput]
 ) -> Claim:
     """The expert claims after a started or done assignment; sums are priced at once."""
     require(by, "experts.claim_fees", assignment)
@@ -601,7 +604,7 @@ def submit_claim(
 
 
 @transaction.atomic
-def decide_claim(*, claim: Claim, by: Any, approve: bool, reason: str = "") -> Claim:
+def decide_claim(*, claim: Claim, by: User, approve: bool, reason: str = "") -> Claim:
     """Approve for payroll, or return to the expert with a reason they see."""
     require(by, "experts.coordinate_pool")
     if claim.status != Claim.Status.SUBMITTED:
@@ -630,7 +633,7 @@ def decide_claim(*, claim: Claim, by: Any, approve: bool, reason: str = "") -> C
 
 
 @transaction.atomic
-def mark_claims_paid(*, claims: Iterable[Claim], by: Any) -> int:
+def mark_claims_paid(*, claims: Iterable[Claim], by: User) -> int:
     require(by, "experts.coordinate_pool")
     ids = [c.pk for c in claims if c.status == Claim.Status.APPROVED]
     return Claim.objects.filter(pk__in=ids).update(status=Claim.Status.PAID)
@@ -638,7 +641,7 @@ def mark_claims_paid(*, claims: Iterable[Claim], by: Any) -> int:
 
 @transaction.atomic
 def give_assignment_feedback(
-    *, assignment: Assignment, by: Any, rating: int, text: str
+    *, assignment: Assignment, by: User, rating: int, text: str
 ) -> AssignmentFeedback:
     """Both sides give short feedback after the work; the expert's stage moves to evaluation."""
     if by == assignment.profile.user:
@@ -693,7 +696,7 @@ def request_erasure(*, profile: ExpertProfile) -> ExpertProfile:
 
 
 @transaction.atomic
-def erase_profile(*, profile: ExpertProfile, by: Any) -> ExpertProfile:
+def erase_profile(*, profile: ExpertProfile, by: User) -> ExpertProfile:
     """The coordinator confirms erasure, or the person closes their account. Paid and approved
     claims and the contracts they rest on are kept (bookkeeping law); lived-experience data,
     contact details, training, feedback and unpaid claims are removed, and the person leaves
@@ -737,7 +740,7 @@ class CollectedInput:
     contact_phone: str = ""
 
 
-def collect_feedback(*, assignment: Assignment, by: Any, data: CollectedInput) -> Feedback:
+def collect_feedback(*, assignment: Assignment, by: User, data: CollectedInput) -> Feedback:
     """Enter a client's feedback into the feedback store with channel `expert` (see
     collect_feedback_once)."""
     return collect_feedback_once(assignment=assignment, by=by, data=data)[0]
@@ -745,7 +748,7 @@ def collect_feedback(*, assignment: Assignment, by: Any, data: CollectedInput) -
 
 @transaction.atomic
 def collect_feedback_once(
-    *, assignment: Assignment, by: Any, data: CollectedInput
+    *, assignment: Assignment, by: User, data: CollectedInput
 ) -> tuple[Feedback, bool]:
     """Enter a client's feedback into the feedback store with channel `expert`, recorded as
     collected on this assignment; (feedback, created). No oral consent, no submission; contact

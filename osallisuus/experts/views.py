@@ -6,7 +6,7 @@ import datetime
 import json
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
@@ -54,8 +54,11 @@ from .models import (
     TrainingRecord,
 )
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
 
-def _own_profile(request: HttpRequest) -> ExpertProfile:
+
+def _own_profile(request: SignedInRequest) -> ExpertProfile:
     profile = selectors.profile_of(request.user)
     if profile is None or profile.erased_at:
         raise Http404
@@ -72,7 +75,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def apply(request: HttpRequest) -> HttpResponse:
+def apply(request: SignedInRequest) -> HttpResponse:
     if selectors.profile_of(request.user) is not None:
         return redirect("experts:mine")
     form = ProfileForm(
@@ -96,7 +99,7 @@ def apply(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def mine(request: HttpRequest) -> HttpResponse:
+def mine(request: SignedInRequest) -> HttpResponse:
     """The expert's own page: profile, invitations, assignments, contracts and claims."""
     profile = selectors.profile_of(request.user)
     context: dict[str, Any] = {"profile": profile}
@@ -115,7 +118,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edit_profile(request: HttpRequest) -> HttpResponse:
+def edit_profile(request: SignedInRequest) -> HttpResponse:
     profile = _own_profile(request)
     form = ProfileForm(request.POST or None, initial=ProfileForm.initial_from(profile))
     if form.is_valid():
@@ -130,7 +133,7 @@ def edit_profile(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_data_json(request: HttpRequest) -> HttpResponse:
+def my_data_json(request: SignedInRequest) -> HttpResponse:
     profile = _own_profile(request)
     response = HttpResponse(
         json.dumps(selectors.own_data(profile), ensure_ascii=False, indent=2),
@@ -141,7 +144,7 @@ def my_data_json(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_data_pdf(request: HttpRequest) -> HttpResponse:
+def my_data_pdf(request: SignedInRequest) -> HttpResponse:
     profile = _own_profile(request)
     response = HttpResponse(
         documents.own_data_pdf(selectors.own_data(profile)), content_type="application/pdf"
@@ -151,7 +154,7 @@ def my_data_pdf(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_yearly_statement(request: HttpRequest) -> HttpResponse:
+def my_yearly_statement(request: SignedInRequest) -> HttpResponse:
     """The expert's own compensation statement for a year (?vuosi=, default this year)."""
     profile = _own_profile(request)
     year = year_param(request.GET)
@@ -164,7 +167,7 @@ def my_yearly_statement(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def request_erasure(request: HttpRequest) -> HttpResponse:
+def request_erasure(request: SignedInRequest) -> HttpResponse:
     profile = _own_profile(request)
     if request.method == "POST":
         services.request_erasure(profile=profile)
@@ -240,7 +243,7 @@ def _assignment_step(
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def assignment_start(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_start(request: SignedInRequest, pk: int) -> HttpResponse:
     """Start the assignment once both have signed the contract."""
     return _assignment_step(
         request,
@@ -252,7 +255,7 @@ def assignment_start(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def assignment_finish(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_finish(request: SignedInRequest, pk: int) -> HttpResponse:
     """Mark a started assignment done."""
     return _assignment_step(
         request,
@@ -276,7 +279,7 @@ def assignment_contract(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def contract(request: HttpRequest, pk: int) -> HttpResponse:
+def contract(request: SignedInRequest, pk: int) -> HttpResponse:
     contract = selectors.access_contract(user=request.user, pk=pk)
     if request.method == "POST":
         try:
@@ -309,7 +312,7 @@ def contract(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def contract_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def contract_pdf(request: SignedInRequest, pk: int) -> HttpResponse:
     contract = selectors.access_contract(user=request.user, pk=pk)
     return documents.contract_download(
         contract=contract,
@@ -366,7 +369,7 @@ def new_claim(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def assignment_feedback(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_feedback(request: SignedInRequest, pk: int) -> HttpResponse:
     assignment = selectors.access_assignment(user=request.user, pk=pk)
     form = AssignmentFeedbackForm(request.POST)
     if form.is_valid():
@@ -381,7 +384,7 @@ def assignment_feedback(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def collect(request: HttpRequest, pk: int) -> HttpResponse:
+def collect(request: SignedInRequest, pk: int) -> HttpResponse:
     """The collector's phone form: one client's feedback at a time, into the feedback store."""
     assignment = selectors.access_assignment(user=request.user, pk=pk)
     require(request.user, "experts.collect_feedback", assignment)
@@ -426,7 +429,7 @@ REPLY_SLIP_KEY = "experts_collector_reply_code"
 
 
 @permission_required("experts.file_request")
-def requests(request: HttpRequest) -> HttpResponse:
+def requests(request: SignedInRequest) -> HttpResponse:
     """Requests, optionally of one type of assignment (?tyyppi=)."""
     form = RequestFilterForm(request.GET or None)
     kind = form.cleaned_data["tyyppi"] if form.is_valid() else ""
@@ -437,7 +440,7 @@ def requests(request: HttpRequest) -> HttpResponse:
 
 @permission_required("experts.file_request")
 @require_http_methods(["GET", "POST"])
-def new_request(request: HttpRequest) -> HttpResponse:
+def new_request(request: SignedInRequest) -> HttpResponse:
     form = RequestForm(request.POST or None)
     if form.is_valid():
         data = dict(form.cleaned_data)
@@ -450,7 +453,7 @@ def new_request(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def project_request(request: HttpRequest, project_pk: int) -> HttpResponse:
+def project_request(request: SignedInRequest, project_pk: int) -> HttpResponse:
     """Whoever runs a co-development project asks the pool for group members (#17 item 2)."""
     project = codevelopment_selectors.access_project(user=request.user, pk=project_pk)
     require(request.user, "codevelopment.manage_project", project)
@@ -475,7 +478,7 @@ def project_request(request: HttpRequest, project_pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edit_request(request: HttpRequest, pk: int) -> HttpResponse:
+def edit_request(request: SignedInRequest, pk: int) -> HttpResponse:
     """The requester or a coordinator changes the request until the work starts."""
     expert_request = selectors.access_request(user=request.user, pk=pk)
     require(request.user, "experts.manage_request", expert_request)
@@ -496,7 +499,7 @@ def edit_request(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def request_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     """The requester sees who is coming (name, languages, roles); the coordinator also sees the
     ranked candidates with their reasons, which is a logged view of lived-experience data."""
     expert_request = selectors.access_request(user=request.user, pk=pk)
@@ -525,7 +528,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def invite(request: HttpRequest, pk: int) -> HttpResponse:
+def invite(request: SignedInRequest, pk: int) -> HttpResponse:
     expert_request = selectors.access_request(user=request.user, pk=pk)
     ids = [c.profile.pk for c in selectors.candidates_for(expert_request) if not c.invited]
     form = InviteForm(request.POST, choices=[(i, str(i)) for i in ids])
@@ -603,7 +606,7 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def profile_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def profile_approve(request: SignedInRequest, pk: int) -> HttpResponse:
     """The applicant joins the pool."""
     profile = selectors.access_profile(user=request.user, pk=pk)
     try:
@@ -617,7 +620,7 @@ def profile_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def profile_erase(request: HttpRequest, pk: int) -> HttpResponse:
+def profile_erase(request: SignedInRequest, pk: int) -> HttpResponse:
     """Confirm the person's request to erase their data."""
     profile = selectors.access_profile(user=request.user, pk=pk)
     try:
@@ -631,7 +634,7 @@ def profile_erase(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def profile_training(request: HttpRequest, pk: int) -> HttpResponse:
+def profile_training(request: SignedInRequest, pk: int) -> HttpResponse:
     """Record a training or orientation, with its certificate."""
     profile = selectors.access_profile(user=request.user, pk=pk)
     form = TrainingForm(request.POST, request.FILES, prefix="training")
@@ -646,7 +649,7 @@ def profile_training(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def profile_membership(request: HttpRequest, pk: int) -> HttpResponse:
+def profile_membership(request: SignedInRequest, pk: int) -> HttpResponse:
     """Change the person's status, life-cycle stage and support person."""
     profile = selectors.access_profile(user=request.user, pk=pk)
     form = MembershipForm(request.POST, prefix="membership")
@@ -673,7 +676,7 @@ def claims(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def claim_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     claim = selectors.access_claim(user=request.user, pk=pk)
     coordinator = selectors.is_coordinator(request.user)
     form = DecideClaimForm(request.POST or None) if coordinator else None
@@ -750,7 +753,7 @@ def payroll_xlsx(request: HttpRequest) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def mark_paid(request: HttpRequest) -> HttpResponse:
+def mark_paid(request: SignedInRequest) -> HttpResponse:
     count = services.mark_claims_paid(
         claims=Claim.objects.filter(status=Claim.Status.APPROVED), by=request.user
     )
@@ -770,7 +773,7 @@ def yearly_summary(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def cancel_request(request: HttpRequest, pk: int) -> HttpResponse:
+def cancel_request(request: SignedInRequest, pk: int) -> HttpResponse:
     """The requester or a coordinator withdraws the request; the invited are told why."""
     expert_request = selectors.access_request(user=request.user, pk=pk)
     form = CancelRequestForm(request.POST)
@@ -790,7 +793,7 @@ def cancel_request(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("experts.coordinate_pool")
 @require_POST
-def remind(request: HttpRequest, pk: int) -> HttpResponse:
+def remind(request: SignedInRequest, pk: int) -> HttpResponse:
     expert_request = selectors.access_request(user=request.user, pk=pk)
     count = services.send_reminders(request=expert_request)
     messages.success(request, _("%(count)s reminders sent.") % {"count": count})
@@ -798,7 +801,7 @@ def remind(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def receipt(request: HttpRequest, pk: int) -> FileResponse:
+def receipt(request: SignedInRequest, pk: int) -> FileResponse:
     """A receipt of a claim: the expert's own, or any for coordinators (logged)."""
     claim_ids = [e.claim_id for e in ClaimExpense.objects.filter(pk=pk)]
     if not claim_ids:

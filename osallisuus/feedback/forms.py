@@ -121,7 +121,7 @@ def theme_label_choices() -> list[tuple[str, str]]:
     return theme_choices()[1:]
 
 
-class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class PersonChoiceField(forms.ModelChoiceField):
     """People by their full name (the user name if none is set)."""
 
     def label_from_instance(self, obj: Any) -> str:
@@ -185,7 +185,7 @@ class InboxFilterForm(forms.Form):
         label=_("Service"), queryset=None, required=False, empty_label=_("All")
     )
     channel = forms.ChoiceField(
-        label=_("Channel"), choices=[("", _("All"))] + list(Channel.choices), required=False
+        label=_("Channel"), choices=[("", _("All")), *list(Channel.choices)], required=False
     )
     score = forms.ChoiceField(
         label=_("Score"),
@@ -204,7 +204,7 @@ class InboxFilterForm(forms.Form):
     )
     theme = forms.ChoiceField(label=_("Theme"), choices=theme_choices, required=False)
     sentiment = forms.ChoiceField(
-        label=_("Sentiment"), choices=[("", _("All"))] + list(Sentiment.choices), required=False
+        label=_("Sentiment"), choices=[("", _("All")), *list(Sentiment.choices)], required=False
     )
     urgent = forms.ChoiceField(
         label=_("Urgency"),
@@ -213,7 +213,7 @@ class InboxFilterForm(forms.Form):
     )
     status = forms.ChoiceField(
         label=_("Status"),
-        choices=[("", _("All")), ("open", _("Not answered yet"))] + list(Status.choices),
+        choices=[("", _("All")), ("open", _("Not answered yet")), *list(Status.choices)],
         required=False,
     )
     assigned = forms.ChoiceField(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -13,6 +13,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from osallisuus.organisation.models import Service, Unit
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 
 class QuestionType(models.TextChoices):
@@ -155,7 +158,7 @@ class Sentiment(models.TextChoices):
 
 
 class FeedbackQuerySet(models.QuerySet["Feedback"]):
-    def visible_to(self, user: Any) -> FeedbackQuerySet:
+    def visible_to(self, user: User) -> FeedbackQuerySet:
         """Only feedback about units the user handles; nothing for anyone else (decision
         makers included: they read figures and redacted text through the report selectors)."""
         from osallisuus.accounts.selectors import units_handled_by

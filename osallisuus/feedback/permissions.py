@@ -7,7 +7,7 @@ person into their care).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rules
 
@@ -18,9 +18,12 @@ from osallisuus.accounts.permissions import (
     is_unit_manager,
 )
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
+
 
 @rules.predicate
-def handles_feedback_unit(user: Any, feedback: Any) -> bool:
+def handles_feedback_unit(user: MaybeUser, feedback: Any) -> bool:
     return feedback is not None and handles_unit(user, feedback.unit)
 
 

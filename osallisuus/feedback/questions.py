@@ -13,6 +13,8 @@ from osallisuus.organisation.models import Unit
 from .intake.cache import cached_question_set
 from .models import Question, QuestionSet, QuestionSetChoice, QuestionType
 
+MAX_TEXT_ANSWER = 2000  # characters, as the error message says
+
 SCALE_MIN_MAX = {QuestionType.SCALE5: (1, 5), QuestionType.NPS: (0, 10)}
 YES_WORDS = {"yes", "kyllä", "ja", "true", "1"}
 NO_WORDS = {"no", "ei", "nej", "false", "0"}
@@ -77,6 +79,6 @@ def check_answer(question: Question, value: Any) -> CheckedAnswer:
         return CheckedAnswer(question, None, str(value))
     if not isinstance(value, str):
         raise ValueError(_("Write the answer as text."))
-    if len(value) > 2000:
+    if len(value) > MAX_TEXT_ANSWER:
         raise ValueError(_("The answer is longer than 2,000 characters."))
     return CheckedAnswer(question, None, value.strip())

@@ -89,7 +89,7 @@ def _apply(feedback: Feedback, refined: Any) -> bool:
     feedback.uncertain_themes = uncertain
     feedback.save(update_fields=["themes", "sentiment", "urgent", "uncertain_themes"])
     if newly_urgent:
-        from .services import _alert_managers  # noqa: PLC0415 (services imports this app)
+        from .services import _alert_managers  # here: services imports this module
 
         _alert_managers(feedback)
     return True

@@ -255,7 +255,7 @@ def all_feedback_facts(*, chunk_size: int = 10_000) -> Iterator[FeedbackFact]:
     items = _with_answer_rules(Feedback.objects.all()).values(*fields).order_by("pk")
     last = 0
     while True:
-        rows: list[dict[str, Any]] = list(items.filter(pk__gt=last)[:chunk_size])  # type: ignore[arg-type]
+        rows: list[dict[str, Any]] = list(items.filter(pk__gt=last)[:chunk_size])
         if not rows:
             return
         low, high = rows[0]["pk"], rows[-1]["pk"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Paginator
 from django.db import connections
@@ -21,6 +21,9 @@ from osallisuus.audit.services import record_access
 from osallisuus.organisation.models import Service, Unit
 
 from .models import OPEN_STATUSES, Contact, Feedback, Status, StatusEvent
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser, User
 
 
 def feedback_by_reply_code(code: str) -> Feedback | None:
@@ -80,9 +83,9 @@ class LinkedFeedback:
         }
 
 
-def linked_feedback_of(user: Any) -> list[LinkedFeedback]:
+def linked_feedback_of(user: MaybeUser) -> list[LinkedFeedback]:
     """The feedback the person linked to their account by reply code, newest first."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return []
     items = (
         Feedback.objects.filter(linked_account=user)
@@ -113,7 +116,7 @@ def linked_feedback_of(user: Any) -> list[LinkedFeedback]:
     ]
 
 
-def access_linked_feedback(*, user: Any, pk: int) -> Feedback:
+def access_linked_feedback(*, user: MaybeUser, pk: int) -> Feedback:
     """Feedback linked to this person's account; anyone else's (or none) is 404."""
     feedback = Feedback.objects.filter(pk=pk, linked_account=user).first() if user.pk else None
     if feedback is None:
@@ -154,7 +157,9 @@ SCORE_LOOKUPS: dict[str, dict[str, Any]] = {
 }
 
 
-def inbox_for(user: Any, filters: InboxFilters | None = None) -> QuerySet[Feedback]:
+def inbox_for(  # noqa: PLR0912  one branch per optional inbox filter, each one line
+    user: User, filters: InboxFilters | None = None
+) -> QuerySet[Feedback]:
     """Feedback in the user's scope with the filters applied: urgent open items first."""
     f = filters or InboxFilters()
     items = Feedback.objects.visible_to(user).select_related("unit", "assigned_to")
@@ -245,7 +250,7 @@ def received_in(*, units: QuerySet[Unit], start: date, end: date) -> QuerySet[Fe
     )
 
 
-def inbox_filter_choices(user: Any) -> tuple[QuerySet[Unit], QuerySet[Service]]:
+def inbox_filter_choices(user: MaybeUser) -> tuple[QuerySet[Unit], QuerySet[Service]]:
     """The units and services a person can narrow their inbox to: only those in scope."""
     units = units_handled_by(user).order_by("name_fi")
     services = Service.objects.filter(units__in=units.values("pk")).distinct().order_by("name_fi")
@@ -317,16 +322,16 @@ def inbox_counts(items: QuerySet[Feedback], *, cap: int | None = None) -> InboxC
     selects, params = [], []
     for name, part in parts.items():
         sql, part_params = part.query.get_compiler(using=part.db).as_sql()
-        selects.append(f"(SELECT COUNT(*) FROM ({sql}) AS {name}) AS {name}")  # noqa: S608
+        selects.append(f"(SELECT COUNT(*) FROM ({sql}) AS {name}) AS {name}")  # noqa: S608  names are quoted identifiers; values go as parameters
         params.extend(part_params)
     with connections[items.db].cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(selects)}", params)  # noqa: S608
+        cursor.execute(f"SELECT {', '.join(selects)}", params)
         row = cursor.fetchone()
     total, urgent_open, overdue, unassigned_open = (int(value or 0) for value in row)
     return InboxCounts(total, urgent_open, overdue, unassigned_open, cap=cap)
 
 
-class InboxPaginator(Paginator):  # type: ignore[type-arg]
+class InboxPaginator(Paginator):
     """Pages of the inbox that count matching items only as far as they need to.
 
     The count stops at cap + 1 items, the cap being INBOX_COUNT_CAP or, for a later page, as
@@ -383,9 +388,13 @@ class FeedbackGroup:
 GROUPING_LIMIT = 500
 
 
+# With one or two members no member is more like the others than another.
+FEWEST_TO_COMPARE = 3
+
+
 def _representative(members: list[Feedback]) -> Feedback:
     """The member most like the others (the largest summed similarity); ties: the newest."""
-    if len(members) < 3:
+    if len(members) < FEWEST_TO_COMPARE:
         return members[0]
     closeness = [0.0] * len(members)
     texts = [grouping_text(member) for member in members]
@@ -420,7 +429,7 @@ def feedback_groups(
     return groups, not_grouped
 
 
-def feedback_in_scope(user: Any, ids: list[int]) -> list[Feedback]:
+def feedback_in_scope(user: User, ids: list[int]) -> list[Feedback]:
     """The items among `ids` the user may handle; others are silently left out."""
     return list(Feedback.objects.visible_to(user).filter(pk__in=ids).order_by("pk"))
 
@@ -442,14 +451,14 @@ def assignment_candidates(unit: Unit) -> QuerySet[Any]:
     )
 
 
-def label_corrections_visible_to(user: Any) -> QuerySet[LabelCorrection]:
+def label_corrections_visible_to(user: User) -> QuerySet[LabelCorrection]:
     """Label corrections of feedback in the user's scope."""
     return LabelCorrection.objects.filter(
         feedback__in=Feedback.objects.visible_to(user).values("pk")
     )
 
 
-def access_feedback(*, user: Any, pk: int, path: str = "") -> Feedback:
+def access_feedback(*, user: User, pk: int, path: str = "") -> Feedback:
     """Fetch and authorise in one call: 404 for feedback outside the user's scope.
 
     Opening an item that holds the giver's contact details is written to the audit log.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -36,6 +36,9 @@ from .models import (
 from .questions import CheckedAnswer, active_question_set, check_answer
 from .reply_codes import new_reply_code, normalise_reply_code
 from .signals import announce_change
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import Actor, User
 
 LANGUAGES = ("fi", "sv", "en")
 # Steps the giver sees; each carries a public text written for them.
@@ -387,7 +390,7 @@ def praise_closing_text(language: str) -> str:
 
 @transaction.atomic
 def move_feedback(
-    *, feedback: Feedback, by: Any, status: str, public_text: str = ""
+    *, feedback: Feedback, by: Actor, status: str, public_text: str = ""
 ) -> StatusEvent:
     """Record a handling step. Steps the giver sees need a public text; the giver is told."""
     require(by, "feedback.handle_feedback", feedback)
@@ -406,7 +409,7 @@ def move_feedback(
 
 @transaction.atomic
 def move_group(
-    *, items: list[Feedback], by: Any, status: str, public_text: str
+    *, items: list[Feedback], by: User, status: str, public_text: str
 ) -> tuple[list[Feedback], list[Feedback]]:
     """Move many items to one status with one public text; returns (moved, skipped).
 
@@ -434,7 +437,7 @@ def move_group(
 
 
 @transaction.atomic
-def reply_to_feedback(*, feedback: Feedback, by: Any, text: str) -> Reply:
+def reply_to_feedback(*, feedback: Feedback, by: User, text: str) -> Reply:
     """Answer the giver; they read it by reply code (and by e-mail/SMS if they left contact)."""
     require(by, "feedback.handle_feedback", feedback)
     if not text.strip():
@@ -457,7 +460,7 @@ def steps_with_reply(current: str) -> list[str]:
 
 
 def reply_and_move(
-    *, feedback: Feedback, by: Any, text: str, status: str = "", public_text: str = ""
+    *, feedback: Feedback, by: User, text: str, status: str = "", public_text: str = ""
 ) -> Reply:
     """Reply to the giver and, when `status` is given, record that step too (#21 item 6): one
     transaction, so a refused step (e.g. closing without an effect or reasons) stores nothing,
@@ -482,7 +485,7 @@ def _tell_giver_update(feedback: Feedback) -> None:
 
 
 @transaction.atomic
-def add_note(*, feedback: Feedback, by: Any, text: str) -> InternalNote:
+def add_note(*, feedback: Feedback, by: User, text: str) -> InternalNote:
     """An internal note: staff only, never shown to the giver or the public."""
     require(by, "feedback.handle_feedback", feedback)
     if not text.strip():
@@ -491,7 +494,7 @@ def add_note(*, feedback: Feedback, by: Any, text: str) -> InternalNote:
 
 
 @transaction.atomic
-def assign_feedback(*, feedback: Feedback, to: Any, by: Any) -> None:
+def assign_feedback(*, feedback: Feedback, to: Any, by: User) -> None:
     """Give the item to a person whose scope covers its unit (or to nobody, with None).
 
     The new handler is told by e-mail unless they assigned it to themselves.
@@ -530,7 +533,7 @@ def current_labels(feedback: Feedback) -> Labels:
 
 @transaction.atomic
 def correct_labels(
-    *, feedback: Feedback, by: Any, themes: list[str], sentiment: str, urgent: bool
+    *, feedback: Feedback, by: User, themes: list[str], sentiment: str, urgent: bool
 ) -> LabelCorrection:
     """A person corrects the themes, sentiment and urgency; the corrected labels stick.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connections
 from django.db.models import QuerySet
@@ -20,6 +20,9 @@ from osallisuus.trail.text_search import matching_words
 from .models import OPEN_STATUSES, Feedback
 from .selectors import received_in
 from .services import tell_giver_of_change
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 EXCERPT_CHARS = 300
 
@@ -46,10 +49,10 @@ class FeedbackKind:
     def label(self) -> str:
         return _("feedback")
 
-    def visible_ids(self, user: Any) -> Any:
+    def visible_ids(self, user: User) -> Any:
         return Feedback.objects.visible_to(user).values_list("pk", flat=True)
 
-    def items(self, pks: Iterable[int], user: Any) -> list[InputItem]:
+    def items(self, pks: Iterable[int], user: User) -> list[InputItem]:
         found = Feedback.objects.visible_to(user).filter(pk__in=list(pks)).select_related("unit")
         return [_item(feedback) for feedback in found.order_by("-received_at", "pk")]
 
@@ -57,7 +60,7 @@ class FeedbackKind:
         found = Feedback.objects.filter(pk__in=list(pks)).select_related("unit")
         return [_item(feedback) for feedback in found.order_by("-received_at", "pk")]
 
-    def search_ids(self, user: Any, query: InputQuery) -> Any:
+    def search_ids(self, user: User, query: InputQuery) -> Any:
         """Feedback of the units in the user's reporting scope (handlers: the units they
         handle; decision makers: every unit, as their dashboards and exports), matched on the
         text without personal data only: a name or a phone number finds nothing, so a search

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
@@ -66,6 +66,9 @@ from .services import (
     reply_and_move,
     steps_with_reply,
 )
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
 
 STATUS_LOOKUPS_PER_MINUTE = 30
 INBOX_PAGE_SIZE = 25
@@ -165,7 +168,7 @@ def _with_theme_labels(items: Iterable[Feedback]) -> None:
 
 
 @permission_required("feedback.view_inbox")
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: SignedInRequest) -> HttpResponse:
     """The morning view of a unit manager: filtered, counted, urgent and overdue first."""
     form, filters, query = _inbox_filters(request)
     items = inbox_for(request.user, filters)
@@ -184,7 +187,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @permission_required("feedback.view_inbox")
 @require_http_methods(["GET", "POST"])
-def inbox_groups(request: HttpRequest) -> HttpResponse:
+def inbox_groups(request: SignedInRequest) -> HttpResponse:
     """The filtered comments grouped by issue; a whole group can take one handling step."""
     form, filters, query = _inbox_filters(request)
     items = inbox_for(request.user, filters)
@@ -231,7 +234,7 @@ def inbox_groups(request: HttpRequest) -> HttpResponse:
 
 @permission_required("feedback.view_inbox")
 @require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     """One feedback item: read it; each handling step below posts to a view of its own."""
     feedback = access_feedback(user=request.user, pk=pk, path=request.path)
     return _detail_page(request, feedback)
@@ -328,7 +331,7 @@ def _reply_form(feedback: Feedback, templates: list[Any], *args: Any, **kwargs: 
 
 @permission_required("feedback.view_inbox")
 @require_POST
-def reply(request: HttpRequest, pk: int) -> HttpResponse:
+def reply(request: SignedInRequest, pk: int) -> HttpResponse:
     """Reply to the giver, who reads it by the reply code, and record the step it goes with
     if one is chosen: one POST, one transaction (a refused step stores no reply either)."""
     feedback = access_feedback(user=request.user, pk=pk, path=request.path)
@@ -351,7 +354,7 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("feedback.view_inbox")
 @require_POST
-def use_template(request: HttpRequest, pk: int) -> HttpResponse:
+def use_template(request: SignedInRequest, pk: int) -> HttpResponse:
     """Without JavaScript: fill the reply with the chosen template, in the giver's language."""
     feedback = access_feedback(user=request.user, pk=pk, path=request.path)
     templates = list(reply_templates_for(feedback))
@@ -378,7 +381,7 @@ def use_template(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("feedback.view_inbox")
 @require_POST
-def move(request: HttpRequest, pk: int) -> HttpResponse:
+def move(request: SignedInRequest, pk: int) -> HttpResponse:
     """Move the item to its next status, with the text the giver reads about the step."""
     feedback = access_feedback(user=request.user, pk=pk, path=request.path)
     return _handling_step(
@@ -393,7 +396,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("feedback.view_inbox")
 @require_POST
-def note(request: HttpRequest, pk: int) -> HttpResponse:
+def note(request: SignedInRequest, pk: int) -> HttpResponse:
     """An internal note, never shown to the giver."""
     feedback = access_feedback(user=request.user, pk=pk, path=request.path)
     return _handling_step(
@@ -408,7 +411,7 @@ def note(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("feedback.view_inbox")
 @require_POST
-def assign(request: HttpRequest, pk: int) -> HttpResponse:
+def assign(request: SignedInRequest, pk: int) -> HttpResponse:
     """Choose the handler: a person whose scope covers the unit, or nobody."""
     feedback = access_feedback(user=request.user, pk=pk, path=request.path)
     candidates = assignment_candidates(feedback.unit)
@@ -426,7 +429,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("feedback.view_inbox")
 @require_POST
-def assign_me(request: HttpRequest, pk: int) -> HttpResponse:
+def assign_me(request: SignedInRequest, pk: int) -> HttpResponse:
     """Take the item: a single button, so a refusal is shown as a message."""
     feedback = access_feedback(user=request.user, pk=pk, path=request.path)
     try:
@@ -440,7 +443,7 @@ def assign_me(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("feedback.view_inbox")
 @require_POST
-def labels(request: HttpRequest, pk: int) -> HttpResponse:
+def labels(request: SignedInRequest, pk: int) -> HttpResponse:
     """Correct the text analysis labels; the correction is kept as evaluation data."""
     feedback = access_feedback(user=request.user, pk=pk, path=request.path)
     return _handling_step(
@@ -454,7 +457,7 @@ def labels(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @permission_required("feedback.export_label_corrections")
-def label_corrections_csv(request: HttpRequest) -> HttpResponse:
+def label_corrections_csv(request: SignedInRequest) -> HttpResponse:
     """Label corrections as evaluation data (gold format, redacted text): coordinators only."""
     response = download(filename="label-corrections.csv", content_type=CSV_CONTENT_TYPE)
     writer = CsvWriter(response)

@@ -8,23 +8,26 @@ its invitations, so a colleague can take over when the inviter is away.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rules
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
+
 
 @rules.predicate
-def may_invite_to_group(user: Any, project: Any) -> bool:
+def may_invite_to_group(user: MaybeUser, project: Any) -> bool:
     return project is not None and bool(user.has_perm("codevelopment.manage_project", project))
 
 
 @rules.predicate
-def may_invite_to_pool(user: Any) -> bool:
+def may_invite_to_pool(user: MaybeUser) -> bool:
     return bool(user.has_perm("experts.coordinate_pool"))
 
 
 @rules.predicate
-def may_withdraw(user: Any, invitation: Any) -> bool:
+def may_withdraw(user: MaybeUser, invitation: Any) -> bool:
     from .targets import target_kind, target_of
 
     if invitation is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -13,6 +13,9 @@ from osallisuus.authorization import require
 
 from .models import Invitation
 from .targets import target_kind
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
 
 
 def hash_token(token: str) -> str:
@@ -37,7 +40,7 @@ def invitations_for(*, kind: str, target: Any) -> QuerySet[Invitation]:
     return items.select_related("invited_by", "accepted_by")
 
 
-def access_invitation(*, user: Any, pk: int) -> Invitation:
+def access_invitation(*, user: MaybeUser, pk: int) -> Invitation:
     """Fetch and authorise in one call: 404 unless the user may withdraw it."""
     invitation = Invitation.objects.select_related("project").filter(pk=pk).first()
     if invitation is None:
@@ -46,7 +49,7 @@ def access_invitation(*, user: Any, pk: int) -> Invitation:
     return invitation
 
 
-def may_sign_in_by_link(user: Any) -> bool:
+def may_sign_in_by_link(user: MaybeUser) -> bool:
     """A link proves an address, not a second factor: it signs in participants only."""
     return bool(
         user.is_active

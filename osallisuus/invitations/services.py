@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
@@ -27,6 +27,9 @@ from .consent import CONSENT_VERSION
 from .models import Invitation, Status
 from .selectors import hash_token
 from .targets import target_kind, target_of
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 # The inviter may choose how long the link works, up to this many days.
 MAX_DAYS = 60
@@ -68,7 +71,7 @@ def invitation_link(token: str) -> str:
 @transaction.atomic
 def invite(
     *,
-    by: Any,
+    by: User,
     kind: str,
     target: Any = None,
     email: str = "",
@@ -106,10 +109,8 @@ def invite(
         expires_at__gt=now,
         **{spec.field: target} if spec.field else {},
     )
-    if (
-        email
-        and open_ones.filter(email__iexact=email).exists()
-        or (phone and open_ones.filter(phone=phone).exists())
+    if (email and open_ones.filter(email__iexact=email).exists()) or (
+        phone and open_ones.filter(phone=phone).exists()
     ):
         raise InvitationError(
             _(
@@ -172,7 +173,7 @@ def _send_message(invitation: Invitation, token: str) -> None:
 
 
 @transaction.atomic
-def withdraw(*, invitation: Invitation, by: Any) -> Invitation:
+def withdraw(*, invitation: Invitation, by: User) -> Invitation:
     """Stop an open invitation's link from working."""
     require(by, "invitations.withdraw", invitation)
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
@@ -196,7 +197,7 @@ def _open_for_answer(invitation: Invitation) -> Invitation:
 
 
 @transaction.atomic
-def accept(*, invitation: Invitation, user: Any = None) -> Any:
+def accept(*, invitation: Invitation, user: User | None = None) -> Any:
     """Accept: the account (found, or made) and the membership together; return the account.
 
     `user` is the signed-in person, who is attached whatever address the invitation went to.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,6 +19,9 @@ from osallisuus.codevelopment import selectors as codevelopment_selectors
 from osallisuus.codevelopment import services as codevelopment_services
 
 from .models import Invitation, Kind
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class TargetKind:
     manage_url: Callable[[Any], str]
 
 
-def _group_access(user: Any, pk: int | None) -> Any:
+def _group_access(user: User, pk: int | None) -> Any:
     return codevelopment_selectors.access_project(user=user, pk=pk or 0)
 
 
@@ -48,7 +51,7 @@ def _group_describe(project: Any) -> str:
     return _("the co-development group “%(title)s”") % {"title": project.title}
 
 
-def _group_admit(project: Any, user: Any) -> None:
+def _group_admit(project: Any, user: User) -> None:
     # The invitation was authorised when it was sent; withdrawing it is how it is taken back.
     codevelopment_services.join_group(project=project, by=SYSTEM, user=user)
 
@@ -57,7 +60,7 @@ def _pool_describe(target: Any) -> str:
     return _("applying to the pool of experts by experience")
 
 
-def _pool_admit(target: Any, user: Any) -> None:
+def _pool_admit(target: Any, user: User) -> None:
     """Nothing to create yet: the person fills in the application after signing in."""
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -22,10 +22,13 @@ from .forms import InviteForm
 from .models import Kind, Status
 from .targets import target_kind, target_of
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
+
 LINK_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
-def _target_page(request: HttpRequest, kind: str, pk: int | None) -> HttpResponse:
+def _target_page(request: SignedInRequest, kind: str, pk: int | None) -> HttpResponse:
     spec = target_kind(kind)
     target = spec.access(request.user, pk)
     require(request.user, spec.permission, target)
@@ -59,21 +62,21 @@ def _target_page(request: HttpRequest, kind: str, pk: int | None) -> HttpRespons
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def group(request: HttpRequest, pk: int) -> HttpResponse:
+def group(request: SignedInRequest, pk: int) -> HttpResponse:
     """Invite people to a co-development project's group; see and withdraw what was sent."""
     return _target_page(request, Kind.CODEVELOPMENT_GROUP, pk)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def pool(request: HttpRequest) -> HttpResponse:
+def pool(request: SignedInRequest) -> HttpResponse:
     """Invite people to apply to the expert pool; see and withdraw what was sent."""
     return _target_page(request, Kind.EXPERT_POOL, None)
 
 
 @login_required
 @require_POST
-def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def withdraw(request: SignedInRequest, pk: int) -> HttpResponse:
     invitation = selectors.access_invitation(user=request.user, pk=pk)
     try:
         services.withdraw(invitation=invitation, by=request.user)

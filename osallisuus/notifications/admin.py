@@ -1,6 +1,7 @@
 """The outbox for administrators: every message with its status; failed ones are one filter away."""
 
 from django.contrib import admin
+from django.http import HttpRequest
 
 from .models import OutboxMessage
 
@@ -20,5 +21,5 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     list_filter = ["status", "channel"]
     readonly_fields = [f.name for f in OutboxMessage._meta.fields]
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import urllib.request
+from http import HTTPStatus
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -34,8 +35,8 @@ def deliver_sms(message: OutboxMessage) -> None:
         },
         method="POST",
     )
-    with urllib.request.urlopen(request, timeout=15) as response:  # noqa: S310
-        if response.status >= 300:
+    with urllib.request.urlopen(request, timeout=15) as response:  # noqa: S310  the URL is the configured https gateway
+        if response.status >= HTTPStatus.MULTIPLE_CHOICES:  # not a 2xx success
             raise OSError(f"SMS gateway answered {response.status}")
 
 

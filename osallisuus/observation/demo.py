@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -18,8 +19,11 @@ from osallisuus.experts.selectors import profile_of
 from . import services
 from .models import Category, Visit
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
-def _quality_monitor(user: object, coordinator: object, unit: object) -> None:
+
+def _quality_monitor(user: User, coordinator: User, unit: object) -> None:
     profile = profile_of(user) or experts.apply_to_pool(
         user=user, data=experts.ProfileData(languages=["fi"], roles=["expert"], consent=True)
     )

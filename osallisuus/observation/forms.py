@@ -31,7 +31,7 @@ class RevisionForm(TemplateForm):
         del self.fields["name"]
 
 
-class ObserverChoice(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+class ObserverChoice(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return obj.get_full_name() or obj.username
 

@@ -8,7 +8,7 @@ outside one's scope is "not found".
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rules
 
@@ -19,11 +19,14 @@ from osallisuus.accounts.permissions import (
 )
 from osallisuus.accounts.selectors import managed_units
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
+
 QUALITY_MONITOR = "quality_monitor"
 
 
 @rules.predicate
-def is_observer(user: Any, visit: Any) -> bool:
+def is_observer(user: MaybeUser, visit: Any) -> bool:
     """One of the visit's observers (a finding: of its visit)."""
     visit = getattr(visit, "visit", visit)
     if visit is None or getattr(user, "pk", None) is None:
@@ -32,26 +35,26 @@ def is_observer(user: Any, visit: Any) -> bool:
 
 
 @rules.predicate
-def is_planned(user: Any, visit: Any) -> bool:
+def is_planned(user: MaybeUser, visit: Any) -> bool:
     """Findings are written until the report is sent."""
     return visit is not None and visit.status == "planned"
 
 
 @rules.predicate
-def manages_unit_of(user: Any, finding: Any) -> bool:
+def manages_unit_of(user: MaybeUser, finding: Any) -> bool:
     """The manager of the visited unit (directly or through the whole service)."""
-    if finding is None:
+    if finding is None or not user.is_authenticated:
         return False
     return bool(managed_units(user).filter(pk=finding.visit.unit_id).exists())
 
 
 @rules.predicate
-def is_reported(user: Any, finding: Any) -> bool:
+def is_reported(user: MaybeUser, finding: Any) -> bool:
     return finding is not None and finding.visit.status == "reported"
 
 
 @rules.predicate
-def observes_a_follow_up(user: Any, finding: Any) -> bool:
+def observes_a_follow_up(user: MaybeUser, finding: Any) -> bool:
     """An observer of a later visit that follows up the finding's visit."""
     if finding is None or getattr(user, "pk", None) is None:
         return False

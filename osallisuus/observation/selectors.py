@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -22,17 +22,20 @@ from osallisuus.experts.selectors import people_on_active_assignment
 from .models import Category, Finding, Severity, Visit, VisitTemplate
 from .permissions import QUALITY_MONITOR
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser, User
+
 KIND = "visit_finding"
 EXCERPT_CHARS = 300
 
 
-def _county_wide(user: Any) -> bool:
+def _county_wide(user: MaybeUser) -> bool:
     return bool(user.has_perm("observation.plan_visit"))
 
 
-def visits_visible_to(user: Any) -> QuerySet[Visit]:
+def visits_visible_to(user: MaybeUser) -> QuerySet[Visit]:
     visits = Visit.objects.select_related("unit", "template")
-    if not getattr(user, "is_authenticated", False) or getattr(user, "pk", 0) is None:
+    if not user.is_authenticated or getattr(user, "pk", 0) is None:
         return visits if _county_wide(user) else visits.none()
     if _county_wide(user):
         return visits
@@ -41,9 +44,9 @@ def visits_visible_to(user: Any) -> QuerySet[Visit]:
     return visits.filter(Q(pk__in=own) | reported)
 
 
-def findings_visible_to(user: Any) -> QuerySet[Finding]:
+def findings_visible_to(user: MaybeUser) -> QuerySet[Finding]:
     findings = Finding.objects.select_related("visit__unit")
-    if not getattr(user, "is_authenticated", False) or getattr(user, "pk", 0) is None:
+    if not user.is_authenticated or getattr(user, "pk", 0) is None:
         return findings if _county_wide(user) else findings.none()
     if _county_wide(user):
         return findings
@@ -55,7 +58,7 @@ def findings_visible_to(user: Any) -> QuerySet[Finding]:
     return findings.filter(Q(visit__in=observed) | Q(visit__in=following) | unit)
 
 
-def access_visit(*, user: Any, pk: int) -> Visit:
+def access_visit(*, user: User, pk: int) -> Visit:
     """The visit if `user` may see it; otherwise 404, as if it did not exist."""
     try:
         return visits_visible_to(user).get(pk=pk)
@@ -63,7 +66,7 @@ def access_visit(*, user: Any, pk: int) -> Visit:
         raise Http404 from error
 
 
-def access_finding(*, user: Any, pk: int) -> Finding:
+def access_finding(*, user: User, pk: int) -> Finding:
     try:
         return findings_visible_to(user).get(pk=pk)
     except Finding.DoesNotExist as error:
@@ -110,7 +113,7 @@ def findings_to_follow_up(visit: Visit) -> QuerySet[Finding]:
     return Finding.objects.filter(visit_id=visit.follow_up_of_id).order_by("pk")
 
 
-def earlier_visits(user: Any) -> QuerySet[Visit]:
+def earlier_visits(user: User) -> QuerySet[Visit]:
     """Visits a new visit may follow up: reported ones."""
     return visits_visible_to(user).filter(status=Visit.Status.REPORTED)
 

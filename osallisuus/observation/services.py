@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.urls import reverse
@@ -29,6 +29,9 @@ from osallisuus.uploads import without_metadata
 
 from .models import Category, Finding, Severity, Visit, VisitTemplate
 from .selectors import KIND, eligible_observers
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 # How long the unit has to answer a report, unless the coordinator sets another date.
 ANSWER_DAYS = 30
@@ -82,7 +85,7 @@ def _categories(codes: Iterable[str]) -> list[str]:
 
 @transaction.atomic
 def create_template(
-    *, by: Any, name: str, categories: Iterable[str], guidance: str = ""
+    *, by: User, name: str, categories: Iterable[str], guidance: str = ""
 ) -> VisitTemplate:
     """A new template, version 1."""
     require(by, "observation.keep_templates")
@@ -104,7 +107,7 @@ def create_template(
 
 @transaction.atomic
 def revise_template(
-    *, by: Any, template: VisitTemplate, categories: Iterable[str], guidance: str = ""
+    *, by: User, template: VisitTemplate, categories: Iterable[str], guidance: str = ""
 ) -> VisitTemplate:
     """A new version of the template; visits made on earlier versions keep theirs."""
     require(by, "observation.keep_templates")
@@ -127,7 +130,7 @@ def revise_template(
 @transaction.atomic
 def plan_visit(
     *,
-    by: Any,
+    by: User,
     unit: Any,
     visit_date: date,
     template: VisitTemplate,
@@ -184,7 +187,7 @@ def _tell_managers(visit: Visit, subject: str, body: str) -> None:
 
 
 @transaction.atomic
-def add_finding(*, by: Any, visit: Visit, data: FindingInput) -> Finding:
+def add_finding(*, by: User, visit: Visit, data: FindingInput) -> Finding:
     """Record a finding. An "act now" finding is told to the unit's managers at once."""
     require(by, "observation.write_findings", visit)
     problems: list[Problem] = []
@@ -229,7 +232,7 @@ def _suffix(photo: Any) -> str:
 
 
 @transaction.atomic
-def send_report(*, by: Any, visit: Visit) -> Visit:
+def send_report(*, by: User, visit: Visit) -> Visit:
     """Send the report to the unit: its managers are told where to read it and by when to
     answer each finding."""
     require(by, "observation.send_report", visit)
@@ -256,7 +259,7 @@ def send_report(*, by: Any, visit: Visit) -> Visit:
 @transaction.atomic
 def answer_finding(
     *,
-    by: Any,
+    by: User,
     finding: Finding,
     answer: str,
     reasons: str = "",
@@ -317,7 +320,7 @@ def closing_problem(finding: Finding) -> str:
 
 
 @transaction.atomic
-def close_finding(*, by: Any, finding: Finding) -> Finding:
+def close_finding(*, by: User, finding: Finding) -> Finding:
     require(by, "observation.close_finding", finding)
     if finding.status == Finding.Status.CLOSED:
         return finding
@@ -331,7 +334,7 @@ def close_finding(*, by: Any, finding: Finding) -> Finding:
 
 
 @transaction.atomic
-def record_change(*, by: Any, finding: Finding, visit: Visit, change: str) -> Finding:
+def record_change(*, by: User, finding: Finding, visit: Visit, change: str) -> Finding:
     """On a follow-up visit, record whether what the finding was about changed."""
     require(by, "observation.record_change", finding)
     if visit.follow_up_of_id != finding.visit_id:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -17,6 +17,9 @@ from osallisuus.trail.text_search import matching_words
 
 from .models import Finding
 from .selectors import EXCERPT_CHARS, KIND, findings_visible_to
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 
 def _item(finding: Finding) -> InputItem:
@@ -41,10 +44,10 @@ class FindingKind:
     def label(self) -> str:
         return _("observation visit finding")
 
-    def visible_ids(self, user: Any) -> Any:
+    def visible_ids(self, user: User) -> Any:
         return findings_visible_to(user).values_list("pk", flat=True)
 
-    def items(self, pks: Iterable[int], user: Any) -> list[InputItem]:
+    def items(self, pks: Iterable[int], user: User) -> list[InputItem]:
         found = findings_visible_to(user).filter(pk__in=list(pks)).select_related("visit__unit")
         return [_item(finding) for finding in found.order_by("-visit__visit_date", "pk")]
 
@@ -52,7 +55,7 @@ class FindingKind:
         found = Finding.objects.filter(pk__in=list(pks)).select_related("visit__unit")
         return [_item(finding) for finding in found.order_by("-visit__visit_date", "pk")]
 
-    def search_ids(self, user: Any, query: InputQuery) -> Any:
+    def search_ids(self, user: User, query: InputQuery) -> Any:
         """The findings `user` may see, matched on their description."""
         found: QuerySet[Finding] = findings_visible_to(user)
         found = matching_words(found, query.words, "description")

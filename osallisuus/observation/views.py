@@ -3,7 +3,7 @@ and the unit's answers. Thin: parse, call one service or selector, render."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -24,12 +24,15 @@ from .forms import AnswerForm, ChangeForm, FindingForm, RevisionForm, TemplateFo
 from .models import Finding, Visit
 from .report import report_pdf
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest, User
+
 PAGE_SIZE = 30
 
 
 @permission_required("observation.view_visits")
 @require_GET
-def visit_list(request: HttpRequest) -> HttpResponse:
+def visit_list(request: SignedInRequest) -> HttpResponse:
     """The visits the person may see: their own as an observer, their units' reported ones."""
     found = selectors.visits_visible_to(request.user).order_by("-visit_date", "-pk")
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -48,7 +51,7 @@ def visit_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required("observation.keep_templates")
 @require_http_methods(["GET", "POST"])
-def template_list(request: HttpRequest) -> HttpResponse:
+def template_list(request: SignedInRequest) -> HttpResponse:
     """The coordinator's templates (newest versions) and a form for a new one."""
     form = TemplateForm(request.POST or None)
     made: list[Any] = []
@@ -66,7 +69,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required("observation.keep_templates")
 @require_http_methods(["GET", "POST"])
-def template_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def template_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     """One version of a template; saving makes the next version."""
     template = selectors.access_template(pk=pk)
     form = RevisionForm(
@@ -95,7 +98,7 @@ def template_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("observation.plan_visit")
 @require_http_methods(["GET", "POST"])
-def visit_create(request: HttpRequest) -> HttpResponse:
+def visit_create(request: SignedInRequest) -> HttpResponse:
     form = VisitForm(
         request.POST or None,
         choices={
@@ -114,7 +117,7 @@ def visit_create(request: HttpRequest) -> HttpResponse:
     return render(request, "observation/visit_form.html", {"form": form})
 
 
-def _follow_up_rows(visit: Visit, user: Any) -> list[tuple[Finding, ChangeForm | None]]:
+def _follow_up_rows(visit: Visit, user: User) -> list[tuple[Finding, ChangeForm | None]]:
     rows = []
     for finding in selectors.findings_to_follow_up(visit):
         may = user.has_perm("observation.record_change", finding)
@@ -127,7 +130,7 @@ def _follow_up_rows(visit: Visit, user: Any) -> list[tuple[Finding, ChangeForm |
 
 @login_required
 @require_GET
-def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def visit_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     visit = selectors.access_visit(user=request.user, pk=pk)
     may_write = request.user.has_perm("observation.write_findings", visit)
     return render(
@@ -147,7 +150,7 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
+def finding_create(request: SignedInRequest, pk: int) -> HttpResponse:
     visit = selectors.access_visit(user=request.user, pk=pk)
     require(request.user, "observation.write_findings", visit)
     form = FindingForm(
@@ -166,7 +169,7 @@ def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def report_send(request: HttpRequest, pk: int) -> HttpResponse:
+def report_send(request: SignedInRequest, pk: int) -> HttpResponse:
     visit = selectors.access_visit(user=request.user, pk=pk)
     require(request.user, "observation.send_report", visit)
     services.send_report(by=request.user, visit=visit)
@@ -176,7 +179,7 @@ def report_send(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def report_download(request: HttpRequest, pk: int) -> HttpResponse:
+def report_download(request: SignedInRequest, pk: int) -> HttpResponse:
     visit = selectors.access_visit(user=request.user, pk=pk)
     response = HttpResponse(report_pdf(visit), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="visit-{visit.pk}.pdf"'
@@ -205,14 +208,14 @@ def _finding_page(request: HttpRequest, finding: Finding, form: AnswerForm | Non
 
 @login_required
 @require_GET
-def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def finding_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     finding = selectors.access_finding(user=request.user, pk=pk)
     return _finding_page(request, finding, None)
 
 
 @login_required
 @require_POST
-def finding_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def finding_answer(request: SignedInRequest, pk: int) -> HttpResponse:
     finding = selectors.access_finding(user=request.user, pk=pk)
     require(request.user, "observation.answer_finding", finding)
     form = AnswerForm(request.POST)
@@ -227,7 +230,7 @@ def finding_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def finding_close(request: HttpRequest, pk: int) -> HttpResponse:
+def finding_close(request: SignedInRequest, pk: int) -> HttpResponse:
     finding = selectors.access_finding(user=request.user, pk=pk)
     require(request.user, "observation.close_finding", finding)
     try:
@@ -241,7 +244,7 @@ def finding_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def finding_change(request: HttpRequest, pk: int) -> HttpResponse:
+def finding_change(request: SignedInRequest, pk: int) -> HttpResponse:
     """An observer of the follow-up visit records whether the finding's matter changed."""
     finding = selectors.access_finding(user=request.user, pk=pk)
     require(request.user, "observation.record_change", finding)
@@ -263,7 +266,7 @@ def finding_change(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def finding_photo(request: HttpRequest, pk: int) -> FileResponse:
+def finding_photo(request: SignedInRequest, pk: int) -> FileResponse:
     """The finding's photo, to those who may see the finding (never a public address)."""
     finding = selectors.access_finding(user=request.user, pk=pk)
     if not finding.photo:

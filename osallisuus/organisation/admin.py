@@ -113,7 +113,7 @@ class UnitAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             return HttpResponse(status=403)
         response = download(filename="units.csv", content_type=CSV_CONTENT_TYPE)
-        export_units(response)  # type: ignore[arg-type]
+        export_units(response)
         return response
 
     def import_csv(self, request: HttpRequest) -> HttpResponse:

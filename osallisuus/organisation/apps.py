@@ -8,4 +8,4 @@ class OrganisationConfig(AppConfig):
 
     def ready(self) -> None:
         # The register's public answers are forgotten on any save, whoever saves.
-        from . import selectors  # noqa: F401
+        from . import selectors  # noqa: F401  imported for its side effect

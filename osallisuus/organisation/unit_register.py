@@ -29,6 +29,8 @@ from .models import (
     unit_code_validator,
 )
 
+POSTAL_CODE_DIGITS = 5  # Finnish postal codes
+
 COLUMNS = [
     "code",
     "name_fi",
@@ -130,7 +132,7 @@ def _check_row(row: dict[str, str]) -> list[str]:
                 % {"code": code}
             )
     postal_code = row.get("postal_code", "").strip()
-    if postal_code and not (len(postal_code) == 5 and postal_code.isdigit()):
+    if postal_code and not (len(postal_code) == POSTAL_CODE_DIGITS and postal_code.isdigit()):
         problems.append(
             _("postal code “%(value)s” must have five digits.") % {"value": postal_code}
         )

@@ -9,5 +9,6 @@ from osallisuus.organisation.selectors import current_organiser
 
 
 def site(request: HttpRequest) -> dict[str, object]:
-    roles = roles_of(getattr(request, "user", None))
+    user = getattr(request, "user", None)  # absent on pages served before the middleware
+    roles = roles_of(user) if user is not None else frozenset()
     return {"organiser": current_organiser(), "user_roles": roles}

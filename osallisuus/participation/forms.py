@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .selectors import available_channels
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 CHANNEL_LABELS = {"email": _("E-mail"), "sms": _("SMS")}
 
@@ -33,7 +36,7 @@ class NotificationForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "notices-%s")
         offered = available_channels(user)
         kwargs.setdefault(

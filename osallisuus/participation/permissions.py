@@ -6,20 +6,23 @@ feedback) is 404 for anyone but the person who linked it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rules
 
 from osallisuus.accounts.permissions import is_staff_member
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
+
 
 @rules.predicate
-def is_the_account(user: Any, account: Any) -> bool:
+def is_the_account(user: MaybeUser, account: Any) -> bool:
     return account is not None and account.pk == getattr(user, "pk", None)
 
 
 @rules.predicate
-def linked_it(user: Any, feedback: Any) -> bool:
+def linked_it(user: MaybeUser, feedback: Any) -> bool:
     """The person who linked the feedback to their account by its reply code."""
     return feedback is not None and feedback.linked_account_id == getattr(user, "pk", None)
 

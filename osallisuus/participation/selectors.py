@@ -4,11 +4,14 @@ pool, co-development and feedback through their selectors, and the download of i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from osallisuus.codevelopment import selectors as codevelopment
 from osallisuus.experts import selectors as experts
 from osallisuus.feedback.selectors import LinkedFeedback, linked_feedback_of
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 CHANNELS = ("email", "sms")
 
@@ -27,13 +30,13 @@ class MyParticipation:
     # invitations app (osallisuus/invitations) offers a selector for a person's invitations.
 
 
-def pool_profile(user: Any) -> Any:
+def pool_profile(user: User) -> Any:
     """The person's profile in the pool of experts, unless it has been erased."""
     profile = experts.profile_of(user)
     return profile if profile is not None and profile.erased_at is None else None
 
 
-def my_participation(user: Any) -> MyParticipation:
+def my_participation(user: User) -> MyParticipation:
     profile = pool_profile(user)
     mine = MyParticipation(
         profile=profile,
@@ -47,19 +50,19 @@ def my_participation(user: Any) -> MyParticipation:
     return mine
 
 
-def may_close_account(user: Any) -> bool:
+def may_close_account(user: User) -> bool:
     """Participants close their own accounts; accounts with a staff role are closed by an
     administrator (see permissions.py)."""
     return bool(user.has_perm("participation.close_account", user))
 
 
-def available_channels(user: Any) -> list[str]:
+def available_channels(user: User) -> list[str]:
     """Where notices can go: e-mail with an address, text messages with a phone number."""
     have = {"email": bool(user.email), "sms": bool(user.phone)}
     return [channel for channel in CHANNELS if have[channel]]
 
 
-def own_data(user: Any) -> dict[str, Any]:
+def own_data(user: User) -> dict[str, Any]:
     """Everything stored about the person that the platform can gather for them (GDPR art. 15
     and 20): the account, notification settings, followed feedback, the pool and groups."""
     profile = pool_profile(user)

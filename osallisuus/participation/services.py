@@ -6,7 +6,7 @@ services of the apps that own each part (the pool, co-development, feedback).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -20,6 +20,9 @@ from osallisuus.feedback import services as feedback
 
 from .selectors import available_channels, pool_profile
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
+
 
 class ParticipationError(Exception):
     """A rule the person broke; errors by form field (None: the whole form)."""
@@ -31,7 +34,7 @@ class ParticipationError(Exception):
 
 @transaction.atomic
 def save_notification_settings(
-    *, user: Any, channel: str | None, language: str, daily: bool
+    *, user: User, channel: str | None, language: str, daily: bool
 ) -> None:
     """How and in which language the person's notices come, and whether at most once a day.
 
@@ -60,13 +63,13 @@ def save_notification_settings(
     user.save(update_fields=["notify_channel", "preferred_language", "notify_daily"])
 
 
-def pseudonym(user: Any) -> str:
+def pseudonym(user: User) -> str:
     """The name a closed account keeps on what must stay (paid claims, board notes)."""
     return f"suljettu-tili-{user.pk}"
 
 
 @transaction.atomic
-def close_account(*, user: Any, by: Any, path: str = "") -> None:
+def close_account(*, user: User, by: User, path: str = "") -> None:
     """Close a participant's account at their own request (GDPR art. 17).
 
     Erased: name, e-mail address, phone number, the strong identification's hash, the staff

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -21,6 +22,9 @@ from osallisuus.rate_limits import count_hit, over_limit
 from . import documents, selectors, services
 from .forms import LinkFeedbackForm, NotificationForm
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
+
 # Reply codes are long enough that guessing needs millions of tries; a few honest typos an
 # hour are plenty. Counted per address and per account, so neither can be used to guess.
 LINK_ATTEMPTS_PER_HOUR = 10
@@ -28,7 +32,7 @@ HOUR = 3600
 
 
 def _page(
-    request: HttpRequest,
+    request: SignedInRequest,
     *,
     settings_form: NotificationForm | None = None,
     link_form: LinkFeedbackForm | None = None,
@@ -49,14 +53,14 @@ def _section(name: str, anchor: str) -> str:
 
 @permission_required("participation.view_own_page")
 @require_GET
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: SignedInRequest) -> HttpResponse:
     """Everything the person takes part in, on one page."""
     return _page(request)
 
 
 @permission_required("participation.change_own_settings")
 @require_POST
-def notification_settings(request: HttpRequest) -> HttpResponse:
+def notification_settings(request: SignedInRequest) -> HttpResponse:
     form = NotificationForm(request.POST, user=request.user)
     if form.is_valid():
         try:
@@ -88,7 +92,7 @@ def _too_many_attempts(request: HttpRequest) -> bool:
 
 @permission_required("participation.link_feedback")
 @require_POST
-def link_feedback(request: HttpRequest) -> HttpResponse:
+def link_feedback(request: SignedInRequest) -> HttpResponse:
     """Follow a piece of feedback on one's own page by typing its reply code."""
     form = LinkFeedbackForm(request.POST)
     if not form.is_valid():
@@ -112,7 +116,7 @@ def link_feedback(request: HttpRequest) -> HttpResponse:
 
 @permission_required("participation.view_own_page")
 @require_POST
-def unlink_feedback(request: HttpRequest, pk: int) -> HttpResponse:
+def unlink_feedback(request: SignedInRequest, pk: int) -> HttpResponse:
     item = feedback_selectors.access_linked_feedback(user=request.user, pk=pk)
     require(request.user, "participation.unlink_feedback", item)
     feedback_services.unlink_from_account(feedback=item, account=request.user)
@@ -125,7 +129,7 @@ def unlink_feedback(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("participation.view_own_page")
 @require_GET
-def own_data_json(request: HttpRequest) -> HttpResponse:
+def own_data_json(request: SignedInRequest) -> HttpResponse:
     response = HttpResponse(
         json.dumps(selectors.own_data(request.user), ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
@@ -136,7 +140,7 @@ def own_data_json(request: HttpRequest) -> HttpResponse:
 
 @permission_required("participation.view_own_page")
 @require_GET
-def own_data_pdf(request: HttpRequest) -> HttpResponse:
+def own_data_pdf(request: SignedInRequest) -> HttpResponse:
     response = HttpResponse(
         documents.own_data_pdf(selectors.own_data(request.user)), content_type="application/pdf"
     )
@@ -146,7 +150,7 @@ def own_data_pdf(request: HttpRequest) -> HttpResponse:
 
 @permission_required("participation.view_own_page")
 @require_http_methods(["GET", "POST"])
-def close_account(request: HttpRequest) -> HttpResponse:
+def close_account(request: SignedInRequest) -> HttpResponse:
     """What closing erases and what stays; the button closes the account and signs out."""
     user = request.user
     if request.method == "POST":

@@ -106,7 +106,7 @@ class UnitStories(PublicAnswerMixin, GenericAPIView[Any]):
     @extend_schema(
         responses={200: StorySerializer(many=True), 404: OpenApiResponse()},
     )
-    def get(self, request: Request, code: str) -> HttpResponse:  # type: ignore[override]
+    def get(self, request: Request, code: str) -> HttpResponse:
         return self.public_answer(request, self.stories, code=code)
 
     def stories(self, request: Request, code: str) -> Response:
@@ -114,7 +114,7 @@ class UnitStories(PublicAnswerMixin, GenericAPIView[Any]):
         if unit is None:
             raise NotFound
         paginator = self.paginator
-        assert isinstance(paginator, StoriesPagination)  # noqa: S101
+        assert isinstance(paginator, StoriesPagination)  # noqa: S101  narrows the type; pagination_class sets it
         page = paginator.paginate_queryset(published_stories(unit), request, view=self)
         summary = unit_summary(unit)
         paginator.unit_code = unit.code

@@ -73,7 +73,7 @@ class ReasonForm(forms.Form):
 class QueueFilterForm(forms.Form):
     tila = forms.ChoiceField(
         label=_("Show"),
-        choices=[("", _("Waiting for a decision"))] + list(PublicationDecision.choices),
+        choices=[("", _("Waiting for a decision")), *list(PublicationDecision.choices)],
         required=False,
     )
     q = forms.CharField(

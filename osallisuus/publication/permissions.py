@@ -5,15 +5,18 @@ services ask `feedback.moderate_stories` and `feedback.moderate_story`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rules
 
 from osallisuus.accounts.permissions import is_coordinator_or_admin, is_unit_manager
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
+
 
 @rules.predicate
-def moderates_feedback_unit(user: Any, feedback: Any) -> bool:
+def moderates_feedback_unit(user: MaybeUser, feedback: Any) -> bool:
     from .selectors import moderated_units
 
     return feedback is not None and moderated_units(user).filter(pk=feedback.unit_id).exists()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
@@ -38,6 +38,9 @@ from osallisuus.reports.selectors import (
     question_figures,
 )
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
+
 # What changed, as the public reads it: handling steps whose public text tells an outcome
 # (OUTCOME_STEPS, defined beside the stories API's cache, which its changes renew).
 
@@ -54,7 +57,7 @@ PII_LABELS: dict[str, Any] = {
 # --- Moderation --------------------------------------------------------------------------------
 
 
-def moderated_units(user: Any) -> QuerySet[Unit]:
+def moderated_units(user: MaybeUser) -> QuerySet[Unit]:
     """Units whose stories the user moderates: every unit for coordinators and administrators,
     their own units for unit managers, none for anyone else. The one definition of the rule:
     the `feedback.moderate_story` predicate asks it too."""
@@ -66,7 +69,7 @@ def moderated_units(user: Any) -> QuerySet[Unit]:
     return Unit.objects.none()
 
 
-def moderation_scope(user: Any) -> QuerySet[Feedback]:
+def moderation_scope(user: MaybeUser) -> QuerySet[Feedback]:
     """Consented comments the user may moderate."""
     return Feedback.objects.filter(unit__in=moderated_units(user), publish_consent=True).exclude(
         text=""
@@ -74,7 +77,7 @@ def moderation_scope(user: Any) -> QuerySet[Feedback]:
 
 
 def moderation_queue(
-    user: Any,
+    user: MaybeUser,
     *,
     decision: str = "",
     search: str = "",
@@ -101,7 +104,7 @@ def moderation_queue(
     return items.filter(publication__isnull=True).order_by("received_at")
 
 
-def access_for_moderation(*, user: Any, pk: int) -> Feedback:
+def access_for_moderation(*, user: MaybeUser, pk: int) -> Feedback:
     """Fetch and authorise in one call: 404 for items outside the user's moderation scope."""
     feedback = (
         moderation_scope(user)

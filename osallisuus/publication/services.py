@@ -6,7 +6,7 @@ original. Each decision is kept in the append-only PublicationEvent history.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -26,6 +26,9 @@ from osallisuus.links import absolute_url
 
 from .selectors import PII_LABELS, stories_url
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
+
 # Personal data a regular expression finds reliably: a confirmed text holding these is refused.
 BLOCKING_PII = frozenset({"phone", "email", "hetu"})
 
@@ -39,7 +42,7 @@ class PublicationError(DomainError):
 def publish_story(
     *,
     feedback: Feedback,
-    by: Any,
+    by: User,
     text: str,
     confirmed: bool,
     staff_texts: dict[str, str] | None = None,
@@ -118,7 +121,7 @@ def _pii_problem(found: list[str], field: str) -> Problem:
 
 
 @transaction.atomic
-def reject_story(*, feedback: Feedback, by: Any, reason: str) -> Publication:
+def reject_story(*, feedback: Feedback, by: User, reason: str) -> Publication:
     """Decide not to publish. The reason is internal and never shown publicly."""
     require(by, "feedback.moderate_story", feedback)
     if not reason.strip():
@@ -127,7 +130,7 @@ def reject_story(*, feedback: Feedback, by: Any, reason: str) -> Publication:
 
 
 @transaction.atomic
-def unpublish_story(*, feedback: Feedback, by: Any, reason: str) -> Publication:
+def unpublish_story(*, feedback: Feedback, by: User, reason: str) -> Publication:
     """Take a published story down; the public page stops showing it at once."""
     require(by, "feedback.moderate_story", feedback)
     if not reason.strip():
@@ -135,7 +138,7 @@ def unpublish_story(*, feedback: Feedback, by: Any, reason: str) -> Publication:
     return _close(feedback=feedback, by=by, reason=reason, decision=PublicationDecision.UNPUBLISHED)
 
 
-def _close(*, feedback: Feedback, by: Any, reason: str, decision: str) -> Publication:
+def _close(*, feedback: Feedback, by: User, reason: str, decision: str) -> Publication:
     now = timezone.now()
     publication, _created = Publication.objects.update_or_create(
         feedback=feedback,

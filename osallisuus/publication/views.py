@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
@@ -36,6 +36,9 @@ from .selectors import (
     unit_summary,
 )
 from .services import publish_story, reject_story, unpublish_story
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
 
 STORIES_PER_PAGE = 10
 
@@ -87,7 +90,7 @@ def _moderation_page(
     )
 
 
-def _moderated(request: HttpRequest, pk: int) -> Feedback:
+def _moderated(request: SignedInRequest, pk: int) -> Feedback:
     """The comment to decide on, if the user may moderate it (404 otherwise)."""
     feedback = access_for_moderation(user=request.user, pk=pk)
     require(request.user, "feedback.moderate_story", feedback)
@@ -112,14 +115,14 @@ def _decide(
 
 @permission_required("feedback.moderate_stories")
 @require_GET
-def moderate(request: HttpRequest, pk: int) -> HttpResponse:
+def moderate(request: SignedInRequest, pk: int) -> HttpResponse:
     """The original with proposed redactions, the text to publish, and the decision."""
     return _moderation_page(request, _moderated(request, pk))
 
 
 @permission_required("feedback.moderate_stories")
 @require_POST
-def moderate_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def moderate_publish(request: SignedInRequest, pk: int) -> HttpResponse:
     """Publish the text the moderator confirmed has no personal data."""
     feedback = _moderated(request, pk)
     return _decide(
@@ -140,7 +143,7 @@ def moderate_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("feedback.moderate_stories")
 @require_POST
-def moderate_reject(request: HttpRequest, pk: int) -> HttpResponse:
+def moderate_reject(request: SignedInRequest, pk: int) -> HttpResponse:
     """Decide not to publish, with an internal reason."""
     feedback = _moderated(request, pk)
     return _decide(
@@ -155,7 +158,7 @@ def moderate_reject(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("feedback.moderate_stories")
 @require_POST
-def moderate_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
+def moderate_unpublish(request: SignedInRequest, pk: int) -> HttpResponse:
     """Take a published story down from the public page."""
     feedback = _moderated(request, pk)
     return _decide(

@@ -12,7 +12,7 @@ from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from osallisuus.authorization import api_permission, require
+from osallisuus.authorization import api_permission, require, signed_in
 
 from . import selectors, services
 from .models import StatementRequest
@@ -74,7 +74,7 @@ class StatementSubmit(generics.GenericAPIView[StatementRequest]):
             if meeting is None:
                 raise serializers.ValidationError({"meeting": [_unknown_meeting()]})
         done = services.submit_statement(
-            by=request.user,
+            by=signed_in(request.user),
             request=statement,
             text=data["text"],
             approved_on=data.get("approved_on"),

@@ -6,7 +6,7 @@ the rest is read by the matter's people and the group's members, and is "not fou
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rules
 
@@ -14,6 +14,9 @@ from osallisuus.accounts.permissions import is_feedback_handler
 from osallisuus.dialogue.permissions import is_secretary_of, membership
 
 from .models import StatementRequest
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
 
 # The groups that may flag a matter themselves: the § 32 influence bodies and the § 33
 # language committees (Act 611/2021).
@@ -27,11 +30,11 @@ FLAGGING_KINDS = (
 FLAGGING_ROLES = ("secretary", "chair")
 
 
-def flagging_groups_of(user: Any) -> Any:
+def flagging_groups_of(user: MaybeUser) -> Any:
     """The influence bodies in which the user holds a current seat as secretary or chair."""
     from osallisuus.dialogue.selectors import public_groups
 
-    if not getattr(user, "is_authenticated", False) or user.pk is None:
+    if not user.is_authenticated or user.pk is None:
         return public_groups().none()
     return (
         public_groups()
@@ -46,24 +49,24 @@ def flagging_groups_of(user: Any) -> Any:
 
 
 @rules.predicate
-def may_flag(user: Any) -> bool:
+def may_flag(user: MaybeUser) -> bool:
     return bool(flagging_groups_of(user).exists())
 
 
 @rules.predicate
-def may_flag_for(user: Any, group: Any) -> bool:
+def may_flag_for(user: MaybeUser, group: Any) -> bool:
     member = membership(user, group)
     return member is not None and group.kind in FLAGGING_KINDS and member.role in FLAGGING_ROLES
 
 
 @rules.predicate
-def secretary_of_asked_group(user: Any, request: StatementRequest | None) -> bool:
+def secretary_of_asked_group(user: MaybeUser, request: StatementRequest | None) -> bool:
     """A secretary's role is scoped to their own body: only its statements are theirs."""
     return request is not None and bool(is_secretary_of(user, request.group))
 
 
 @rules.predicate
-def handles_matter(user: Any, request: StatementRequest | None) -> bool:
+def handles_matter(user: MaybeUser, request: StatementRequest | None) -> bool:
     """The matter's preparer (who manages it) or its decision maker."""
     if request is None:
         return False

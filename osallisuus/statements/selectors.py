@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -14,15 +14,18 @@ from osallisuus.trail.models import Matter
 
 from .models import RequestStatus, StatementRequest
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser, User
+
 GIVEN = (RequestStatus.SUBMITTED, RequestStatus.CONSIDERED)
 
 
-def requests_visible_to(user: Any) -> QuerySet[StatementRequest]:
+def requests_visible_to(user: MaybeUser) -> QuerySet[StatementRequest]:
     """Public statements for everyone; every request of the matters the user may see (its
     preparer, its decision makers, coordinators) and of the groups the user sits in."""
     found = StatementRequest.objects.select_related("matter", "group", "meeting")
     public = Q(status__in=GIVEN, public=True)
-    if not getattr(user, "is_authenticated", False) or user.pk is None:
+    if not user.is_authenticated or user.pk is None:
         return found.filter(public)
     seated = Q(group__members__user=user, group__members__left_on__isnull=True)
     return found.filter(
@@ -32,7 +35,7 @@ def requests_visible_to(user: Any) -> QuerySet[StatementRequest]:
     )
 
 
-def access_request(*, user: Any, pk: int) -> StatementRequest:
+def access_request(*, user: MaybeUser, pk: int) -> StatementRequest:
     """The request, if `user` may read it; else "not found"."""
     found = requests_visible_to(user).filter(pk=pk).first()
     if found is None:
@@ -54,7 +57,7 @@ def overdue_requests(*, today: date | None = None) -> QuerySet[StatementRequest]
     ).select_related("matter", "group")
 
 
-def waiting_for_answer(user: Any) -> QuerySet[StatementRequest]:
+def waiting_for_answer(user: User) -> QuerySet[StatementRequest]:
     """Statements given on matters the user prepares or decides and not yet answered: the
     preparer must record how each was taken into account."""
     return requests_visible_to(user).filter(

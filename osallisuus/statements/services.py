@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.urls import reverse
@@ -22,6 +22,9 @@ from osallisuus.trail.matters.selectors import decision_of
 from osallisuus.trail.services import link_inputs
 
 from .models import RequestOrigin, RequestStatus, StatementRequest
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 STATEMENT_KIND = "statement"
 LANGUAGES = ("fi", "sv", "en")
@@ -55,7 +58,7 @@ def _preparers(matter: Any) -> list[Any]:
     return [user for user in people.values() if user is not None and user.email]
 
 
-def _tell_preparers(request: StatementRequest, *, by: Any, subject: str, part: str) -> None:
+def _tell_preparers(request: StatementRequest, *, by: User, subject: str, part: str) -> None:
     """`subject` and `part` are msgids (gettext_noop) with %(group)s, %(matter)s, %(url)s."""
     url = absolute_url(request.get_absolute_url())
     for user in _preparers(request.matter):
@@ -129,7 +132,7 @@ def _check_new(
 
 
 def _open(
-    *, by: Any, matter: Any, group: Any, question: str, due_on: date, origin: str
+    *, by: User, matter: Any, group: Any, question: str, due_on: date, origin: str
 ) -> StatementRequest:
     request = StatementRequest.objects.create(
         matter=matter,
@@ -148,7 +151,7 @@ def _open(
 
 @transaction.atomic
 def request_statement(
-    *, by: Any, matter: Any, group: Any, question: str, due_on: date | None
+    *, by: User, matter: Any, group: Any, question: str, due_on: date | None
 ) -> StatementRequest:
     """The matter's preparer asks a group of the register for a statement by `due_on`."""
     require(by, "statements.request")
@@ -181,7 +184,7 @@ def request_statement(
 
 @transaction.atomic
 def flag_matter(
-    *, by: Any, group: Any, matter: Any, reason: str, due_on: date | None
+    *, by: User, group: Any, matter: Any, reason: str, due_on: date | None
 ) -> StatementRequest:
     """An influence body flags a matter it judges to concern its group (Act 611/2021 § 32):
     a statement request opens, and the matter's preparer must answer the statement."""
@@ -212,7 +215,7 @@ def flag_matter(
 @transaction.atomic
 def submit_statement(
     *,
-    by: Any,
+    by: User,
     request: StatementRequest,
     text: str,
     approved_on: date | None,
@@ -263,7 +266,7 @@ def submit_statement(
 
 
 @transaction.atomic
-def consider_statement(*, by: Any, request: StatementRequest, text: str) -> StatementRequest:
+def consider_statement(*, by: User, request: StatementRequest, text: str) -> StatementRequest:
     """Whoever prepares or decides the matter records how the statement was taken into
     account; the group is told (#8's told-back, seed 004: an effect or the reasons)."""
     require(by, "statements.consider", request)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
 from django.utils import formats, timezone
@@ -20,6 +20,9 @@ from osallisuus.trail.text_search import matching_words
 from .models import RequestStatus, StatementRequest
 from .selectors import GIVEN, overdue_requests, requests_visible_to
 from .services import STATEMENT_KIND, tell_group
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 EXCERPT_CHARS = 300
 
@@ -65,10 +68,10 @@ class StatementKind:
     def label(self) -> str:
         return _("statement of a body")
 
-    def visible_ids(self, user: Any) -> Any:
+    def visible_ids(self, user: User) -> Any:
         return requests_visible_to(user).values_list("pk", flat=True)
 
-    def items(self, pks: Iterable[int], user: Any) -> list[InputItem]:
+    def items(self, pks: Iterable[int], user: User) -> list[InputItem]:
         return _found(requests_visible_to(user).filter(pk__in=list(pks)))
 
     def summaries(self, pks: Iterable[int]) -> list[InputItem]:
@@ -84,7 +87,7 @@ class StatementKind:
         )
         return _found(overdue.distinct())
 
-    def search_ids(self, user: Any, query: InputQuery) -> Any:
+    def search_ids(self, user: User, query: InputQuery) -> Any:
         """Requests the user may read, matched on what was asked and on the statement."""
         found = matching_words(requests_visible_to(user), query.words, "question", "text")
         if query.unit_id:

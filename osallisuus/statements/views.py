@@ -3,7 +3,7 @@ with the statement and how it was taken into account."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,6 +23,9 @@ from . import selectors, services
 from .forms import ConsiderForm, FlagForm, RequestForm, SubmitForm
 from .models import RequestStatus, StatementRequest
 from .permissions import flagging_groups_of
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
 
 PAGE_SIZE = 30
 
@@ -52,7 +55,7 @@ def _undecided(matters: Any) -> Any:
 
 @permission_required("statements.request")
 @require_http_methods(["GET", "POST"])
-def request_create(request: HttpRequest) -> HttpResponse:
+def request_create(request: SignedInRequest) -> HttpResponse:
     """The preparer asks a body or group for a statement on one of their matters."""
     form = RequestForm(
         request.POST or None,
@@ -71,7 +74,7 @@ def request_create(request: HttpRequest) -> HttpResponse:
 
 @permission_required("statements.flag")
 @require_http_methods(["GET", "POST"])
-def flag(request: HttpRequest) -> HttpResponse:
+def flag(request: SignedInRequest) -> HttpResponse:
     """An influence body's secretary or chair flags a matter that concerns its group."""
     form = FlagForm(
         request.POST or None,
@@ -113,7 +116,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def submit(request: HttpRequest, pk: int) -> HttpResponse:
+def submit(request: SignedInRequest, pk: int) -> HttpResponse:
     """The asked group's secretary records the approved statement and submits it."""
     statement = selectors.access_request(user=request.user, pk=pk)
     require(request.user, "statements.submit", statement)
@@ -129,7 +132,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def consider(request: HttpRequest, pk: int) -> HttpResponse:
+def consider(request: SignedInRequest, pk: int) -> HttpResponse:
     """The matter's preparer or decision maker records how the statement was taken into
     account; the body is told."""
     statement = selectors.access_request(user=request.user, pk=pk)

@@ -30,7 +30,7 @@ def test_a_backup_of_a_populated_database_restores_with_equal_counts_and_rows(un
             )
         )
     connection.close()  # pg_dump wants a quiet database; the test's connection reopens later
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(  # noqa: S603  a fixed argument list, no shell
         [str(ROOT / "scripts" / "backup-restore-check.sh"), database_url()],
         capture_output=True,
         text=True,

@@ -51,7 +51,7 @@ def run_bare(tmp_path: Path) -> dict:
         "DJANGO_SETTINGS_MODULE": "bench.bare.settings",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'bare.sqlite3'}",
     }
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(  # noqa: S603  a fixed argument list, no shell
         [sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr

@@ -227,7 +227,7 @@ def test_the_unit_register_csv_quotes_formula_text(client_as, formula_unit):
     assert_download(response, "units.csv", "text/csv; charset=utf-8")
     header, *rows = read_csv(response)
     assert header == COLUMNS
-    expected = list(unit_rows([formula_unit]))[0]
+    expected = next(iter(unit_rows([formula_unit])))
     assert rows == [[as_csv(expected[column]) for column in COLUMNS]]
     assert rows[0][COLUMNS.index("phone")] == "'+358 40 123 4567"
     assert rows[0][COLUMNS.index("name_fi")] == "'" + FORMULAS[0]
@@ -235,11 +235,11 @@ def test_the_unit_register_csv_quotes_formula_text(client_as, formula_unit):
 
 def test_the_unit_register_imports_its_own_export_back_unchanged(client_as, formula_unit):
     body = client_as("coordinator").get(reverse("admin:unit_export")).content.decode()
-    before = list(unit_rows([formula_unit]))[0]
+    before = next(iter(unit_rows([formula_unit])))
     Unit.objects.filter(pk=formula_unit.pk).update(name_fi="Muutettu", phone="")
     result = import_units(io.StringIO(body, newline=""), organiser=Organiser.objects.get())
     assert result.ok, result.errors
-    after = list(unit_rows(Unit.objects.filter(pk=formula_unit.pk)))[0]
+    after = next(iter(unit_rows(Unit.objects.filter(pk=formula_unit.pk))))
     # The import trims cells, as it always has: a leading tab or carriage return goes.
     assert after == {column: value.strip() for column, value in before.items()}
 

@@ -88,10 +88,14 @@ def cross_app_internal_imports() -> dict[tuple[str, str], list[str]]:
                 names = [alias.name for alias in node.names]
             for name in names:
                 pieces = name.split(".")
-                if len(pieces) >= 3 and pieces[0] == "osallisuus" and pieces[1] != app:
-                    if pieces[2] in INTERNALS:
-                        key = (app, f"{pieces[1]}.{pieces[2]}")
-                        found.setdefault(key, []).append(str(path.relative_to(PROJECT)))
+                if (
+                    len(pieces) >= 3
+                    and pieces[0] == "osallisuus"
+                    and pieces[1] != app
+                    and pieces[2] in INTERNALS
+                ):
+                    key = (app, f"{pieces[1]}.{pieces[2]}")
+                    found.setdefault(key, []).append(str(path.relative_to(PROJECT)))
     return found
 
 

@@ -167,7 +167,7 @@ def test_no_page_of_the_matrix_scrolls_sideways_at_320_px(
                 if wide > PHONE["width"]:
                     widest = phone.evaluate(WIDEST)
                     failures.append(f"{name} {url} [{language}] as {who}: {wide} px; {widest}")
-    print(f"{loaded} pages at 320 px; not pages: {sorted(not_pages)}")  # noqa: T201
+    print(f"{loaded} pages at 320 px; not pages: {sorted(not_pages)}")  # noqa: T201  the test's report of what it checked
     assert not wrong_status, "\n".join(wrong_status)
     assert loaded > 100
     assert not failures, f"{len(failures)} pages wider than 320 px:\n" + "\n".join(failures)

@@ -40,9 +40,12 @@ class PageParser(HTMLParser):
         values = dict(attrs)
         self.handler_attributes += [name for name, _ in attrs if name.startswith("on")]
         self.style_attributes += "style" in values
-        if tag == "script" and not values.get("src"):
-            if (values.get("type") or "") not in ("application/json", "application/ld+json"):
-                self.inline_scripts += 1
+        if (
+            tag == "script"
+            and not values.get("src")
+            and (values.get("type") or "") not in ("application/json", "application/ld+json")
+        ):
+            self.inline_scripts += 1
         if tag == "form":
             self._in_form = {
                 "method": (values.get("method") or "get").lower(),
@@ -50,9 +53,13 @@ class PageParser(HTMLParser):
                 "csrf": False,
             }
             self.forms.append(self._in_form)
-        if tag == "input" and self._in_form is not None:
-            if values.get("name") == "csrfmiddlewaretoken" and values.get("value"):
-                self._in_form["csrf"] = True
+        if (
+            tag == "input"
+            and self._in_form is not None
+            and values.get("name") == "csrfmiddlewaretoken"
+            and values.get("value")
+        ):
+            self._in_form["csrf"] = True
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "form":
@@ -175,7 +182,7 @@ def production_settings(**extra: str) -> dict[str, Any]:
         "import json, django; django.setup(); from django.conf import settings; "
         f"print(json.dumps({{n: getattr(settings, n) for n in {names!r}}}))"
     )
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(  # noqa: S603  a fixed argument list, no shell
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     )
     return json.loads(result.stdout)

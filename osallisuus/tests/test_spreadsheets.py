@@ -66,7 +66,7 @@ def test_xlsx_text_is_a_string_cell_never_a_formula(write_only):
     sheet = XlsxSheet("data", write_only=write_only)
     sheet.append([*FORMULAS, "#N/A", "plain"])
     body, read = _read(sheet)
-    cells = list(read.iter_rows())[0]
+    cells = next(iter(read.iter_rows()))
     assert [c.data_type for c in cells] == ["s"] * 8
     # XML parsers read a carriage return as a line feed; the text is otherwise unchanged.
     assert [c.value for c in cells] == [t.replace("\r", "\n") for t in FORMULAS] + [
@@ -88,7 +88,7 @@ def test_xlsx_numbers_dates_and_booleans_keep_their_type(write_only):
         number_formats={1: "0.00", 3: "dd.mm.yyyy"},
     )
     _body, read = _read(sheet)
-    cells = list(read.iter_rows())[0]
+    cells = next(iter(read.iter_rows()))
     assert [c.data_type for c in cells[:5]] == ["n", "n", "n", "d", "b"]
     assert cells[0].value == -3 and cells[1].value == -12.5
     assert (cells[1].number_format, cells[3].number_format) == ("0.00", "dd.mm.yyyy")

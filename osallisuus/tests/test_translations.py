@@ -31,7 +31,7 @@ def read_po(path: Path) -> dict[str, str]:
         if msgid:
             entries[msgid] = "#F" if fuzzy else (msgstr or "")
 
-    for raw in path.read_text(encoding="utf-8").splitlines() + [""]:
+    for raw in [*path.read_text(encoding="utf-8").splitlines(), ""]:
         line = raw.strip()
         if not line:
             flush()

@@ -11,6 +11,7 @@ a person using the pages; running it again adds nothing.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -23,6 +24,9 @@ from .actions.services import change_action_status, create_action
 from .briefings import demo as briefings_demo
 from .matters.services import carry_matter, create_matter, decide_matter, put_on_agenda
 from .models import Action, Matter
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 RISING_UNIT = "Järvilaakso terveysasema"
 RISING_THEME = "facilities_accessibility"
@@ -64,7 +68,10 @@ def _seed_story() -> None:
         _undecided_matter(coordinator, board, unit)
 
 
-def _decided_story(manager: object, committee: DecisionBody, unit: Unit) -> None:
+def _decided_story(manager: User, committee: DecisionBody, unit: Unit) -> None:
+    member = committee.members.first()
+    if member is None:  # a body with no members decides nothing
+        return
     today = timezone.localdate()
     comments = _feedback_refs(unit, RISING_THEME, days=40, limit=40)
     action = create_action(
@@ -140,7 +147,7 @@ def _decided_story(manager: object, committee: DecisionBody, unit: Unit) -> None
     )
     decide_matter(
         matter=matter,
-        by=committee.members.first(),
+        by=member,
         outcome="changed",
         decided_by="Sosiaali- ja terveyslautakunta",
         decided_on=today - timedelta(days=3),
@@ -159,7 +166,7 @@ def _decided_story(manager: object, committee: DecisionBody, unit: Unit) -> None
     )
 
 
-def _undecided_matter(coordinator: object, board: DecisionBody, unit: Unit) -> None:
+def _undecided_matter(coordinator: User, board: DecisionBody, unit: Unit) -> None:
     matter = create_matter(
         by=coordinator,
         title="Takaisinsoitto kaikille terveysasemille",

@@ -12,9 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 
 @dataclass(frozen=True)
@@ -78,10 +81,10 @@ class InputKind(Protocol):
     def label(self) -> str:
         """The kind's name for people, in the active language."""
 
-    def visible_ids(self, user: Any) -> Any:
+    def visible_ids(self, user: User) -> Any:
         """A queryset of the primary keys of the items `user` may see (values_list flat)."""
 
-    def items(self, pks: Iterable[int], user: Any) -> list[InputItem]:
+    def items(self, pks: Iterable[int], user: User) -> list[InputItem]:
         """The items among `pks` that `user` may see; unknown and hidden ones are left out."""
 
     def summaries(self, pks: Iterable[int]) -> list[InputItem]:
@@ -89,7 +92,7 @@ class InputKind(Protocol):
         lets in (a matter's decision maker, a briefing): never asked with a user, never more
         than an InputItem holds."""
 
-    def search_ids(self, user: Any, query: InputQuery) -> Any:
+    def search_ids(self, user: User, query: InputQuery) -> Any:
         """A queryset of (pk, moment) pairs, newest first, of the items matching `query` among
         those `user` may read (values_list): never wider than the kind shows `user` elsewhere,
         and where `user` reads redacted text only, matched on the redacted text."""

@@ -4,7 +4,7 @@ recording a step and telling the linked givers about it."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Q
@@ -17,6 +17,9 @@ from osallisuus.organisation.selectors import units_by_ids
 
 from . import kinds
 from .models import Action, InputLink, Matter, TrailEvent
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 
 def register_input_kind(kind: kinds.InputKind) -> None:
@@ -31,7 +34,7 @@ class UnknownInputError(LookupError):
 @transaction.atomic
 def link_inputs(
     *,
-    by: Any,
+    by: User,
     refs: Iterable[tuple[str, int]],
     action: Action | None = None,
     matter: Matter | None = None,
@@ -58,7 +61,7 @@ def link_inputs(
 
 
 def _store_links(
-    *, by: Any, wanted: dict[str, set[int]], action: Action | None, matter: Matter | None
+    *, by: User, wanted: dict[str, set[int]], action: Action | None, matter: Matter | None
 ) -> int:
     created = 0
     for kind_name, pks in wanted.items():
@@ -75,7 +78,7 @@ def _store_links(
 
 
 @transaction.atomic
-def link_briefed_inputs(*, by: Any, refs: Iterable[tuple[str, int]], matter: Matter) -> int:
+def link_briefed_inputs(*, by: User, refs: Iterable[tuple[str, int]], matter: Matter) -> int:
     """Link inputs a briefing showed `by` (as redacted summaries) to the matter they took up.
 
     The briefing, built by the trail for the member's own body, is what let them see the items,
@@ -95,7 +98,7 @@ def link_briefed_inputs(*, by: Any, refs: Iterable[tuple[str, int]], matter: Mat
 def record_event(
     *,
     kind: str,
-    by: Any,
+    by: User | None,
     texts: dict[str, str],
     action: Action | None = None,
     matter: Matter | None = None,

@@ -4,15 +4,18 @@ enrolment, certificate and course feedback are theirs and the coordinators'."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rules
 
 from osallisuus.accounts.permissions import is_coordinator
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
+
 
 @rules.predicate
-def holds_enrolment(user: Any, enrolment: Any) -> bool:
+def holds_enrolment(user: MaybeUser, enrolment: Any) -> bool:
     return enrolment is not None and enrolment.user_id == getattr(user, "pk", None)
 
 

@@ -4,7 +4,7 @@ status, a person's own enrolments and the courses they completed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
@@ -12,6 +12,9 @@ from django.http import Http404
 from osallisuus.authorization import require
 
 from .models import Course, Enrolment, Session
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser, User
 
 HOLDING = (Enrolment.Status.APPROVED, Enrolment.Status.COMPLETED)
 
@@ -25,7 +28,7 @@ def catalogue(*, audience: str = "") -> QuerySet[Course]:
     return courses.filter(audience=audience) if audience else courses
 
 
-def access_course(*, user: Any, pk: int) -> Course:
+def access_course(*, user: MaybeUser, pk: int) -> Course:
     """A course of the catalogue for anyone who may read it (404 otherwise)."""
     require(user, "training.view_catalogue")
     course = catalogue().select_related("question_set", "based_on").filter(pk=pk).first()
@@ -34,7 +37,7 @@ def access_course(*, user: Any, pk: int) -> Course:
     return course
 
 
-def access_enrolment(*, user: Any, pk: int) -> Enrolment:
+def access_enrolment(*, user: MaybeUser, pk: int) -> Enrolment:
     """One's own enrolment, or any for a coordinator (404 otherwise)."""
     enrolment = (
         Enrolment.objects.select_related("course", "course__question_set", "user")
@@ -47,7 +50,7 @@ def access_enrolment(*, user: Any, pk: int) -> Enrolment:
     return enrolment
 
 
-def access_session(*, user: Any, pk: int) -> Session:
+def access_session(*, user: MaybeUser, pk: int) -> Session:
     """A session, for those who run courses (404 otherwise)."""
     require(user, "training.manage_courses")
     session = Session.objects.select_related("course").filter(pk=pk).first()
@@ -94,9 +97,9 @@ def attendees(session: Session) -> list[int]:
     return list(session.attendance.values_list("enrolment_id", flat=True))
 
 
-def own_enrolment(*, user: Any, course: Course) -> Enrolment | None:
+def own_enrolment(*, user: MaybeUser, course: Course) -> Enrolment | None:
     """The person's latest enrolment on the course, if any."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return None
     return Enrolment.objects.filter(course=course, user=user).order_by("-pk").first()
 
@@ -114,7 +117,7 @@ def waiting_position(enrolment: Enrolment) -> int | None:
     return ahead.count() + 1
 
 
-def own_enrolments(user: Any) -> QuerySet[Enrolment]:
+def own_enrolments(user: User) -> QuerySet[Enrolment]:
     """The person's enrolments, newest first, with how many sessions they attended."""
     return (
         Enrolment.objects.filter(user=user)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Count
@@ -25,6 +25,9 @@ from osallisuus.feedback.questions import check_answer
 
 from .models import Attendance, Course, CourseFeedback, Enrolment, Session
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
+
 LIVE = (Enrolment.Status.REQUESTED, Enrolment.Status.APPROVED, Enrolment.Status.WAITING)
 HOLDING = (Enrolment.Status.APPROVED, Enrolment.Status.COMPLETED)
 
@@ -34,7 +37,7 @@ class TrainingError(DomainError):
 
 
 @transaction.atomic
-def create_course(*, by: Any, unlocks: Iterable[str] = (), **fields: Any) -> Course:
+def create_course(*, by: User, unlocks: Iterable[str] = (), **fields: Any) -> Course:
     """A new course in the catalogue; its sessions are added one by one."""
     require(by, "training.manage_courses")
     return Course.objects.create(created_by=person(by), unlocks=",".join(unlocks), **fields)
@@ -42,7 +45,12 @@ def create_course(*, by: Any, unlocks: Iterable[str] = (), **fields: Any) -> Cou
 
 @transaction.atomic
 def add_session(
-    *, course: Course, by: Any, starts_at: datetime.datetime, place: str = "", remote_link: str = ""
+    *,
+    course: Course,
+    by: User,
+    starts_at: datetime.datetime,
+    place: str = "",
+    remote_link: str = "",
 ) -> Session:
     """A session on site (a place) or remote (a link), or both."""
     require(by, "training.manage_courses")
@@ -54,7 +62,7 @@ def add_session(
 
 
 @transaction.atomic
-def enrol(*, course: Course, user: Any) -> Enrolment:
+def enrol(*, course: Course, user: User) -> Enrolment:
     """The person asks for a place; a coordinator approves it."""
     require(user, "training.enrol")
     if Enrolment.objects.filter(course=course, user=user, status__in=LIVE).exists():
@@ -77,7 +85,7 @@ def _places_taken(course: Course) -> int:
 
 
 @transaction.atomic
-def approve_enrolment(*, enrolment: Enrolment, by: Any) -> Enrolment:
+def approve_enrolment(*, enrolment: Enrolment, by: User) -> Enrolment:
     """A place if one is free, otherwise the end of the waiting list."""
     require(by, "training.manage_courses")
     enrolment = _locked(enrolment)
@@ -95,7 +103,7 @@ def approve_enrolment(*, enrolment: Enrolment, by: Any) -> Enrolment:
 
 
 @transaction.atomic
-def decline_enrolment(*, enrolment: Enrolment, by: Any) -> Enrolment:
+def decline_enrolment(*, enrolment: Enrolment, by: User) -> Enrolment:
     require(by, "training.manage_courses")
     enrolment = _locked(enrolment)
     if enrolment.status != Enrolment.Status.REQUESTED:
@@ -107,7 +115,7 @@ def decline_enrolment(*, enrolment: Enrolment, by: Any) -> Enrolment:
 
 
 @transaction.atomic
-def cancel_enrolment(*, enrolment: Enrolment, by: Any) -> Enrolment | None:
+def cancel_enrolment(*, enrolment: Enrolment, by: User) -> Enrolment | None:
     """The person (or a coordinator) cancels; a freed place goes to the first on the waiting
     list in the same transaction. Returns the enrolment that moved up, if any."""
     require(by, "training.cancel_enrolment", enrolment)
@@ -134,7 +142,7 @@ def cancel_enrolment(*, enrolment: Enrolment, by: Any) -> Enrolment | None:
 
 
 @transaction.atomic
-def mark_attendance(*, session: Session, by: Any, present: Iterable[Enrolment]) -> list[Enrolment]:
+def mark_attendance(*, session: Session, by: User, present: Iterable[Enrolment]) -> list[Enrolment]:
     """Who was at the session (exactly these holders of a place); everyone who now meets the
     completion rule completes the course. Returns those who completed now."""
     require(by, "training.manage_courses")
@@ -159,7 +167,7 @@ def mark_attendance(*, session: Session, by: Any, present: Iterable[Enrolment]) 
     return [_complete(enrolment, course=course, by=by) for enrolment in ready]
 
 
-def _complete(enrolment: Enrolment, *, course: Course, by: Any) -> Enrolment:
+def _complete(enrolment: Enrolment, *, course: Course, by: User) -> Enrolment:
     """The completion rule is met: a certificate number, and the expert's training record
     (which meets the requirement of the assignment types the course unlocks)."""
     now = timezone.now()
@@ -182,7 +190,7 @@ def _complete(enrolment: Enrolment, *, course: Course, by: Any) -> Enrolment:
 
 @transaction.atomic
 def give_course_feedback(
-    *, enrolment: Enrolment, by: Any, answers: dict[str, Any]
+    *, enrolment: Enrolment, by: User, answers: dict[str, Any]
 ) -> CourseFeedback:
     """The participant answers the course's question set once, after attending."""
     require(by, "training.give_course_feedback", enrolment)

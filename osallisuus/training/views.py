@@ -3,6 +3,8 @@ certificate and course feedback. Thin: scope, call one service or selector, rend
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,10 +20,13 @@ from .certificates import certificate_pdf
 from .forms import AttendanceForm, CourseFeedbackForm, CourseForm, SessionForm
 from .models import Audience, Course, Enrolment
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
+
 
 @permission_required("training.view_catalogue")
 @require_GET
-def course_list(request: HttpRequest) -> HttpResponse:
+def course_list(request: SignedInRequest) -> HttpResponse:
     audience = request.GET.get("kohderyhma", "")
     if audience not in Audience.values:
         audience = ""
@@ -40,7 +45,7 @@ def course_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required("training.manage_courses")
 @require_http_methods(["GET", "POST"])
-def course_create(request: HttpRequest) -> HttpResponse:
+def course_create(request: SignedInRequest) -> HttpResponse:
     form = CourseForm(request.POST or None)
     made: list[Course] = []
     if (
@@ -60,7 +65,7 @@ def course_create(request: HttpRequest) -> HttpResponse:
 
 @permission_required("training.view_catalogue")
 @require_GET
-def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def course_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     course = selectors.access_course(user=request.user, pk=pk)
     own = selectors.own_enrolment(user=request.user, course=course)
     may_manage = request.user.has_perm("training.manage_courses")
@@ -82,7 +87,7 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("training.enrol")
 @require_POST
-def course_enrol(request: HttpRequest, pk: int) -> HttpResponse:
+def course_enrol(request: SignedInRequest, pk: int) -> HttpResponse:
     course = selectors.access_course(user=request.user, pk=pk)
     try:
         services.enrol(course=course, user=request.user)
@@ -95,7 +100,7 @@ def course_enrol(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("training.manage_courses")
 @require_http_methods(["GET", "POST"])
-def session_add(request: HttpRequest, pk: int) -> HttpResponse:
+def session_add(request: SignedInRequest, pk: int) -> HttpResponse:
     course = selectors.access_course(user=request.user, pk=pk)
     form = SessionForm(request.POST or None)
     if (
@@ -113,7 +118,7 @@ def session_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("training.manage_courses")
 @require_http_methods(["GET", "POST"])
-def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
+def session_attendance(request: SignedInRequest, pk: int) -> HttpResponse:
     session = selectors.access_session(user=request.user, pk=pk)
     form = AttendanceForm(
         request.POST or None,
@@ -144,7 +149,7 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("training.manage_courses")
 @require_POST
-def enrolment_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def enrolment_decide(request: SignedInRequest, pk: int) -> HttpResponse:
     enrolment = selectors.access_enrolment(user=request.user, pk=pk)
     decision = request.POST.get("decision")
     try:
@@ -168,7 +173,7 @@ def enrolment_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("training.view_catalogue")
 @require_POST
-def enrolment_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def enrolment_cancel(request: SignedInRequest, pk: int) -> HttpResponse:
     enrolment = selectors.access_enrolment(user=request.user, pk=pk)
     require(request.user, "training.cancel_enrolment", enrolment)
     try:
@@ -196,7 +201,7 @@ def certificate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("training.view_catalogue")
 @require_http_methods(["GET", "POST"])
-def course_feedback(request: HttpRequest, pk: int) -> HttpResponse:
+def course_feedback(request: SignedInRequest, pk: int) -> HttpResponse:
     enrolment = selectors.access_enrolment(user=request.user, pk=pk)
     require(request.user, "training.give_course_feedback", enrolment)
     question_set = enrolment.course.question_set

@@ -21,7 +21,7 @@ from .services import parse_address, redeem_code, redeem_link
 class SignInCodeBackend(BaseBackend):
     """`authenticate(request, username=<e-mail or phone>, code=...)` or `(request, link=...)`."""
 
-    def authenticate(  # type: ignore[override]
+    def authenticate(
         self,
         request: HttpRequest | None,
         username: str | None = None,
@@ -38,5 +38,5 @@ class SignInCodeBackend(BaseBackend):
             user = redeem_link(token=link)
         return user if user is not None and user.is_active else None
 
-    def get_user(self, user_id: int) -> User | None:  # type: ignore[override]
+    def get_user(self, user_id: int) -> User | None:
         return User._default_manager.filter(pk=user_id, is_active=True).first()

@@ -28,7 +28,7 @@ class AddressField(forms.CharField):
         kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "username"}))
         super().__init__(**kwargs)
 
-    def clean(self, value: Any) -> Address:  # type: ignore[override]
+    def clean(self, value: Any) -> Address:
         typed = super().clean(value)
         address = parse_address(typed)
         if address is None:
@@ -79,7 +79,7 @@ class CodeForm(forms.Form):
     )
 
     def clean_code(self) -> str:
-        code = self.cleaned_data["code"].replace(" ", "")
+        code: str = self.cleaned_data["code"].replace(" ", "")
         if not (code.isdigit() and len(code) == CODE_DIGITS):
             raise forms.ValidationError(_("The code has six digits."))
         return code

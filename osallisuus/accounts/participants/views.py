@@ -3,6 +3,7 @@ one-time code), /tili/koodi/ (type it) and /tili/linkki/<token>/ (the link from 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -22,6 +23,9 @@ from osallisuus.security import client_address
 
 from . import services
 from .forms import AskCodeForm, CodeForm, SignUpForm
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 # Where the code was sent and where to go after it, between asking and typing the code.
 SESSION_ADDRESS = "participant_code_address"
@@ -45,9 +49,9 @@ def _code_sent(request: HttpRequest, address: services.Address, next_url: str) -
     return redirect("accounts:enter_code")
 
 
-def _signed_in(request: HttpRequest, user: object, next_url: str) -> HttpResponse:
+def _signed_in(request: HttpRequest, user: User, next_url: str) -> HttpResponse:
     """Start the session; staff roles still give their second factor."""
-    login(request, user)  # type: ignore[arg-type]
+    login(request, user)
     request.session.pop(SESSION_ADDRESS, None)
     request.session.pop(SESSION_NEXT, None)
     if needs_two_factor(user):

@@ -24,7 +24,7 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 CLIENT_ID = "osallisuus-test"
-CLIENT_SECRET = "test-client-secret"  # noqa: S105 (a test provider's)
+CLIENT_SECRET = "test-client-secret"  # a test provider's
 KEY_ID = "test-key"
 
 
@@ -113,7 +113,7 @@ class LocalProvider:
         provider = self
 
         class Handler(BaseHTTPRequestHandler):
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: Any) -> None:
                 pass
 
             def _json(self, body: dict[str, Any], status: int = 200) -> None:
@@ -124,7 +124,7 @@ class LocalProvider:
                 self.end_headers()
                 self.wfile.write(data)
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 url = urlsplit(self.path)
                 query = {k: v[0] for k, v in parse_qs(url.query).items()}
                 if url.path == "/authorize":
@@ -156,7 +156,7 @@ class LocalProvider:
                     self._json({"error": "not_found"}, 404)
                 return None
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
                 grant = provider._codes.pop(form.get("code", ""), None)

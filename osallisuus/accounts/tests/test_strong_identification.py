@@ -37,7 +37,7 @@ SETTINGS_FILE = Path(django_settings.BASE_DIR) / "osallisuus" / "settings.py"
 # The test identity "Testilä Tessa" of the Suomi.fi test environment.
 IDENTITY_CODE = "010280-952L"
 CLAIM = "nationalIdentificationNumber"
-HASH_KEY = "test-only-identity-hash-key-of-forty-chars!"  # noqa: S105
+HASH_KEY = "test-only-identity-hash-key-of-forty-chars!"
 START, CALLBACK = "/tili/vahva/", "/tili/vahva/paluu/"
 IN_ENGLISH = {"accept-language": "en"}
 

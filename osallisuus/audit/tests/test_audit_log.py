@@ -68,9 +68,12 @@ def test_the_database_refuses_to_change_or_delete_an_entry(make_user, statement)
     if connection.vendor != "postgresql":
         pytest.skip("the trigger exists on PostgreSQL only")
     record_access(actor=make_user("coordinator"), obj=make_user("expert"), reason="check")
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(statement)
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(statement)
     assert AccessLog.objects.get().reason == "check"
     # Entries are still added.
     record_access(actor=make_user("coordinator"), obj=make_user("expert"))

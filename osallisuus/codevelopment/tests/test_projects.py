@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
-from django.core import mail  # noqa: F401
+from django.core import mail  # noqa: F401  imported for its side effect
 from django.urls import reverse
 
 from osallisuus.accounts.tests.factories import sign_in, user_with_role
@@ -65,7 +67,7 @@ def test_a_project_walks_every_stage_to_a_decision_and_everyone_concerned_is_tol
     )
     setup = project_with_workshop(unit, feedback=[feedback])
     project, facilitator = setup.project, setup.facilitator
-    for previous, stage in zip(STAGE_ORDER, STAGE_ORDER[1:], strict=False):
+    for previous, stage in itertools.pairwise(STAGE_ORDER):
         save_stage_answers(
             project=project, by=facilitator, stage=previous, answers={"target": "Ajanvaraus"}
         )

@@ -80,10 +80,10 @@ def test_the_command_plans_meetings_and_a_second_run_creates_nothing(network):
         time=datetime.time(10, 0),
         remote_link="https://meet.example/verkosto",
     )
-    call_command("plan_meetings", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("plan_meetings", stdout=open("/dev/null", "w"))  # noqa: SIM115  the command's output is dropped for the test's lifetime
     planned = Meeting.objects.filter(group=network).count()
     assert planned >= 2
-    call_command("plan_meetings", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("plan_meetings", stdout=open("/dev/null", "w"))  # noqa: SIM115  the command's output is dropped for the test's lifetime
     assert Meeting.objects.filter(group=network).count() == planned
 
 

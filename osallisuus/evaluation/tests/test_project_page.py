@@ -37,7 +37,7 @@ def _setup(unit):
 
 
 def test_the_project_page_lists_the_evaluations_the_reader_may_see(client, login, unit):
-    coordinator, facilitator, staff_evaluator, project, open_one, concluded = _setup(unit)
+    coordinator, facilitator, _staff_evaluator, project, open_one, concluded = _setup(unit)
     url = f"/yhteiskehittaminen/{project.pk}/"
 
     login(coordinator)

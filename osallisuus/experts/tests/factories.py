@@ -112,9 +112,9 @@ def assignment_with_claim(*, expert: Any = None, requester: Any = None) -> dict[
     request = make_request(starts_at=timezone.now(), by=requester)
     invitation = services.invite(request=request, profiles=[profile], by=coordinator)[0]
     assignment = services.answer_invitation(invitation=invitation, accept=True)
-    assert assignment is not None  # noqa: S101
+    assert assignment is not None
     contract = services.current_contract(assignment)
-    assert contract is not None  # noqa: S101
+    assert contract is not None
     services.sign_contract(contract=contract, by=profile.user)
     services.sign_contract(contract=contract, by=coordinator)
     services.start_assignment(assignment=assignment, by=coordinator)
@@ -182,9 +182,9 @@ def started_assignment(
     )
     invitation = services.invite(request=request, profiles=[profile], by=coordinator)[0]
     assignment = services.answer_invitation(invitation=invitation, accept=True)
-    assert assignment is not None  # noqa: S101
+    assert assignment is not None
     contract = services.current_contract(assignment)
-    assert contract is not None  # noqa: S101
+    assert contract is not None
     services.sign_contract(contract=contract, by=profile.user)
     services.sign_contract(contract=contract, by=coordinator)
     return services.start_assignment(assignment=assignment, by=coordinator)

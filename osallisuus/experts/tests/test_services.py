@@ -105,7 +105,7 @@ def test_a_new_contract_version_needs_new_signatures():
 def test_the_contract_has_the_six_sections_in_finnish_and_swedish():
     _coordinator, _profile, assignment = _accepted()
     sections = services.current_contract(assignment).sections
-    assert [title for title, _text in sections["fi"]][0].startswith("1.")
+    assert next(title for title, _text in sections["fi"]).startswith("1.")
     assert len(sections["fi"]) == len(sections["sv"]) == 6
     assert sections["fi"][2][1] != sections["sv"][2][1]
 

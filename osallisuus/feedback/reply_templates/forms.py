@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -10,8 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from ..models import ReplyTemplate
 from .selectors import county_wide_editor, services_for_templates, units_for_templates
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
-class ReplyTemplateForm(forms.ModelForm):  # type: ignore[type-arg]
+
+class ReplyTemplateForm(forms.ModelForm):
     class Meta:
         model = ReplyTemplate
         fields = ["title", "text_fi", "text_sv", "text_en", "unit", "service", "active"]
@@ -29,7 +32,7 @@ class ReplyTemplateForm(forms.ModelForm):  # type: ignore[type-arg]
             "text_fi": {"required": _("Write the text in Finnish.")},
         }
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         unit_field = self.fields["unit"]

@@ -8,7 +8,7 @@ Handlers are offered the active templates for a feedback item's unit and service
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
@@ -18,12 +18,15 @@ from osallisuus.organisation.models import Service, Unit
 
 from ..models import Feedback, ReplyTemplate
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
 
-def county_wide_editor(user: Any) -> bool:
+
+def county_wide_editor(user: MaybeUser) -> bool:
     return bool(is_coordinator_or_admin(user))
 
 
-def templates_visible_to(user: Any) -> QuerySet[ReplyTemplate]:
+def templates_visible_to(user: MaybeUser) -> QuerySet[ReplyTemplate]:
     """Every template for county-wide editors; for a unit manager, those offered in their
     units (county-wide, their services' and their units')."""
     templates = ReplyTemplate.objects.select_related("unit", "service")
@@ -37,19 +40,19 @@ def templates_visible_to(user: Any) -> QuerySet[ReplyTemplate]:
     ).order_by("-active", "title")
 
 
-def templates_editable_by(user: Any) -> QuerySet[ReplyTemplate]:
+def templates_editable_by(user: MaybeUser) -> QuerySet[ReplyTemplate]:
     if county_wide_editor(user):
         return ReplyTemplate.objects.all()
     return ReplyTemplate.objects.filter(unit__in=managed_units(user))
 
 
-def units_for_templates(user: Any) -> QuerySet[Unit]:
+def units_for_templates(user: MaybeUser) -> QuerySet[Unit]:
     """The units a person may write templates for."""
     units = Unit.objects.filter(active=True) if county_wide_editor(user) else managed_units(user)
     return units.order_by("name_fi")
 
 
-def services_for_templates(user: Any) -> QuerySet[Service]:
+def services_for_templates(user: MaybeUser) -> QuerySet[Service]:
     """Services a person may write templates for: county-wide editors only."""
     if not county_wide_editor(user):
         return Service.objects.none()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,6 +16,9 @@ from ..models import ReplyTemplate
 from .forms import ReplyTemplateForm
 from .selectors import templates_editable_by, templates_visible_to
 from .services import save_reply_template
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
 
 
 @permission_required("feedback.manage_reply_templates")
@@ -31,20 +36,20 @@ def reply_templates(request: HttpRequest) -> HttpResponse:
 
 @permission_required("feedback.manage_reply_templates")
 @require_http_methods(["GET", "POST"])
-def reply_template_new(request: HttpRequest) -> HttpResponse:
+def reply_template_new(request: SignedInRequest) -> HttpResponse:
     return _edit(request, ReplyTemplate(), _("New reply template"))
 
 
 @permission_required("feedback.manage_reply_templates")
 @require_http_methods(["GET", "POST"])
-def reply_template_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def reply_template_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     template = templates_editable_by(request.user).filter(pk=pk).first()
     if template is None:
         raise Http404
     return _edit(request, template, _("Edit reply template"))
 
 
-def _edit(request: HttpRequest, template: ReplyTemplate, title: str) -> HttpResponse:
+def _edit(request: SignedInRequest, template: ReplyTemplate, title: str) -> HttpResponse:
     form = ReplyTemplateForm(request.POST or None, instance=template, user=request.user)
     if request.method == "POST" and form.is_valid():
         save_reply_template(template=form.save(commit=False), by=request.user)

@@ -52,7 +52,7 @@ def inbox_items(unit):
         )
     )[0]
     Feedback.objects.filter(pk=late.pk).update(due_at=timezone.now() - timedelta(days=1))
-    return items + [late]
+    return [*items, late]
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])

@@ -62,8 +62,7 @@ def test_an_sms_without_a_unit_code_is_answered_400_in_the_callers_language(clie
     )
     assert response.status_code == 400
     assert list(response.json()) == ["text"]
-    with translation.override("sv"):
-        with pytest.raises(AdapterError) as refused:
-            feedback_from_sms(sender="+358401234567", text="Hei vaan", message_id="m-2")
+    with translation.override("sv"), pytest.raises(AdapterError) as refused:
+        feedback_from_sms(sender="+358401234567", text="Hei vaan", message_id="m-2")
     assert response.json() == {"text": refused.value.messages}
     assert refused.value.message.startswith("Börja meddelandet")

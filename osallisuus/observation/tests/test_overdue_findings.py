@@ -78,9 +78,9 @@ def test_the_unit_manager_sees_overdue_findings_counted_with_links(client, login
 
 
 def test_the_deciding_body_reads_a_count_per_unit_with_links(client, login, make_user, unit):
-    visit, late, answered, _manager = _reported_visit(unit)
+    visit, late, _answered, _manager = _reported_visit(unit)
     other_unit = UnitFactory(code="HAM", service=ServiceFactory(name_fi="Suun terveydenhuolto"))
-    other_visit, other_late, *_rest = _reported_visit(other_unit, observer_name="Maija Muu")
+    _other_visit, other_late, *_rest = _reported_visit(other_unit, observer_name="Maija Muu")
     body = deciding_body(unit, make_user)
     member = body.member
     today = visit.answer_due + timedelta(days=1)

@@ -93,7 +93,7 @@ def test_production_settings_pass_the_deployment_check():
         "NUM_PROXIES": "1",
         "DJANGO_SETTINGS_MODULE": "osallisuus.settings",
     }
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env=env,
@@ -107,7 +107,7 @@ def test_production_settings_pass_the_deployment_check():
 
 def test_production_refuses_to_start_without_a_secret_key():
     env = {"PATH": os.environ["PATH"], "DEBUG": "false", "ALLOWED_HOSTS": "x.fi"}
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=ROOT,
         env=env,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import re
 import zlib
 from decimal import Decimal
@@ -76,9 +77,7 @@ def pdf_text(content: bytes) -> str:
         # reportlab's pages are Flate-compressed, then ASCII85-encoded.
         if stream.rstrip().endswith(b"~>"):
             stream = base64.a85decode(stream.strip(), adobe=True)
-        try:
+        with contextlib.suppress(zlib.error):
             stream = zlib.decompress(stream)
-        except zlib.error:
-            pass
         text.append(stream.decode("latin-1"))
     return "\n".join(text)

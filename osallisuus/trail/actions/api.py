@@ -17,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from osallisuus.accounts.models import User
-from osallisuus.authorization import api_permission
+from osallisuus.authorization import api_permission, signed_in
 from osallisuus.organisation.models import Service, Unit
 
 from ..models import Action
@@ -113,7 +113,7 @@ class ActionList(generics.ListAPIView[Action]):
         refs = [(ref["kind"], ref["id"]) for ref in data.pop("inputs", [])]
         texts = {lang: data.pop(f"public_text_{lang}", "") for lang in ("fi", "sv", "en")}
         # A refusal (ActionError, a DomainError) is answered 400 by the API's one handler.
-        action = create_action(by=request.user, texts=texts, inputs=refs, **data)
+        action = create_action(by=signed_in(request.user), texts=texts, inputs=refs, **data)
         action.inputs_linked = len(set(refs))  # type: ignore[attr-defined]
         return Response(ActionSerializer(action).data, status=status.HTTP_201_CREATED)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -12,8 +12,11 @@ from osallisuus.widgets import DateInput
 from ..models import Action
 from .selectors import actions_managed_by, owner_candidates, services_for_actions, units_for_actions
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
-class PersonField(forms.ModelChoiceField):  # type: ignore[type-arg]
+
+class PersonField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.get_full_name() or obj.username)
 
@@ -43,10 +46,10 @@ class ActionForm(PublicTextFields):
     title_sv = forms.CharField(label=_("Title in Swedish"), max_length=200, required=False)
     title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
     owner = PersonField(label=_("Owner"), queryset=None, empty_label=_("Choose a person"))
-    unit: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    unit: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Unit"), queryset=None, required=False, empty_label=_("No single unit")
     )
-    service: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    service: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Service"),
         queryset=None,
         required=False,
@@ -68,7 +71,7 @@ class ActionForm(PublicTextFields):
         "due_date",
     ]
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owner_candidates(user)  # type: ignore[attr-defined]
         self.fields["unit"].queryset = units_for_actions(user)  # type: ignore[attr-defined]
@@ -109,11 +112,11 @@ class StatusForm(PublicTextFields):
 class LinkForm(forms.Form):
     """Link the chosen inputs to an existing action."""
 
-    action: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    action: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Action"), queryset=None, empty_label=None
     )
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["action"].queryset = (  # type: ignore[attr-defined]
             actions_managed_by(user)

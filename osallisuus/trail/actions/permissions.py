@@ -7,7 +7,7 @@ excerpts of its inputs only, never a giver's words or contact details.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rules
 
@@ -20,9 +20,12 @@ from osallisuus.accounts.permissions import (
 
 from .selectors import action_in_handling_scope
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
+
 
 @rules.predicate
-def handles_action(user: Any, action: Any) -> bool:
+def handles_action(user: MaybeUser, action: Any) -> bool:
     return action is not None and action_in_handling_scope(user, action)
 
 

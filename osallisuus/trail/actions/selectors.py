@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -17,16 +17,19 @@ from osallisuus.organisation.models import Service, Unit
 from .. import kinds
 from ..models import Action, InputLink, TrailEvent
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
+
 COUNTY_WIDE = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
 
 
-def _handled_scope(user: Any) -> Q:
+def _handled_scope(user: MaybeUser) -> Q:
     """Actions of the units the user handles, or of the services those units belong to."""
     units = units_handled_by(user)
     return Q(unit__in=units) | Q(service__in=units.values("service"))
 
 
-def actions_visible_to(user: Any) -> QuerySet[Action]:
+def actions_visible_to(user: MaybeUser) -> QuerySet[Action]:
     """Every action the user may read: handlers in scope, county-wide roles all of them."""
     roles = roles_of(user)
     if roles & (COUNTY_WIDE | {Role.DECISION_MAKER}):
@@ -36,7 +39,7 @@ def actions_visible_to(user: Any) -> QuerySet[Action]:
     return Action.objects.none()
 
 
-def actions_managed_by(user: Any) -> QuerySet[Action]:
+def actions_managed_by(user: MaybeUser) -> QuerySet[Action]:
     """Actions the user may change and link inputs to (never a decision maker's)."""
     roles = roles_of(user)
     if roles & COUNTY_WIDE:
@@ -46,11 +49,11 @@ def actions_managed_by(user: Any) -> QuerySet[Action]:
     return Action.objects.none()
 
 
-def action_in_handling_scope(user: Any, action: Action) -> bool:
+def action_in_handling_scope(user: MaybeUser, action: Action) -> bool:
     return actions_managed_by(user).filter(pk=action.pk).exists()
 
 
-def actions_for(user: Any, *, status: str = "") -> QuerySet[Action]:
+def actions_for(user: MaybeUser, *, status: str = "") -> QuerySet[Action]:
     """The action list: open ones first by due date, then the rest, newest first."""
     items = actions_visible_to(user).select_related("owner", "unit", "service")
     if status:
@@ -58,7 +61,7 @@ def actions_for(user: Any, *, status: str = "") -> QuerySet[Action]:
     return items.order_by("status", "due_date", "-created_at", "-pk")
 
 
-def access_action(*, user: Any, pk: int) -> Action:
+def access_action(*, user: MaybeUser, pk: int) -> Action:
     """Fetch and authorise in one call: 404 outside the user's scope."""
     action = (
         actions_visible_to(user).select_related("owner", "unit", "service").filter(pk=pk).first()
@@ -68,17 +71,17 @@ def access_action(*, user: Any, pk: int) -> Action:
     return action
 
 
-def units_for_actions(user: Any) -> QuerySet[Unit]:
+def units_for_actions(user: MaybeUser) -> QuerySet[Unit]:
     return units_handled_by(user).order_by("name_fi")
 
 
-def services_for_actions(user: Any) -> QuerySet[Service]:
+def services_for_actions(user: MaybeUser) -> QuerySet[Service]:
     if roles_of(user) & COUNTY_WIDE:
         return Service.objects.order_by("name_fi")
     return Service.objects.filter(units__in=units_handled_by(user)).distinct().order_by("name_fi")
 
 
-def owner_candidates(user: Any) -> QuerySet[Any]:
+def owner_candidates(user: MaybeUser) -> QuerySet[Any]:
     """Staff people who may own an action the user plans: handlers of the user's units, and
     coordinators (who own county-wide work)."""
     units = units_handled_by(user)
@@ -110,7 +113,7 @@ class LinkedGroup:
     hidden: int
 
 
-def linked_inputs(action: Action, user: Any) -> list[LinkedGroup]:
+def linked_inputs(action: Action, user: User) -> list[LinkedGroup]:
     """Handlers see the items they may open (kind.items); decision makers only redacted
     excerpts (kind.summaries), never an item's page."""
     handler = action_in_handling_scope(user, action)
@@ -142,7 +145,7 @@ def timeline(action: Action) -> list[TrailEvent]:
     return events
 
 
-def selected_inputs(user: Any, refs: Iterable[tuple[str, int]]) -> list[kinds.InputItem]:
+def selected_inputs(user: User, refs: Iterable[tuple[str, int]]) -> list[kinds.InputItem]:
     """The chosen inputs the user may see (for the linking page); the rest are left out."""
     wanted: dict[str, list[int]] = {}
     for kind_name, pk in refs:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,6 +20,9 @@ from osallisuus.errors import DomainError
 from ..models import Action, InputLink, TrailEvent
 from ..services import UnknownInputError, link_inputs, record_event
 from .selectors import owner_candidates, services_for_actions, units_for_actions
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 LANGUAGES = ("fi", "sv", "en")
 
@@ -47,7 +50,7 @@ def _texts(texts: dict[str, str]) -> dict[str, str]:
 @transaction.atomic
 def create_action(
     *,
-    by: Any,
+    by: User,
     title_fi: str,
     owner: Any,
     title_sv: str = "",
@@ -102,7 +105,7 @@ def create_action(
 
 @transaction.atomic
 def change_action_status(
-    *, action: Action, by: Any, status: str, texts: dict[str, str] | None = None, reasons: str = ""
+    *, action: Action, by: User, status: str, texts: dict[str, str] | None = None, reasons: str = ""
 ) -> TrailEvent:
     """Move an action along. Done needs a public text (givers are told what changed); dropped
     needs reasons, which givers are told when no other public text is written."""
@@ -135,7 +138,7 @@ def change_action_status(
 
 
 @transaction.atomic
-def link_to_action(*, action: Action, by: Any, inputs: Iterable[tuple[str, int]]) -> int:
+def link_to_action(*, action: Action, by: User, inputs: Iterable[tuple[str, int]]) -> int:
     """Link more inputs to an action; an input the user may not see is an unknown input."""
     require(by, "trail.manage_action", action)
     refs = list(inputs)
@@ -148,7 +151,7 @@ def link_to_action(*, action: Action, by: Any, inputs: Iterable[tuple[str, int]]
 
 
 @transaction.atomic
-def unlink_from_action(*, action: Action, by: Any, kind: str, pk: int) -> None:
+def unlink_from_action(*, action: Action, by: User, kind: str, pk: int) -> None:
     """Remove one input's link; an input the user may not see is not found either."""
     require(by, "trail.manage_action", action)
     from .. import kinds

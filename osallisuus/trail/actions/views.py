@@ -3,6 +3,8 @@ status steps, and linking inputs chosen in the inbox (works without JavaScript).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -36,6 +38,9 @@ from .services import (
     link_to_action,
     unlink_from_action,
 )
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
 
 PAGE_SIZE = 25
 
@@ -73,7 +78,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required("trail.add_action")
 @require_http_methods(["GET", "POST"])
-def action_create(request: HttpRequest) -> HttpResponse:
+def action_create(request: SignedInRequest) -> HttpResponse:
     refs = _refs(request)
     form = ActionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -91,7 +96,9 @@ def action_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _detail(request: HttpRequest, action: Action, status_form: StatusForm | None) -> HttpResponse:
+def _detail(
+    request: SignedInRequest, action: Action, status_form: StatusForm | None
+) -> HttpResponse:
     may_manage = request.user.has_perm("trail.manage_action", action)
     steps = NEXT_STATUSES.get(action.status, ())
     if may_manage and steps and status_form is None:
@@ -111,7 +118,7 @@ def _detail(request: HttpRequest, action: Action, status_form: StatusForm | None
 
 @permission_required("trail.view_actions")
 @require_GET
-def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def action_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     action = access_action(user=request.user, pk=pk)
     require(request.user, "trail.view_action", action)
     return _detail(request, action, None)
@@ -119,7 +126,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def action_status(request: HttpRequest, pk: int) -> HttpResponse:
+def action_status(request: SignedInRequest, pk: int) -> HttpResponse:
     require(request.user, "trail.view_actions")
     action = access_action(user=request.user, pk=pk)
     require(request.user, "trail.manage_action", action)
@@ -147,7 +154,7 @@ def action_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("trail.add_action")
 @require_http_methods(["GET", "POST"])
-def action_link(request: HttpRequest) -> HttpResponse:
+def action_link(request: SignedInRequest) -> HttpResponse:
     """Inputs chosen with checkboxes in the inbox (or one from its page): to an action."""
     refs = _refs(request)
     form = LinkForm(request.POST or None, user=request.user)
@@ -177,7 +184,7 @@ def action_link(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def action_unlink(request: HttpRequest, pk: int) -> HttpResponse:
+def action_unlink(request: SignedInRequest, pk: int) -> HttpResponse:
     require(request.user, "trail.view_actions")
     action = access_action(user=request.user, pk=pk)
     require(request.user, "trail.manage_action", action)

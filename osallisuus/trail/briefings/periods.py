@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+YEAR_DIGITS = 4
+
 
 def _month_index(day: date) -> int:
     return day.year * 12 + day.month - 1
@@ -40,7 +42,7 @@ class BriefingPeriod:
 def parse_month(text: str) -> date:
     """ "2026-11" → the first day of that month; ValueError for anything else."""
     year, _dash, month = text.strip().partition("-")
-    if not (year.isdigit() and month.isdigit() and len(year) == 4):
+    if not (year.isdigit() and month.isdigit() and len(year) == YEAR_DIGITS):
         raise ValueError(text)
     return date(int(year), int(month), 1)
 

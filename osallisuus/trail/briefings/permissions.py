@@ -6,7 +6,7 @@ every body's. Everyone else, including a decision maker of another body, gets "n
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import rules
 
@@ -14,10 +14,13 @@ from osallisuus.accounts.permissions import is_coordinator_or_admin, is_decision
 
 from ..models import Briefing
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
+
 
 @rules.predicate
-def member_of_briefed_body(user: Any, briefing: Briefing | None) -> bool:
-    if briefing is None or not getattr(user, "is_authenticated", False):
+def member_of_briefed_body(user: MaybeUser, briefing: Briefing | None) -> bool:
+    if briefing is None or not user.is_authenticated:
         return False
     return briefing.body.members.filter(pk=user.pk).exists()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.urls import reverse
@@ -37,6 +37,9 @@ from ..matters.selectors import undecided_matters_of
 from ..models import Action, Briefing, InputLink
 from ..public import share
 from .periods import BriefingPeriod
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser, User
 
 # How many lines a section lists at most, and quotes per rising theme.
 LIST_LIMIT = 30
@@ -274,9 +277,9 @@ def briefing_content(body: DecisionBody, period: BriefingPeriod, *, today: date)
 # --- Who reads which briefing ------------------------------------------------------------------
 
 
-def briefings_for(user: Any) -> QuerySet[Briefing]:
+def briefings_for(user: MaybeUser) -> QuerySet[Briefing]:
     """The briefings of the user's own bodies; coordinators and administrators see all."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return Briefing.objects.none()
     briefings = Briefing.objects.select_related("body").order_by(
         "-period_start", "body__name_fi", "pk"
@@ -286,7 +289,7 @@ def briefings_for(user: Any) -> QuerySet[Briefing]:
     return briefings.filter(body__in=DecisionBody.objects.filter(members=user).values("pk"))
 
 
-def access_briefing(*, user: Any, pk: int, perm: str = "trail.see_briefing") -> Briefing:
+def access_briefing(*, user: User, pk: int, perm: str = "trail.see_briefing") -> Briefing:
     """The briefing if `user` may read it (and holds `perm` for it); else "not found"."""
     briefing = briefings_for(user).filter(pk=pk).first()
     if briefing is None:
@@ -295,7 +298,7 @@ def access_briefing(*, user: Any, pk: int, perm: str = "trail.see_briefing") -> 
     return briefing
 
 
-def bodies_briefed_for(user: Any) -> QuerySet[DecisionBody]:
+def bodies_briefed_for(user: User) -> QuerySet[DecisionBody]:
     """The bodies whose briefings the user reads (their own; every active one for the county)."""
     bodies = DecisionBody.objects.filter(active=True).order_by("name_fi")
     if roles_of(user) & {Role.COORDINATOR, Role.ADMINISTRATOR}:
@@ -531,7 +534,7 @@ def services_by_ids(ids: list[int]) -> QuerySet[Service]:
     return Service.objects.filter(pk__in=ids)
 
 
-def open_matter_taken_up(*, by: Any, body: DecisionBody, title: str) -> Any:
+def open_matter_taken_up(*, by: User, body: DecisionBody, title: str) -> Any:
     """A matter `by` already took up with this title and that is still undecided (a second
     click opens no second matter)."""
     return undecided_matters_of(body).filter(Q(created_by=by) & Q(carrier=by), title=title).first()

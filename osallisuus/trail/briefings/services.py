@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import formats, timezone, translation
@@ -21,6 +21,9 @@ from ..matters.services import MatterError, take_up_matter
 from ..models import Briefing, Matter
 from . import selectors
 from .periods import BriefingPeriod, period_label
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,7 @@ def _matter_for(briefing: Briefing, key: str) -> dict[str, Any]:
 
 
 @transaction.atomic
-def take_up_item(*, briefing: Briefing, by: Any, key: str) -> Matter:
+def take_up_item(*, briefing: Briefing, by: User, key: str) -> Matter:
     """A member takes a line of the briefing up: a matter for their body, carried by them
     (taking the same line up twice gives the matter opened the first time)."""
     require(by, "trail.take_up_briefing_item", briefing)

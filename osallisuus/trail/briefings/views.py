@@ -3,9 +3,11 @@ taking one of its lines up. Thin views over the selectors and services."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -18,10 +20,13 @@ from . import services
 from .documents import briefing_pdf, briefing_title
 from .selectors import access_briefing, bodies_briefed_for, briefings_for, readable
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
+
 
 @require_GET
 @permission_required("trail.view_briefings")
-def briefing_list(request: HttpRequest) -> HttpResponse:
+def briefing_list(request: SignedInRequest) -> HttpResponse:
     page = Paginator(briefings_for(request.user), 25).get_page(page_param(request.GET))
     return render(
         request,
@@ -32,7 +37,7 @@ def briefing_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @permission_required("trail.view_briefings")
-def briefing_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def briefing_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     briefing = access_briefing(user=request.user, pk=pk)
     return render(
         request,
@@ -47,7 +52,7 @@ def briefing_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @permission_required("trail.view_briefings")
-def briefing_download(request: HttpRequest, pk: int) -> HttpResponse:
+def briefing_download(request: SignedInRequest, pk: int) -> HttpResponse:
     briefing = access_briefing(user=request.user, pk=pk)
     response = HttpResponse(briefing_pdf(briefing), content_type="application/pdf")
     name = f"katsaus-{briefing.body_id}-{briefing.period_start:%Y-%m}.pdf"
@@ -57,7 +62,7 @@ def briefing_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 @permission_required("trail.view_briefings")
 @require_POST
-def take_up(request: HttpRequest, pk: int) -> HttpResponse:
+def take_up(request: SignedInRequest, pk: int) -> HttpResponse:
     briefing = access_briefing(user=request.user, pk=pk, perm="trail.take_up_briefing_item")
     try:
         matter = services.take_up_item(

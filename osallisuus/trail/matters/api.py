@@ -12,7 +12,7 @@ from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from osallisuus.authorization import api_permission
+from osallisuus.authorization import api_permission, signed_in
 from osallisuus.organisation.models import DecisionBody, Service, Unit
 
 from ..actions.api import InputRefSerializer
@@ -101,7 +101,7 @@ class MatterList(generics.ListCreateAPIView[Matter]):
     permission_classes = [api_permission("trail.view_matter_list")]
 
     def get_queryset(self) -> QuerySet[Matter]:
-        return matters_for(self.request.user)
+        return matters_for(signed_in(self.request.user))
 
     @extend_schema(
         request=MatterInputSerializer,
@@ -121,7 +121,7 @@ class MatterList(generics.ListCreateAPIView[Matter]):
         refs = [(ref["kind"], ref["id"]) for ref in data.pop("inputs", [])]
         try:
             matter = services.create_matter(
-                by=request.user,
+                by=signed_in(request.user),
                 inputs=refs,
                 actions=actions,
                 target_office=data.pop("target_office", "") or "",
@@ -146,14 +146,14 @@ class MatterDecisionCreate(generics.GenericAPIView[Decision]):
         },
     )
     def post(self, request: Request, pk: int) -> Response:
-        matter = access_matter(user=request.user, pk=pk, perm="trail.decide_matter")
+        matter = access_matter(user=signed_in(request.user), pk=pk, perm="trail.decide_matter")
         incoming = MatterDecisionSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
         try:
             decision = services.decide_matter(
                 matter=matter,
-                by=request.user,
+                by=signed_in(request.user),
                 outcome=data["outcome"],
                 decided_by=data["decided_by"],
                 decided_on=data["decided_on"],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils import timezone
@@ -16,6 +16,9 @@ from osallisuus.widgets import DateInput
 from .. import kinds
 from ..models import Action, Decision
 from .selectors import actions_for, decision_bodies
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 # A carrier is a named person of the platform: staff, managers, coordinators, experts, chairs.
 CARRIER_ROLES = (
@@ -32,7 +35,7 @@ def _people(*roles: str) -> Any:
     return people_with_role(*roles)
 
 
-class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return obj.get_full_name() or obj.get_username()
 
@@ -57,7 +60,7 @@ class MatterForm(forms.Form):
     inputs = forms.MultipleChoiceField(
         label=_("Linked inputs"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    actions: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(  # type: ignore[type-arg]
+    actions: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Linked actions"),
         queryset=None,
         required=False,
@@ -68,7 +71,7 @@ class MatterForm(forms.Form):
         help_text=_("The named person who takes the matter to the decision maker."),
         queryset=None,
     )
-    target_body: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    target_body: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Decision-making body"), queryset=None, required=False
     )
     target_person = PersonChoiceField(
@@ -77,14 +80,14 @@ class MatterForm(forms.Form):
     target_office = forms.CharField(
         label=_("Other office-holder (title and name)"), max_length=200, required=False
     )
-    unit: forms.ModelChoiceField = forms.ModelChoiceField(  # type: ignore[type-arg]
+    unit: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Unit"), queryset=None, required=False
     )
     service = forms.ModelChoiceField(
         label=_("Service"), queryset=Service.objects.order_by("name_fi"), required=False
     )
 
-    def __init__(self, *args: Any, user: Any, refs: list[tuple[str, int]], **kwargs: Any):
+    def __init__(self, *args: Any, user: User, refs: list[tuple[str, int]], **kwargs: Any):
         super().__init__(*args, **kwargs)
         fields: dict[str, Any] = self.fields
         choices = []

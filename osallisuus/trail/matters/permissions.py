@@ -8,7 +8,7 @@ linked inputs as redacted excerpts only; every other matter is "not found" to th
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rules
 
@@ -21,15 +21,18 @@ from osallisuus.accounts.selectors import units_handled_by
 
 from ..models import Matter
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
 
-def _pk(user: Any) -> Any:
+
+def _pk(user: MaybeUser) -> Any:
     return getattr(user, "pk", None)
 
 
 @rules.predicate
-def manages_matter(user: Any, matter: Matter | None) -> bool:
+def manages_matter(user: MaybeUser, matter: Matter | None) -> bool:
     """The carrier, its opener, staff handling its unit (or a unit of its service)."""
-    if matter is None or not getattr(user, "is_authenticated", False):
+    if matter is None or not user.is_authenticated:
         return False
     if _pk(user) in (matter.carrier_id, matter.created_by_id):
         return True
@@ -44,9 +47,9 @@ def manages_matter(user: Any, matter: Matter | None) -> bool:
 
 
 @rules.predicate
-def decides_matter(user: Any, matter: Matter | None) -> bool:
+def decides_matter(user: MaybeUser, matter: Matter | None) -> bool:
     """A member of the target body, or the target office-holder."""
-    if matter is None or not getattr(user, "is_authenticated", False):
+    if matter is None or not user.is_authenticated:
         return False
     if matter.target_person_id is not None and matter.target_person_id == _pk(user):
         return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
@@ -19,10 +19,13 @@ from osallisuus.organisation.models import DecisionBody
 from .. import kinds
 from ..models import Action, Decision, InputLink, Matter, TrailEvent
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser, User
 
-def matters_for(user: Any) -> QuerySet[Matter]:
+
+def matters_for(user: MaybeUser) -> QuerySet[Matter]:
     """The matters `user` may see: managed ones, and those brought to them to decide."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return Matter.objects.none()
     matters = Matter.objects.select_related(
         "carrier", "target_body", "target_person", "unit", "service", "decision"
@@ -62,7 +65,7 @@ def with_flags(matters: QuerySet[Matter]) -> QuerySet[Matter]:
     return matters.annotate(has_decision=Exists(decided), is_overdue=undecided_past_limit())
 
 
-def access_matter(*, user: Any, pk: int, perm: str = "trail.see_matter") -> Matter:
+def access_matter(*, user: User, pk: int, perm: str = "trail.see_matter") -> Matter:
     """The matter, if `user` may see it and holds `perm` for it; else "not found"."""
     matter = matters_for(user).filter(pk=pk).first()
     if matter is None:
@@ -78,7 +81,7 @@ def decision_of(matter: Matter) -> Decision | None:
         return None
 
 
-def linked_inputs(matter: Matter, user: Any) -> list[kinds.InputItem]:
+def linked_inputs(matter: Matter, user: User) -> list[kinds.InputItem]:
     """The matter's inputs as `user` may see them: a manager through each kind's own
     visibility, a decision maker only as redacted excerpts (never a giver's identity)."""
     manager = user.has_perm("trail.manage_matter", matter)
@@ -107,7 +110,7 @@ class Timeline:
     givers_told: int
 
 
-def timeline(matter: Matter, user: Any) -> Timeline:
+def timeline(matter: Matter, user: User) -> Timeline:
     events = list(
         TrailEvent.objects.filter(matter=matter).select_related("by").order_by("at", "pk")
     )
@@ -128,7 +131,7 @@ def decision_bodies() -> QuerySet[DecisionBody]:
     return DecisionBody.objects.filter(active=True).prefetch_related("services", "members")
 
 
-def actions_for(user: Any) -> QuerySet[Action]:
+def actions_for(user: MaybeUser) -> QuerySet[Action]:
     """Actions a matter may be linked to by `user`: their own and their units' ones."""
     if roles_of(user) & {Role.COORDINATOR, Role.ADMINISTRATOR}:
         return Action.objects.all()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone, translation
@@ -19,6 +19,9 @@ from osallisuus.organisation.models import DecisionBody, Service, Unit
 
 from ..models import Action, Decision, Matter, TrailEvent
 from ..services import UnknownInputError, link_briefed_inputs, link_inputs, record_event
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 
 class MatterError(Exception):
@@ -37,7 +40,7 @@ def _clean_texts(texts: dict[str, str]) -> dict[str, str]:
 @transaction.atomic
 def create_matter(
     *,
-    by: Any,
+    by: User,
     title: str,
     summary: str,
     carrier: Any,
@@ -87,7 +90,9 @@ def create_matter(
 
 
 @transaction.atomic
-def carry_matter(*, matter: Matter, by: Any, carried_on: date, texts: dict[str, str]) -> TrailEvent:
+def carry_matter(
+    *, matter: Matter, by: User, carried_on: date, texts: dict[str, str]
+) -> TrailEvent:
     """The carrier took the matter to its decision maker; givers are told."""
     require(by, "trail.manage_matter", matter)
     texts = _clean_texts(texts)
@@ -102,7 +107,7 @@ def carry_matter(*, matter: Matter, by: Any, carried_on: date, texts: dict[str, 
 def put_on_agenda(
     *,
     matter: Matter,
-    by: Any,
+    by: User,
     meeting_date: date,
     agenda_item: str = "",
     diary_number: str = "",
@@ -126,7 +131,7 @@ def put_on_agenda(
 def decide_matter(
     *,
     matter: Matter,
-    by: Any,
+    by: User,
     outcome: str,
     decided_by: str,
     decided_on: date,
@@ -162,7 +167,7 @@ def decide_matter(
 @transaction.atomic
 def take_up_matter(
     *,
-    by: Any,
+    by: User,
     body: DecisionBody,
     title: str,
     summary: str,

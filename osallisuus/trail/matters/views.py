@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
@@ -21,6 +21,9 @@ from . import services
 from .forms import AgendaForm, CarryForm, DecisionForm, MatterForm, parse_refs
 from .selectors import access_matter, decision_bodies, matters_for, timeline, with_flags
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
+
 
 def _attempt(form: forms.BaseForm, write: Callable[[], Any]) -> bool:
     """Run a service; a refusal becomes an error beside its field (and in the summary)."""
@@ -36,7 +39,7 @@ def _target_name(matter: Any) -> str:
     if matter.target_body_id:
         return str(matter.target_body)
     if matter.target_person_id:
-        return matter.target_person.get_full_name() or matter.target_person.get_username()
+        return str(matter.target_person.get_full_name() or matter.target_person.get_username())
     return str(matter.target_office)
 
 
@@ -51,7 +54,7 @@ def _in_every_language(message: Callable[[], str]) -> dict[str, str]:
 
 @require_GET
 @permission_required("trail.view_matter_list")
-def matter_list(request: HttpRequest) -> HttpResponse:
+def matter_list(request: SignedInRequest) -> HttpResponse:
     matters = with_flags(matters_for(request.user))
     page = Paginator(matters, 25).get_page(page_param(request.GET))
     return render(request, "trail/matters/list.html", {"page": page})
@@ -59,7 +62,7 @@ def matter_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @permission_required("trail.add_matter")
-def matter_create(request: HttpRequest) -> HttpResponse:
+def matter_create(request: SignedInRequest) -> HttpResponse:
     refs = parse_refs(request.GET.getlist("input") + request.POST.getlist("inputs"))
     form = MatterForm(request.POST or None, user=request.user, refs=refs)
     holder: dict[str, Any] = {}
@@ -88,7 +91,7 @@ def matter_create(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @permission_required("trail.open_matter")
-def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def matter_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     matter = access_matter(user=request.user, pk=pk)
     return render(
         request,
@@ -104,7 +107,7 @@ def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _step(
-    request: HttpRequest,
+    request: SignedInRequest,
     pk: int,
     *,
     perm: str,
@@ -134,7 +137,7 @@ _login_first = permission_required("trail.open_matter")
 
 @require_http_methods(["GET", "POST"])
 @_login_first
-def matter_carry(request: HttpRequest, pk: int) -> HttpResponse:
+def matter_carry(request: SignedInRequest, pk: int) -> HttpResponse:
     def initial(matter: Any) -> dict[str, Any]:
         carrier = matter.carrier.get_full_name() or matter.carrier.get_username()
         target = _target_name(matter)
@@ -161,7 +164,7 @@ def matter_carry(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @_login_first
-def matter_agenda(request: HttpRequest, pk: int) -> HttpResponse:
+def matter_agenda(request: SignedInRequest, pk: int) -> HttpResponse:
     def initial(matter: Any) -> dict[str, Any]:
         target = _target_name(matter)
         values: dict[str, Any] = {
@@ -170,10 +173,7 @@ def matter_agenda(request: HttpRequest, pk: int) -> HttpResponse:
             "diary_number": matter.diary_number,
             "minutes_url": matter.minutes_url,
         }
-        if matter.meeting_date:
-            when = formats.date_format(matter.meeting_date)
-        else:
-            when = "…"
+        when = formats.date_format(matter.meeting_date) if matter.meeting_date else "…"
         values.update(
             _in_every_language(
                 lambda: (
@@ -206,7 +206,7 @@ def matter_agenda(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @_login_first
-def matter_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def matter_decide(request: SignedInRequest, pk: int) -> HttpResponse:
     return _step(
         request,
         pk,

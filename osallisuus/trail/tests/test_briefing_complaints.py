@@ -44,7 +44,7 @@ def committee(make_user):
 
 
 def build():
-    call_command("build_briefings", "--month", "2026-11", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("build_briefings", "--month", "2026-11", stdout=open("/dev/null", "w"))  # noqa: SIM115  the command's output is dropped for the test's lifetime
 
 
 def rows(briefing):

@@ -95,7 +95,7 @@ def undecided_matter(unit, make_user, committee):
 
 
 def build():
-    call_command("build_briefings", "--month", MONTH, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("build_briefings", "--month", MONTH, stdout=open("/dev/null", "w"))  # noqa: SIM115  the command's output is dropped for the test's lifetime
 
 
 def test_build_briefings_gives_the_committee_its_rising_theme_and_undecided_matter(
@@ -291,8 +291,8 @@ def test_a_decision_maker_of_another_body_gets_404_and_coordinators_see_all(
 def test_a_quarterly_body_gets_one_briefing_for_the_quarter(committee):
     committee.briefing_months = 3
     committee.save()
-    call_command("build_briefings", "--month", "2026-11", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    call_command("build_briefings", "--month", "2026-12", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("build_briefings", "--month", "2026-11", stdout=open("/dev/null", "w"))  # noqa: SIM115  the command's output is dropped for the test's lifetime
+    call_command("build_briefings", "--month", "2026-12", stdout=open("/dev/null", "w"))  # noqa: SIM115  the command's output is dropped for the test's lifetime
     briefing = Briefing.objects.get()
     assert (str(briefing.period_start), str(briefing.period_end)) == ("2026-10-01", "2027-01-01")
 
@@ -329,6 +329,6 @@ def test_the_demo_committee_gets_a_briefing_with_the_rising_theme_and_undecided_
         "--month",
         timezone.localdate().strftime("%Y-%m"),
         "--no-email",
-        stdout=open("/dev/null", "w"),  # noqa: SIM115
+        stdout=open("/dev/null", "w"),  # noqa: SIM115  the command's output is dropped for the test's lifetime
     )
     assert Briefing.objects.filter(body__name_fi=briefings_demo.COMMITTEE).count() == 1

@@ -52,7 +52,7 @@ def a_built_briefing(unit):
         target_body=body,
         unit=unit,
     )
-    call_command("build_briefings", "--month", "2026-11", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("build_briefings", "--month", "2026-11", stdout=open("/dev/null", "w"))  # noqa: SIM115  the command's output is dropped for the test's lifetime
     return Briefing.objects.get(), member
 
 

@@ -47,7 +47,7 @@ class Command(BaseCommand):
                 failed += 1
                 self.stderr.write(f"{label}: {error}")
                 continue
-            except Exception as error:  # One broken message must not stop the rest.  # noqa: BLE001
+            except Exception as error:  # One broken message must not stop the rest.
                 failed += 1
                 self.stderr.write(f"{label}: {type(error).__name__}: {error}")
                 continue
