@@ -38,6 +38,11 @@ class Campaign(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # The figures as they stood when first read after the campaign closed (count, comments,
+    # answers per question and value, themes): a closed campaign's results are final, and
+    # counting them again from the items on every read grows with the data. Cleared when the
+    # campaign is changed.
+    final_figures = models.JSONField(_("final figures"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("survey campaign")

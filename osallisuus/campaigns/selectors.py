@@ -16,7 +16,7 @@ from osallisuus.accounts.models import Role
 from osallisuus.accounts.selectors import managed_units, roles_of, units_in_scope
 from osallisuus.analysis.taxonomy import theme_label
 from osallisuus.feedback.models import QuestionSet
-from osallisuus.feedback.report_selectors import question_set_figures
+from osallisuus.feedback.report_selectors import QuestionSetFigures, question_set_figures
 from osallisuus.organisation.models import Unit
 from osallisuus.reports.selectors import QuestionFigures, figures_of, min_group
 from osallisuus.trail.selectors import Outcome, outcomes_for_input
@@ -142,19 +142,36 @@ class CampaignResults:
         return self.count >= self.minimum
 
 
+def _figures(campaign: Campaign, *, answers: bool) -> QuestionSetFigures:
+    """The campaign's figures: counted from its items while it runs; once it has closed, kept
+    on the campaign the first time they are counted (Campaign.final_figures) and read from there
+    after that, so a closed campaign's results cost the same however much feedback there is."""
+    if campaign.is_closed() and campaign.final_figures is not None:
+        return QuestionSetFigures.from_json(campaign.final_figures)
+    closed = campaign.is_closed()
+    figures = question_set_figures(
+        question_set_id=campaign.question_set_id,
+        units=campaign.units.all(),
+        since=_start_of(campaign.starts_on),
+        until=_start_of(campaign.ends_on + timedelta(days=1)),
+        answers=answers or closed,
+    )
+    if closed:
+        kept = figures.as_json()
+        Campaign.objects.filter(pk=campaign.pk, final_figures__isnull=True).update(
+            final_figures=kept
+        )
+        campaign.final_figures = kept
+    return figures
+
+
 def campaign_results(
     campaign: Campaign, *, language: str | None = None, questions: bool = True
 ) -> CampaignResults:
     """The campaign's figures from the feedback given through its question set at its units in
     its period; groups below settings.PUBLIC_MIN_ANSWERS are hidden, themes one by one."""
     minimum = min_group()
-    figures = question_set_figures(
-        question_set_id=campaign.question_set_id,
-        units=campaign.units.all(),
-        since=_start_of(campaign.starts_on),
-        until=_start_of(campaign.ends_on + timedelta(days=1)),
-        answers=questions,
-    )
+    figures = _figures(campaign, answers=questions)
     results = CampaignResults(
         campaign=campaign,
         minimum=minimum,

@@ -124,6 +124,8 @@ def update_campaign(
     campaign.question_set = question_set
     campaign.starts_on = starts_on
     campaign.ends_on = ends_on
+    # Another question set, units or period: the final figures are counted again.
+    campaign.final_figures = None
     campaign.save()
     campaign.units.set(chosen)
     return campaign

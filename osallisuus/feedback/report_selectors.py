@@ -474,6 +474,30 @@ class QuestionSetFigures:
     answers: dict[int, Counter[int]]
     themes: Counter[str]
 
+    def as_json(self) -> dict[str, Any]:
+        """The figures as JSON (kept as a closed campaign's final figures)."""
+        return {
+            "count": self.count,
+            "comments": self.comments,
+            "answers": {
+                str(question): {str(value): n for value, n in values.items()}
+                for question, values in self.answers.items()
+            },
+            "themes": dict(self.themes),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> QuestionSetFigures:
+        return cls(
+            count=int(data["count"]),
+            comments=int(data["comments"]),
+            answers={
+                int(question): Counter({int(value): int(n) for value, n in values.items()})
+                for question, values in data["answers"].items()
+            },
+            themes=Counter({str(theme): int(n) for theme, n in data["themes"].items()}),
+        )
+
 
 def question_set_figures(
     *, question_set_id: int, units: Any, since: datetime, until: datetime, answers: bool = True

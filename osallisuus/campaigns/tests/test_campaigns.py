@@ -15,6 +15,7 @@ from osallisuus.trail.services import UnknownInputError, link_inputs
 
 from ..models import Campaign
 from ..selectors import campaign_results, public_campaign_results
+from ..services import update_campaign
 from .factories import campaign_at, default_set, give
 
 pytestmark = pytest.mark.django_db
@@ -216,3 +217,33 @@ def test_the_trail_figures_count_campaigns_closed_at_the_units_in_the_period(
 
     campaigns = next(kind for kind in figures.kinds if kind.kind == "campaign")
     assert (campaigns.inputs, campaigns.linked, campaigns.with_outcome) == (1, 1, 1)
+
+
+def test_a_closed_campaigns_figures_are_kept_and_counted_again_after_a_change(
+    unit, coordinator, settings, django_assert_max_num_queries
+):
+    settings.PUBLIC_MIN_ANSWERS = 1
+    campaign = campaign_at(unit, starts_on=START, ends_on=END, by=coordinator)
+    give(unit, day=START, score=5)
+    assert campaign.is_closed()
+    assert campaign_results(campaign).count == 1
+    # Final: an item entered later with a day in the period does not change the results, and
+    # reading them counts no items.
+    give(unit, day=START, score=4)
+    campaign = Campaign.objects.get(pk=campaign.pk)
+    with django_assert_max_num_queries(3):
+        kept = campaign_results(campaign, questions=False)
+    assert kept.count == 1
+    [access] = campaign_results(campaign).questions
+    assert [(c.value, c.count) for c in access.counts if c.count] == [(5, 1)]
+    # Changing the campaign counts them again.
+    update_campaign(
+        campaign=campaign,
+        by=coordinator,
+        title_fi=campaign.title_fi,
+        question_set=campaign.question_set,
+        units=[unit],
+        starts_on=START,
+        ends_on=END,
+    )
+    assert campaign_results(Campaign.objects.get(pk=campaign.pk)).count == 2
