@@ -60,6 +60,11 @@ class FeedbackKind:
         found = Feedback.objects.filter(pk__in=list(pks)).select_related("unit")
         return [_item(feedback) for feedback in found.order_by("-received_at", "pk")]
 
+    def themes_of(self, pks: Iterable[int]) -> dict[int, tuple[str, ...]]:
+        """The themes of each item, as its summary holds them, without reading its text."""
+        rows = Feedback.objects.filter(pk__in=list(pks)).values_list("pk", "themes")
+        return {pk: tuple(themes or ()) for pk, themes in rows}
+
     def search_ids(self, user: User, query: InputQuery) -> Any:
         """Feedback of the units in the user's reporting scope (handlers: the units they
         handle; decision makers: every unit, as their dashboards and exports), matched on the

@@ -106,6 +106,8 @@ class InputKind(Protocol):
         channel they chose; True when someone was told. Runs inside the caller's transaction;
         messages leave after commit (the outbox)."""
 
+    # Optional: a kind whose items are many may define `themes_of(pks) -> {pk: themes}`, the
+    # summaries' themes read alone ("did the change work?" follows them).
     # Optional: a kind whose items are many may define `received_count(units, start, end) -> int`,
     # the number of received_ids, from its own roll-ups; the trail figures count received_ids
     # otherwise.

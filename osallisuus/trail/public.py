@@ -201,7 +201,8 @@ def _scope_units(obj: Action | Matter, fallback: Any) -> Any:
 
 def linked_themes(links: Iterable[InputLink]) -> dict[tuple[str, int | None, int | None], set[str]]:
     """Themes of the linked inputs, per (kind of owner, action id, matter id): one read per input
-    kind, through the kind's own summaries (the trail never reads an input app's models)."""
+    kind, through the kind's own `themes_of` or summaries (the trail never reads an input app's
+    models)."""
     by_kind: dict[str, set[int]] = defaultdict(set)
     links = list(links)
     for link in links:
@@ -211,6 +212,11 @@ def linked_themes(links: Iterable[InputLink]) -> dict[tuple[str, int | None, int
         try:
             kind = input_kind(kind_name)
         except UnknownKindError:
+            continue
+        themes = getattr(kind, "themes_of", None)
+        if themes is not None:
+            for pk, item_themes in themes(pks).items():
+                themes_of[(kind_name, pk)] = item_themes
             continue
         for item in kind.summaries(pks):
             themes_of[(kind_name, item.pk)] = item.themes
