@@ -10,6 +10,7 @@ from osallisuus.experts.tests.factories import collector_assignment, make_profil
 from osallisuus.experts.tests.test_browser import page_as
 from osallisuus.experts.tests.test_work_browser import PHONE, check
 from osallisuus.feedback.models import Feedback
+from osallisuus.publication.tests.test_stories_browser import tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -115,3 +116,25 @@ def test_an_ended_session_keeps_the_queue_until_the_expert_signs_in_again(
         timeout=90_000
     )
     assert Feedback.objects.get().collected_by.assignment == assignment
+
+
+def test_the_collector_enters_feedback_by_keyboard_alone(browser, live_server, unit):
+    profile = make_profile()
+    assignment = collector_assignment(profile=profile, unit=unit)
+    page = page_as(browser, live_server, profile.user, "en")
+    page.set_viewport_size(PHONE)
+    page.goto(reverse("experts:collect", kwargs={"pk": assignment.pk}))
+    page.locator("#collector-form[data-ready=true]").wait_for()
+    tab_to(page, "id_text")
+    page.keyboard.type("Aulassa oli vaikea löytää oikea ovi.")
+    tab_to(page, "id_consent")
+    page.keyboard.press("Space")
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type") == "submit":
+            break
+    page.keyboard.press("Enter")
+    # The text analysis loads its models on the first feedback: allow a slow machine's time.
+    page.get_by_text(SENT["en"]).wait_for(timeout=90_000)
+    stored = Feedback.objects.get()
+    assert (stored.channel, stored.text) == ("expert", "Aulassa oli vaikea löytää oikea ovi.")
