@@ -4,8 +4,8 @@ campaign's results with how they were used (through the trail's selectors)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from osallisuus.accounts.models import Role
 from osallisuus.accounts.selectors import managed_units, roles_of, units_in_scope
 from osallisuus.analysis.taxonomy import theme_label
+from osallisuus.days import start_of_day
 from osallisuus.feedback.models import QuestionSet
 from osallisuus.feedback.report_selectors import QuestionSetFigures, question_set_figures
 from osallisuus.organisation.models import Unit
@@ -99,10 +100,6 @@ def question_sets() -> QuerySet[QuestionSet]:
     return QuestionSet.objects.filter(active=True).order_by("name_fi", "-version")
 
 
-def _start_of(day: Any) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
 def _label(theme: str) -> str:
     try:
         return theme_label(theme, (get_language() or "fi")[:2])
@@ -146,14 +143,14 @@ def _figures(campaign: Campaign, *, answers: bool) -> QuestionSetFigures:
     """The campaign's figures: counted from its items while it runs; once it has closed, kept
     on the campaign the first time they are counted (Campaign.final_figures) and read from there
     after that, so a closed campaign's results cost the same however much feedback there is."""
-    if campaign.is_closed() and campaign.final_figures is not None:
-        return QuestionSetFigures.from_json(campaign.final_figures)
     closed = campaign.is_closed()
+    if closed and campaign.final_figures is not None:
+        return QuestionSetFigures.from_json(campaign.final_figures)
     figures = question_set_figures(
         question_set_id=campaign.question_set_id,
         units=campaign.units.all(),
-        since=_start_of(campaign.starts_on),
-        until=_start_of(campaign.ends_on + timedelta(days=1)),
+        since=start_of_day(campaign.starts_on),
+        until=start_of_day(campaign.ends_on + timedelta(days=1)),
         answers=answers or closed,
     )
     if closed:

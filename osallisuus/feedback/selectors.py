@@ -18,6 +18,7 @@ from osallisuus.accounts.selectors import units_handled_by
 from osallisuus.analysis.grouping import group_comments, similarity_pairs
 from osallisuus.analysis.models import LabelCorrection
 from osallisuus.audit.services import record_access
+from osallisuus.days import start_of_day
 from osallisuus.organisation.models import Service, Unit
 
 from .models import OPEN_STATUSES, Contact, Feedback, Status, StatusEvent
@@ -232,11 +233,6 @@ def _inbox_order(status: str) -> tuple[Any, ...]:
     if status:
         return ("-received_at", "-pk")
     return (URGENT_FIRST_ASC, "-received_at", "-pk")
-
-
-def start_of_day(day: date) -> datetime:
-    """Midnight at the start of a day in the current time zone (Helsinki), as a moment."""
-    return timezone.make_aware(datetime.combine(day, datetime.min.time()))
 
 
 def received_in(*, units: QuerySet[Unit], start: date, end: date) -> QuerySet[Feedback]:

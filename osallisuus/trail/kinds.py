@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
-from django.utils import timezone
+from osallisuus.days import start_of_day
 
 if TYPE_CHECKING:
     from osallisuus.accounts.types import User
@@ -62,14 +62,10 @@ def within_days(items: Any, field: str, since: date | None, until: date | None) 
     the current time zone; None leaves that end open). A range on the column itself, so an
     index on it serves; every kind's period narrowing goes through here."""
     if since:
-        items = items.filter(**{f"{field}__gte": _midnight(since)})
+        items = items.filter(**{f"{field}__gte": start_of_day(since)})
     if until:
-        items = items.filter(**{f"{field}__lt": _midnight(until + timedelta(days=1))})
+        items = items.filter(**{f"{field}__lt": start_of_day(until + timedelta(days=1))})
     return items
-
-
-def _midnight(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 class InputKind(Protocol):

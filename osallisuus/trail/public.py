@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -26,6 +26,7 @@ from django.utils.translation import get_language
 
 from osallisuus.analysis.pipeline import analyse
 from osallisuus.analysis.taxonomy import theme_label
+from osallisuus.days import start_of_day
 from osallisuus.feedback import report_selectors
 from osallisuus.organisation.models import Service, Unit
 from osallisuus.organisation.selectors import answer_promise
@@ -50,10 +51,6 @@ def follow_up_months() -> int:
     """How many whole months comments on a change's themes are followed
     (settings.TRAIL_FOLLOW_UP_MONTHS)."""
     return int(settings.TRAIL_FOLLOW_UP_MONTHS)
-
-
-def _start_of(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 @dataclass(frozen=True)
@@ -85,11 +82,11 @@ class Period:
 
     @property
     def since(self) -> datetime:
-        return _start_of(self.start)
+        return start_of_day(self.start)
 
     @property
     def until(self) -> datetime:
-        return _start_of(self.end)
+        return start_of_day(self.end)
 
 
 def share(part: int, whole: int) -> int | None:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 
@@ -24,6 +23,7 @@ from osallisuus.accounts.selectors import roles_of
 from osallisuus.analysis.taxonomy import theme_label
 from osallisuus.authorization import NotPermitted, require
 from osallisuus.complaints.selectors import complaint_figures, concern_label
+from osallisuus.days import start_of_day
 from osallisuus.feedback import report_selectors
 from osallisuus.observation.selectors import overdue_findings_in
 from osallisuus.organisation.models import DecisionBody, Service, Unit
@@ -51,10 +51,6 @@ COUNTED_KINDS = frozenset({"feedback"})
 
 def _names(obj: Any, prefix: str = "name") -> dict[str, str]:
     return {lang: getattr(obj, f"{prefix}_{lang}", "") or "" for lang in LANGUAGES}
-
-
-def _aware(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def body_service_ids(body: DecisionBody) -> list[int] | None:
@@ -85,8 +81,8 @@ def _rising(units: QuerySet[Unit], period: BriefingPeriod) -> list[dict[str, Any
         quotes = report_selectors.theme_quotes(
             units=units,
             theme=theme["theme"],
-            since=_aware(period.start),
-            until=_aware(period.end),
+            since=start_of_day(period.start),
+            until=start_of_day(period.end),
             limit=QUOTES_PER_THEME,
         )
         theme["quotes"] = [
