@@ -16,6 +16,7 @@ class FeedbackConfig(AppConfig):
 
         from osallisuus.trail.services import register_input_kind
 
-        from .trail_kind import FEEDBACK_KIND
+        from .trail_kind import FEEDBACK_KIND, refresh_link_places
 
         register_input_kind(FEEDBACK_KIND)
+        feedback_changed.connect(refresh_link_places, dispatch_uid="feedback-link-places")

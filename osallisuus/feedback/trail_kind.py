@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from osallisuus.accounts.selectors import units_in_scope
 from osallisuus.reports.selectors import Period, add_months, answer_count
 from osallisuus.trail.kinds import InputItem, InputQuery, within_days
+from osallisuus.trail.services import refresh_places
 from osallisuus.trail.text_search import matching_words
 
 from .models import OPEN_STATUSES, Feedback
@@ -64,6 +65,13 @@ class FeedbackKind:
         """The themes of each item, as its summary holds them, without reading its text."""
         rows = Feedback.objects.filter(pk__in=list(pks)).values_list("pk", "themes")
         return {pk: tuple(themes or ()) for pk, themes in rows}
+
+    def places(self, pks: Iterable[int]) -> dict[int, tuple[int, date]]:
+        """The unit and local day of each item received_in counts (button-mashing left out)."""
+        rows = Feedback.objects.filter(pk__in=list(pks), suspected_mashing=False).values_list(
+            "pk", "unit_id", "received_at"
+        )
+        return {pk: (unit_id, timezone.localdate(at)) for pk, unit_id, at in rows}
 
     def search_ids(self, user: User, query: InputQuery) -> Any:
         """Feedback of the units in the user's reporting scope (handlers: the units they
@@ -116,3 +124,13 @@ class FeedbackKind:
 
 
 FEEDBACK_KIND = FeedbackKind()
+
+
+def refresh_link_places(
+    sender: Any, *, feedback_ids: list[int], arrived: bool = False, **kwargs: Any
+) -> None:
+    """Receiver of `feedback_changed` (in the task worker): items that moved unit or were
+    flagged as button-mashing carry their new place onto their trail links. Items that have just
+    arrived have no links yet."""
+    if not arrived:
+        refresh_places(FEEDBACK_KIND.name, feedback_ids)

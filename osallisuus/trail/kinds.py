@@ -107,6 +107,12 @@ class InputKind(Protocol):
     # Optional: a kind whose items are many may define `received_count(units, start, end) -> int`,
     # the number of received_ids, from its own roll-ups; the trail figures count received_ids
     # otherwise.
+    # Optional: a kind whose items are many may define `places(pks) -> {pk: (unit_id, day)}`,
+    # where and on which day each item was given, for the items received_ids counts (others
+    # left out), so that an item is in received_ids(units, start, end) exactly when its unit
+    # is one of `units` and its day falls from `start` to `end`. The trail copies the place
+    # onto each link and reads the trail figures from the links alone; the kind calls
+    # `trail.services.refresh_places` when an item's place changes.
     # Optional: a kind whose items wait for a named decision maker (a co-development proposal
     # sent to one) may define `awaiting_decision(*, decider_ids, service_ids) -> list[InputItem]`
     # (redacted like summaries); a body's briefing lists them (briefings/selectors.py). A kind

@@ -234,11 +234,21 @@ class InputLink(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     linked_at = models.DateTimeField(auto_now_add=True)
+    # Where and when the input was given, copied from a kind that keeps its links' places
+    # (kinds.py, `places`), so the trail figures read a unit's links without reading every
+    # input of the period. Null for other kinds and for inputs the figures leave out.
+    unit = models.ForeignKey(
+        Unit, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", db_index=False
+    )
+    given_on = models.DateField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("linked input")
         verbose_name_plural = _("linked inputs")
-        indexes = [models.Index(fields=["kind", "object_id"], name="input_link_input")]
+        indexes = [
+            models.Index(fields=["kind", "object_id"], name="input_link_input"),
+            models.Index(fields=["kind", "unit", "given_on"], name="input_link_place"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(action__isnull=False, matter__isnull=True)

@@ -158,20 +158,29 @@ def _told_step() -> Exists:
     )
 
 
-def _days_to_decision(kind: kinds.InputKind, links: QuerySet[InputLink]) -> list[int]:
+def _days_to_decision(
+    kind: kinds.InputKind, links: QuerySet[InputLink], *, placed: bool
+) -> list[int]:
     """For each input that reached a decision (on a matter it is linked to, or on a matter that
-    took up its action), the days from the input to the first such decision."""
+    took up its action), the days from the input to the first such decision. The input's day
+    is its link's place where the kind keeps places, else the kind's summary's date."""
     direct, through_action = "matter__decision__decided_on", "action__matters__decision__decided_on"
     decided: dict[int, datetime.date] = {}
+    given: dict[int, datetime.date] = {}
     rows = links.filter(
         Q(**{f"{direct}__isnull": False}) | Q(**{f"{through_action}__isnull": False})
     )
-    for object_id, *days in rows.values_list("object_id", direct, through_action):
+    for object_id, given_on, *days in rows.values_list(
+        "object_id", "given_on", direct, through_action
+    ):
+        if placed:
+            given[object_id] = given_on
         for day in days:
             if day is not None:
                 decided[object_id] = min(day, decided.get(object_id, day))
-    given = {item.pk: item.date for item in kind.summaries(decided)} if decided else {}
-    return [(decided[pk] - day).days for pk, day in given.items()]
+    if not placed and decided:
+        given = {item.pk: item.date for item in kind.summaries(decided)}
+    return [(decided[pk] - day).days for pk, day in given.items() if pk in decided]
 
 
 def _received_count(
@@ -186,14 +195,19 @@ def _received_count(
 def _kind_figures(
     kind: kinds.InputKind, units: QuerySet[Any], start: datetime.date, end: datetime.date
 ) -> KindFigures:
-    inputs = kind.received_ids(units, start, end)
-    links = InputLink.objects.filter(kind=kind.name, object_id__in=inputs)
+    placed = hasattr(kind, "places")
+    links = InputLink.objects.filter(kind=kind.name)
+    if placed:
+        # The links' own places (kinds.py): a unit's links, never every input of the period.
+        links = links.filter(unit__in=units, given_on__gte=start, given_on__lte=end)
+    else:
+        links = links.filter(object_id__in=kind.received_ids(units, start, end))
     counts = links.aggregate(
         linked=Count("object_id", distinct=True),
         with_outcome=Count("object_id", filter=EFFECT, distinct=True),
         told=Count("object_id", filter=Q(_told_step()), distinct=True),
     )
-    days = _days_to_decision(kind, links) if counts["with_outcome"] else []
+    days = _days_to_decision(kind, links, placed=placed) if counts["with_outcome"] else []
     return KindFigures(
         kind=kind.name,
         label=kind.label(),

@@ -4,6 +4,7 @@ recording a step and telling the linked givers about it."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -65,16 +66,44 @@ def _store_links(
 ) -> int:
     created = 0
     for kind_name, pks in wanted.items():
+        places = _places(kind_name, pks)
         for pk in sorted(pks):
+            unit_id, given_on = places.get(pk, (None, None))
             _link, made = InputLink.objects.get_or_create(
                 kind=kind_name,
                 object_id=pk,
                 action=action,
                 matter=matter,
-                defaults={"linked_by": by},
+                defaults={"linked_by": by, "unit_id": unit_id, "given_on": given_on},
             )
             created += made
     return created
+
+
+def _places(kind_name: str, pks: Iterable[int]) -> dict[int, tuple[int, date]]:
+    """The places of a kind that keeps them (kinds.py, `places`); empty for other kinds."""
+    try:
+        places = getattr(kinds.input_kind(kind_name), "places", None)
+    except kinds.UnknownKindError:
+        return {}
+    return dict(places(list(pks))) if places is not None else {}
+
+
+def refresh_places(kind_name: str, pks: Iterable[int]) -> int:
+    """Copy the current place of each input among `pks` onto its links (the input moved to
+    another unit, or the figures came to leave it out); returns how many links changed."""
+    links = list(InputLink.objects.filter(kind=kind_name, object_id__in=list(pks)))
+    if not links:
+        return 0
+    places = _places(kind_name, {link.object_id for link in links})
+    changed = []
+    for link in links:
+        unit_id, given_on = places.get(link.object_id, (None, None))
+        if (link.unit_id, link.given_on) != (unit_id, given_on):
+            link.unit_id, link.given_on = unit_id, given_on
+            changed.append(link)
+    InputLink.objects.bulk_update(changed, ["unit", "given_on"])
+    return len(changed)
 
 
 @transaction.atomic
