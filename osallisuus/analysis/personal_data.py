@@ -67,6 +67,8 @@ class PiiSpan:
 # --- hetu -------------------------------------------------------------------------------
 _HETU_RE = re.compile(r"(?<![\w-])(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Za-z])(?!\w)")
 _HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+_HETU_DATE_DIGITS = 6  # ddmmyy, before the century sign
+_LAST_DAY, _LAST_MONTH = 31, 12
 
 
 def is_valid_hetu(code: str) -> bool:
@@ -75,7 +77,7 @@ def is_valid_hetu(code: str) -> bool:
     if match is None:
         return False
     day, month, _year, _sign, serial, check = match.groups()
-    if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12) or serial == "000":
+    if not (1 <= int(day) <= _LAST_DAY and 1 <= int(month) <= _LAST_MONTH) or serial == "000":
         return False
     number = int(day + month + _year + serial)
     return _HETU_CHECK[number % 31] == check.upper()
@@ -88,6 +90,7 @@ _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"
 _PHONE_RE = re.compile(
     r"(?<![\w/+.,])(?:\+|00)?\(?\d{1,4}\)?(?:[ \-]?\(?\d{1,5}\)?){1,5}(?![\w/]|[.,]\d)"
 )
+_PHONE_MIN_DIGITS, _PHONE_MAX_DIGITS = 7, 15
 
 # --- case numbers -----------------------------------------------------------------------
 _CASE_KEYWORDS = (
@@ -122,9 +125,11 @@ _ADDRESS_EN_RE = re.compile(
 )
 
 # --- names --------------------------------------------------------------------------------
+# A capitalised word after a role word is taken as a name only from this length ("the nurse I").
+_ROLE_NAME_MIN_LENGTH = 3
 
 
-def _find_names(text: str, pieces: list[str]) -> list[PiiSpan]:
+def _find_names(text: str, pieces: list[str]) -> list[PiiSpan]:  # noqa: PLR0912 (split next)
     """Names among the pieces of :func:`tokens.split_pieces`, with offsets into `text`."""
     spans: list[PiiSpan] = []
     sentence_start = True
@@ -165,7 +170,7 @@ def _find_names(text: str, pieces: list[str]) -> list[PiiSpan]:
                     is_name = evidence or (base in NORDIC_FIRST and not is_common_word(surface))
                 else:
                     is_name = True
-            elif after_role and not sentence_start and len(surface) > 2:
+            elif after_role and not sentence_start and len(surface) >= _ROLE_NAME_MIN_LENGTH:
                 # "vastaava Kuusela": a title is followed by a name; "the nurse I'd" is not.
                 is_name = re.split("['’]", surface, maxsplit=1)[0] not in NOT_NAMES
             elif chained and not sentence_start:
@@ -198,13 +203,13 @@ def _regex_spans(text: str, cues: int) -> list[PiiSpan]:
     if not cues & DIGIT_CUE:
         return spans  # every other pattern needs a digit; most comments have none
     lengths = list(map(len, _DIGIT_RUN_RE.findall(text)))
-    if 6 in lengths:  # a hetu has exactly six digits before its century sign
+    if _HETU_DATE_DIGITS in lengths:
         spans += [span for span in _spans_of(_HETU_RE, text, "hetu") if is_valid_hetu(span.text)]
-    if sum(lengths) >= 7 and (cues & ZERO_CUE or "+" in text):  # 7+ digits from + or 0
+    if sum(lengths) >= _PHONE_MIN_DIGITS and (cues & ZERO_CUE or "+" in text):  # from + or 0
         for match in _PHONE_RE.finditer(text):
             surface = match.group().rstrip(" -")
             digits = sum(char.isdigit() for char in surface)
-            if 7 <= digits <= 15 and surface.lstrip("(")[:1] in "+0":
+            if _PHONE_MIN_DIGITS <= digits <= _PHONE_MAX_DIGITS and surface.lstrip("(")[:1] in "+0":
                 spans.append(PiiSpan(match.start(), match.start() + len(surface), "phone", surface))
     if cues & CASE_CUE:
         spans += [
@@ -220,11 +225,14 @@ def _regex_spans(text: str, cues: int) -> list[PiiSpan]:
     return spans
 
 
+_ROLE_BIT, _TITLE_BIT, _AMBIGUOUS_BIT, _CAPITAL_BIT = 1, 2, 4, 8
+
+
 class _CueCharCache(dict[str, str]):
     """piece -> one character for the name-context pattern below ("" for other pieces).
 
-    A word becomes a letter a..p from its bits (role 1, title 2, ambiguous name 4,
-    capitalised 8); a full stop ".", other sentence punctuation ";".
+    A word becomes a letter a..p from its bits (_ROLE_BIT and so on); a full stop ".", other
+    sentence punctuation ";".
     """
 
     def __missing__(self, piece: str) -> str:
@@ -234,10 +242,10 @@ class _CueCharCache(dict[str, str]):
         char = ""
         if cue & WORD_CUE:
             bits = (
-                (1 if cue & ROLE_CUE else 0)
-                | (2 if cue & TITLE_CUE else 0)
-                | (4 if cue & AMBIGUOUS_CUE else 0)
-                | (8 if cue & CAPITAL_CUE else 0)
+                (_ROLE_BIT if cue & ROLE_CUE else 0)
+                | (_TITLE_BIT if cue & TITLE_CUE else 0)
+                | (_AMBIGUOUS_BIT if cue & AMBIGUOUS_CUE else 0)
+                | (_CAPITAL_BIT if cue & CAPITAL_CUE else 0)
             )
             char = chr(ord("a") + bits)
         elif cue & SENTENCE_CUE:
@@ -253,10 +261,10 @@ def _letters(test: Callable[[int], bool]) -> str:
     return "".join(chr(ord("a") + bits) for bits in range(16) if test(bits))
 
 
-_ROLE = _letters(lambda bits: bool(bits & 1))
-_ROLE_TITLE = _letters(lambda bits: bits & 3 == 3)
-_AMBIGUOUS_NAME = _letters(lambda bits: bool(bits & 4))
-_CAPITALISED = _letters(lambda bits: bool(bits & 8))
+_ROLE = _letters(lambda bits: bool(bits & _ROLE_BIT))
+_ROLE_TITLE = _letters(lambda bits: bits & (_ROLE_BIT | _TITLE_BIT) == _ROLE_BIT | _TITLE_BIT)
+_AMBIGUOUS_NAME = _letters(lambda bits: bool(bits & _AMBIGUOUS_BIT))
+_CAPITALISED = _letters(lambda bits: bool(bits & _CAPITAL_BIT))
 # The rules of _find_names on the cue characters, as a necessary condition for a name:
 # two ambiguous names anywhere; an ambiguous name after a role word (sentence marks between
 # do not matter); a capitalised word right after a role word, or after a title and its full
