@@ -28,11 +28,9 @@ from .cues import (
     STREET_CUE,
     STREET_EN_CUE,
     STREET_SUFFIX,
-    TITLE_ABBREVIATIONS,
     TITLE_CUE,
     WORD_CUE,
     ZERO_CUE,
-    is_punctuation,
 )
 from .names import AMBIGUOUS, NORDIC_FIRST, NOT_NAMES, is_common_word, is_listed_name
 from .tokens import RawToken, split_pieces
@@ -125,66 +123,137 @@ _ADDRESS_EN_RE = re.compile(
 )
 
 # --- names --------------------------------------------------------------------------------
+# The name search walks the pieces once; each rule it applies is one small function below.
 # A capitalised word after a role word is taken as a name only from this length ("the nurse I").
 _ROLE_NAME_MIN_LENGTH = 3
+_NAME_END_NONE = -10  # no name found yet: nothing to chain to
 
 
-def _find_names(text: str, pieces: list[str]) -> list[PiiSpan]:  # noqa: PLR0912 (split next)
-    """Names among the pieces of :func:`tokens.split_pieces`, with offsets into `text`."""
-    spans: list[PiiSpan] = []
-    sentence_start = True
-    previous_role = False
-    previous_title = False
-    previous_name_end = -10
+@dataclass(slots=True)
+class _NameWalk:
+    """What the walk over the pieces remembers of the pieces before the current one."""
+
+    sentence_start: bool = True
+    after_role: bool = False  # the previous word is a role word ("hoitaja", "vastaava")
+    after_title: bool = False  # the previous word is a title abbreviation ("Dr", "tri")
+    name_end: int = _NAME_END_NONE  # end offset of the last name found
+
+
+def _piece_starts(text: str, pieces: list[str]) -> list[int]:
+    """Start offset in `text` of each piece of :func:`tokens.split_pieces`.
+
+    Pieces are in order and the gaps between them hold no token characters, so the next
+    occurrence after the previous piece is the piece itself.
+    """
+    starts = []
     cursor = 0
-    count = len(pieces)
-    for index, surface in enumerate(pieces):
-        # Pieces are in order and the gaps between them hold no token characters, so the
-        # next occurrence after the cursor is the piece itself.
+    for surface in pieces:
         start = text.find(surface, cursor)
-        end = cursor = start + len(surface)
-        first = surface[0]
-        if not first.isalpha():
-            if surface != ":" and not first.isdigit() and is_punctuation(surface):
-                # "Dr. Peterson": the full stop of a title abbreviation ends no sentence.
-                sentence_start = not (surface == "." and previous_title)
-            continue
+        starts.append(start)
+        cursor = start + len(surface)
+    return starts
+
+
+def _ends_sentence(mark: str, *, after_title: bool) -> bool:
+    """A sentence mark ends the sentence, except the full stop of a title abbreviation:
+    "Dr. Peterson" keeps the sentence going, so Peterson is not at a sentence start."""
+    return not (mark == "." and after_title)
+
+
+def _is_chained(start: int, name_end: int) -> bool:
+    """A word right after a name (nothing or one space between) continues it: "Mervi Kuusela"."""
+    return name_end >= 0 and start - name_end <= 1
+
+
+def _next_word_is_listed_name(pieces: list[str], index: int) -> bool:
+    """Whether the next word after `index` (past numbers and punctuation) is a capitalised
+    listed name: "Toivo Virtanen" is evidence that Toivo is a name too."""
+    for position in range(index + 1, len(pieces)):
+        piece = pieces[position]
+        if piece[0].isalpha():
+            return piece[0].isupper() and bool(is_listed_name(piece))
+    return False
+
+
+def _is_name_by_itself(base: str, surface: str, *, sentence_start: bool) -> bool:
+    """Whether a listed name (base form `base`) is a name without any evidence beside it.
+
+    Mid-sentence it is, unless it is also an ordinary word ("Toivo", "Satu": hope, fairy
+    tale). At a sentence start the capital is no evidence, so only a Nordic first name that
+    is no ordinary word form is ("Inga kommentarer" is Swedish for "no comments").
+    """
+    if base in AMBIGUOUS:
+        return False
+    if not sentence_start:
+        return True
+    return base in NORDIC_FIRST and not is_common_word(surface)
+
+
+def _is_name_by_context(surface: str, *, walk: _NameWalk, chained: bool) -> bool:
+    """Whether an unlisted capitalised word is a name from the words before it, mid-sentence.
+
+    After a role word it is ("vastaava Kuusela"), unless it is shorter than three letters or,
+    up to an apostrophe, a known non-name ("the nurse I'd"); else only when it follows a name
+    right away ("Mervi Kuusela").
+    """
+    if walk.sentence_start:
+        return False
+    if walk.after_role and len(surface) >= _ROLE_NAME_MIN_LENGTH:
+        return re.split("['’]", surface, maxsplit=1)[0] not in NOT_NAMES
+    return chained
+
+
+def _is_name(
+    surface: str, cue: int, *, start: int, pieces: list[str], index: int, walk: _NameWalk
+) -> bool:
+    """Whether the capitalised piece `surface` (at `start`, the `index`-th piece) is a name.
+
+    A listed name is one by itself (see :func:`_is_name_by_itself`) or with evidence: a role
+    word before it, a name right before it, or a listed name as the next word. Any other
+    capitalised word needs the context of :func:`_is_name_by_context`.
+    """
+    chained = _is_chained(start, walk.name_end)
+    base = is_listed_name(surface) if cue & (LISTED_CUE | AMBIGUOUS_CUE) else None
+    if base is None:
+        return _is_name_by_context(surface, walk=walk, chained=chained)
+    return (
+        _is_name_by_itself(base, surface, sentence_start=walk.sentence_start)
+        or walk.after_role
+        or chained
+        or _next_word_is_listed_name(pieces, index)
+    )
+
+
+def _add_name(spans: list[PiiSpan], text: str, start: int, end: int) -> None:
+    """Add the name at start..end; right after another name (nothing or one space between) it
+    joins that span, so "Mervi Kuusela" is one name."""
+    if spans and spans[-1].type == "name" and start - spans[-1].end <= 1:
+        spans[-1] = PiiSpan(spans[-1].start, end, "name", text[spans[-1].start : end])
+    else:
+        spans.append(PiiSpan(start, end, "name", text[start:end]))
+
+
+def _find_names(text: str, pieces: list[str]) -> list[PiiSpan]:
+    """Names among the pieces of :func:`tokens.split_pieces`, with offsets into `text`: one
+    walk over the pieces that applies the steps above to each capitalised word."""
+    spans: list[PiiSpan] = []
+    walk = _NameWalk()
+    for index, (surface, start) in enumerate(zip(pieces, _piece_starts(text, pieces), strict=True)):
         cue = NAME_CUES[surface]
-        is_name = False
-        if cue & CAPITAL_CUE:
-            after_role = previous_role
-            base = is_listed_name(surface) if cue & (LISTED_CUE | AMBIGUOUS_CUE) else None
-            next_word = next(
-                (piece for piece in pieces[index + 1 : count] if piece[0].isalpha()), None
-            )
-            next_is_name = bool(next_word and next_word[0].isupper() and is_listed_name(next_word))
-            chained = previous_name_end >= 0 and start - previous_name_end <= 1
-            if base is not None:
-                if base in AMBIGUOUS:
-                    is_name = after_role or next_is_name or chained
-                elif sentence_start:
-                    # A capital at a sentence start is no evidence: a listed name that is
-                    # also an ordinary word form ("Inga kommentarer") needs a role word or
-                    # another name beside it.
-                    evidence = after_role or next_is_name or chained
-                    is_name = evidence or (base in NORDIC_FIRST and not is_common_word(surface))
-                else:
-                    is_name = True
-            elif after_role and not sentence_start and len(surface) >= _ROLE_NAME_MIN_LENGTH:
-                # "vastaava Kuusela": a title is followed by a name; "the nurse I'd" is not.
-                is_name = re.split("['’]", surface, maxsplit=1)[0] not in NOT_NAMES
-            elif chained and not sentence_start:
-                is_name = True
-        if is_name:
-            if spans and spans[-1].type == "name" and start - spans[-1].end <= 1:
-                merged = PiiSpan(spans[-1].start, end, "name", text[spans[-1].start : end])
-                spans[-1] = merged
-            else:
-                spans.append(PiiSpan(start, end, "name", surface))
-            previous_name_end = end
-        previous_role = bool(cue & ROLE_CUE)
-        previous_title = surface.lower() in TITLE_ABBREVIATIONS
-        sentence_start = False
+        if not cue & WORD_CUE:
+            # Sentence punctuation (. ! ? ; or a line break); a colon, number or emoji is not.
+            if cue & SENTENCE_CUE:
+                walk.sentence_start = _ends_sentence(surface, after_title=walk.after_title)
+            continue
+        if cue & CAPITAL_CUE and _is_name(
+            surface, cue, start=start, pieces=pieces, index=index, walk=walk
+        ):
+            end = start + len(surface)
+            _add_name(spans, text, start, end)
+            walk.name_end = end
+        walk.after_role = bool(cue & ROLE_CUE)
+        walk.after_title = bool(cue & TITLE_CUE)
+        walk.sentence_start = False
     return spans
 
 
