@@ -34,9 +34,7 @@ def clauses_of(text: str) -> list[str]:
             clause = clause.strip(" ,")
             if not clause:
                 continue
-            if pieces and len(clause.split()) < MIN_WORDS:
-                pieces[-1] = f"{pieces[-1]} {clause}"
-            elif pieces and len(pieces[-1].split()) < MIN_WORDS:
+            if pieces and (len(clause.split()) < MIN_WORDS or len(pieces[-1].split()) < MIN_WORDS):
                 pieces[-1] = f"{pieces[-1]} {clause}"
             else:
                 pieces.append(clause)

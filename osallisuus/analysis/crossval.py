@@ -60,7 +60,7 @@ def _cache_path() -> Path:
 
 def cached_embed(texts: Sequence[str]) -> Any:
     """:func:`semantic.embed` with a disk cache keyed by the text's hash."""
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     path = _cache_path()
     try:
@@ -138,7 +138,7 @@ def _train(
     names: Sequence[str],
     **fit: Any,
 ) -> Any:
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     rows = [item for name in names for item in groups[name]]
     analyses = [result for name in names for result in lexicon[name]]

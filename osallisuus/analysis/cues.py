@@ -92,7 +92,7 @@ _ROLE_STEMS = (
 )
 
 
-TITLE_ABBREVIATIONS = frozenset("dr mr mrs ms prof tri".split())
+TITLE_ABBREVIATIONS = frozenset("dr mr mrs ms prof tri".split())  # noqa: SIM905 (word list: shorter as one string)
 
 
 def is_punctuation(piece: str) -> bool:
@@ -157,12 +157,16 @@ class _NameCueCache(dict[str, int]):
                 cue |= STREET_CUE
             if parts[0] in _STREET_EN_WORDS:
                 cue |= STREET_EN_CUE
-            if piece[0].isupper() and not (piece.isupper() and len(piece) > 1):
-                if piece not in NOT_NAMES:
-                    cue |= CAPITAL_CUE
-                    base = is_listed_name(piece)
-                    if base is not None:
-                        cue |= AMBIGUOUS_CUE if base in AMBIGUOUS else LISTED_CUE
+            # A capital, but not an acronym ("KELA") nor a listed non-name ("Helsinki").
+            if (
+                piece[0].isupper()
+                and not (piece.isupper() and len(piece) > 1)
+                and piece not in NOT_NAMES
+            ):
+                cue |= CAPITAL_CUE
+                base = is_listed_name(piece)
+                if base is not None:
+                    cue |= AMBIGUOUS_CUE if base in AMBIGUOUS else LISTED_CUE
         self[piece] = cue
         return cue
 

@@ -21,9 +21,11 @@ IdT = TypeVar("IdT", bound=Hashable)
 
 DEFAULT_THRESHOLD = 0.4
 _STEM_LENGTH = 5
+# Words shorter than this ("on", "ja", "me") say nothing of a comment's topic.
+_MIN_FEATURE_LENGTH = 3
 _STOPWORDS = frozenset(
     word for words in lexicon.FUNCTION_WORDS.values() for word in words.split()
-) | frozenset("olla ei minä sinä hän me te he se tämä tuo joka mikä".split())
+) | frozenset("olla ei minä sinä hän me te he se tämä tuo joka mikä".split())  # noqa: SIM905 (word list: shorter as one string)
 
 
 def comment_features(text: str) -> Counter[str]:
@@ -33,7 +35,7 @@ def comment_features(text: str) -> Counter[str]:
     tokens = tokens_of(pieces, lang)
     features: Counter[str] = Counter()
     for token in tokens:
-        if not token.is_word or len(token.lower) < 3 or token.lower in _STOPWORDS:
+        if not token.is_word or len(token.lower) < _MIN_FEATURE_LENGTH or token.lower in _STOPWORDS:
             continue
         if token.lemma in _STOPWORDS:
             continue

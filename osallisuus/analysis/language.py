@@ -43,6 +43,9 @@ _FI_ENDINGS = (
 )
 _SV_ENDINGS = ("arna", "erna", "orna", "tion", "het", "ligt", "ande", "ende", "igt")
 _EN_ENDINGS = ("ing", "ed", "ly", "tion", "ness")
+# An ending is evidence only on a word longer than this: short words end so by chance.
+_ENDING_MIN_FI_SV = 5
+_ENDING_MIN_EN = 4
 
 
 @lru_cache(maxsize=1 << 16)
@@ -61,11 +64,11 @@ def _word_scores(word: str) -> tuple[float, float, float]:
         sv += 1.5
     if ("ä" in word or "ö" in word) and word.endswith(_FI_ENDINGS):
         fi += 0.8
-    elif word.endswith(_FI_ENDINGS) and len(word) > 5:
+    elif word.endswith(_FI_ENDINGS) and len(word) > _ENDING_MIN_FI_SV:
         fi += 0.4
-    if word.endswith(_SV_ENDINGS) and len(word) > 5:
+    if word.endswith(_SV_ENDINGS) and len(word) > _ENDING_MIN_FI_SV:
         sv += 0.3
-    if word.isascii() and len(word) > 4 and word.endswith(_EN_ENDINGS):
+    if word.isascii() and len(word) > _ENDING_MIN_EN and word.endswith(_EN_ENDINGS):
         en += 0.3
     if "th" in word or "w" in word:
         en += 0.3

@@ -39,7 +39,7 @@ _switch = {"enabled": True}
 def _handle() -> Any:
     """The Voikko handle, or None when the library, the binding or the dictionary is missing."""
     try:
-        import libvoikko  # noqa: PLC0415 (optional)
+        import libvoikko  # optional
     except ImportError:
         return None
     try:
@@ -63,6 +63,8 @@ def set_enabled(enabled: bool) -> None:
 _WORDBASE_RE = re.compile(r"\+([^+(]*)\(([^)]*)\)")
 # The verb a participle is made from opens Voikko's FSTOUTPUT: "[Lt][Xp]perua[X]peru…".
 _PARTICIPLE_VERB_RE = re.compile(r"\[Lt\]\[Xp\]([^\[]+)\[X\]")
+# Compound parts shorter than this are left out: too short to stand for a cue.
+_MIN_PART_LENGTH = 3
 
 
 def _parts(wordbases: str) -> tuple[str, ...]:
@@ -79,7 +81,7 @@ def _parts(wordbases: str) -> tuple[str, ...]:
         else:
             parts.append([surface.lower(), base])
     found = tuple(base or surface for surface, base in parts)
-    return tuple(part for part in found if len(part) >= 3) if len(found) > 1 else ()
+    return tuple(part for part in found if len(part) >= _MIN_PART_LENGTH) if len(found) > 1 else ()
 
 
 @lru_cache(maxsize=1 << 17)

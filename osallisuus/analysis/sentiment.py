@@ -22,12 +22,18 @@ _CONDITIONAL_DAMPING = 0.25
 _UNUSED_NEGATOR = 0.25
 _QUESTION_TOLERANCE = 1.6
 _CLEAR_COMPLAINT = -0.9
+# Capitals in a longer text are shouting; a short one is an acronym or one word ("KELA").
+_SHOUTING_MIN_LENGTH = 15
+# After praise and a contrast marker, this much negative weight makes the comment mixed.
+_CONTRAST_COMPLAINT = 0.25
+# A question or suggestion with less negative weight than this is neutral.
+_MILD_NEGATIVE = 0.5
 # Rhetorical or concessive words: a preceding negator does not turn them into praise.
 _SUGGESTION = attrgetter("suggestion")
 _IS_WORD = attrgetter("is_word")
 _ACTIVE = attrgetter("active")
 _NOT_FLIPPED = frozenset(
-    "miksi miks varför why eikö vaikka fast trots vasta edes liian för too".split()
+    "miksi miks varför why eikö vaikka fast trots vasta edes liian för too".split()  # noqa: SIM905 (word list: shorter as one string)
 )
 
 
@@ -108,19 +114,19 @@ class _Scan:
     """The running state of one pass of :func:`_scores` over a comment's tokens."""
 
     __slots__ = (
-        "positive",
-        "negative",
+        "clause_negative",
         "clauses",
-        "contrast",
-        "worst",
-        "positions",
         "conditional",
-        "last_negator",
-        "pending_negator",
+        "contrast",
         "contrast_clause",
+        "last_negator",
+        "negative",
+        "pending_negator",
+        "positions",
+        "positive",
         "praise_before",
         "statement_negative",
-        "clause_negative",
+        "worst",
     )
 
     def __init__(self, *, positions: list[int] | None, conditional: list[bool] | None) -> None:
@@ -225,9 +231,12 @@ def _word_value(scan: _Scan, token: Token, index: int) -> float:
 
 def _clause_break_value(scan: _Scan, token: Token, index: int) -> float:
     """Clause punctuation ends the clause and any negation; returns its own value."""
-    if scan.pending_negator and scan.positions is not None:
-        if scan.positions[index] - scan.last_negator > _NEGATION_WINDOW:
-            _count_unused_negator(scan)
+    if (
+        scan.pending_negator
+        and scan.positions is not None
+        and scan.positions[index] - scan.last_negator > _NEGATION_WINDOW
+    ):
+        _count_unused_negator(scan)
     value = token.punct_polarity
     if "?" not in token.text:
         scan.statement_negative += scan.clause_negative
@@ -249,8 +258,7 @@ def _add_value(scan: _Scan, value: float, index: int) -> None:
     else:
         scan.negative -= value
         scan.clause_negative -= value
-        if value < scan.worst:
-            scan.worst = value
+        scan.worst = min(scan.worst, value)
     scan.clauses[-1] += value
 
 
@@ -295,7 +303,7 @@ def detect_sentiment(
     return "negative" if urgent and label == "neutral" else label
 
 
-def _classify(
+def _classify(  # noqa: PLR0911 (a ladder of rules, one return each, read in order)
     text: str,
     tokens: list[Token],
     phrases: list[tuple[Phrase, int]],
@@ -306,7 +314,9 @@ def _classify(
     positive, negative, clauses, contrast, worst, praise_then_contrast, stated = _scores(
         tokens, phrases, flags
     )
-    if len(text) > 15 and text.isupper():  # written in capitals ("EI KUUNNELLA"): angry
+    if (
+        len(text) > _SHOUTING_MIN_LENGTH and text.isupper()
+    ):  # written in capitals ("EI KUUNNELLA"): angry
         negative += 1.0
     net = positive - negative
     lowest = min(clauses, default=0.0)
@@ -314,7 +324,7 @@ def _classify(
     strong_neg = lowest <= -_MIXED_SIDE
     # "X was lovely, but Y": praise and a contrast marker followed by anything critical is
     # mixed even when the complaint is stated as a bare fact.
-    if contrast and strong_pos and lowest < 0.0 and negative >= 0.25:
+    if contrast and strong_pos and lowest < 0.0 and negative >= _CONTRAST_COMPLAINT:
         return "mixed"
     if praise_then_contrast:
         return "mixed"  # "Hoito oli hyvää, mutta ...": what follows the praise is the complaint
@@ -338,7 +348,7 @@ def _classify(
         return "positive"
     if net <= -_DECISIVE:
         return "negative"
-    if flags & (QUESTION_MARK | SUGGESTION) and negative < 0.5:
+    if flags & (QUESTION_MARK | SUGGESTION) and negative < _MILD_NEGATIVE:
         return "neutral"
     if positive > 0 and negative > 0 and contrast:
         return "mixed"

@@ -45,8 +45,7 @@ def _staff_pairs(tokens: list[Token]) -> float:
         elif token.is_word:
             if token.staff_noun:
                 staff = True
-            if token.staff_weak > weak:
-                weak = token.staff_weak
+            weak = max(weak, token.staff_weak)
     if staff:
         total += weak
     return total * _STAFF_PAIR_WEIGHT
@@ -62,6 +61,22 @@ def _durations(tokens: list[Token]) -> float:
     return total
 
 
+def _word_scores(tokens: list[Token], *, digital: bool) -> dict[str, float]:
+    """Theme weights of the words, each lemma once per theme; in a comment about an app or web
+    service a crash word speaks of the software, not of a fall."""
+    scores: dict[str, float] = {}
+    seen: set[tuple[str, str]] = set()
+    for token in compress(tokens, map(_THEMES_OF, tokens)):
+        if digital and token.crash:
+            continue
+        for key, theme, weight in token.theme_keys:
+            if key in seen:
+                continue
+            seen.add(key)
+            scores[theme] = scores.get(theme, 0.0) + weight
+    return scores
+
+
 def theme_scores(
     tokens: list[Token], phrases: list[tuple[Phrase, int]], *, flags: int | None = None
 ) -> dict[str, float]:
@@ -71,18 +86,8 @@ def theme_scores(
     """
     if flags is None:
         flags = comment_flags(tokens)
-    scores: dict[str, float] = {}
     digital = bool(flags & DIGITAL)
-    if flags & THEMES:
-        seen: set[tuple[str, str]] = set()
-        for token in compress(tokens, map(_THEMES_OF, tokens)):
-            if digital and token.crash:
-                continue
-            for key, theme, weight in token.theme_keys:
-                if key in seen:
-                    continue
-                seen.add(key)
-                scores[theme] = scores.get(theme, 0.0) + weight
+    scores = _word_scores(tokens, digital=digital) if flags & THEMES else {}
     if digital and flags & CRASH:
         crashes = sum(0.5 for token in tokens if token.crash)
         scores["booking_digital"] = scores.get("booking_digital", 0.0) + crashes

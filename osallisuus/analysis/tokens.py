@@ -94,13 +94,13 @@ EMOJI_POLARITY = {
 }
 
 _NUMBER_WORDS = frozenset(
-    "puoli pari monta useita useamman kaksi kolme neljä viisi kuusi seitsemän kahdeksan "
+    "puoli pari monta useita useamman kaksi kolme neljä viisi kuusi seitsemän kahdeksan "  # noqa: SIM905 (word list: shorter as one string)
     "yhdeksän kymmenen yksi kahden kolmen neljän viiden kuuden kahdeksan kymmenen puolen "
     "två tre fyra fem sex sju åtta nio tio flera några ett en halvt "
     "one two three four five six seven eight nine ten several few many a couple".split()
 )
 _TIME_UNITS = frozenset(
-    "min minuutti tunti tuntia h päivä pv viikko vko kuukausi kk vuosi v "
+    "min minuutti tunti tuntia h päivä pv viikko vko kuukausi kk vuosi v "  # noqa: SIM905 (word list: shorter as one string)
     "minut minuter timme timmar dag dagar vecka veckor månad månader år "
     "minute minutes hour hours day days week weeks month months year years".split()
 )
@@ -126,34 +126,34 @@ class Token:
 
     # The slots every comment reads come first, so they share the object's first cache line.
     __slots__ = (
-        "flags",
         "active",
+        "clause_break",
+        "contrast",
+        "crash",
+        "digital",
+        "emoji_polarity",
+        "flags",
         "is_word",
-        "themes",
-        "phrases",
+        "kind",
+        "lemma",
+        "lower",
+        "negator",
+        "number",
         "parts",
         "phrase_groups",
-        "theme_keys",
-        "kind",
-        "text",
-        "lower",
-        "lemma",
+        "phrases",
         "polarity",
-        "urgency",
+        "punct_polarity",
+        "question",
+        "sentence_break",
         "staff_noun",
         "staff_weak",
-        "digital",
-        "negator",
-        "contrast",
         "suggestion",
-        "question",
-        "number",
+        "text",
+        "theme_keys",
+        "themes",
         "time_unit",
-        "sentence_break",
-        "clause_break",
-        "emoji_polarity",
-        "punct_polarity",
-        "crash",
+        "urgency",
     )
 
     kind: str
@@ -243,12 +243,18 @@ def _parts_of(word: str, lemma: str, lang: str) -> frozenset[int]:
     return frozenset(found)
 
 
+# Spoken "-is" for "-isi" (pitäis) only on words longer than this: "pois" is no verb.
+_SHORT_IS_WORD = 4
+# A verb's abessive ("odottamatta") is longer than this; a shorter one is a noun's ("ilmatta").
+_ABESSIVE_MIN = 7
+
+
 def _repair_colloquial_fi(word: str) -> list[str]:
     """Standard-language candidates for spoken Finnish forms (jääny, kipee, pitäis)."""
     candidates = []
     if word.endswith(("nu", "ny")):
         candidates.append(word + "t")  # jääny -> jäänyt, odottanu -> odottanut
-    if word.endswith("is") and len(word) > 4:
+    if word.endswith("is") and len(word) > _SHORT_IS_WORD:
         candidates.append(word + "i")  # pitäis -> pitäisi
     if "ee" in word:
         index = word.rfind("ee")
@@ -325,7 +331,7 @@ def _word_token(token: Token, word: str, lang: str) -> None:
             found = _merge(found, _part_cues(matcher.lookup(part)))
     negators = lexicon.NEGATORS[lang]
     is_negator = word in negators or (lang == "en" and word.endswith("n't"))
-    if lang == "fi" and word.endswith(("matta", "mättä")) and len(word) > 7:
+    if lang == "fi" and word.endswith(("matta", "mättä")) and len(word) > _ABESSIVE_MIN:
         is_negator = False  # the abessive negates its own verb; no polarity to flip
     token.is_word = True
     token.lemma = lemma

@@ -15,6 +15,8 @@ from django.utils.safestring import SafeString, mark_safe
 BAR = "#1d5c8c"
 AXIS = "#4a4a4a"
 TEXT = "#1a1a1a"
+# Longest bar label shown whole; a longer one is cut with an ellipsis to fit the label column.
+LABEL_CHARS = 32
 _ids = count(1)
 
 
@@ -66,7 +68,7 @@ def bar_chart(items: Sequence[tuple[str, int]], *, title: str, desc: str) -> Saf
     for index, (label, value) in enumerate(items):
         y = 5 + index * row
         bar = round(room * value / peak)
-        short = label if len(label) <= 32 else label[:31] + "…"
+        short = label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
         parts.append(
             f'<text x="{label_width - 8}" y="{y + 19}" text-anchor="end" font-size="13" '
             f'fill="{TEXT}">{escape(short)}</text>'

@@ -25,6 +25,14 @@ from .models import (
     ThemeRollup,
 )
 
+# The overall score is on a 1-5 scale; MonthlyRollup counts each value (score_1 .. score_5).
+SCORE_MIN, SCORE_MAX = 1, 5
+# Net Promoter Score bands on the 0-10 scale: 9-10 promote, 7-8 are passive, 0-6 detract.
+NPS_PROMOTER_FROM = 9
+NPS_PASSIVE_FROM = 7
+# Contributions written per INSERT when the roll-ups are rebuilt from scratch.
+REBUILD_BATCH = 5000
+
 
 def month_of(moment: Any) -> date:
     """The first day of the Helsinki-time month of an aware datetime."""
@@ -49,14 +57,14 @@ def contribution_of(fact: FeedbackFact) -> Contribution | None:
     counters = {"count": 1}
     if fact.has_text:
         counters["comments"] = 1
-    if fact.score is not None and 1 <= fact.score <= 5:
+    if fact.score is not None and SCORE_MIN <= fact.score <= SCORE_MAX:
         counters[f"score_{fact.score}"] = 1
     if fact.nps is not None:
         bucket = (
             "nps_promoters"
-            if fact.nps >= 9
+            if fact.nps >= NPS_PROMOTER_FROM
             else "nps_passives"
-            if fact.nps >= 7
+            if fact.nps >= NPS_PASSIVE_FROM
             else "nps_detractors"
         )
         counters[bucket] = 1
@@ -241,7 +249,7 @@ def _rebuild_in_python() -> int:
                 answers=[list(pair) for pair in contribution.answers],
             )
         )
-        if len(batch) >= 5000:
+        if len(batch) >= REBUILD_BATCH:
             FeedbackContribution.objects.bulk_create(batch)
             batch = []
     FeedbackContribution.objects.bulk_create(batch)

@@ -20,9 +20,9 @@ def test_the_name_files_hold_exactly_fakers_lists_so_they_add_no_ordinary_word()
 def test_the_lists_read_from_the_files_are_the_ones_the_search_uses() -> None:
     first = {name for lang in ("fi", "sv", "en") for name in names.read_list(lang, "first")}
     last = {name for lang in ("fi", "sv", "en") for name in names.read_list(lang, "last")}
-    assert names.FIRST_NAMES == first and names.LAST_NAMES == last
+    assert first == names.FIRST_NAMES and last == names.LAST_NAMES
     nordic = names.read_list("fi", "first") + names.read_list("sv", "first")
-    assert names.NORDIC_FIRST == set(nordic)
+    assert set(nordic) == names.NORDIC_FIRST
     assert "Mervi" in names.NORDIC_FIRST and "Korhonen" in names.LAST_NAMES
 
 

@@ -33,6 +33,8 @@ MONTHS = 4
 PARTS = 3
 # Overdue summaries are looked for in the periods of the last year.
 LOOK_BACK = 3
+# A period's slug starts with a four-digit year ("2026-1").
+YEAR_DIGITS = 4
 
 
 def due_days() -> int:
@@ -55,7 +57,12 @@ class FourMonths:
     def parse(cls, slug: str) -> FourMonths:
         """ "2026-1" → the first four months of 2026; anything else is 404."""
         year, _sep, part = slug.partition("-")
-        if not (year.isdigit() and part.isdigit() and len(year) == 4 and 1 <= int(part) <= PARTS):
+        if not (
+            year.isdigit()
+            and part.isdigit()
+            and len(year) == YEAR_DIGITS
+            and 1 <= int(part) <= PARTS
+        ):
             raise Http404
         return cls(int(year), int(part))
 
