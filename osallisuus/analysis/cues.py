@@ -92,7 +92,7 @@ _ROLE_STEMS = (
 )
 
 
-TITLE_ABBREVIATIONS = frozenset("dr mr mrs ms prof tri".split())  # noqa: SIM905 (word list: shorter as one string)
+TITLE_ABBREVIATIONS = frozenset("dr mr mrs ms prof tri".split())
 
 
 def is_punctuation(piece: str) -> bool:

@@ -25,7 +25,7 @@ _STEM_LENGTH = 5
 _MIN_FEATURE_LENGTH = 3
 _STOPWORDS = frozenset(
     word for words in lexicon.FUNCTION_WORDS.values() for word in words.split()
-) | frozenset("olla ei minä sinä hän me te he se tämä tuo joka mikä".split())  # noqa: SIM905 (word list: shorter as one string)
+) | frozenset("olla ei minä sinä hän me te he se tämä tuo joka mikä".split())
 
 
 def comment_features(text: str) -> Counter[str]:

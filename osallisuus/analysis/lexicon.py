@@ -498,10 +498,10 @@ SENTIMENT: dict[str, str] = {
 
 # Negators flip the next polar word within a few tokens.
 NEGATORS: dict[str, frozenset[str]] = {
-    "fi": frozenset("ei en et eikä enkä emme ette eivät eikö ilman eiks ettei etten".split()),  # noqa: SIM905 (word list: shorter as one string)
-    "sv": frozenset("inte ej aldrig ingen inget inga utan varken".split()),  # noqa: SIM905 (word list: shorter as one string)
+    "fi": frozenset("ei en et eikä enkä emme ette eivät eikö ilman eiks ettei etten".split()),
+    "sv": frozenset("inte ej aldrig ingen inget inga utan varken".split()),
     "en": frozenset(
-        "not no never nobody without t cannot neither nor none nothing isn wasn didn don doesn "  # noqa: SIM905 (word list: shorter as one string)
+        "not no never nobody without t cannot neither nor none nothing isn wasn didn don doesn "
         "couldn".split()
     ),
 }
@@ -509,12 +509,12 @@ NEGATORS: dict[str, frozenset[str]] = {
 # Contrast markers split a comment into clauses for mixed sentiment.
 CONTRAST: dict[str, frozenset[str]] = {
     "fi": frozenset(
-        "mutta mut mutku kuitenkin tosin toisaalta harmi harmillista valitettavasti paitsi "  # noqa: SIM905 (word list: shorter as one string)
+        "mutta mut mutku kuitenkin tosin toisaalta harmi harmillista valitettavasti paitsi "
         "silti muuten".split()
     ),
-    "sv": frozenset("men fast dock däremot tyvärr trots synd ändå annars".split()),  # noqa: SIM905 (word list: shorter as one string)
+    "sv": frozenset("men fast dock däremot tyvärr trots synd ändå annars".split()),
     "en": frozenset(
-        "but however although though unfortunately except whereas yet otherwise".split()  # noqa: SIM905 (word list: shorter as one string)
+        "but however although though unfortunately except whereas yet otherwise".split()
     ),
 }
 
@@ -522,22 +522,22 @@ CONTRAST: dict[str, frozenset[str]] = {
 # inside a conditional wish ("olisi hyvä jos") is not praise.
 SUGGESTION: dict[str, frozenset[str]] = {
     "fi": frozenset(
-        "voisiko voisko voisi voisitteko olisi olis ois toivoisin toivoisimme ehdotan "  # noqa: SIM905 (word list: shorter as one string)
+        "voisiko voisko voisi voisitteko olisi olis ois toivoisin toivoisimme ehdotan "
         "ehdottaisin kannattaisi voitaisiinko saisiko saako olisiko auttaisi auttaisivat "
         "voisitte olisko toivon toive ehdotus kehittämisehdotus jospa".split()
     ),
-    "sv": frozenset("önskar önskan förslag borde vore".split()),  # noqa: SIM905 (word list: shorter as one string)
-    "en": frozenset("could would should suggest suggestion wish maybe perhaps please".split()),  # noqa: SIM905 (word list: shorter as one string)
+    "sv": frozenset("önskar önskan förslag borde vore".split()),
+    "en": frozenset("could would should suggest suggestion wish maybe perhaps please".split()),
 }
 
 # Words that only ask, for neutral questions.
 QUESTION_WORDS: dict[str, frozenset[str]] = {
     "fi": frozenset(
-        "miten milloin mihin missä mistä kuka kenelle mikä mitä paljonko kuinka onko saako "  # noqa: SIM905 (word list: shorter as one string)
+        "miten milloin mihin missä mistä kuka kenelle mikä mitä paljonko kuinka onko saako "
         "voiko kerrotaanko voinko pitääkö tarvitseeko kannattaako".split()
     ),
-    "sv": frozenset("hur när var vem vad ingår kan får finns går".split()),  # noqa: SIM905 (word list: shorter as one string)
-    "en": frozenset("how when where who what is can do does will are".split()),  # noqa: SIM905 (word list: shorter as one string)
+    "sv": frozenset("hur när var vem vad ingår kan får finns går".split()),
+    "en": frozenset("how when where who what is can do does will are".split()),
 }
 
 # ---------------------------------------------------------------------------

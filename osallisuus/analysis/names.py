@@ -54,7 +54,7 @@ AMBIGUOUS = frozenset(
     Eva Maj Anna Ella Alla Asa Berg Lund Strand Holm Ek Sjö Björk Hav Dal Tore Ove Tage
     Aina My Lo Li Vega Mina Saga Siri Sam Tim Del Nova Neo Noa Alba Alma Else Ina Inge Isa
     Ana Liv Lykke Moa Urban Veli Sisko Tapio Arvo Ilona Taru Aune Eira Tor Signe Rut Rita
-    Ted Kim Pia Mia Dick Lara Leo Leon Mila Mira Nora Vide Love Hilma Rosa Luna""".split()  # noqa: SIM905 (word list: shorter as one string)
+    Ted Kim Pia Mia Dick Lara Leo Leon Mila Mira Nora Vide Love Hilma Rosa Luna""".split()
 )
 # Capitalised words that look like names in the lists but name places, services or months.
 NOT_NAMES = frozenset(
@@ -64,14 +64,14 @@ NOT_NAMES = frozenset(
     May June July August September October November December Finnish Swedish English
     Arabic Sami Christmas Easter God Jumala Herra Kiitos Tack Thanks I Hei Moi Terve Hej
     Hello Ok Okei Apotek Apteekki Taysi Tays Hus Oys Kys Tyks Ksks Omaolossa Covid Korona
-    Facebook Google Teams Zoom Whatsapp Wilma Kanta Migri Te Dr Mr Mrs Ms""".split()  # noqa: SIM905 (word list: shorter as one string)
+    Facebook Google Teams Zoom Whatsapp Wilma Kanta Migri Te Dr Mr Mrs Ms""".split()
 )
 # No -mme/-nne: they end first- and second-person plural verbs (Olemme, Saimme, Menette) far
 # more often than a name's possessive form, and "Ole" + "mme" made "Olemme" a name.
 _FI_CASE_ENDINGS = tuple(
     sorted(
         """lle lla llä lta ltä ssa ssä sta stä n a ä na nä ksi ineen tta ttä kin han hän lle
-        sta lla lle ineen iin seen hen hin hun lta nsa nsä ille illa ilta""".split(),  # noqa: SIM905 (word list: shorter as one string)
+        sta lla lle ineen iin seen hen hin hun lta nsa nsä ille illa ilta""".split(),
         key=len,
         reverse=True,
     )

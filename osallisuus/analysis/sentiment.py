@@ -33,7 +33,7 @@ _SUGGESTION = attrgetter("suggestion")
 _IS_WORD = attrgetter("is_word")
 _ACTIVE = attrgetter("active")
 _NOT_FLIPPED = frozenset(
-    "miksi miks varför why eikö vaikka fast trots vasta edes liian för too".split()  # noqa: SIM905 (word list: shorter as one string)
+    "miksi miks varför why eikö vaikka fast trots vasta edes liian för too".split()
 )
 
 

@@ -94,13 +94,13 @@ EMOJI_POLARITY = {
 }
 
 _NUMBER_WORDS = frozenset(
-    "puoli pari monta useita useamman kaksi kolme neljä viisi kuusi seitsemän kahdeksan "  # noqa: SIM905 (word list: shorter as one string)
+    "puoli pari monta useita useamman kaksi kolme neljä viisi kuusi seitsemän kahdeksan "
     "yhdeksän kymmenen yksi kahden kolmen neljän viiden kuuden kahdeksan kymmenen puolen "
     "två tre fyra fem sex sju åtta nio tio flera några ett en halvt "
     "one two three four five six seven eight nine ten several few many a couple".split()
 )
 _TIME_UNITS = frozenset(
-    "min minuutti tunti tuntia h päivä pv viikko vko kuukausi kk vuosi v "  # noqa: SIM905 (word list: shorter as one string)
+    "min minuutti tunti tuntia h päivä pv viikko vko kuukausi kk vuosi v "
     "minut minuter timme timmar dag dagar vecka veckor månad månader år "
     "minute minutes hour hours day days week weeks month months year years".split()
 )

@@ -71,11 +71,11 @@ _PAST_FACTOR = 0.5
 # Words that place a sentence's events in the past, some only after a time unit ("kaksi vuotta
 # sitten", "för tre år sedan", "years ago"); "viime"/"förra"/"last" only before a longer span
 # than a night ("viime yönä" is now).
-_PAST_WORDS = frozenset("aikoinaan aikanaan lapsena nuorena ifjol fjol".split())  # noqa: SIM905 (word list: shorter as one string)
-_AGO_WORDS = frozenset("sitten sedan ago".split())  # noqa: SIM905 (word list: shorter as one string)
-_LAST_WORDS = frozenset("viime viimevuonna förra förrförra last".split())  # noqa: SIM905 (word list: shorter as one string)
+_PAST_WORDS = frozenset("aikoinaan aikanaan lapsena nuorena ifjol fjol".split())
+_AGO_WORDS = frozenset("sitten sedan ago".split())
+_LAST_WORDS = frozenset("viime viimevuonna förra förrförra last".split())
 _ONGOING = frozenset(
-    "edelleen vieläkään yhä silti tänään huomenna seuraava seuraavaksi jatkuu taas "  # noqa: SIM905 (word list: shorter as one string)
+    "edelleen vieläkään yhä silti tänään huomenna seuraava seuraavaksi jatkuu taas "
     "fortfarande ännu idag imorgon igen nästa fortsätter "
     "still today tomorrow again next keeps continues".split()
 )

@@ -219,7 +219,7 @@ def test_the_name_skip_never_skips_a_comment_that_holds_a_name() -> None:
 
     from osallisuus.analysis.personal_data import _find_names
 
-    words = (  # noqa: SIM905 (word list: shorter as one string)
+    words = (
         "hoitaja Hoitaja lääkäri Dr dr Mr . . ! ? ; : \n 3 040 Mari Toivo Onni Satu Kuusela "
         "Peterson Veli veli asiakas Kiitos kiitos oli kiva Jono Helsinki ja mutta Smith ❤"
     ).split(" ")
