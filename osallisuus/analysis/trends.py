@@ -24,19 +24,44 @@ class RisingTheme:
     adjusted_p_value: float
 
 
+# A tail sum stops once a term adds less than this share of the sum (below double precision).
+_TAIL_PRECISION = 1e-17
+
+
 def poisson_upper_tail(observed: int, expected: float) -> float:
-    """P(X >= observed) for X ~ Poisson(expected), computed in log space for stability."""
+    """P(X >= observed) for X ~ Poisson(expected).
+
+    The sum starts at the term next to `observed` on the shorter side of the mean and runs
+    away from the mean, where the terms fall faster than geometrically, so it takes a few times
+    the square root of the counts in steps instead of one step per count (a county's monthly
+    counts reach hundreds of thousands).
+    """
     if observed <= 0:
         return 1.0
     if expected <= 0.0:
         return 0.0
-    # 1 - P(X <= observed - 1); summing the lower tail is exact enough for feedback counts.
-    log_term = -expected
-    lower = math.exp(log_term)
-    for k in range(1, observed):
-        log_term += math.log(expected) - math.log(k)
-        lower += math.exp(log_term)
-    return max(0.0, min(1.0, 1.0 - lower))
+
+    def pmf(k: int) -> float:
+        return math.exp(k * math.log(expected) - expected - math.lgamma(k + 1))
+
+    if observed > expected:
+        # The upper tail directly: each next term is `expected / k` times the last, below 1.
+        k, term = observed, pmf(observed)
+        total = term
+        while term > total * _TAIL_PRECISION:
+            k += 1
+            term *= expected / k
+            total += term
+        return min(1.0, total)
+    # 1 minus the lower tail, summed downwards from observed - 1: each term is k / expected
+    # times the one above it, at most 1.
+    k, term = observed - 1, pmf(observed - 1)
+    total = term
+    while k > 0 and term > total * _TAIL_PRECISION:
+        term *= k / expected
+        k -= 1
+        total += term
+    return max(0.0, min(1.0, 1.0 - total))
 
 
 def rising_themes(

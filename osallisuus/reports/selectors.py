@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import QuerySet, Sum, Value
+from django.db.models import QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -440,10 +440,10 @@ def theme_totals(*, units: QuerySet[Unit], start: date, end: date) -> Counter[st
 
 @dataclass(frozen=True, slots=True)
 class ThemeMonths:
-    """Comments of `units` on `themes` over the months from `start` up to but not including
-    `end` (first days of their months)."""
+    """Comments of the units `unit_ids` on `themes` over the months from `start` up to but not
+    including `end` (first days of their months)."""
 
-    units: QuerySet[Unit]
+    unit_ids: frozenset[int]
     themes: tuple[str, ...]
     start: date
     end: date
@@ -451,21 +451,27 @@ class ThemeMonths:
 
 def count_theme_months(windows: Sequence[ThemeMonths]) -> list[int]:
     """How many times the windows' themes were raised in each window (a comment raising two of
-    the themes counts twice), from the theme roll-ups: one query however many windows, one
-    count per window joined with UNION ALL, whatever the number of items."""
-    parts = [
-        ThemeRollup.objects.filter(
-            unit__in=w.units, theme__in=w.themes, month__gte=w.start, month__lt=w.end
-        )
-        .order_by()
-        .values(window=Value(i))
-        .annotate(total=Sum("count"))
-        for i, w in enumerate(windows)
-        if w.themes
-    ]
-    if not parts:
+    the themes counts twice), from the theme roll-ups: one query for all the windows, reading
+    only their units' and themes' months, whatever the number of items."""
+    wanted = [w for w in windows if w.themes and w.unit_ids]
+    if not wanted:
         return [0] * len(windows)
-    first, *rest = parts
-    rows = first.union(*rest, all=True) if rest else first
-    counts = {row["window"]: int(row["total"] or 0) for row in rows}
-    return [counts.get(i, 0) for i in range(len(windows))]
+    rows = ThemeRollup.objects.filter(
+        unit_id__in=set().union(*(w.unit_ids for w in wanted)),
+        theme__in={theme for w in wanted for theme in w.themes},
+        month__gte=min(w.start for w in wanted),
+        month__lt=max(w.end for w in wanted),
+    ).values_list("unit_id", "theme", "month", "count")
+    months: dict[tuple[int, str], list[tuple[date, int]]] = defaultdict(list)
+    for unit_id, theme, month, count in rows:
+        months[(unit_id, theme)].append((month, count))
+    return [
+        sum(
+            count
+            for unit_id in w.unit_ids
+            for theme in w.themes
+            for month, count in months.get((unit_id, theme), ())
+            if w.start <= month < w.end
+        )
+        for w in windows
+    ]

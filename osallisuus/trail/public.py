@@ -188,22 +188,34 @@ class YouSaidWeDid:
 # --- "Did the change work?" ----------------------------------------------------------------------
 
 
-def _scope_units(obj: Action | Matter, fallback: Any) -> Any:
+def _scope_unit_ids(
+    obj: Action | Matter, fallback: frozenset[int], services: dict[int, frozenset[int]]
+) -> frozenset[int]:
+    """The units a change is followed on: its own unit, else its service's units (`services`
+    remembers them per service for one page), else the page's units."""
     if obj.unit_id:
-        return Unit.objects.filter(pk=obj.unit_id)
+        return frozenset({obj.unit_id})
     if obj.service_id:
-        return Unit.objects.filter(service_id=obj.service_id)
+        if obj.service_id not in services:
+            units = Unit.objects.filter(service_id=obj.service_id).values_list("pk", flat=True)
+            services[obj.service_id] = frozenset(units)
+        return services[obj.service_id]
     return fallback
 
 
-def linked_themes(links: Iterable[InputLink]) -> dict[tuple[str, int | None, int | None], set[str]]:
-    """Themes of the linked inputs, per (kind of owner, action id, matter id): one read per input
-    kind, through the kind's own `themes_of` or summaries (the trail never reads an input app's
-    models)."""
+# One link as linked_themes reads it: (kind, object_id, action_id, matter_id).
+LINK_ROW = ("kind", "object_id", "action_id", "matter_id")
+LinkRow = tuple[str, int, int | None, int | None]
+
+
+def linked_themes(links: Iterable[LinkRow]) -> dict[tuple[str, int | None, int | None], set[str]]:
+    """Themes of the linked inputs (rows of LINK_ROW), per (kind of owner, action id, matter
+    id): one read per input kind, through the kind's own `themes_of` or summaries (the trail
+    never reads an input app's models)."""
     by_kind: dict[str, set[int]] = defaultdict(set)
     links = list(links)
-    for link in links:
-        by_kind[link.kind].add(link.object_id)
+    for kind_name, object_id, _action_id, _matter_id in links:
+        by_kind[kind_name].add(object_id)
     themes_of: dict[tuple[str, int], tuple[str, ...]] = {}
     for kind_name, pks in by_kind.items():
         try:
@@ -218,16 +230,16 @@ def linked_themes(links: Iterable[InputLink]) -> dict[tuple[str, int | None, int
         for item in kind.summaries(pks):
             themes_of[(kind_name, item.pk)] = item.themes
     result: dict[tuple[str, int | None, int | None], set[str]] = defaultdict(set)
-    for link in links:
-        key = ("action" if link.action_id else "matter", link.action_id, link.matter_id)
-        result[key].update(themes_of.get((link.kind, link.object_id), ()))
+    for kind_name, object_id, action_id, matter_id in links:
+        key = ("action" if action_id else "matter", action_id, matter_id)
+        result[key].update(themes_of.get((kind_name, object_id), ()))
     return result
 
 
 def follow_ups(
-    changes: list[tuple[Any, Iterable[str], date]], *, months: int | None = None
+    changes: list[tuple[frozenset[int], Iterable[str], date]], *, months: int | None = None
 ) -> list[FollowUp | None]:
-    """For each change (units, themes, the day it was done): comments on the units and themes
+    """For each change (unit ids, themes, the day it was done): comments on the units and themes
     in the `months` whole months after the change's month, beside as many months before it; one
     query for all. None for a change without themes to follow."""
     months = months or follow_up_months()
@@ -268,7 +280,7 @@ def follow_ups(
 
 
 def did_it_work(
-    *, units: Any, themes: Iterable[str], done_on: date, months: int | None = None
+    *, units: frozenset[int], themes: Iterable[str], done_on: date, months: int | None = None
 ) -> FollowUp | None:
     """One change's follow-up (see follow_ups)."""
     return follow_ups([(units, themes, done_on)], months=months)[0]
@@ -279,8 +291,9 @@ def action_follow_up(action: Action, *, months: int | None = None) -> FollowUp |
     its linked inputs since it was done (None before it is done or without themes)."""
     if action.status != Action.Status.DONE or action.closed_at is None:
         return None
-    themes = linked_themes(action.input_links.all()).get(("action", action.pk, None), set())
-    units = _scope_units(action, Unit.objects.none())
+    links = action.input_links.values_list(*LINK_ROW)
+    themes = linked_themes(links).get(("action", action.pk, None), set())
+    units = _scope_unit_ids(action, frozenset(), {})
     return did_it_work(
         units=units, themes=themes, done_on=timezone.localdate(action.closed_at), months=months
     )
@@ -291,8 +304,9 @@ def decision_follow_up(decision: Decision, *, months: int | None = None) -> Foll
     if decision.outcome not in DONE_OUTCOMES:
         return None
     matter = decision.matter
-    themes = linked_themes(matter.input_links.all()).get(("matter", None, matter.pk), set())
-    units = _scope_units(matter, Unit.objects.none())
+    links = matter.input_links.values_list(*LINK_ROW)
+    themes = linked_themes(links).get(("matter", None, matter.pk), set())
+    units = _scope_unit_ids(matter, frozenset(), {})
     return did_it_work(units=units, themes=themes, done_on=decision.decided_on, months=months)
 
 
@@ -351,7 +365,6 @@ def _outcomes(
             closed_at__gte=period.since,
             closed_at__lt=period.until,
         )
-        .prefetch_related("input_links")
         .order_by("-closed_at", "-pk")[:LIST_LIMIT]
     )
     decisions = list(
@@ -361,21 +374,25 @@ def _outcomes(
             decided_on__lt=period.end,
         )
         .select_related("matter")
-        .prefetch_related("matter__input_links")
         .order_by("-decided_on", "-pk")[:LIST_LIMIT]
     )
-    links: list[InputLink] = [link for a in actions for link in a.input_links.all()]
-    links += [link for d in decisions for link in d.matter.input_links.all()]
+    # Only changes made are followed up, so only their inputs' themes are read.
+    links = InputLink.objects.filter(
+        Q(action__in=[a.pk for a in actions if a.status == Action.Status.DONE])
+        | Q(matter__in=[d.matter_id for d in decisions if d.outcome in DONE_OUTCOMES])
+    ).values_list(*LINK_ROW)
     themes = linked_themes(links)
+    page_units = frozenset(units.values_list("pk", flat=True))
+    services: dict[int, frozenset[int]] = {}
     done: list[Outcome] = []
     not_changed: list[Outcome] = []
-    changes: list[tuple[Any, Iterable[str], date]] = []
+    changes: list[tuple[frozenset[int], Iterable[str], date]] = []
     for action in actions:
         outcome = _action_outcome(action, language)
         if action.status == Action.Status.DONE:
             changes.append(
                 (
-                    _scope_units(action, units),
+                    _scope_unit_ids(action, page_units, services),
                     themes.get(("action", action.pk, None), ()),
                     outcome.at,
                 )
@@ -387,7 +404,9 @@ def _outcomes(
         outcome = _decision_outcome(decision, language)
         if decision.outcome in DONE_OUTCOMES:
             matter_themes = themes.get(("matter", None, decision.matter_id), ())
-            changes.append((_scope_units(decision.matter, units), matter_themes, outcome.at))
+            changes.append(
+                (_scope_unit_ids(decision.matter, page_units, services), matter_themes, outcome.at)
+            )
             done.append(outcome)
         else:
             not_changed.append(outcome)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from osallisuus.analysis.grouping import group_comments
 from osallisuus.analysis.trends import poisson_upper_tail, rising_themes
 
@@ -55,3 +57,26 @@ def test_small_counts_are_not_flagged_even_when_the_ratio_is_high() -> None:
         previous_totals=[500] * 3,
     )
     assert result == []
+
+
+def _direct_upper_tail(observed: int, expected: float) -> float:
+    """1 minus the lower tail summed term by term from zero: slow, but obviously right."""
+    log_term, lower = -expected, math.exp(-expected)
+    for k in range(1, observed):
+        log_term += math.log(expected) - math.log(k)
+        lower += math.exp(log_term)
+    return 1.0 - lower
+
+
+def test_poisson_tail_equals_the_direct_sum_from_single_comments_to_a_county_month():
+    for expected in (0.4, 3.0, 45.5, 900.0, 50_000.0):
+        spread = 4 * math.sqrt(expected) + 2
+        for observed in {1, 2, round(expected - spread), round(expected), round(expected + spread)}:
+            if observed > 0:
+                assert math.isclose(
+                    poisson_upper_tail(observed, expected),
+                    _direct_upper_tail(observed, expected),
+                    abs_tol=1e-9,
+                ), (observed, expected)
+    # Far beyond the mean the tail is vanishingly small, not negative or NaN.
+    assert 0.0 <= poisson_upper_tail(80_000, 50_000.0) < 1e-100
