@@ -29,7 +29,7 @@ import uuid
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.core.cache.backends.dummy import DummyCache
@@ -39,6 +39,9 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language
+
+if TYPE_CHECKING:
+    from rest_framework.response import Response
 
 TOKEN_SECONDS = 1.0
 MAX_AGE = 300.0
@@ -145,7 +148,8 @@ class PublicAnswers:
         now = time.monotonic()
         entry = self._values.get(key)
         if entry is not None and entry[0] == version and now - entry[1] < self.max_age:
-            return entry[2]
+            remembered: T = entry[2]  # stored by load() under this key
+            return remembered
         value = load()
         if len(self._values) >= MAX_VALUES:
             self._values.clear()
@@ -218,7 +222,7 @@ class PublicAnswerMixin:
         """`handler(request, …)`'s answer, remembered, or 304 when the caller has it."""
 
         def build() -> HttpResponseBase:
-            response = handler(request, *args, **kwargs)
+            response: Response = handler(request, *args, **kwargs)
             response = self.finalize_response(request, response, *args, **kwargs)  # type: ignore[attr-defined]
             response.render()
             return response

@@ -7,9 +7,14 @@ half-configured one stops the start-up with a clear message.
 
 from pathlib import Path
 
+import django_stubs_ext
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+# Lets the generic classes of django-stubs (admin.ModelAdmin[Feedback], forms.ModelForm[Unit])
+# be subscripted at run time, as mypy strict requires.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 

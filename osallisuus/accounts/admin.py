@@ -16,14 +16,14 @@ from .services import revoke_api_token
 
 
 # Stacked, not tabular: a tabular row has no label on its inputs (axe: label).
-class RoleAssignmentInline(admin.StackedInline):
+class RoleAssignmentInline(admin.StackedInline[RoleAssignment, User]):
     model = RoleAssignment
     extra = 0
     autocomplete_fields = ["unit", "service"]
 
 
 @admin.register(User)
-class UserAdmin(AuditedAdminMixin, DjangoUserAdmin):
+class UserAdmin(AuditedAdminMixin, DjangoUserAdmin[User]):
     inlines = [RoleAssignmentInline]
     list_display = ["username", "first_name", "last_name", "is_active"]
     fieldsets = (
@@ -34,7 +34,7 @@ class UserAdmin(AuditedAdminMixin, DjangoUserAdmin):
 
 
 @admin.register(RoleAssignment)
-class RoleAssignmentAdmin(admin.ModelAdmin):
+class RoleAssignmentAdmin(admin.ModelAdmin[RoleAssignment]):
     list_display = ["user", "role", "unit", "service"]
     list_filter = ["role"]
     autocomplete_fields = ["user", "unit", "service"]
@@ -42,7 +42,7 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
     """Administrators see everyone's tokens and revoke them; only owners make them."""
 
     list_display = [

@@ -35,7 +35,7 @@ class TokenForm(forms.Form):
         self.device = device
 
     def clean_token(self) -> str:
-        token = self.cleaned_data["token"].strip().replace(" ", "")
+        token: str = self.cleaned_data["token"].strip().replace(" ", "")
         if not token.isdigit():
             raise forms.ValidationError(_("The code has digits only."))
         allowed, _details = self.device.verify_is_allowed()

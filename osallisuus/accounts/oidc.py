@@ -127,4 +127,5 @@ class CountyOIDCCallbackView(OIDCAuthenticationCallbackView):
                 "have an account here, ask an administrator to link it."
             ),
         )
-        return super().login_failure()
+        response: HttpResponse = super().login_failure()
+        return response

@@ -11,7 +11,7 @@ from .models import LabelCorrection
 
 
 @admin.register(LabelCorrection)
-class LabelCorrectionAdmin(admin.ModelAdmin):
+class LabelCorrectionAdmin(admin.ModelAdmin[LabelCorrection]):
     list_display = ["at", "feedback", "by", "sentiment_before", "sentiment_after", "urgent_after"]
     list_filter = ["sentiment_after", "urgent_after", "lang"]
     date_hierarchy = "at"

@@ -17,7 +17,7 @@ class AuditedAdminMixin:
     def change_view(
         self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
     ) -> HttpResponse:
-        response = super().change_view(request, object_id, form_url, extra_context)  # type: ignore[misc]
+        response: HttpResponse = super().change_view(request, object_id, form_url, extra_context)  # type: ignore[misc]
         obj = self.get_object(request, object_id)  # type: ignore[attr-defined]
         if obj is not None and response.status_code in (200, 302):
             action = AccessLog.Action.CHANGE if request.method == "POST" else AccessLog.Action.VIEW
@@ -26,7 +26,7 @@ class AuditedAdminMixin:
 
 
 @admin.register(AccessLog)
-class AccessLogAdmin(admin.ModelAdmin):
+class AccessLogAdmin(admin.ModelAdmin[AccessLog]):
     list_display = ["at", "actor", "action", "object_type", "object_id", "reason"]
     list_filter = ["action", "object_type"]
     search_fields = ["actor__username", "object_id"]

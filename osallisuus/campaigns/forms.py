@@ -14,13 +14,15 @@ from .selectors import campaign_units_for, question_sets
 
 if TYPE_CHECKING:
     from osallisuus.accounts.types import User
+    from osallisuus.feedback.models import QuestionSet
+    from osallisuus.organisation.models import Unit
 
 
 class CampaignForm(forms.Form):
     title_fi = forms.CharField(label=_("Title in Finnish"), max_length=200)
     title_sv = forms.CharField(label=_("Title in Swedish"), max_length=200, required=False)
     title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
-    question_set: forms.ModelChoiceField = forms.ModelChoiceField(
+    question_set: forms.ModelChoiceField[QuestionSet] = forms.ModelChoiceField(
         label=_("Question set"),
         queryset=None,
         empty_label=_("Choose a question set"),
@@ -29,7 +31,7 @@ class CampaignForm(forms.Form):
             "are the campaign's results. Make it the units' question set for the period."
         ),
     )
-    units: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+    units: forms.ModelMultipleChoiceField[Unit] = forms.ModelMultipleChoiceField(
         label=_("Units"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
     starts_on = forms.DateField(label=_("First day"), widget=DateInput())

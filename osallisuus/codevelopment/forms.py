@@ -37,7 +37,7 @@ MATERIAL_SIGNATURES: dict[str, tuple[bytes, ...]] = {
 LOCAL_DATETIME = "%Y-%m-%dT%H:%M"
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(forms.ModelForm[Project]):
     feedback_codes = forms.CharField(
         label=_("Reply codes of the feedback that started the project"),
         required=False,
@@ -114,7 +114,7 @@ class StageAnswersForm(forms.Form):
 
 class MoveStageForm(forms.Form):
     stage = forms.ChoiceField(label=_("Move the project to the stage"), choices=Stage.choices)
-    matter: forms.ModelChoiceField = forms.ModelChoiceField(
+    matter: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Matter carried to decision making"),
         help_text=_(
             "Who carries the proposal, and to which body or office-holder. Needed from "
@@ -130,7 +130,7 @@ class MoveStageForm(forms.Form):
         matter_field.queryset = matters_for(user)
 
 
-class OutcomesForm(forms.ModelForm):
+class OutcomesForm(forms.ModelForm[Project]):
     class Meta:
         model = Project
         fields = ["solution_models", "trial_plan", "evaluation_criteria", "trial_results"]
@@ -170,7 +170,7 @@ class DecisionForm(forms.Form):
         return data
 
 
-class WorkshopForm(forms.ModelForm):
+class WorkshopForm(forms.ModelForm[Workshop]):
     preset = forms.ChoiceField(
         label=_("Columns of the shared board"),
         required=False,
@@ -242,7 +242,7 @@ class MaterialForm(forms.Form):
         return upload
 
 
-class RegistrationForm(forms.ModelForm):
+class RegistrationForm(forms.ModelForm[Registration]):
     class Meta:
         model = Registration
         fields = ["remote", "accessibility_needs", "dietary_needs"]

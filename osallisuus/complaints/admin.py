@@ -9,7 +9,7 @@ from .models import Holiday, ObjectionPolicy, RouteText
 
 
 @admin.register(RouteText)
-class RouteTextAdmin(admin.ModelAdmin):
+class RouteTextAdmin(admin.ModelAdmin[RouteText]):
     list_display = ["route", "title_fi", "checked_on"]
     fieldsets = [
         (None, {"fields": ["route", "order"]}),
@@ -21,11 +21,11 @@ class RouteTextAdmin(admin.ModelAdmin):
 
 
 @admin.register(ObjectionPolicy)
-class ObjectionPolicyAdmin(admin.ModelAdmin):
+class ObjectionPolicyAdmin(admin.ModelAdmin[ObjectionPolicy]):
     list_display = ["__str__", "enabled", "answer_days", "strong_identification"]
 
 
 @admin.register(Holiday)
-class HolidayAdmin(admin.ModelAdmin):
+class HolidayAdmin(admin.ModelAdmin[Holiday]):
     list_display = ["day", "name"]
     date_hierarchy = "day"

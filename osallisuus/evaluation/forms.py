@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -11,11 +11,14 @@ from osallisuus.widgets import DateInput
 
 from .models import SCALE_MAX, SCALE_MIN
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
+
 SCORES = [("", "—")] + [(str(n), str(n)) for n in range(SCALE_MIN, SCALE_MAX + 1)]
 
 
-class PersonChoice(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+class PersonChoice(forms.ModelMultipleChoiceField["User"]):
+    def label_from_instance(self, obj: User) -> str:
         return obj.get_full_name() or obj.username
 
 

@@ -9,14 +9,14 @@ from .models import ExperienceArea, FeeTable, TypeRequirement
 
 
 @admin.register(ExperienceArea)
-class ExperienceAreaAdmin(admin.ModelAdmin):
+class ExperienceAreaAdmin(admin.ModelAdmin[ExperienceArea]):
     list_display = ["name_fi", "name_sv", "name_en", "active"]
     list_filter = ["active"]
     search_fields = ["name_fi", "name_sv", "name_en"]
 
 
 @admin.register(FeeTable)
-class FeeTableAdmin(admin.ModelAdmin):
+class FeeTableAdmin(admin.ModelAdmin[FeeTable]):
     list_display = [
         "role",
         "valid_from",
@@ -31,5 +31,5 @@ class FeeTableAdmin(admin.ModelAdmin):
 
 
 @admin.register(TypeRequirement)
-class TypeRequirementAdmin(admin.ModelAdmin):
+class TypeRequirementAdmin(admin.ModelAdmin[TypeRequirement]):
     list_display = ["assignment_type", "course"]

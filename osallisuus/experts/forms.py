@@ -31,7 +31,7 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 SIGNATURES = {b"%PDF-": "pdf", b"\xff\xd8\xff": "jpeg", b"\x89PNG\r\n\x1a\n": "png"}
 
 
-def validate_document(upload: UploadedFile | None) -> None:
+def validate_document(upload: UploadedFile[bytes] | None) -> None:
     """PDF, JPEG or PNG of at most 5 MB, checked by content."""
     if not upload:
         return
@@ -193,7 +193,7 @@ class PoolFilterForm(forms.Form):
     )
 
 
-class RequestForm(forms.ModelForm):
+class RequestForm(forms.ModelForm[ExpertRequest]):
     class Meta:
         model = ExpertRequest
         fields = [

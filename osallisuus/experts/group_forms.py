@@ -18,7 +18,7 @@ def _person(user: User) -> str:
     return str(user.get_full_name() or user.get_username())
 
 
-class GroupForm(forms.ModelForm):
+class GroupForm(forms.ModelForm[DeveloperGroup]):
     class Meta:
         model = DeveloperGroup
         fields = [

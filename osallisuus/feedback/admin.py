@@ -10,7 +10,7 @@ from .models import QuestionSet, ReplyTemplate
 
 
 @admin.register(ReplyTemplate)
-class ReplyTemplateAdmin(admin.ModelAdmin):
+class ReplyTemplateAdmin(admin.ModelAdmin[ReplyTemplate]):
     list_display = ["title", "unit", "service", "active"]
     list_filter = ["active", "service"]
     search_fields = ["title", "text_fi", "text_sv", "text_en"]
@@ -23,7 +23,7 @@ class ReplyTemplateAdmin(admin.ModelAdmin):
 
 
 @admin.register(QuestionSet)
-class QuestionSetAdmin(admin.ModelAdmin):
+class QuestionSetAdmin(admin.ModelAdmin[QuestionSet]):
     """The form settings of a question set; its questions are versioned data, not edited here."""
 
     list_display = ["name_fi", "key", "version", "active", "is_default", "comment_first"]

@@ -4,7 +4,7 @@ The forms of the intake doors are in intake/forms.py."""
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils.text import format_lazy
@@ -13,6 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from osallisuus.widgets import DateInput
 
 from .models import Channel, Sentiment, Status
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 AGREEMENT_LABELS = [
     (1, _("Strongly disagree")),
@@ -121,10 +124,10 @@ def theme_label_choices() -> list[tuple[str, str]]:
     return theme_choices()[1:]
 
 
-class PersonChoiceField(forms.ModelChoiceField):
+class PersonChoiceField(forms.ModelChoiceField["User"]):
     """People by their full name (the user name if none is set)."""
 
-    def label_from_instance(self, obj: Any) -> str:
+    def label_from_instance(self, obj: User) -> str:
         return str(obj.get_full_name() or obj.username)
 
 
@@ -137,7 +140,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["assigned_to"]).queryset = candidates
+        cast(PersonChoiceField, self.fields["assigned_to"]).queryset = candidates
 
 
 class LabelForm(forms.Form):
@@ -230,7 +233,7 @@ class InboxFilterForm(forms.Form):
     def __init__(self, *args: Any, units: Any, services: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, queryset in (("unit", units), ("service", services)):
-            cast(forms.ModelChoiceField, self.fields[name]).queryset = queryset
+            cast(forms.ModelChoiceField[Any], self.fields[name]).queryset = queryset
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -327,7 +327,7 @@ def inbox_counts(items: QuerySet[Feedback], *, cap: int | None = None) -> InboxC
     return InboxCounts(total, urgent_open, overdue, unassigned_open, cap=cap)
 
 
-class InboxPaginator(Paginator):
+class InboxPaginator(Paginator[Feedback]):
     """Pages of the inbox that count matching items only as far as they need to.
 
     The count stops at cap + 1 items, the cap being INBOX_COUNT_CAP or, for a later page, as

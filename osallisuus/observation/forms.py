@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,9 @@ from osallisuus.uploads import UploadValidator
 from osallisuus.widgets import DateInput
 
 from .models import Category, Finding, Severity
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 
 class TemplateForm(forms.Form):
@@ -31,8 +34,8 @@ class RevisionForm(TemplateForm):
         del self.fields["name"]
 
 
-class ObserverChoice(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+class ObserverChoice(forms.ModelMultipleChoiceField["User"]):
+    def label_from_instance(self, obj: User) -> str:
         return obj.get_full_name() or obj.username
 
 

@@ -33,37 +33,37 @@ from .unit_register import export_units, import_units
 
 
 @admin.register(Organiser)
-class OrganiserAdmin(admin.ModelAdmin):
+class OrganiserAdmin(admin.ModelAdmin[Organiser]):
     list_display = ["name_fi", "name_sv", "bilingual"]
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(admin.ModelAdmin[Municipality]):
     list_display = ["name_fi", "name_sv", "code"]
     search_fields = ["name_fi", "name_sv", "code"]
 
 
 # Stacked, not tabular: a tabular row has no label on its inputs (axe: label).
-class ServiceInline(admin.StackedInline):
+class ServiceInline(admin.StackedInline[Service, ServiceArea]):
     model = Service
     extra = 0
 
 
 @admin.register(ServiceArea)
-class ServiceAreaAdmin(admin.ModelAdmin):
+class ServiceAreaAdmin(admin.ModelAdmin[ServiceArea]):
     list_display = ["name_fi", "name_sv"]
     inlines = [ServiceInline]
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(admin.ModelAdmin[Service]):
     list_display = ["name_fi", "name_sv", "area"]
     list_filter = ["area"]
     search_fields = ["name_fi", "name_sv"]
 
 
 @admin.register(ServicePromise)
-class ServicePromiseAdmin(admin.ModelAdmin):
+class ServicePromiseAdmin(admin.ModelAdmin[ServicePromise]):
     list_display = ["service", "days_to_answer", "published"]
     list_filter = ["published"]
     search_fields = ["service__name_fi", "service__name_sv"]
@@ -71,7 +71,7 @@ class ServicePromiseAdmin(admin.ModelAdmin):
 
 
 @admin.register(DecisionBody)
-class DecisionBodyAdmin(admin.ModelAdmin):
+class DecisionBodyAdmin(admin.ModelAdmin[DecisionBody]):
     """Members are accounts of the decision-maker role: only those are offered."""
 
     list_display = ["name_fi", "name_sv", "kind", "briefing_months", "active"]
@@ -88,14 +88,14 @@ class DecisionBodyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Producer)
-class ProducerAdmin(admin.ModelAdmin):
+class ProducerAdmin(admin.ModelAdmin[Producer]):
     list_display = ["name_fi", "kind", "business_id"]
     list_filter = ["kind"]
     search_fields = ["name_fi"]
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(admin.ModelAdmin[Unit]):
     list_display = ["code", "name_fi", "service", "producer", "municipality", "active"]
     list_filter = ["active", "service__area", "service", "producer__kind"]
     search_fields = ["code", "name_fi", "name_sv", "street_address"]

@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import FileExtensionValidator
@@ -24,9 +26,9 @@ class UnitImportForm(forms.Form):
         label=_("CSV file (UTF-8)"), validators=[FileExtensionValidator(["csv"])]
     )
 
-    def clean_file(self) -> UploadedFile:
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_IMPORT_BYTES:
+    def clean_file(self) -> UploadedFile[bytes]:
+        upload: UploadedFile[bytes] = self.cleaned_data["file"]
+        if (upload.size or 0) > MAX_IMPORT_BYTES:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
         head = upload.read(4096)
         upload.seek(0)

@@ -143,4 +143,16 @@ class ExportRecord(models.Model):
         return f"{self.kind}.{self.format} by {self.by_id}"
 
 
-from .self_monitoring.models import SelfMonitoringPublication  # noqa: E402, F401
+# The self-monitoring model lives in its own module; importing it here registers it with the app.
+from .self_monitoring.models import SelfMonitoringPublication  # noqa: E402
+
+__all__ = [
+    "COUNTER_FIELDS",
+    "SCORE_FIELDS",
+    "AnswerRollup",
+    "ExportRecord",
+    "FeedbackContribution",
+    "MonthlyRollup",
+    "SelfMonitoringPublication",
+    "ThemeRollup",
+]

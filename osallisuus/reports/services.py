@@ -418,7 +418,7 @@ def _rebuild_in_sql() -> int:
         # table first), so none is lost or counted twice meanwhile.
         cursor.execute(f"LOCK TABLE {contributions} IN EXCLUSIVE MODE")
         cursor.execute(f"CREATE TEMPORARY TABLE rollup_facts ON COMMIT DROP AS {facts_sql}", params)
-        counted = cursor.rowcount
+        counted: int = cursor.rowcount
         # Only refreshes (which lock its rows first) read this table: emptying it in one step
         # instead of row by row is safe and leaves no dead rows behind. TRUNCATE refuses to
         # run while deferred foreign-key checks of rows written earlier in this transaction

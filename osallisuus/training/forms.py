@@ -14,7 +14,7 @@ from osallisuus.widgets import DateTimeInput
 from .models import Audience, Course, Enrolment
 
 
-class CourseForm(forms.ModelForm):
+class CourseForm(forms.ModelForm[Course]):
     unlocks = forms.MultipleChoiceField(
         label=_("Completion unlocks these types of assignment"),
         help_text=_("An expert who completes the course may then take these assignments."),

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from osallisuus.accounts.types import User
 
 
-class ReplyTemplateForm(forms.ModelForm):
+class ReplyTemplateForm(forms.ModelForm[ReplyTemplate]):
     class Meta:
         model = ReplyTemplate
         fields = ["title", "text_fi", "text_sv", "text_en", "unit", "service", "active"]

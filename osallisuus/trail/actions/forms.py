@@ -14,10 +14,11 @@ from .selectors import actions_managed_by, owner_candidates, services_for_action
 
 if TYPE_CHECKING:
     from osallisuus.accounts.types import User
+    from osallisuus.organisation.models import Service, Unit
 
 
-class PersonField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+class PersonField(forms.ModelChoiceField["User"]):
+    def label_from_instance(self, obj: User) -> str:
         return str(obj.get_full_name() or obj.username)
 
 
@@ -46,10 +47,10 @@ class ActionForm(PublicTextFields):
     title_sv = forms.CharField(label=_("Title in Swedish"), max_length=200, required=False)
     title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
     owner = PersonField(label=_("Owner"), queryset=None, empty_label=_("Choose a person"))
-    unit: forms.ModelChoiceField = forms.ModelChoiceField(
+    unit: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(
         label=_("Unit"), queryset=None, required=False, empty_label=_("No single unit")
     )
-    service: forms.ModelChoiceField = forms.ModelChoiceField(
+    service: forms.ModelChoiceField[Service] = forms.ModelChoiceField(
         label=_("Service"),
         queryset=None,
         required=False,
@@ -112,7 +113,7 @@ class StatusForm(PublicTextFields):
 class LinkForm(forms.Form):
     """Link the chosen inputs to an existing action."""
 
-    action: forms.ModelChoiceField = forms.ModelChoiceField(
+    action: forms.ModelChoiceField[Action] = forms.ModelChoiceField(
         label=_("Action"), queryset=None, empty_label=None
     )
 

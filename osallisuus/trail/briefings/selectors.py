@@ -34,7 +34,7 @@ from osallisuus.reports.self_monitoring.selectors import overdue_in
 from .. import kinds
 from ..actions.selectors import overdue_actions
 from ..matters.selectors import undecided_matters_of
-from ..models import Action, Briefing, InputLink
+from ..models import Action, Briefing, InputLink, Matter
 from ..public import share
 from .periods import BriefingPeriod
 
@@ -530,7 +530,7 @@ def services_by_ids(ids: list[int]) -> QuerySet[Service]:
     return Service.objects.filter(pk__in=ids)
 
 
-def open_matter_taken_up(*, by: User, body: DecisionBody, title: str) -> Any:
+def open_matter_taken_up(*, by: User, body: DecisionBody, title: str) -> Matter | None:
     """A matter `by` already took up with this title and that is still undecided (a second
     click opens no second matter)."""
     return undecided_matters_of(body).filter(Q(created_by=by) & Q(carrier=by), title=title).first()

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from osallisuus.accounts.models import Role
 from osallisuus.accounts.selectors import people_with_role, units_handled_by
-from osallisuus.organisation.models import Service
+from osallisuus.organisation.models import DecisionBody, Service, Unit
 from osallisuus.widgets import DateInput
 
 from .. import kinds
@@ -35,8 +35,8 @@ def _people(*roles: str) -> Any:
     return people_with_role(*roles)
 
 
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
+class PersonChoiceField(forms.ModelChoiceField["User"]):
+    def label_from_instance(self, obj: User) -> str:
         return obj.get_full_name() or obj.get_username()
 
 
@@ -60,7 +60,7 @@ class MatterForm(forms.Form):
     inputs = forms.MultipleChoiceField(
         label=_("Linked inputs"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    actions: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
+    actions: forms.ModelMultipleChoiceField[Action] = forms.ModelMultipleChoiceField(
         label=_("Linked actions"),
         queryset=None,
         required=False,
@@ -71,7 +71,7 @@ class MatterForm(forms.Form):
         help_text=_("The named person who takes the matter to the decision maker."),
         queryset=None,
     )
-    target_body: forms.ModelChoiceField = forms.ModelChoiceField(
+    target_body: forms.ModelChoiceField[DecisionBody] = forms.ModelChoiceField(
         label=_("Decision-making body"), queryset=None, required=False
     )
     target_person = PersonChoiceField(
@@ -80,7 +80,7 @@ class MatterForm(forms.Form):
     target_office = forms.CharField(
         label=_("Other office-holder (title and name)"), max_length=200, required=False
     )
-    unit: forms.ModelChoiceField = forms.ModelChoiceField(
+    unit: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(
         label=_("Unit"), queryset=None, required=False
     )
     service = forms.ModelChoiceField(
