@@ -144,7 +144,7 @@ class ExportRecord(models.Model):
 
 
 # The self-monitoring model lives in its own module; importing it here registers it with the app.
-from .self_monitoring.models import SelfMonitoringPublication  # noqa: E402
+from .self_monitoring.models import SelfMonitoringPublication  # noqa: E402 (registers the model, see above)
 
 __all__ = [
     "COUNTER_FIELDS",

@@ -364,8 +364,7 @@ def _outcomes(
             status__in=(Action.Status.DONE, Action.Status.DROPPED),
             closed_at__gte=period.since,
             closed_at__lt=period.until,
-        )
-        .order_by("-closed_at", "-pk")[:LIST_LIMIT]
+        ).order_by("-closed_at", "-pk")[:LIST_LIMIT]
     )
     decisions = list(
         Decision.objects.filter(

@@ -23,7 +23,7 @@ from osallisuus.reports.services import (
 from .factories import default_questions, make_feedback
 
 
-def NpsQuestion():  # noqa: N802
+def NpsQuestion():  # noqa: N802 (a fixture named as the question it gives)
     return default_questions()[1]
 
 
