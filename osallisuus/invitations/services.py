@@ -20,6 +20,7 @@ from osallisuus.accounts.services import (
 )
 from osallisuus.audit.services import Action, record_access
 from osallisuus.authorization import require
+from osallisuus.errors import DomainError
 from osallisuus.links import absolute_url
 from osallisuus.notifications.services import send_email, send_sms
 
@@ -36,13 +37,8 @@ MAX_DAYS = 60
 MESSAGE_LANGUAGES = ("fi", "sv", "en")
 
 
-class InvitationError(Exception):
-    """A write that was refused; `field` names the form field it belongs to, if any."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class InvitationError(DomainError):
+    """An invitation that cannot be sent, withdrawn or answered as asked."""
 
 
 class InvitationClosed(InvitationError):  # noqa: N818 - a refusal, like Http404

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from osallisuus.authorization import require
+from osallisuus.errors import add_to_form
 
 from . import selectors, services
 from .consent import CONSENT_VERSION, consent_paragraphs
@@ -39,7 +40,7 @@ def _target_page(request: SignedInRequest, kind: str, pk: int | None) -> HttpRes
                 by=request.user, kind=kind, target=target, **form.cleaned_data
             )
         except services.InvitationError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            add_to_form(form, error)
         else:
             messages.success(
                 request, _("Invitation sent to %(address)s.") % {"address": invitation.address}

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from osallisuus.audit.services import Action, record_access
 from osallisuus.authorization import require
 from osallisuus.codevelopment import services as codevelopment
+from osallisuus.errors import DomainError, Problem
 from osallisuus.experts import services as experts
 from osallisuus.feedback import services as feedback
 
@@ -24,12 +25,8 @@ if TYPE_CHECKING:
     from osallisuus.accounts.types import User
 
 
-class ParticipationError(Exception):
-    """A rule the person broke; errors by form field (None: the whole form)."""
-
-    def __init__(self, errors: dict[str | None, list[str]]) -> None:
-        super().__init__(errors)
-        self.errors = errors
+class ParticipationError(DomainError):
+    """A setting of one's own that cannot be saved as asked."""
 
 
 @transaction.atomic
@@ -42,7 +39,7 @@ def save_notification_settings(
     `channel` None keeps the channel (an account with neither has nothing to choose).
     """
     require(user, "participation.change_own_settings")
-    errors: dict[str | None, list[str]] = {}
+    problems: list[Problem] = []
     if channel is None:
         channel = user.notify_channel
     elif channel not in available_channels(user):
@@ -52,11 +49,13 @@ def save_notification_settings(
             message = _("Your account has no e-mail address, so notices cannot come by e-mail.")
         else:
             message = _("Choose e-mail or SMS.")
-        errors["notify_channel"] = [message]
+        problems.append(Problem(message, field="notify_channel"))
     if language not in {code for code, _name in settings.LANGUAGES}:
-        errors["preferred_language"] = [_("Choose Finnish, Swedish or English.")]
-    if errors:
-        raise ParticipationError(errors)
+        problems.append(
+            Problem(_("Choose Finnish, Swedish or English."), field="preferred_language")
+        )
+    if problems:
+        raise ParticipationError.of(problems)
     user.notify_channel = channel
     user.preferred_language = language
     user.notify_daily = daily

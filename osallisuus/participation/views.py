@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from osallisuus.authorization import permission_required, require
-from osallisuus.errors import DomainError, add_to_form
+from osallisuus.errors import DomainError, add_to_form, attempt
 from osallisuus.feedback import selectors as feedback_selectors
 from osallisuus.feedback import services as feedback_services
 from osallisuus.rate_limits import count_hit, over_limit
@@ -62,21 +62,17 @@ def home(request: SignedInRequest) -> HttpResponse:
 @require_POST
 def notification_settings(request: SignedInRequest) -> HttpResponse:
     form = NotificationForm(request.POST, user=request.user)
-    if form.is_valid():
-        try:
-            services.save_notification_settings(
-                user=request.user,
-                channel=form.cleaned_data.get("notify_channel"),
-                language=form.cleaned_data["preferred_language"],
-                daily=form.cleaned_data["notify_daily"],
-            )
-        except services.ParticipationError as error:
-            for field, field_errors in error.errors.items():
-                for message in field_errors:
-                    form.add_error(field, message)
-        else:
-            messages.success(request, _("Your notification settings were saved."))
-            return redirect(_section("participation:home", "notices"))
+    if form.is_valid() and attempt(
+        form,
+        lambda: services.save_notification_settings(
+            user=request.user,
+            channel=form.cleaned_data.get("notify_channel"),
+            language=form.cleaned_data["preferred_language"],
+            daily=form.cleaned_data["notify_daily"],
+        ),
+    ):
+        messages.success(request, _("Your notification settings were saved."))
+        return redirect(_section("participation:home", "notices"))
     return _page(request, settings_form=form)
 
 

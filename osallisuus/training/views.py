@@ -149,25 +149,32 @@ def session_attendance(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @permission_required("training.manage_courses")
 @require_POST
-def enrolment_decide(request: SignedInRequest, pk: int) -> HttpResponse:
+def enrolment_approve(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Confirm a place; on a full course the person goes on the waiting list."""
     enrolment = selectors.access_enrolment(user=request.user, pk=pk)
-    decision = request.POST.get("decision")
     try:
-        if decision == "approve":
-            decided = services.approve_enrolment(enrolment=enrolment, by=request.user)
-            if decided.status == Enrolment.Status.WAITING:
-                messages.success(
-                    request, _("The course is full: the person is on the waiting list.")
-                )
-            else:
-                messages.success(request, _("The place is confirmed."))
-        elif decision == "decline":
-            services.decline_enrolment(enrolment=enrolment, by=request.user)
-            messages.success(request, _("The enrolment is declined."))
-        else:
-            messages.error(request, _("Choose to approve or decline."))
+        decided = services.approve_enrolment(enrolment=enrolment, by=request.user)
     except DomainError as error:
         messages.error(request, error.message)
+    else:
+        if decided.status == Enrolment.Status.WAITING:
+            messages.success(request, _("The course is full: the person is on the waiting list."))
+        else:
+            messages.success(request, _("The place is confirmed."))
+    return redirect(enrolment.course)
+
+
+@permission_required("training.manage_courses")
+@require_POST
+def enrolment_decline(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Decline a request for a place."""
+    enrolment = selectors.access_enrolment(user=request.user, pk=pk)
+    try:
+        services.decline_enrolment(enrolment=enrolment, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The enrolment is declined."))
     return redirect(enrolment.course)
 
 

@@ -151,6 +151,7 @@ class SignUp(APIView):
                 client=client_address(request._request),
             )
         except services.TooManyCodesError as error:
+            # 429 with when to retry, as DRF's throttling answers; not the handler's 400.
             return Response(
                 {"detail": str(error), "retry_after_seconds": error.retry_after_seconds},
                 status=status.HTTP_429_TOO_MANY_REQUESTS,

@@ -35,6 +35,7 @@ from osallisuus.accounts.services import (
     mark_verified,
     normalise_phone,
 )
+from osallisuus.errors import DomainError
 from osallisuus.links import absolute_url
 from osallisuus.notifications.services import send_email, send_sms
 from osallisuus.rate_limits import count_hit, uncount_hit
@@ -80,8 +81,11 @@ def parse_address(typed: str) -> Address | None:
     return Address(phone=phone) if phone else None
 
 
-class TooManyCodesError(Exception):
-    """More codes were asked for an address, or from a client, than the hour allows."""
+class TooManyCodesError(DomainError):
+    """More codes were asked for an address, or from a client, than the hour allows.
+
+    Pages and the API answer it 429 (Too Many Requests), the API with `retry_after_seconds`.
+    """
 
     def __init__(self) -> None:
         super().__init__(

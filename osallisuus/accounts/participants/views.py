@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from osallisuus.accounts.selectors import needs_two_factor
 from osallisuus.accounts.views import _safe_next
+from osallisuus.errors import add_to_form
 from osallisuus.security import client_address
 
 from . import services
@@ -82,7 +83,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
                 next_url=next_url,
             )
         except services.TooManyCodesError as error:
-            form.add_error(None, str(error))
+            add_to_form(form, error)
             status = 429
         else:
             return _code_sent(request, data["address"], next_url)
@@ -110,7 +111,7 @@ def ask_code(request: HttpRequest) -> HttpResponse:
                 address=address, client=client_address(request), next_url=next_url
             )
         except services.TooManyCodesError as error:
-            form.add_error(None, str(error))
+            add_to_form(form, error)
             status = 429
         else:
             return _code_sent(request, address, next_url)

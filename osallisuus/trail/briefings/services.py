@@ -17,7 +17,7 @@ from osallisuus.links import absolute_url
 from osallisuus.notifications.services import send_email
 from osallisuus.organisation.models import DecisionBody
 
-from ..matters.services import MatterError, take_up_matter
+from ..matters.services import take_up_matter
 from ..models import Briefing, Matter
 from . import selectors
 from .periods import BriefingPeriod, period_label
@@ -164,15 +164,12 @@ def take_up_item(*, briefing: Briefing, by: User, key: str) -> Matter:
     existing = selectors.open_matter_taken_up(by=by, body=briefing.body, title=title)
     if existing is not None:
         return existing
-    try:
-        return take_up_matter(
-            by=by,
-            body=briefing.body,
-            title=title,
-            summary=planned["summary"],
-            service=planned.get("service"),
-            actions=planned.get("actions", ()),
-            inputs=planned.get("inputs", ()),
-        )
-    except MatterError as error:
-        raise DomainError(error.message, field=error.field) from None
+    return take_up_matter(
+        by=by,
+        body=briefing.body,
+        title=title,
+        summary=planned["summary"],
+        service=planned.get("service"),
+        actions=planned.get("actions", ()),
+        inputs=planned.get("inputs", ()),
+    )

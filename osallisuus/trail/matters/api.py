@@ -90,10 +90,6 @@ class MatterInputSerializer(serializers.Serializer[Any]):
     actions = serializers.ListField(child=serializers.IntegerField(min_value=1), required=False)
 
 
-def _refused(error: services.MatterError) -> serializers.ValidationError:
-    return serializers.ValidationError({error.field or "non_field_errors": [error.message]})
-
-
 class MatterList(generics.ListCreateAPIView[Matter]):
     """Matters the caller may see, newest first (paginated); POST opens one."""
 
@@ -119,16 +115,13 @@ class MatterList(generics.ListCreateAPIView[Matter]):
         if len(actions) != len(wanted):
             raise serializers.ValidationError({"actions": ["Unknown action."]})
         refs = [(ref["kind"], ref["id"]) for ref in data.pop("inputs", [])]
-        try:
-            matter = services.create_matter(
-                by=signed_in(request.user),
-                inputs=refs,
-                actions=actions,
-                target_office=data.pop("target_office", "") or "",
-                **data,
-            )
-        except services.MatterError as error:
-            raise _refused(error) from None
+        matter = services.create_matter(
+            by=signed_in(request.user),
+            inputs=refs,
+            actions=actions,
+            target_office=data.pop("target_office", "") or "",
+            **data,
+        )
         return Response(MatterSerializer(matter).data, status=status.HTTP_201_CREATED)
 
 
@@ -150,18 +143,15 @@ class MatterDecisionCreate(generics.GenericAPIView[Decision]):
         incoming = MatterDecisionSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
-        try:
-            decision = services.decide_matter(
-                matter=matter,
-                by=signed_in(request.user),
-                outcome=data["outcome"],
-                decided_by=data["decided_by"],
-                decided_on=data["decided_on"],
-                reasons=data["reasons"],
-                texts={lang: data.get(f"public_text_{lang}", "") for lang in ("fi", "sv", "en")},
-            )
-        except services.MatterError as error:
-            raise _refused(error) from None
+        decision = services.decide_matter(
+            matter=matter,
+            by=signed_in(request.user),
+            outcome=data["outcome"],
+            decided_by=data["decided_by"],
+            decided_on=data["decided_on"],
+            reasons=data["reasons"],
+            texts={lang: data.get(f"public_text_{lang}", "") for lang in ("fi", "sv", "en")},
+        )
         return Response(MatterDecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
 
 

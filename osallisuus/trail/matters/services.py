@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from osallisuus.authorization import require
+from osallisuus.errors import DomainError
 from osallisuus.organisation.models import DecisionBody, Service, Unit
 
 from ..models import Action, Decision, Matter, TrailEvent
@@ -24,13 +25,8 @@ if TYPE_CHECKING:
     from osallisuus.accounts.types import User
 
 
-class MatterError(Exception):
-    """A rule the user broke; `field` names the form field it belongs to, if any."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class MatterError(DomainError):
+    """A step on a matter that is not allowed now, or input it cannot take."""
 
 
 def _clean_texts(texts: dict[str, str]) -> dict[str, str]:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from osallisuus.authorization import permission_required
+from osallisuus.errors import attempt
 from osallisuus.query_params import page_param
 
 from . import services
@@ -23,16 +24,6 @@ from .selectors import access_matter, decision_bodies, matters_for, timeline, wi
 
 if TYPE_CHECKING:
     from osallisuus.accounts.types import SignedInRequest
-
-
-def _attempt(form: forms.BaseForm, write: Callable[[], Any]) -> bool:
-    """Run a service; a refusal becomes an error beside its field (and in the summary)."""
-    try:
-        write()
-    except services.MatterError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return False
-    return True
 
 
 def _target_name(matter: Any) -> str:
@@ -83,7 +74,7 @@ def matter_create(request: SignedInRequest) -> HttpResponse:
             actions=data["actions"],
         )
 
-    if request.method == "POST" and form.is_valid() and _attempt(form, create):
+    if request.method == "POST" and form.is_valid() and attempt(form, create):
         messages.success(request, _("Matter opened."))
         return redirect("matters:detail", pk=holder["matter"].pk)
     return render(request, "trail/matters/form.html", {"form": form, "heading": _("New matter")})
@@ -122,7 +113,7 @@ def _step(
     if (
         request.method == "POST"
         and form.is_valid()
-        and _attempt(form, lambda: write(matter, form.cleaned_data, form.texts()))  # type: ignore[attr-defined]
+        and attempt(form, lambda: write(matter, form.cleaned_data, form.texts()))  # type: ignore[attr-defined]
     ):
         messages.success(request, done)
         return redirect("matters:detail", pk=matter.pk)

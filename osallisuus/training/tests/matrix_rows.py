@@ -125,17 +125,15 @@ ROWS: dict[str, Row] = {
             ),
         ),
     ),
-    "training:decide": Row(
+    "training:approve": Row(
         only(COORD, status=405),
         kwargs=lambda c: {"pk": c.asked.pk},
-        writes=(
-            Write(
-                only(COORD, status=302),
-                writers=[COORD],
-                body=lambda c: {"decision": "approve"},
-                changes=_enrolments,
-            ),
-        ),
+        writes=(Write(only(COORD, status=302), writers=[COORD], changes=_enrolments),),
+    ),
+    "training:decline": Row(
+        only(COORD, status=405),
+        kwargs=lambda c: {"pk": c.asked.pk},
+        writes=(Write(only(COORD, status=302), writers=[COORD], changes=_enrolments),),
     ),
     # One's own place, or any for a coordinator.
     "training:cancel": Row(

@@ -69,8 +69,8 @@ def test_a_course_from_the_catalogue_to_the_certificate(
     sign_in_browser(page, live_server, coordinator, language=language)
     page.goto(course.get_absolute_url())
     page.locator(
-        f"form[action='/koulutukset/ilmoittautumiset/{enrolment.pk}/paata/'] button"
-    ).first.click()
+        f"form[action='/koulutukset/ilmoittautumiset/{enrolment.pk}/hyvaksy/'] button"
+    ).click()
     page.locator("#roster-heading").wait_for()
     assert axe_violations(page) == []
     page.goto(f"/koulutukset/istunnot/{course.sessions.get().pk}/lasnaolo/")

@@ -159,10 +159,31 @@ def test_a_person_enrols_on_the_course_page_and_the_coordinator_approves(client_
     enrolment = Enrolment.objects.get(course=course, user=person.user)
     assert enrolment.status == Enrolment.Status.REQUESTED
 
-    coordinator.post(
-        reverse("training:decide", kwargs={"pk": enrolment.pk}), {"decision": "approve"}
-    )
+    coordinator.post(reverse("training:approve", kwargs={"pk": enrolment.pk}))
     enrolment.refresh_from_db()
     assert enrolment.status == Enrolment.Status.APPROVED
     page = person.get(course.get_absolute_url()).content.decode()
     assert "Cancel my enrolment" in page or "Peru ilmoittautumiseni" in page
+
+
+def test_approving_and_declining_a_request_post_to_their_own_addresses(client_as):
+    coordinator = client_as("coordinator")
+    course = make_course(by=coordinator.user)
+    enrolment = services.enrol(course=course, user=user_with_role("resident"))
+    page = coordinator.get(course.get_absolute_url()).content.decode()
+    for name in ("training:approve", "training:decline"):
+        assert f'action="{reverse(name, kwargs={"pk": enrolment.pk})}"' in page
+    assert 'name="decision"' not in page
+
+
+def test_the_coordinator_declines_a_request_and_is_back_on_the_course_page(client_as):
+    coordinator = client_as("coordinator")
+    course = make_course(by=coordinator.user)
+    enrolment = services.enrol(course=course, user=user_with_role("resident"))
+
+    response = coordinator.post(reverse("training:decline", kwargs={"pk": enrolment.pk}))
+
+    assert response.status_code == 302
+    assert response.url == course.get_absolute_url()
+    enrolment.refresh_from_db()
+    assert enrolment.status == Enrolment.Status.DECLINED
