@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.urls import path
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
@@ -113,7 +114,7 @@ class MatterList(generics.ListCreateAPIView[Matter]):
         wanted = set(data.pop("actions", []))
         actions = list(actions_for(request.user).filter(pk__in=wanted))
         if len(actions) != len(wanted):
-            raise serializers.ValidationError({"actions": ["Unknown action."]})
+            raise serializers.ValidationError({"actions": [_("Unknown action.")]})
         refs = [(ref["kind"], ref["id"]) for ref in data.pop("inputs", [])]
         matter = services.create_matter(
             by=signed_in(request.user),
