@@ -7,6 +7,8 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 
+from osallisuus.authorization import signed_in
+
 from .models import AccessLog
 from .services import record_access
 
@@ -21,7 +23,8 @@ class AuditedAdminMixin:
         obj = self.get_object(request, object_id)  # type: ignore[attr-defined]
         if obj is not None and response.status_code in (200, 302):
             action = AccessLog.Action.CHANGE if request.method == "POST" else AccessLog.Action.VIEW
-            record_access(actor=request.user, obj=obj, action=action, path=request.path)
+            # The admin site lets only signed-in staff this far.
+            record_access(actor=signed_in(request.user), obj=obj, action=action, path=request.path)
         return response
 
 

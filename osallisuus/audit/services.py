@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import models
 
 from .models import AccessLog
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 # What was done to the data, for callers of record_access (view, change, export...).
 Action = AccessLog.Action
@@ -14,7 +17,7 @@ Action = AccessLog.Action
 
 def record_access(
     *,
-    actor: Any,
+    actor: User,
     obj: models.Model,
     action: str = AccessLog.Action.VIEW,
     reason: str = "",
@@ -32,7 +35,7 @@ def record_access(
 
 
 def record_bulk_access(
-    *, actor: Any, model_label: str, object_ids: list[str], action: str, path: str = ""
+    *, actor: User, model_label: str, object_ids: list[str], action: str, path: str = ""
 ) -> None:
     """Append one entry per object, e.g. for an export of many records."""
     AccessLog.objects.bulk_create(

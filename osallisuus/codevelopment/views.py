@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages
@@ -408,12 +408,12 @@ def workshop_edit(request: SignedInRequest, pk: int) -> HttpResponse:
 
 
 def _workshop_page(
-    request: HttpRequest, workshop: Workshop, **bound: forms.BaseForm
+    request: SignedInRequest, workshop: Workshop, **bound: forms.BaseForm
 ) -> HttpResponse:
     """The workshop page with its forms; `bound` holds the one just posted."""
     project = workshop.project
     managing = request.user.has_perm("codevelopment.manage_project", project)
-    own = Registration.objects.filter(workshop=workshop, user=cast(Any, request.user)).first()
+    own = Registration.objects.filter(workshop=workshop, user=request.user).first()
     registrations = None
     members = None
     if managing:
@@ -452,7 +452,7 @@ def workshop_register(request: SignedInRequest, pk: int) -> HttpResponse:
     """A group member registers (or updates the registration) with their needs."""
     workshop = access_workshop(user=request.user, pk=pk)
     require(request.user, "codevelopment.take_part", workshop.project)
-    own = Registration.objects.filter(workshop=workshop, user=cast(Any, request.user)).first()
+    own = Registration.objects.filter(workshop=workshop, user=request.user).first()
     form = RegistrationForm(request.POST, instance=own)
     if form.is_valid() and attempt(
         form,

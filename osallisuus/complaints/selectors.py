@@ -30,7 +30,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
-    from osallisuus.accounts.types import MaybeUser
+    from osallisuus.accounts.types import MaybeUser, User
 
 
 def objection_policy() -> ObjectionPolicy | None:
@@ -64,7 +64,7 @@ def register_for(user: MaybeUser, *, status: str = "") -> QuerySet[Complaint]:
     return items.order_by("acknowledge_by", "pk")
 
 
-def access_complaint(*, user: MaybeUser, pk: int, path: str = "") -> Complaint:
+def access_complaint(*, user: User, pk: int, path: str = "") -> Complaint:
     """One record for a complaints officer, the view written to the audit log; else 404."""
     complaint = (
         Complaint.objects.visible_to(user)

@@ -162,7 +162,7 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 def _record_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     pk: int,
     *,
     handling_form: HandlingForm | None = None,
@@ -187,7 +187,7 @@ def _record_page(
 
 @require_GET
 @permission_required("complaints.handle_complaints")
-def record(request: HttpRequest, pk: int) -> HttpResponse:
+def record(request: SignedInRequest, pk: int) -> HttpResponse:
     """One objection with its sender, handling and answer; every view is audit-logged."""
     return _record_page(request, pk)
 
@@ -229,7 +229,7 @@ def answer(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @permission_required("complaints.handle_complaints")
-def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+def attachment(request: SignedInRequest, pk: int, attachment_pk: int) -> HttpResponse:
     complaint = access_complaint(user=request.user, pk=pk, path=request.path)
     item = complaint.attachments.filter(pk=attachment_pk).first()
     if item is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -41,7 +41,7 @@ ASSESSMENTS = {
 }
 
 
-def _evaluator(user: User, coordinator: Any) -> None:
+def _evaluator(user: User, coordinator: User) -> None:
     """A signed, started evaluator assignment for the demo expert."""
     profile = profile_of(user)
     if profile is None:

@@ -91,7 +91,7 @@ class ProfileList(generics.ListAPIView[ExpertProfile]):
         response = super().list(request, *args, **kwargs)
         results = response.data.get("results", []) if isinstance(response.data, dict) else []
         record_bulk_access(
-            actor=request.user,
+            actor=signed_in(request.user),
             model_label="experts.expertprofile",
             object_ids=[str(row["id"]) for row in results],
             action=Action.VIEW,
@@ -314,7 +314,7 @@ class LoggedList(generics.ListAPIView[Any]):
                 if profile.user_id != request.user.pk
             }
             record_bulk_access(
-                actor=request.user,
+                actor=signed_in(request.user),
                 model_label="experts.expertprofile",
                 object_ids=sorted(ids),
                 action=Action.VIEW,

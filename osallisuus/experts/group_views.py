@@ -135,7 +135,7 @@ def group_share(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @permission_required("experts.coordinate_pool")
-def work_report(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
+def work_report(request: SignedInRequest, kind: str, fmt: str) -> HttpResponse:
     """Assignments by type and courses completed, per expert or per group, as CSV or XLSX."""
     if kind not in work_report_module.KINDS or fmt not in ("csv", "xlsx"):
         raise Http404

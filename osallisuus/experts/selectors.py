@@ -511,10 +511,10 @@ def gathering_choices() -> list[tuple[str, Any]]:
     return list(Gathering.choices)
 
 
-def collecting_assignment(*, user: Any, unit: Any) -> Assignment | None:
+def collecting_assignment(*, user: MaybeUser, unit: Any) -> Assignment | None:
     """The user's running feedback-collector assignment at `unit` (the earliest if several),
     or None: the API's expert channel stores feedback only on one (#17 item 3)."""
-    if not getattr(user, "is_authenticated", False) or unit is None:
+    if not user.is_authenticated or unit is None:
         return None
     return (
         Assignment.objects.filter(
@@ -571,9 +571,9 @@ def own_groups(profile: ExpertProfile) -> QuerySet[DeveloperGroup]:
     return profile.developer_groups.order_by("name", "pk")
 
 
-def access_own_group(*, user: Any, pk: int) -> DeveloperGroup:
+def access_own_group(*, user: MaybeUser, pk: int) -> DeveloperGroup:
     """A developer group the user is a member of, read-only (404 for everyone else)."""
-    user_pk = getattr(user, "pk", None)
+    user_pk = user.pk
     group = (
         DeveloperGroup.objects.select_related("coordinator", "support_person")
         .filter(pk=pk, members__user_id=user_pk)
@@ -595,7 +595,7 @@ class OwnGroupWork:
     assignments: list[Assignment] = field(default_factory=list)
 
 
-def own_group_work(*, group: DeveloperGroup, user: Any) -> OwnGroupWork:
+def own_group_work(*, group: DeveloperGroup, user: MaybeUser) -> OwnGroupWork:
     """The member's own invitations and assignments on requests given to the group."""
     profile = profile_of(user)
     if profile is None:

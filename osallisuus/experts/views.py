@@ -203,7 +203,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def assignment(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment(request: SignedInRequest, pk: int) -> HttpResponse:
     assignment = selectors.access_assignment(user=request.user, pk=pk)
     coordinator = selectors.is_coordinator(request.user)
     own = assignment.profile.user == request.user
@@ -548,7 +548,7 @@ def invite(request: SignedInRequest, pk: int) -> HttpResponse:
 
 
 @permission_required("experts.coordinate_pool")
-def pool(request: HttpRequest) -> HttpResponse:
+def pool(request: SignedInRequest) -> HttpResponse:
     form = PoolFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     profiles = selectors.pool(**{k: v for k, v in filters.items() if v})
@@ -573,7 +573,7 @@ def applicants(request: HttpRequest) -> HttpResponse:
 
 
 def _profile_page(
-    request: HttpRequest, profile: ExpertProfile, **bound: forms.BaseForm
+    request: SignedInRequest, profile: ExpertProfile, **bound: forms.BaseForm
 ) -> HttpResponse:
     """A person's page for coordinators; `bound` holds the form just posted."""
     record_access(actor=request.user, obj=profile, path=request.path)
@@ -600,7 +600,7 @@ def _profile_page(
 
 @require_GET
 @permission_required("experts.coordinate_pool")
-def profile(request: HttpRequest, pk: int) -> HttpResponse:
+def profile(request: SignedInRequest, pk: int) -> HttpResponse:
     return _profile_page(request, selectors.access_profile(user=request.user, pk=pk))
 
 
@@ -717,7 +717,7 @@ def _period(request: HttpRequest) -> tuple[datetime.date | None, datetime.date |
     return parse(request.GET.get("alku")), parse(request.GET.get("loppu"))
 
 
-def _log_export(request: HttpRequest, rows: list[selectors.PayrollRow]) -> None:
+def _log_export(request: SignedInRequest, rows: list[selectors.PayrollRow]) -> None:
     record_bulk_access(
         actor=request.user,
         model_label="experts.claim",
@@ -728,7 +728,7 @@ def _log_export(request: HttpRequest, rows: list[selectors.PayrollRow]) -> None:
 
 
 @permission_required("experts.coordinate_pool")
-def payroll_csv(request: HttpRequest) -> HttpResponse:
+def payroll_csv(request: SignedInRequest) -> HttpResponse:
     start, end = _period(request)
     rows = selectors.approved_claims(start=start, end=end)
     _log_export(request, rows)
@@ -740,7 +740,7 @@ def payroll_csv(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("experts.coordinate_pool")
-def payroll_xlsx(request: HttpRequest) -> HttpResponse:
+def payroll_xlsx(request: SignedInRequest) -> HttpResponse:
     start, end = _period(request)
     rows = selectors.approved_claims(start=start, end=end)
     _log_export(request, rows)
@@ -814,7 +814,7 @@ def receipt(request: SignedInRequest, pk: int) -> FileResponse:
 
 
 @login_required
-def certificate(request: HttpRequest, pk: int) -> FileResponse:
+def certificate(request: SignedInRequest, pk: int) -> FileResponse:
     """A training certificate: the person's own, or any for coordinators (logged)."""
     record = TrainingRecord.objects.select_related("profile").filter(pk=pk).first()
     if record is None or not record.certificate:

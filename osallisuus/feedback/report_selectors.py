@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import connections
@@ -48,6 +48,9 @@ from .models import (
     Status,
     StatusEvent,
 )
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
 
 # A handling step the giver sees as an answer: the first of these ends the response time.
 ANSWER_STEPS = (Status.ANSWERED, Status.ACTION_PLANNED, Status.CHANGE_MADE, Status.NO_CHANGE)
@@ -309,7 +312,7 @@ class ExportItem:
 
 
 def export_items(
-    user: Any,
+    user: MaybeUser,
     *,
     unit_ids: Iterable[int] | None = None,
     since: date | None = None,

@@ -160,7 +160,7 @@ def _overdue(findings: QuerySet[Finding], today: date, limit: int) -> list[Overd
     return list(rows.values())
 
 
-def overdue_findings_for(user: Any, *, today: date, limit: int = 10) -> list[OverdueUnit]:
+def overdue_findings_for(user: MaybeUser, *, today: date, limit: int = 10) -> list[OverdueUnit]:
     """The findings `user` sees that are past their answer date with no answer, per unit
     (the unit managers' view)."""
     return _overdue(findings_visible_to(user), today, limit)

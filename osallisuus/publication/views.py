@@ -61,7 +61,7 @@ def moderation_queue_view(request: HttpRequest) -> HttpResponse:
 
 
 def _moderation_page(
-    request: HttpRequest, feedback: Feedback, **bound: forms.BaseForm
+    request: SignedInRequest, feedback: Feedback, **bound: forms.BaseForm
 ) -> HttpResponse:
     """The moderation page with its forms; `bound` holds the one just posted."""
     publication = publication_of(feedback)
@@ -98,7 +98,7 @@ def _moderated(request: SignedInRequest, pk: int) -> Feedback:
 
 
 def _decide(
-    request: HttpRequest,
+    request: SignedInRequest,
     feedback: Feedback,
     *,
     form_name: str,

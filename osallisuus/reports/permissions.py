@@ -3,19 +3,22 @@ publishes a unit's self-monitoring summary: its manager."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rules
 
 from osallisuus.accounts.permissions import is_staff_member, is_unit_manager
 from osallisuus.accounts.selectors import managed_units
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
+
 rules.add_perm("reports.view_reports", is_staff_member)
 rules.add_perm("reports.export_reports", is_staff_member)
 
 
 @rules.predicate
-def manages_unit(user: Any, unit: Any) -> bool:
+def manages_unit(user: MaybeUser, unit: Any) -> bool:
     return unit is not None and managed_units(user).filter(pk=unit.pk).exists()
 
 

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db.models import QuerySet, Sum
@@ -24,6 +24,9 @@ from osallisuus.analysis.trends import RisingTheme, rising_themes
 from osallisuus.organisation.models import Service, Unit
 
 from .models import COUNTER_FIELDS, SCORE_FIELDS, AnswerRollup, MonthlyRollup, ThemeRollup
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
 
 # The figures by unit and month that exports and the API give. The roll-up's score_1…5 count
 # each item's first five-point answer, whatever statement that is: never shown as a figure
@@ -130,12 +133,12 @@ class Dashboard:
         return round(100 * self.answered_in_time / self.due_count)
 
 
-def report_units(user: Any) -> QuerySet[Unit]:
+def report_units(user: MaybeUser) -> QuerySet[Unit]:
     """Units whose figures the user may see: own units for staff, the county for county roles."""
     return units_in_scope(user)
 
 
-def access_unit(*, user: Any, code: str) -> Unit:
+def access_unit(*, user: MaybeUser, code: str) -> Unit:
     """A unit in the user's scope, or 404 (do not reveal that it exists)."""
     unit = report_units(user).select_related("service").filter(code=code.upper()).first()
     if unit is None:
@@ -143,7 +146,7 @@ def access_unit(*, user: Any, code: str) -> Unit:
     return unit
 
 
-def access_service(*, user: Any, pk: int) -> tuple[Service, QuerySet[Unit]]:
+def access_service(*, user: MaybeUser, pk: int) -> tuple[Service, QuerySet[Unit]]:
     """A service and its units in the user's scope, or 404 when none of them is."""
     units = report_units(user).filter(service_id=pk)
     service = Service.objects.filter(pk=pk, units__in=units).distinct().first()
@@ -152,7 +155,7 @@ def access_service(*, user: Any, pk: int) -> tuple[Service, QuerySet[Unit]]:
     return service, units
 
 
-def reportable_services(user: Any) -> QuerySet[Service]:
+def reportable_services(user: MaybeUser) -> QuerySet[Service]:
     return Service.objects.filter(units__in=report_units(user)).distinct().order_by("name_fi")
 
 

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -24,6 +24,9 @@ from .models import (
     MonthlyRollup,
     ThemeRollup,
 )
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 # The overall score is on a 1-5 scale; MonthlyRollup counts each value (score_1 .. score_5).
 SCORE_MIN, SCORE_MAX = 1, 5
@@ -459,7 +462,7 @@ def _rebuild_in_sql() -> int:
 
 
 def record_export(
-    *, by: Any, kind: str, format: str, filters: dict[str, Any], rows: int, path: str = ""
+    *, by: User, kind: str, format: str, filters: dict[str, Any], rows: int, path: str = ""
 ) -> ExportRecord:
     """Keep a record of an export download and log it in the audit log."""
     record = ExportRecord.objects.create(

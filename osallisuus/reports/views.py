@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -41,6 +41,9 @@ from .selectors import (
     reportable_services,
 )
 from .services import record_export
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
 
 
 def _charts(board: Dashboard) -> dict[str, Any]:
@@ -197,7 +200,7 @@ def _export_units(request: HttpRequest) -> QuerySet[Unit]:
 
 @permission_required("reports.export_reports")
 @require_GET
-def export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
+def export(request: SignedInRequest, kind: str, fmt: str) -> HttpResponse:
     """Answers (one row per item) or aggregates (unit × month), scoped to the user."""
     if kind not in ("answers", "aggregates") or fmt not in exports.FORMATS:
         raise Http404

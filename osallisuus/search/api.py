@@ -16,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from osallisuus.analysis.taxonomy import theme_ids
-from osallisuus.authorization import api_permission
+from osallisuus.authorization import api_permission, signed_in
 from osallisuus.organisation.models import Service, Unit
 from osallisuus.trail.kinds import input_kinds
 
@@ -84,9 +84,8 @@ class SearchList(generics.ListAPIView[Any]):
     permission_classes = [IsAuthenticated, api_permission("search.search_inputs")]
 
     def get_queryset(self) -> SearchResults:  # type: ignore[override]
-        params = SearchParamsSerializer(
-            data=self.request.query_params, context={"user": self.request.user}
-        )
+        user = signed_in(self.request.user)
+        params = SearchParamsSerializer(data=self.request.query_params, context={"user": user})
         params.is_valid(raise_exception=True)
         data = params.validated_data
         query = search_query(
@@ -98,9 +97,7 @@ class SearchList(generics.ListAPIView[Any]):
             until=data.get("until"),
             status=data.get("status", ""),
         )
-        return search_inputs(
-            self.request.user, query, kinds=[data["kind"]] if data.get("kind") else None
-        )
+        return search_inputs(user, query, kinds=[data["kind"]] if data.get("kind") else None)
 
     @extend_schema(
         parameters=[

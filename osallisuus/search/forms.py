@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import get_language
@@ -20,6 +20,9 @@ from .selectors import (
     searchable_units,
     status_choices,
 )
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
 
 
 class SearchForm(forms.Form):
@@ -40,7 +43,7 @@ class SearchForm(forms.Form):
     since = forms.DateField(label=_("From"), required=False, widget=DateInput())
     until = forms.DateField(label=_("To"), required=False, widget=DateInput())
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         language = (get_language() or "fi")[:2]
         every = [("", _("All"))]

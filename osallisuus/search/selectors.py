@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from heapq import merge
 from itertools import islice
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from django.db.models import QuerySet
 from django.utils.translation import get_language, gettext
@@ -26,6 +26,9 @@ from osallisuus.analysis.taxonomy import theme_label
 from osallisuus.errors import DomainError, Problem
 from osallisuus.organisation.models import Service, Unit
 from osallisuus.trail.kinds import InputItem, InputKind, InputQuery, input_kind, input_kinds
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser, User
 
 # Past this many hits a search says "more than" and asks to be narrowed: counting or paging
 # through every hit of a common word among millions costs as much as reading them all. Ten
@@ -77,12 +80,12 @@ def search_query(
     )
 
 
-def searchable_units(user: Any) -> QuerySet[Unit]:
+def searchable_units(user: MaybeUser) -> QuerySet[Unit]:
     """The units a person can narrow a search to: those in their scope."""
     return units_in_scope(user).order_by("name_fi")
 
 
-def searchable_services(user: Any) -> QuerySet[Service]:
+def searchable_services(user: MaybeUser) -> QuerySet[Service]:
     return (
         Service.objects.filter(units__in=units_in_scope(user).values("pk"))
         .distinct()
@@ -104,7 +107,7 @@ class SearchResults:
     """The hits of every asked kind merged newest first, read a page at a time: Django's and
     DRF's paginators count it (up to MAX_RESULTS) and slice it."""
 
-    def __init__(self, user: Any, query: InputQuery, kinds: list[str] | None = None) -> None:
+    def __init__(self, user: User, query: InputQuery, kinds: list[str] | None = None) -> None:
         self.user = user
         self.query = query
         self.kinds: list[InputKind] = (
@@ -185,7 +188,7 @@ def _theme_label(theme: str) -> str:
         return theme
 
 
-def search_inputs(user: Any, query: InputQuery, kinds: list[str] | None = None) -> SearchResults:
+def search_inputs(user: User, query: InputQuery, kinds: list[str] | None = None) -> SearchResults:
     """Every input of the asked kinds (all kinds when none) that `user` may read and that
     matches `query`, newest first, as a lazily read sequence."""
     return SearchResults(user, query, kinds)

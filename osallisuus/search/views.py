@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.paginator import Page, Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -13,12 +15,15 @@ from osallisuus.query_params import page_param
 from .forms import SearchForm
 from .selectors import MAX_RESULTS, Result, SearchResults, search_inputs
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
+
 PAGE_SIZE = 20
 
 
 @permission_required("search.search_inputs")
 @require_GET
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: SignedInRequest) -> HttpResponse:
     form = SearchForm(request.GET or None, user=request.user)
     page: Page[Result] | None = None
     results: SearchResults | None = None

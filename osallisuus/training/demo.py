@@ -5,7 +5,7 @@ upcoming course for experts by experience that unlocks the quality-monitor assig
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -14,7 +14,9 @@ from django.utils import timezone
 from . import services
 from .models import Course, Enrolment
 
-User = get_user_model()
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
+
 FIRST = ["Aino", "Eero", "Helmi", "Ilkka", "Johanna", "Kari", "Leena", "Mikko", "Noora", "Olli"]
 LAST = ["Heikkinen", "Lahtinen"]
 ORGANISER = "Perusturvan palvelualue"
@@ -24,7 +26,7 @@ def _at(day: datetime.date, hour: int = 9) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
-def _course(by: Any, days: list[datetime.date], place: str, **fields: Any) -> Course:
+def _course(by: User, days: list[datetime.date], place: str, **fields: Any) -> Course:
     course = services.create_course(by=by, organiser=ORGANISER, **fields)
     for day in days:
         services.add_session(course=course, by=by, starts_at=_at(day), place=place)
@@ -34,7 +36,8 @@ def _course(by: Any, days: list[datetime.date], place: str, **fields: Any) -> Co
 @transaction.atomic
 def seed_demo_data() -> None:
     """Once: the three courses, the pilot's 20 participants completed in June 2017."""
-    coordinator = User.objects.filter(role_assignments__role="coordinator").first()
+    users = get_user_model().objects
+    coordinator = users.filter(role_assignments__role="coordinator").first()
     if coordinator is None or Course.objects.exists():
         return
     pilot = _course(
@@ -53,7 +56,7 @@ def seed_demo_data() -> None:
     people = []
     for n in range(20):
         first, last = FIRST[n % len(FIRST)], LAST[n // len(FIRST)]
-        user = User.objects.create_user(
+        user = users.create_user(
             username=f"valmennus{n + 1:02d}", password=None, first_name=first, last_name=last
         )
         enrolment = services.enrol(course=pilot, user=user)
@@ -97,6 +100,6 @@ def seed_demo_data() -> None:
         sessions_required=1,
         unlocks=["quality_monitor"],
     )
-    expert = User.objects.filter(username="kokemus").first()
+    expert = users.filter(username="kokemus").first()
     if expert is not None:
         services.enrol(course=course, user=expert)

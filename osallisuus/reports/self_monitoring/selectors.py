@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -27,6 +27,9 @@ from ..selectors import (
     report_units,
 )
 from .models import SelfMonitoringPublication
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import MaybeUser
 
 # Act 741/2023 § 27: the follow-up of self-monitoring is published every four months.
 MONTHS = 4
@@ -167,7 +170,7 @@ def publication_of(unit: Unit, period: FourMonths) -> SelfMonitoringPublication 
     ).first()
 
 
-def access_summary_unit(*, user: Any, code: str, period: FourMonths) -> Unit:
+def access_summary_unit(*, user: MaybeUser, code: str, period: FourMonths) -> Unit:
     """A unit in the user's scope and an ended period, or 404."""
     if not period.has_ended():
         raise Http404
@@ -210,7 +213,7 @@ def _rows(units: QuerySet[Unit], periods: list[FourMonths], today: date) -> list
     return rows
 
 
-def summaries_for(user: Any, *, today: date | None = None) -> list[Due]:
+def summaries_for(user: MaybeUser, *, today: date | None = None) -> list[Due]:
     """The user's units and the last ended period: due date and whether published."""
     today = today or timezone.localdate()
     units = report_units(user).filter(active=True).order_by("name_fi")
@@ -227,6 +230,6 @@ def overdue_in(units: QuerySet[Unit], *, today: date) -> list[Due]:
     return [row for row in _rows(units, sorted(periods), today) if row.overdue]
 
 
-def overdue_for(user: Any, *, today: date | None = None) -> list[Due]:
+def overdue_for(user: MaybeUser, *, today: date | None = None) -> list[Due]:
     """Overdue summaries of the units in the user's scope (the whole county for coordinators)."""
     return overdue_in(report_units(user), today=today or timezone.localdate())

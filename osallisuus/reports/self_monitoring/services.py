@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +15,9 @@ from osallisuus.organisation.models import Unit
 from .models import SelfMonitoringPublication
 from .selectors import FourMonths, summary
 
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import User
+
 
 class SelfMonitoringError(DomainError):
     """A summary that cannot be published as asked."""
@@ -22,7 +25,7 @@ class SelfMonitoringError(DomainError):
 
 @transaction.atomic
 def publish_summary(
-    *, unit: Unit, period: FourMonths, by: Any, comment: str = ""
+    *, unit: Unit, period: FourMonths, by: User, comment: str = ""
 ) -> SelfMonitoringPublication:
     """Mark the unit's summary of an ended period published (again: its comment is updated).
 

@@ -3,6 +3,8 @@ publishing form, its PDF, and the published summary for anyone. Thin: scope, rea
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -27,6 +29,9 @@ from .selectors import (
     summary,
 )
 from .services import publish_summary
+
+if TYPE_CHECKING:
+    from osallisuus.accounts.types import SignedInRequest
 
 LAW_URL = "https://www.finlex.fi/fi/laki/alkup/2023/20230741"
 
@@ -95,7 +100,7 @@ def unit_summary_pdf(request: HttpRequest, code: str, period: str) -> HttpRespon
 
 @login_required
 @require_POST
-def publish(request: HttpRequest, code: str, period: str) -> HttpResponse:
+def publish(request: SignedInRequest, code: str, period: str) -> HttpResponse:
     require(request.user, "reports.view_self_monitoring")
     the_summary = _staff_summary(request, code, period)
     require(request.user, "reports.publish_self_monitoring", the_summary.unit)

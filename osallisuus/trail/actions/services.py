@@ -52,7 +52,7 @@ def create_action(
     *,
     by: User,
     title_fi: str,
-    owner: Any,
+    owner: User | None,
     title_sv: str = "",
     title_en: str = "",
     texts: dict[str, str] | None = None,
