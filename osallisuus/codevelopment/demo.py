@@ -11,7 +11,7 @@ from osallisuus.accounts.models import User
 from osallisuus.organisation.models import Unit
 
 from .models import GroupRole, Project
-from .services import add_member, add_note, cast_vote, create_project, create_workshop
+from .services import add_note, cast_vote, start_project_with_workshop
 
 
 def seed_demo_data() -> None:
@@ -25,37 +25,30 @@ def seed_demo_data() -> None:
     if unit is None or len(users) < 4:
         return
     facilitator = users["hoitaja"]
-    project = create_project(
+    today = timezone.localdate()
+    start = datetime(today.year, today.month, today.day, 14, tzinfo=ZoneInfo("Europe/Helsinki"))
+    workshop = start_project_with_workshop(
         by=facilitator,
         title="Ajanvaraus sujuvaksi",
         target="Asiakas saa ajan terveysasemalle helposti, puhelimella tai verkossa.",
         units=[unit],
-        is_public=True,
         public_summary=(
             "Asiakkaat ja työntekijät miettivät yhdessä, miten ajan varaaminen "
             "terveysasemalle olisi helpompaa."
         ),
-    )
-    add_member(project=project, by=facilitator, user=users["kokemus"], role=GroupRole.EXPERT)
-    add_member(project=project, by=facilitator, user=users["asukas"], role=GroupRole.CLIENT)
-    add_member(project=project, by=facilitator, user=users["esihenkilo"], role=GroupRole.SUPERVISOR)
-    today = timezone.localdate()
-    start = datetime(today.year, today.month, today.day, 14, tzinfo=ZoneInfo("Europe/Helsinki"))
-    start += timedelta(days=7)
-    workshop = create_workshop(
-        project=project,
-        by=facilitator,
-        preset="timeline",
-        title="Ajanvarauksen työpaja 1",
-        starts_at=start,
-        ends_at=start + timedelta(hours=2),
+        members=[
+            (users["kokemus"], GroupRole.EXPERT),
+            (users["asukas"], GroupRole.CLIENT),
+            (users["esihenkilo"], GroupRole.SUPERVISOR),
+        ],
+        workshop_title="Ajanvarauksen työpaja 1",
+        starts_at=start + timedelta(days=7),
         place="Järvilaakson terveysasema, neuvotteluhuone",
         remote_link="https://meet.example.org/ajanvaraus",
         agenda="1. Tutustuminen\n2. Ennen, nyt ja lähitulevaisuudessa\n3. Äänestys",
         pre_tasks="Muistele viimeisintä kertaa, kun varasit ajan.",
         between_tasks="Kokeile chat-palvelua ja kerro kokemuksesi.",
-        votes_per_participant=3,
-    )
+    ).workshop
     before, now, future = list(workshop.columns.all())
     add_note(
         workshop=workshop,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -360,6 +361,65 @@ def create_workshop(*, project: Project, by: User, preset: str = "", **fields: A
     if preset:
         apply_column_preset(workshop=workshop, by=by, preset=preset)
     return workshop
+
+
+@dataclass(frozen=True)
+class StartedProject:
+    """What start_project_with_workshop set up; `members` in the order they were given."""
+
+    project: Project
+    workshop: Workshop
+    members: list[Member]
+
+
+@transaction.atomic
+def start_project_with_workshop(
+    *,
+    by: User,
+    title: str,
+    target: str,
+    units: Iterable[Unit],
+    members: Iterable[tuple[User, str]],
+    workshop_title: str,
+    starts_at: datetime,
+    place: str,
+    remote_link: str = "",
+    agenda: str = "",
+    pre_tasks: str = "",
+    between_tasks: str = "",
+    votes_per_participant: int = 3,
+    feedback: Iterable[Feedback] = (),
+    public_summary: str = "",
+) -> StartedProject:
+    """Start a public project, add its group and plan a two-hour workshop on a timeline board.
+
+    The one set-up that the demo county, the test factories and the authorization matrix share.
+    """
+    project = create_project(
+        by=by,
+        title=title,
+        target=target,
+        units=units,
+        feedback=feedback,
+        is_public=True,
+        public_summary=public_summary,
+    )
+    added = [add_member(project=project, by=by, user=user, role=role) for user, role in members]
+    workshop = create_workshop(
+        project=project,
+        by=by,
+        preset="timeline",
+        title=workshop_title,
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(hours=2),
+        place=place,
+        remote_link=remote_link,
+        agenda=agenda,
+        pre_tasks=pre_tasks,
+        between_tasks=between_tasks,
+        votes_per_participant=votes_per_participant,
+    )
+    return StartedProject(project=project, workshop=workshop, members=added)
 
 
 @transaction.atomic

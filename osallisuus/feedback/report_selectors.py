@@ -508,7 +508,7 @@ def question_set_figures(
     """Three queries: the counts, each question's answers per value (unless `answers` is
     False: then none are counted), the comments' themes."""
     items = _public_items(units, since, until).filter(question_set_id=question_set_id)
-    figures = items.aggregate(count=Count("pk"), comments=Count("pk", filter=~Q(text="")))
+    figures = items.aggregate(count=Count("pk"), comments=Count("pk", filter=has_text()))
     by_question: dict[int, Counter[int]] = {}
     rows = (
         Answer.objects.filter(

@@ -51,6 +51,16 @@ def test_results_count_feedback_of_the_question_set_at_the_units_in_the_period(
     assert not hasattr(results, "mean_score")
 
 
+def test_only_feedback_with_written_text_counts_as_a_comment(unit, coordinator):
+    campaign = campaign_at(unit, starts_on=START, ends_on=END, by=coordinator)
+    give(unit, day=START, text="Jonotin puhelimessa")
+    give(unit, day=START)
+
+    results = campaign_results(campaign)
+
+    assert (results.count, results.comments) == (2, 1)
+
+
 def test_answers_and_themes_below_the_minimum_are_hidden(unit, coordinator, settings):
     settings.PUBLIC_MIN_ANSWERS = 3
     campaign = campaign_at(unit, starts_on=START, ends_on=END, by=coordinator)

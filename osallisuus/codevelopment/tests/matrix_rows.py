@@ -40,40 +40,24 @@ def build(world: Any, unit: Any, *, target: str) -> dict[str, Any]:
 
     from osallisuus.codevelopment.models import GroupRole
     from osallisuus.codevelopment.services import (
-        add_member,
         add_note,
         cast_vote,
-        create_project,
-        create_workshop,
         send_proposal,
+        start_project_with_workshop,
     )
 
     creator = world.users[COORD]
-    project = create_project(
+    started = start_project_with_workshop(
         by=creator,
         title="Ajanvaraus",
         target="Sujuvampi ajanvaraus",
         units=[unit],
-        is_public=True,
-    )
-    member = add_member(
-        project=project, by=creator, user=world.users[RESIDENT], role=GroupRole.CLIENT
-    )
-    start = timezone.now() + timedelta(days=7)
-    workshop = create_workshop(
-        project=project,
-        by=creator,
-        preset="timeline",
-        title="Työpaja 1",
-        starts_at=start,
-        ends_at=start + timedelta(hours=2),
+        members=[(world.users[RESIDENT], GroupRole.CLIENT)],
+        workshop_title="Työpaja 1",
+        starts_at=timezone.now() + timedelta(days=7),
         place="Kirjasto",
-        remote_link="",
-        agenda="",
-        pre_tasks="",
-        between_tasks="",
-        votes_per_participant=3,
     )
+    project, workshop, (member,) = started.project, started.workshop, started.members
     note = add_note(workshop=workshop, by=creator, column=workshop.columns.first(), text="Jonot")
     # The resident's vote, for withdrawing it.
     cast_vote(note=note, by=world.users[RESIDENT])
