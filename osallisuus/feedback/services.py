@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from osallisuus.accounts.types import Actor, User
 
 LANGUAGES = ("fi", "sv", "en")
-_Message = TypeVar("_Message")
 # Steps the giver sees; each carries a public text written for them.
 PUBLIC_STEPS = {
     Status.ANSWERED,
@@ -221,32 +220,20 @@ def status_url(feedback: Feedback) -> str:
     return reverse("feedback:status", kwargs={"code": feedback.reply_code})
 
 
-def _reach_giver(
-    feedback: Feedback,
-    compose: Callable[[], _Message],
-    *,
-    by_email: Callable[[str, _Message], object],
-    by_sms: Callable[[str, _Message], object],
-    email: str | None = None,
-    phone: str | None = None,
-) -> bool:
-    """The one place that reaches a giver: the message is composed once in their language and
-    goes by e-mail and text message as they left them. The contact is read from the item unless
-    the caller already has it (`email`, `phone`). False when they left no way to reach them."""
+def _giver_contact(
+    feedback: Feedback, email: str | None = None, phone: str | None = None
+) -> tuple[str, str] | None:
+    """The e-mail address and phone number the giver left (either may be empty), read from the
+    item unless the caller already has them; None when they left no way to reach them. The one
+    place that decides whether and where a giver can be told."""
     if email is None and phone is None:
         contact = Contact.objects.filter(feedback=feedback).first()
         if contact is None:
-            return False
+            return None
         email, phone = contact.email, contact.phone
     if not (email or phone):
-        return False
-    with translation.override(feedback.language):
-        message = compose()
-    if email:
-        by_email(email, message)
-    if phone:
-        by_sms(phone, message)
-    return True
+        return None
+    return email or "", phone or ""
 
 
 def tell_giver(
@@ -256,44 +243,45 @@ def tell_giver(
     email: str | None = None,
     phone: str | None = None,
 ) -> None:
-    """Send the giver `message()` (subject, body) at once; nothing when they left no contact
-    details (see _reach_giver)."""
-    _reach_giver(
-        feedback,
-        message,
-        by_email=lambda to, m: send_email(to=to, subject=m[0], body=m[1]),
-        by_sms=lambda to, m: send_sms(to=to, text=m[1]),
-        email=email,
-        phone=phone,
-    )
+    """Send the giver `message()` (subject, body), written in their language, at once by e-mail
+    and text message as they left them; nothing when they left no contact details."""
+    contact = _giver_contact(feedback, email, phone)
+    if contact is None:
+        return
+    email, phone = contact
+    with translation.override(feedback.language):
+        subject, body = message()
+    if email:
+        send_email(to=email, subject=subject, body=body)
+    if phone:
+        send_sms(to=phone, text=body)
 
 
 def tell_giver_of_change(feedback: Feedback, part: Callable[[], str]) -> bool:
-    """Tell the giver of a change (`part()`, written in their language). Changes join the
-    giver's one message of the day (see notifications.send_batched), so a change told twice is
-    sent once and changes close together go out as one message; a giver who follows the item on
-    their account and asked for one message a day gets it at the digest time. True when a
-    message was queued or joined."""
-
-    def compose() -> tuple[str, str, str]:
+    """Tell the giver of a change (`part()`, written in their language) by e-mail and text
+    message as they left them. Changes join the giver's one message of the day (see
+    notifications.send_batched), so a change told twice is sent once and changes close together
+    go out as one message; a giver who follows the item on their account and asked for one
+    message a day gets it at the digest time. True when a message was queued or joined."""
+    contact = _giver_contact(feedback)
+    if contact is None:
+        return False
+    email, phone = contact
+    account = feedback.linked_account
+    daily = bool(account is not None and account.is_active and account.notify_daily)
+    with translation.override(feedback.language):
+        subject = _("News about your feedback")
+        text = part()
         footer = _("You can follow your feedback at %(url)s") % {
             "url": absolute_url(status_url(feedback))
         }
-        return _("News about your feedback"), part(), footer
-
-    def batched(channel: str, to: str, subject: str, news: tuple[str, str, str]) -> None:
-        _subject, text, footer = news
-        account = feedback.linked_account
-        daily = bool(account is not None and account.is_active and account.notify_daily)
-        send_batched(channel=channel, to=to, subject=subject, part=text, footer=footer, daily=daily)
-
     # A text message has no subject line.
-    return _reach_giver(
-        feedback,
-        compose,
-        by_email=lambda to, news: batched("email", to, news[0], news),
-        by_sms=lambda to, news: batched("sms", to, "", news),
-    )
+    for channel, to, heading in (("email", email, subject), ("sms", phone, "")):
+        if to:
+            send_batched(
+                channel=channel, to=to, subject=heading, part=text, footer=footer, daily=daily
+            )
+    return True
 
 
 def _tell_giver_received(feedback: Feedback, data: FeedbackInput) -> None:
