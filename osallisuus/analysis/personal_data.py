@@ -225,9 +225,9 @@ def _is_name(
 
 
 def _add_name(spans: list[PiiSpan], text: str, start: int, end: int) -> None:
-    """Add the name at start..end; right after another name (nothing or one space between) it
+    """Add the name at start..end; chained to the name before it (:func:`_is_chained`), it
     joins that span, so "Mervi Kuusela" is one name."""
-    if spans and spans[-1].type == "name" and start - spans[-1].end <= 1:
+    if spans and spans[-1].type == "name" and _is_chained(start, spans[-1].end):
         spans[-1] = PiiSpan(spans[-1].start, end, "name", text[spans[-1].start : end])
     else:
         spans.append(PiiSpan(start, end, "name", text[start:end]))
